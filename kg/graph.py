@@ -1,0 +1,197 @@
+"""The knowledge graph: document results merged into one networkx MultiDiGraph.
+
+Entities merge across documents on their deterministic id (type + canonical name), so a
+corpus yields one node per person; statements (Quote, Finding) are nodes of their own so
+they can carry offsets and be linked to the article, the addressee and the report.
+
+Graph shape (shared with Neo4j and RDF):
+  (Person|Organization|Group)-[:SAID]->(Quote)-[:IN_ARTICLE]->(Article)
+  (Quote)-[:ADDRESSED_TO]->(entity), (Quote)-[:IN_REPORT]->(Report)
+  (Person)-[:HOLDS_ROLE]->(Role)
+  (Report)-[:FOUND]->(Finding)-[:IN_ARTICLE]->(Article), (Report)-[:AUTHORED_BY]->(Organization)
+  (entity)-[:MENTIONED_IN {count}]->(Article)
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from kg.model import DocResult, EntityRef, Triple, entity_id, stable_hash
+
+NODE_LABELS = ("Person", "Organization", "Group", "Place", "Report", "Role", "Quote", "Finding", "Article")
+EDGE_TYPES = ("SAID", "HOLDS_ROLE", "FOUND", "ADDRESSED_TO", "IN_ARTICLE", "IN_REPORT", "AUTHORED_BY", "MENTIONED_IN")
+STATEMENT_LABEL = {"SAID": "Quote", "FOUND": "Finding"}
+
+
+def article_id(doc: str) -> str:
+    return f"article:{doc}"
+
+
+def statement_id(label: str, doc: str, start: int, end: int) -> str:
+    """A statement is identified by where it stands, so re-running never duplicates it."""
+    return f"{label.lower()}:{stable_hash(doc, start, end)}"
+
+
+class KnowledgeGraph:
+    """Accumulates :class:`DocResult` records into one graph, one document at a time."""
+
+    def __init__(self, graph: nx.MultiDiGraph | None = None) -> None:
+        self.graph = graph if graph is not None else nx.MultiDiGraph()
+
+    # -- building -------------------------------------------------------------------
+    def add(self, result: DocResult) -> None:
+        """Merge one document's entities and triples; adding the same document twice is a no-op."""
+        doc = result.document
+        art = article_id(doc.id)
+        self._node(art, label="Article", name=doc.title or doc.id, doc=doc.id, url=doc.url or "",
+                   date=doc.date or "")
+        for entity in result.entities:
+            self._entity(entity.id, entity.type, entity.name, aliases=entity.aliases)
+            count = len(entity.mentions)
+            if count:
+                self._edge(entity.id, art, "MENTIONED_IN", key=f"MENTIONED_IN:{doc.id}", count=count, doc=doc.id)
+        for triple in result.triples:
+            self._triple(triple, art)
+        self._recount_mentions()
+
+    def add_all(self, results: Iterable[DocResult]) -> None:
+        for result in results:
+            self.add(result)
+
+    def _node(self, node_id: str, **attrs: Any) -> None:
+        if node_id in self.graph:
+            self.graph.nodes[node_id].update({k: v for k, v in attrs.items() if v not in (None, "")})
+        else:
+            self.graph.add_node(node_id, **attrs)
+
+    def _entity(self, node_id: str, label: str, name: str, *, aliases: Iterable[str] = ()) -> None:
+        if node_id in self.graph:
+            data = self.graph.nodes[node_id]
+            merged = sorted(set(data.get("aliases", [])) | set(aliases) | {name})
+            data["aliases"] = merged
+            if len(name) > len(data.get("name", "")):
+                data["name"] = name
+        else:
+            self.graph.add_node(node_id, label=label, name=name, aliases=sorted(set(aliases) | {name}), mentions=0)
+
+    def _edge(self, source: str, target: str, rel: str, *, key: str, **attrs: Any) -> None:
+        self.graph.add_edge(source, target, key=key, type=rel, **{k: v for k, v in attrs.items() if v is not None})
+
+    def _subject(self, ref: EntityRef) -> None:
+        self._entity(ref.id, ref.type, ref.name)
+
+    def _triple(self, triple: Triple, art: str) -> None:
+        ev = triple.evidence
+        self._subject(triple.subject)
+        attrs: dict[str, Any] = {
+            "id": triple.id,
+            "doc": triple.doc,
+            "mention": triple.subject.mention.text,
+            "mention_start": triple.subject.mention.start,
+            "mention_end": triple.subject.mention.end,
+            "sentence_start": ev.sentence.start,
+            "sentence_end": ev.sentence.end,
+            "extractor": ev.extractor,
+            "confidence": round(ev.confidence, 3),
+        }
+        if triple.cue is not None:
+            attrs.update(cue=triple.cue.text, cue_start=triple.cue.start, cue_end=triple.cue.end)
+        refs: dict[str, EntityRef] = {}
+        for key, value in triple.qualifiers:
+            if isinstance(value, EntityRef):
+                refs[key] = value
+                attrs[key] = value.name
+            else:
+                attrs[key] = value
+        if triple.relation == "HOLDS_ROLE":
+            role = triple.object
+            role_id = role.id or entity_id("Role", role.name or "")
+            self._node(role_id, label="Role", name=role.name)
+            span = role.span
+            if span is not None:
+                attrs.update(start=span.start, end=span.end, text=span.text)
+            self._edge(triple.subject.id, role_id, "HOLDS_ROLE", key=triple.id, **attrs)
+        else:
+            label = STATEMENT_LABEL[triple.relation]
+            span = triple.object.span
+            assert span is not None, "SAID and FOUND objects are spans"
+            st_id = statement_id(label, triple.doc, span.start, span.end)
+            self._node(st_id, label=label, text=span.text, doc=triple.doc, start=span.start, end=span.end)
+            self._edge(triple.subject.id, st_id, triple.relation, key=triple.id, **attrs)
+            self._edge(st_id, art, "IN_ARTICLE", key="IN_ARTICLE")
+            for key, ref in refs.items():
+                rel = {"addressee": "ADDRESSED_TO", "in_report": "IN_REPORT"}.get(key)
+                if rel:
+                    self._entity(ref.id, ref.type, ref.name)
+                    self._edge(st_id, ref.id, rel, key=rel)
+        author = refs.get("author")
+        if author is not None:
+            self._entity(author.id, author.type, author.name)
+            self._edge(triple.subject.id, author.id, "AUTHORED_BY", key="AUTHORED_BY")
+
+    def _recount_mentions(self) -> None:
+        counts: Counter[str] = Counter()
+        for source, _target, data in self.graph.edges(data=True):
+            if data.get("type") == "MENTIONED_IN":
+                counts[source] += data.get("count", 0)
+        for node, data in self.graph.nodes(data=True):
+            if data.get("label") in ("Person", "Organization", "Group", "Place", "Report"):
+                data["mentions"] = max(counts.get(node, 0), 1)
+
+    # -- reading --------------------------------------------------------------------
+    def nodes(self, label: str | None = None) -> Iterator[tuple[str, dict[str, Any]]]:
+        for node, data in self.graph.nodes(data=True):
+            if label is None or data.get("label") == label:
+                yield node, data
+
+    def edges(self, rel: str | None = None) -> Iterator[tuple[str, str, dict[str, Any]]]:
+        for source, target, data in self.graph.edges(data=True):
+            if rel is None or data.get("type") == rel:
+                yield source, target, data
+
+    def who_said(self, name: str | None = None) -> list[dict[str, Any]]:
+        """Rows of speaker, cue, statement and article, optionally for speakers matching ``name``."""
+        rows = []
+        needle = (name or "").lower()
+        for source, target, data in self.edges("SAID"):
+            speaker = self.graph.nodes[source]
+            if needle and not any(needle in a.lower() for a in [speaker.get("name", "")] + speaker.get("aliases", [])):
+                continue
+            quote = self.graph.nodes[target]
+            rows.append({
+                "speaker": speaker.get("name"),
+                "cue": data.get("cue", ""),
+                "statement": quote.get("text", ""),
+                "article": data.get("doc"),
+                "start": quote.get("start"),
+            })
+        rows.sort(key=lambda r: (r["article"] or "", r["start"] or 0))
+        return rows
+
+    def counts(self) -> dict[str, Counter[str]]:
+        return {
+            "nodes": Counter(d.get("label", "?") for _, d in self.graph.nodes(data=True)),
+            "edges": Counter(d.get("type", "?") for _, _, d in self.graph.edges(data=True)),
+        }
+
+
+def to_node_link(graph: KnowledgeGraph) -> dict[str, Any]:
+    return nx.node_link_data(graph.graph, edges="links")
+
+
+def from_node_link(data: dict[str, Any]) -> KnowledgeGraph:
+    return KnowledgeGraph(nx.node_link_graph(data, directed=True, multigraph=True, edges="links"))
+
+
+def load_graph(path: str | Path) -> KnowledgeGraph:
+    """Read a saved ``graph.json`` (or the folder that holds one)."""
+    path = Path(path)
+    if path.is_dir():
+        path = path / "graph.json"
+    return from_node_link(json.loads(path.read_text(encoding="utf-8")))

@@ -1,0 +1,205 @@
+"""The vocabulary of the whole program: documents, spans, entities and triples.
+
+Everything here is a frozen dataclass (hashable, so sets of triples de-duplicate) and
+nothing here imports spaCy: extractors produce these records, exporters consume them.
+Offsets are always character offsets into the ORIGINAL document text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+RELATIONS = ("SAID", "HOLDS_ROLE", "FOUND")
+ENTITY_TYPES = ("Person", "Organization", "Group", "Place", "Report", "Role")
+MODES = ("direct", "indirect", "mixed")
+
+
+def stable_hash(*parts: object, length: int = 16) -> str:
+    """A short hex digest that is the same on every run and machine (ids must not move)."""
+    joined = "\x1f".join(str(p) for p in parts)
+    return hashlib.blake2b(joined.encode("utf-8"), digest_size=16).hexdigest()[:length]
+
+
+def normalise_key(name: str) -> str:
+    """The canonical key of a name: case, accents, punctuation and spacing folded."""
+    folded = unicodedata.normalize("NFKD", name)
+    folded = "".join(c for c in folded if not unicodedata.combining(c))
+    folded = folded.replace("’", "'").lower()
+    folded = re.sub(r"'s\b", "", folded)
+    folded = re.sub(r"[^\w]+", " ", folded)
+    return " ".join(folded.split())
+
+
+def entity_id(entity_type: str, name: str) -> str:
+    """Deterministic id of an entity: its type and normalised name (merges across documents)."""
+    key = normalise_key(name) or stable_hash(name)
+    return f"{entity_type.lower()}:{key.replace(' ', '-')}"
+
+
+@dataclass(frozen=True)
+class Document:
+    """One article: its id and its original text, untouched (all offsets point into it)."""
+
+    id: str
+    text: str
+    title: str | None = None
+    url: str | None = None
+    date: str | None = None
+    source: str | None = None
+
+
+@dataclass(frozen=True)
+class Span:
+    """A piece of a document: ``text == document.text[start:end]`` always holds."""
+
+    start: int
+    end: int
+    text: str
+
+    @classmethod
+    def of(cls, text: str, start: int, end: int) -> Span:
+        """The span of ``text[start:end]``, so the invariant holds by construction."""
+        return cls(start, end, text[start:end])
+
+    def to_json(self) -> dict[str, Any]:
+        return {"text": self.text, "start": self.start, "end": self.end}
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A thing the article talks about, with every way the article names it."""
+
+    id: str
+    type: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    mentions: tuple[Span, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "type": self.type,
+            "name": self.name,
+            "aliases": list(self.aliases),
+            "mentions": [m.to_json() for m in self.mentions],
+        }
+
+
+@dataclass(frozen=True)
+class EntityRef:
+    """The subject of a triple: the resolved entity plus the words that name it here."""
+
+    id: str
+    name: str
+    type: str
+    mention: Span
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "name": self.name, "type": self.type, "mention": self.mention.to_json()}
+
+
+@dataclass(frozen=True)
+class TripleObject:
+    """What the subject said, found or holds: a statement span or a named node (a Role)."""
+
+    id: str | None = None
+    name: str | None = None
+    type: str | None = None
+    span: Span | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        if self.id is not None:
+            out["id"] = self.id
+        if self.name is not None:
+            out["name"] = self.name
+        if self.type is not None:
+            out["type"] = self.type
+        if self.span is not None:
+            out.update(self.span.to_json())
+        return out
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Where a triple comes from and how sure the extractor is."""
+
+    doc: str
+    sentence: Span
+    extractor: str
+    confidence: float
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "sentence": {"start": self.sentence.start, "end": self.sentence.end},
+            "extractor": self.extractor,
+            "confidence": round(self.confidence, 3),
+        }
+
+
+@dataclass(frozen=True)
+class Triple:
+    """One subject–relation–object fact with its evidence.
+
+    ``qualifiers`` is a tuple of (key, value) pairs so the triple stays hashable; values
+    are strings or :class:`EntityRef` (the addressee, the report a quote was made in).
+    """
+
+    relation: str
+    subject: EntityRef
+    object: TripleObject
+    evidence: Evidence
+    cue: Span | None = None
+    qualifiers: tuple[tuple[str, Any], ...] = ()
+
+    @property
+    def doc(self) -> str:
+        return self.evidence.doc
+
+    @property
+    def id(self) -> str:
+        """Deterministic: the same fact in the same place always has the same id."""
+        obj = self.object
+        where = (obj.span.start, obj.span.end) if obj.span else (obj.id,)
+        return "t:" + stable_hash(self.doc, self.relation, self.subject.id, *where)
+
+    def qualifier(self, key: str, default: Any = None) -> Any:
+        return dict(self.qualifiers).get(key, default)
+
+    def to_json(self) -> dict[str, Any]:
+        quals: dict[str, Any] = {}
+        for key, value in self.qualifiers:
+            quals[key] = value.to_json() if hasattr(value, "to_json") else value
+        return {
+            "id": self.id,
+            "doc": self.doc,
+            "relation": self.relation,
+            "subject": self.subject.to_json(),
+            "object": self.object.to_json(),
+            "cue": self.cue.to_json() if self.cue else None,
+            "qualifiers": quals,
+            "evidence": self.evidence.to_json(),
+        }
+
+
+@dataclass(frozen=True)
+class Skip:
+    """A document that was not processed, and why (recorded, never raised)."""
+
+    doc: str
+    reason: str
+    source: str | None = None
+
+
+@dataclass
+class DocResult:
+    """Everything extracted from one document."""
+
+    document: Document
+    entities: list[Entity] = field(default_factory=list)
+    triples: list[Triple] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
