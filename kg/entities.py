@@ -1,0 +1,272 @@
+"""Mentions to entities inside one document.
+
+Names: PERSON/ORG/GPE mentions are clustered so "Donald Trump", "Trump" and "President
+Donald Trump" are one person (possessive 's stripped, surnames attached to the one full
+name that carries them, the model's type outvoted when a surname of a known person is
+tagged ORG). Two people who share only a surname stay apart. Speakers that are not names
+are resolved here too: pronouns to the nearest preceding compatible subject, role nouns
+("the president") to the person holding that role, and nameless groups ("prosecutors").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.lexicons import load_words
+from kg.model import Entity, EntityRef, Triple, entity_id
+from kg.model import Span as TextSpan
+
+LABEL_TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place",
+               "NORP": "Group"}
+PERSON_PRONOUNS = {"he", "she", "him", "her"}
+PLURAL_PRONOUNS = {"they", "them"}
+SPEAKER_PRONOUNS = {"i", "we", "you"}
+TITLE_WORDS = load_words("titles")
+HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lady", "lord", "rev", "mr.", "mrs.", "ms.", "dr."}
+SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+
+
+def strip_possessive(text: str) -> str:
+    return re.sub(r"(?:'s|’s|'|’)$", "", text.strip()).strip()
+
+
+def name_tokens(text: str) -> list[str]:
+    """The words of a name without honorifics, titles before it or suffixes."""
+    words = strip_possessive(text).replace("’", "'").split()
+    while words and (words[0].lower().rstrip(".") in HONORIFICS | TITLE_WORDS or words[0].lower() == "the"):
+        words = words[1:]
+    while words and words[-1].lower().rstrip(".,") in SUFFIXES:
+        words = words[:-1]
+    return words
+
+
+@dataclass
+class Cluster:
+    """Mentions of one entity while the document is being read."""
+
+    type: str
+    name: str
+    mentions: list[TextSpan] = field(default_factory=list)
+    aliases: set[str] = field(default_factory=set)
+    votes: Counter = field(default_factory=Counter)
+    roles: set[str] = field(default_factory=set)
+
+    @property
+    def id(self) -> str:
+        return entity_id(self.type, self.name)
+
+    def entity(self) -> Entity:
+        mentions = tuple(sorted(set(self.mentions), key=lambda s: (s.start, s.end)))
+        return Entity(id=self.id, type=self.type, name=self.name, aliases=tuple(sorted(self.aliases | {self.name})),
+                      mentions=mentions)
+
+
+class EntityIndex:
+    """Entities of one document and the lookups extractors need (names, pronouns, roles)."""
+
+    def __init__(self, doc: Doc, doc_id: str) -> None:
+        self.doc = doc
+        self.doc_id = doc_id
+        self.text = doc.text
+        self._clusters: list[Cluster] = []
+        self._by_char: dict[int, Cluster] = {}  # token start char -> cluster of the name covering it
+        self._extra: dict[str, Cluster] = {}  # groups, reports and other minted entities by id
+        self._role_holders: dict[str, list[Cluster]] = defaultdict(list)
+        self._build()
+
+    # -- names ----------------------------------------------------------------------
+    def _build(self) -> None:
+        persons: list[tuple[Span, list[str]]] = []
+        others: list[tuple[Span, str]] = []
+        for ent in self.doc.ents:
+            kind = LABEL_TYPES.get(ent.label_)
+            if kind is None:
+                continue
+            if kind == "Person":
+                words = name_tokens(ent.text)
+                if words:
+                    persons.append((ent, words))
+            else:
+                others.append((ent, kind))
+        # Full names first: each distinct multi-word name is one person.
+        full: dict[str, Cluster] = {}
+        for ent, words in persons:
+            if len(words) >= 2:
+                key = " ".join(words).lower()
+                if key not in full:
+                    cluster = Cluster("Person", " ".join(words))
+                    full[key] = cluster
+                    self._clusters.append(cluster)
+        by_surname: dict[str, list[Cluster]] = defaultdict(list)
+        for cluster in full.values():
+            by_surname[cluster.name.split()[-1].lower()].append(cluster)
+        # Organisations whose text is a known person's surname are that person (type vote).
+        for ent, kind in others:
+            words = name_tokens(ent.text)
+            if kind == "Organization" and len(words) == 1 and words[0].lower() in by_surname:
+                persons.append((ent, words))
+        for ent, words in sorted(persons, key=lambda p: p[0].start):
+            key = " ".join(words).lower()
+            cluster = full.get(key)
+            if cluster is None:
+                candidates = by_surname.get(words[-1].lower(), [])
+                cluster = self._nearest_before(candidates, ent.start_char) if candidates else None
+            if cluster is None:
+                cluster = Cluster("Person", " ".join(words))
+                full[key] = cluster
+                by_surname[words[-1].lower()].append(cluster)
+                self._clusters.append(cluster)
+            self._mention(cluster, ent, strip_possessive(ent.text))
+        orgs: dict[str, Cluster] = {}
+        for ent, kind in others:
+            if any(ent.start_char in (m.start for m in c.mentions) for c in self._clusters if c.type == "Person"):
+                continue
+            name = strip_possessive(re.sub(r"^(?:the|The)\s+", "", ent.text))
+            if not name:
+                continue
+            key = (kind, name.lower())
+            cluster = orgs.get(key) or self._org_alias(orgs, kind, name)
+            if cluster is None:
+                cluster = Cluster(kind, name)
+                orgs[key] = cluster
+                self._clusters.append(cluster)
+            self._mention(cluster, ent, name)
+
+    def _org_alias(self, orgs: dict, kind: str, name: str) -> Cluster | None:
+        """'The Times' is 'The New York Times'; 'ACLU' is 'American Civil Liberties Union'."""
+        low = name.lower()
+        for (k, other_low), cluster in orgs.items():
+            if k != kind:
+                continue
+            if other_low.endswith(" " + low) or low.endswith(" " + other_low):
+                if len(name) > len(cluster.name):
+                    cluster.name = name
+                return cluster
+            initials = "".join(w[0] for w in cluster.name.split() if w[0].isupper())
+            if name.isupper() and len(name) >= 2 and name == initials:
+                return cluster
+            if cluster.name.isupper() and "".join(w[0] for w in name.split() if w[0].isupper()) == cluster.name:
+                cluster.name = name
+                return cluster
+        return None
+
+    @staticmethod
+    def _nearest_before(candidates: list[Cluster], position: int) -> Cluster:
+        def last_before(c: Cluster) -> int:
+            starts = [m.start for m in c.mentions if m.start < position]
+            return max(starts) if starts else -1
+
+        return max(candidates, key=last_before)
+
+    def _mention(self, cluster: Cluster, ent: Span, alias: str) -> None:
+        start = ent.start_char
+        words = strip_possessive(ent.text)
+        span = TextSpan.of(self.text, start, start + len(words))
+        cluster.mentions.append(span)
+        cluster.aliases.add(alias)
+        for token in ent:
+            self._by_char[token.idx] = cluster
+
+    # -- lookups for extractors -------------------------------------------------------
+    def cluster_at(self, token: Token) -> Cluster | None:
+        return self._by_char.get(token.idx)
+
+    def ref_for(self, cluster: Cluster, mention: TextSpan) -> EntityRef:
+        return EntityRef(id=cluster.id, name=cluster.name, type=cluster.type, mention=mention)
+
+    def span_of(self, start: int, end: int) -> TextSpan:
+        return TextSpan.of(self.text, start, end)
+
+    def register_roles(self, triples: Iterable[Triple]) -> None:
+        """Remember who holds which role, so 'the president' can point to a person."""
+        by_id = {c.id: c for c in self._clusters}
+        for t in triples:
+            cluster = by_id.get(t.subject.id)
+            if cluster is not None and t.object.name:
+                role = t.object.name.lower()
+                cluster.roles.add(role)
+                if cluster not in self._role_holders[role]:
+                    self._role_holders[role].append(cluster)
+
+    def holder_of(self, role: str) -> Cluster | None:
+        """The one person holding ``role`` in this document, if exactly one does."""
+        holders = self._role_holders.get(role.lower(), [])
+        if len(holders) == 1:
+            return holders[0]
+        if holders:
+            return None
+        suffix = [c for r, cs in self._role_holders.items() if r.endswith(" " + role.lower()) for c in cs]
+        return suffix[0] if len(set(map(id, suffix))) == 1 else None
+
+    def mint(self, kind: str, name: str, mention: TextSpan) -> EntityRef:
+        """An entity with no NER name (a group, a report): keyed by its type and words."""
+        clean = " ".join(name.split())
+        eid = entity_id(kind, clean)
+        cluster = self._extra.get(eid)
+        if cluster is None:
+            cluster = Cluster(kind, clean)
+            self._extra[eid] = cluster
+        cluster.mentions.append(mention)
+        cluster.aliases.add(clean)
+        return self.ref_for(cluster, mention)
+
+    def add_mention(self, ref: EntityRef) -> None:
+        """Record a resolved mention (a pronoun or role noun) on an existing entity."""
+        for cluster in self._clusters + list(self._extra.values()):
+            if cluster.id == ref.id:
+                cluster.mentions.append(ref.mention)
+                return
+
+    def previous_subject(self, position: int, *, plural: bool = False) -> EntityRef | None:
+        """The nearest subject before ``position`` that a pronoun can point to.
+
+        he/she: a Person; they: a Group or Organization (or several people). Subjects of
+        earlier sentences beat nearer non-subject mentions, as readers resolve them.
+        """
+        best: tuple[int, Cluster] | None = None
+        pool = self._clusters + list(self._extra.values())
+        for cluster in pool:
+            if plural and cluster.type not in ("Group", "Organization"):
+                continue
+            if not plural and cluster.type != "Person":
+                continue
+            for m in cluster.mentions:
+                if m.start >= position:
+                    continue
+                token = self._token_at(m.start)
+                if token is None:
+                    continue
+                head = _phrase_head(token)
+                is_subject = head.dep_ in ("nsubj", "nsubjpass")
+                score = m.start + (len(self.text) if is_subject else 0)
+                if best is None or score > best[0]:
+                    best = (score, cluster)
+        return None if best is None else self.ref_for(best[1], TextSpan(0, 0, ""))
+
+    def _token_at(self, char: int) -> Token | None:
+        span = self.doc.char_span(char, char + 1, alignment_mode="expand")
+        return span[0] if span is not None and len(span) else None
+
+    def entities(self) -> list[Entity]:
+        out = [c.entity() for c in self._clusters] + [c.entity() for c in self._extra.values()]
+        merged: dict[str, Entity] = {}
+        for e in out:
+            if e.id in merged:
+                old = merged[e.id]
+                merged[e.id] = Entity(e.id, e.type, e.name, tuple(sorted(set(old.aliases) | set(e.aliases))),
+                                      tuple(sorted(set(old.mentions) | set(e.mentions), key=lambda s: s.start)))
+            else:
+                merged[e.id] = e
+        return sorted(merged.values(), key=lambda e: e.id)
+
+
+def _phrase_head(token: Token) -> Token:
+    """Climb compound/flat links so a name's subject role is read off its head word."""
+    while token.dep_ in ("compound", "flat", "poss", "case") and token.head is not token:
+        token = token.head
+    return token

@@ -1,0 +1,1 @@
+"""Extractors: one module per relation, each `extract(doc, index) -> Iterator[Triple]`."""

@@ -1,0 +1,23 @@
+"""One document through every extractor: spaCy Doc in, DocResult out. Pure, no I/O."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from kg.entities import EntityIndex
+from kg.extract import findings, quotes, roles
+from kg.model import DocResult, Document, Triple
+
+
+def extract_document(document: Document, sdoc: Doc) -> DocResult:
+    """Entities first, then roles (they let role nouns resolve), then quotes and findings."""
+    index = EntityIndex(sdoc, document.id)
+    triples: list[Triple] = []
+    role_triples = list(roles.extract(sdoc, index))
+    index.register_roles(role_triples)
+    triples.extend(role_triples)
+    triples.extend(findings.extract(sdoc, index))
+    triples.extend(quotes.extract(sdoc, index))
+    unique = list(dict.fromkeys(triples))
+    unique.sort(key=lambda t: (t.evidence.sentence.start, t.object.span.start if t.object.span else 0, t.relation))
+    return DocResult(document=document, entities=index.entities(), triples=unique)
