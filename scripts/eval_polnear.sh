@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Score kg on PolNeAR dev (attributions) and roles-dev (person→role) with the project's scorers.
+#   scripts/eval_polnear.sh [OUTDIR]     (needs ../shared next to the project)
+set -euo pipefail
+here="$(cd "$(dirname "$0")/.." && pwd)"
+shared="${KG_SHARED:-$here/../shared}"
+out="${1:-$(mktemp -d)}"
+py="${PYTHON:-$here/.venv/bin/python}"
+[ -d "$shared/data/polnear/dev/text" ] || { echo "no PolNeAR data at $shared/data/polnear" >&2; exit 2; }
+"$py" -m kg.cli extract "$shared/data/polnear/dev/text" -o "$out" --no-view -q 2>"$out.log" || true
+"$py" "$shared/eval/from_triples.py" "$out/triples.jsonl" "$out/attributions.jsonl" "$out/roles.jsonl"
+echo "== PolNeAR dev: attributions =="
+"$py" "$shared/eval/polnear.py" "$shared/data/polnear" dev "$out/attributions.jsonl"
+echo "== roles-dev: person→role =="
+"$py" "$shared/eval/roles.py" "$shared/data/roles-dev/gold.jsonl" "$out/roles.jsonl"
