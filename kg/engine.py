@@ -34,3 +34,13 @@ def run_local(items: Iterable[Document | Skip], *, model: str | None = None) -> 
             yield Skip(document.id, f"extraction failed: {type(err).__name__}: {err}", document.source)
     while pending_skips:
         yield pending_skips.pop(0)
+
+
+def run_documents(items: Iterable[Document | Skip], *, model: str | None = None, processes: int | None = None,
+                  engine: str = "local", scheduler: str | None = None, workers: int | None = None
+                  ) -> Iterator[DocResult | Skip]:
+    """The one entry point: results of every document, in input order, whatever the engine."""
+    del processes, scheduler, workers  # multiprocess and Dask engines: issue 9
+    if engine != "local":
+        raise ValueError(f"unknown engine {engine!r}")
+    return run_local(items, model=model)

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.engine import run_local
+from kg.engine import run_documents
 from kg.export.jsonl import write_triples
 from kg.graph import KnowledgeGraph, to_node_link
 from kg.model import DocResult, Skip
@@ -78,7 +78,9 @@ def run_extract(paths: Iterable[str], options: RunOptions) -> RunSummary:
     triples_path = out / "triples.jsonl"
     tmp_triples = out / ".triples.jsonl.partial"
     with tmp_triples.open("w", encoding="utf-8") as stream:
-        for item in _progress(run_local(docs, model=options.model), options.progress):
+        for item in _progress(run_documents(docs, model=options.model, processes=options.processes,
+                                                 engine=options.engine, scheduler=options.scheduler,
+                                                 workers=options.workers), options.progress):
             summary.read += 1
             if isinstance(item, Skip):
                 summary.skipped.append(item)
