@@ -95,7 +95,7 @@ class EntityIndex:
                 others.append((ent, kind))
         # Full names first: each distinct multi-word name is one person.
         full: dict[str, Cluster] = {}
-        for ent, words in persons:
+        for _ent, words in persons:
             if len(words) >= 2:
                 key = " ".join(words).lower()
                 if key not in full:
