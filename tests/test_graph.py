@@ -11,8 +11,9 @@ def result(doc_id: str, text: str, speaker: str, quote: tuple[int, int], address
     mention = Span.of(text, 0, len(speaker.split()[-1]))
     quals: list = [("mode", "direct")]
     if addressee:
+        at = text.index(addressee)
         quals.append(("addressee", EntityRef(entity_id("Group", addressee), addressee, "Group",
-                                             Span.of(text, text.index(addressee), text.index(addressee) + len(addressee)))))
+                                             Span.of(text, at, at + len(addressee)))))
     triple = Triple("SAID", EntityRef(pid, speaker, "Person", mention), TripleObject(span=Span.of(text, *quote)),
                     Evidence(doc_id, Span.of(text, 0, len(text)), "test", 0.9), cue=None, qualifiers=tuple(quals))
     return DocResult(Document(doc_id, text), [Entity(pid, "Person", speaker, (speaker,), (mention,))], [triple])
