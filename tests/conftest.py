@@ -43,3 +43,27 @@ def analyse(nlp, text: str, doc_id: str = "test"):
     from kg.pipeline import extract_document
 
     return extract_document(Document(id=doc_id, text=text), nlp(text))
+
+
+@pytest.fixture(scope="session")
+def dev_results(shared_dir, nlp) -> list:
+    """Every PolNeAR dev article through the pipeline once per session (DocResults, in order).
+
+    The dev-set floor tests all read this, so CI runs the 84 articles once, not once per test.
+    """
+    from kg.model import Document
+    from kg.pipeline import extract_document
+
+    texts = sorted((shared_dir / "data" / "polnear" / "dev" / "text").glob("*.txt"))
+    docs = [Document(id=p.stem, text=p.read_text(encoding="utf-8")) for p in texts]
+    return [extract_document(d, s) for d, s in zip(docs, nlp.pipe(d.text for d in docs), strict=True)]
+
+
+def load_shared_module(shared: Path, name: str):
+    """Import one of the project's scorers from ../shared/eval by file path."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(f"shared_eval_{name}", shared / "eval" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
