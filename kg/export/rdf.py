@@ -1,37 +1,358 @@
-"""RDF export (first version; the vocabulary and fast writer come with issue 6)."""
+"""RDF export: the knowledge graph as linked data in the vocabulary of ``schemas/kg.ttl``.
+
+Every extracted triple becomes a *statement* resource (kg:Quotation, kg:RoleAssignment,
+kg:Finding) whose IRI comes from the triple's deterministic id, with provenance to the
+character: kg:TextSpan resources whose W3C Web Annotation selectors give the offsets
+(oa:TextPositionSelector) and the exact words (oa:TextQuoteSelector) in the article. Nothing
+that must merge across runs is a blank node: entity, article, statement and span IRIs are all
+derived from ids, so re-running on the same input gives the same IRIs.
+
+The quads are built once, as pyoxigraph terms, and written by pyoxigraph's serialisers (Turtle,
+TriG with one named graph per article, N-Triples, N-Quads): rdflib's Turtle serializer is two
+orders of magnitude slower and grows faster than linearly (rdflib issue 2135). rdflib remains
+the model for JSON-LD (with the context in ``schemas/context.jsonld``), parsing and validation.
+"""
 
 from __future__ import annotations
 
+import json
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from functools import cache
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
-from rdflib import RDF, RDFS, Graph, Literal, Namespace, URIRef
+import pyoxigraph as ox
+from rdflib import Dataset, Graph, URIRef
+from rdflib import Literal as RdfLiteral
+from rdflib.term import Node
 
 from kg.graph import KnowledgeGraph
+from kg.vocab import KG, OA, PREFIXES
 
-DEFAULT_BASE = "https://kg.example.org/id/"
-KG = Namespace("https://kg.example.org/ns#")
+DEFAULT_BASE_IRI = "https://kg.example.org/id/"
+SCHEMAS = Path(__file__).resolve().parents[2] / "schemas"
+
+# format name -> (pyoxigraph format or None for rdflib, holds named graphs)
+FORMATS: dict[str, tuple[ox.RdfFormat | None, bool]] = {
+    "turtle": (ox.RdfFormat.TURTLE, False),
+    "trig": (ox.RdfFormat.TRIG, True),
+    "nt": (ox.RdfFormat.N_TRIPLES, False),
+    "nquads": (ox.RdfFormat.N_QUADS, True),
+    "jsonld": (None, False),
+}
+SUFFIXES = {"turtle": ".ttl", "trig": ".trig", "nt": ".nt", "nquads": ".nq", "jsonld": ".jsonld"}
+
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_XSD_STRING = _XSD + "string"
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:")
+_STATEMENT_CLASS = {"SAID": KG.Quotation, "HOLDS_ROLE": KG.RoleAssignment, "FOUND": KG.Finding}
+_SUBJECT_PROPERTY = {"SAID": KG.speaker, "HOLDS_ROLE": KG.roleHolder, "FOUND": KG.foundBy}
+_ENTITY_LABELS = ("Person", "Organization", "Group", "Place", "Report")
+
+
+@cache
+def _n(iri: str) -> ox.NamedNode:
+    """A vocabulary term as a pyoxigraph node, made once."""
+    return ox.NamedNode(iri)
+
+
+_TYPE = _n("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+_LABEL = _n("http://www.w3.org/2000/01/rdf-schema#label")
+_INTEGER = _n(_XSD + "integer")
+_NON_NEGATIVE = _n(_XSD + "nonNegativeInteger")
+_DECIMAL = _n(_XSD + "decimal")
+
+
+def check_base_iri(base_iri: str | None) -> str:
+    """The base IRI to mint ids under, validated up front (absolute, ends in '/' or '#')."""
+    base = DEFAULT_BASE_IRI if base_iri is None else base_iri
+    if not _SCHEME.match(base):
+        raise ValueError(f"base IRI {base!r} is not absolute (it needs a scheme such as https:)")
+    if not base.endswith(("/", "#")):
+        raise ValueError(f"base IRI {base!r} must end with '/' or '#' so ids can be appended")
+    try:
+        ox.NamedNode(base)
+    except ValueError as err:
+        raise ValueError(f"base IRI {base!r} is not a valid IRI: {err}") from None
+    return base
+
+
+def segment(text: str) -> str:
+    """Percent-encode one path segment: any name gives a valid IRI, and '.'/'..' stay opaque."""
+    return quote(text, safe="-_~")
+
+
+class IriMinter:
+    """Stable IRIs from the graph's deterministic ids, under one base."""
+
+    def __init__(self, base_iri: str | None = None) -> None:
+        self.base = check_base_iri(base_iri)
+        self._nodes: dict[str, ox.NamedNode] = {}
+
+    def node(self, node_id: str) -> ox.NamedNode:
+        """``person:jeff-sessions`` -> ``<base>person/jeff-sessions``; cached, entities recur."""
+        iri = self._nodes.get(node_id)
+        if iri is None:
+            kind, sep, key = node_id.partition(":")
+            path = f"{segment(kind)}/{segment(key)}" if sep else f"node/{segment(node_id)}"
+            iri = self._nodes[node_id] = ox.NamedNode(self.base + path)
+        return iri
+
+    def article(self, doc: str) -> ox.NamedNode:
+        return self.node(f"article:{doc}")
+
+    def named_graph(self, doc: str) -> ox.NamedNode:
+        return ox.NamedNode(f"{self.base}graph/{segment(doc)}")
+
+    def statement(self, triple_id: str) -> ox.NamedNode:
+        return ox.NamedNode(f"{self.base}statement/{segment(triple_id.removeprefix('t:'))}")
+
+
+def _str(value: Any) -> ox.Literal:
+    return ox.Literal(str(value))
+
+
+def _confidence(value: Any) -> ox.Literal:
+    return ox.Literal(f"{float(value):.3f}", datatype=_DECIMAL)
+
+
+def _offset(value: Any) -> ox.Literal:
+    return ox.Literal(str(int(value)), datatype=_NON_NEGATIVE)
+
+
+class _QuadBuilder:
+    """Collects quads per named graph so each article's graph is written as one block."""
+
+    def __init__(self, graph: KnowledgeGraph, iris: IriMinter) -> None:
+        self.kg = graph
+        self.g = graph.graph
+        self.iris = iris
+        self.default: list[ox.Quad] = []
+        self.by_doc: dict[str, list[ox.Quad]] = defaultdict(list)
+        self._graph_names: dict[str, ox.NamedNode] = {}
+
+    def _graph(self, doc: str) -> ox.NamedNode:
+        name = self._graph_names.get(doc)
+        if name is None:
+            name = self._graph_names[doc] = self.iris.named_graph(doc)
+        return name
+
+    def build(self) -> list[ox.Quad]:
+        for node_id in sorted(self.g.nodes):
+            self._node(node_id, self.g.nodes[node_id])
+        for source, target, key in sorted(self.g.edges(keys=True), key=lambda e: (e[0], str(e[2]), e[1])):
+            self._edge(source, target, self.g.edges[source, target, key])
+        out = self.default
+        for doc in sorted(self.by_doc):
+            out.extend(self.by_doc[doc])
+        return out
+
+    # -- nodes ------------------------------------------------------------------------
+    def _node(self, node_id: str, data: dict[str, Any]) -> None:
+        label = data.get("label")
+        if label in ("Quote", "Finding"):
+            return  # their words live on the statements that point at them
+        s = self.iris.node(node_id)
+        if label == "Article":
+            doc = str(data.get("doc") or node_id.partition(":")[2])
+            g = self._graph(doc)
+            add = self.by_doc[doc].append
+            add(ox.Quad(s, _TYPE, _n(KG.Article), g))
+            add(ox.Quad(s, _n(KG.identifier), _str(doc), g))
+            if data.get("name"):
+                add(ox.Quad(s, _LABEL, _str(data["name"]), g))
+            if data.get("url"):
+                add(ox.Quad(s, _n(KG.url), _str(data["url"]), g))
+            if data.get("date"):
+                add(ox.Quad(s, _n(KG.datePublished), _str(data["date"]), g))
+            return
+        add = self.default.append
+        g = ox.DefaultGraph()
+        cls = KG.Role if label == "Role" else (KG[label] if label in _ENTITY_LABELS else KG.Entity)
+        add(ox.Quad(s, _TYPE, _n(cls), g))
+        add(ox.Quad(s, _n(KG.identifier), _str(node_id), g))
+        if data.get("name"):
+            add(ox.Quad(s, _LABEL, _str(data["name"]), g))
+        if label != "Role":
+            for alias in sorted(set(data.get("aliases") or ())):
+                add(ox.Quad(s, _n(KG.alias), _str(alias), g))
+            if data.get("mentions") is not None:
+                add(ox.Quad(s, _n(KG.mentionCount), ox.Literal(str(int(data["mentions"])), datatype=_INTEGER), g))
+
+    # -- edges ------------------------------------------------------------------------
+    def _edge(self, source: str, target: str, data: dict[str, Any]) -> None:
+        rel = data.get("type")
+        if rel in _STATEMENT_CLASS:
+            self._statement(source, target, rel, data)
+        elif rel == "MENTIONED_IN":
+            doc = str(data.get("doc") or target.partition(":")[2])
+            self.by_doc[doc].append(ox.Quad(self.iris.node(source), _n(KG.mentionedIn), self.iris.node(target),
+                                            self._graph(doc)))
+        elif rel == "AUTHORED_BY":
+            self.default.append(ox.Quad(self.iris.node(source), _n(KG.author), self.iris.node(target),
+                                        ox.DefaultGraph()))
+        # IN_ARTICLE, ADDRESSED_TO and IN_REPORT are read from the statement's side
+
+    def _linked(self, node_id: str, rel: str, name: Any) -> str | None:
+        """The entity a statement's qualifier names, through its node's ``rel`` edges."""
+        targets = [t for _s, t, d in self.g.out_edges(node_id, data=True) if d.get("type") == rel]
+        for t in targets:
+            data = self.g.nodes[t]
+            if name == data.get("name") or name in (data.get("aliases") or ()):
+                return t
+        return targets[0] if len(targets) == 1 else None
+
+    def _statement(self, source: str, target: str, rel: str, data: dict[str, Any]) -> None:
+        doc = str(data["doc"])
+        g = self._graph(doc)
+        quads = self.by_doc[doc]
+        add = quads.append
+        st = self.iris.statement(str(data["id"]))
+        article = self.iris.article(doc)
+        add(ox.Quad(st, _TYPE, _n(_STATEMENT_CLASS[rel]), g))
+        add(ox.Quad(st, _n(KG.identifier), _str(data["id"]), g))
+        add(ox.Quad(st, _n(_SUBJECT_PROPERTY[rel]), self.iris.node(source), g))
+        add(ox.Quad(st, _n(KG.inArticle), article, g))
+        add(ox.Quad(st, _n(KG.extractor), _str(data.get("extractor", "")), g))
+        add(ox.Quad(st, _n(KG.confidence), _confidence(data.get("confidence", 0.0)), g))
+        if data.get("cue"):
+            add(ox.Quad(st, _n(KG.cue), _str(data["cue"]), g))
+        if data.get("qualifier"):
+            add(ox.Quad(st, _n(KG.qualifier), _str(data["qualifier"]), g))
+        if rel == "HOLDS_ROLE":
+            role = self.g.nodes[target]
+            add(ox.Quad(st, _n(KG.role), self.iris.node(target), g))
+            add(ox.Quad(st, _n(KG.roleName), _str(role.get("name") or data.get("text", "")), g))
+            if data.get("org"):
+                add(ox.Quad(st, _n(KG.organizationName), _str(data["org"]), g))
+            if data.get("start") is not None:
+                self._span(quads, st, "role", KG.roleSpan, article, data["start"], data["end"], data.get("text"), g)
+        else:
+            words = self.g.nodes[target]
+            add(ox.Quad(st, _n(KG.text), _str(words.get("text", "")), g))
+            if data.get("mode"):
+                add(ox.Quad(st, _n(KG.mode), _str(data["mode"]), g))
+            if data.get("addressee"):
+                add(ox.Quad(st, _n(KG.addresseeName), _str(data["addressee"]), g))
+                to = self._linked(target, "ADDRESSED_TO", data["addressee"])
+                if to is not None:
+                    add(ox.Quad(st, _n(KG.addressee), self.iris.node(to), g))
+            if data.get("in_report"):
+                report = self._linked(target, "IN_REPORT", data["in_report"])
+                if report is not None:
+                    add(ox.Quad(st, _n(KG.inReport), self.iris.node(report), g))
+            if words.get("start") is not None:
+                self._span(quads, st, "text", KG.textSpan, article, words["start"], words["end"], words.get("text"), g)
+        if data.get("cue_start") is not None:
+            self._span(quads, st, "cue", KG.cueSpan, article, data["cue_start"], data["cue_end"], data.get("cue"), g)
+        if data.get("mention_start") is not None:
+            self._span(quads, st, "mention", KG.mentionSpan, article, data["mention_start"], data["mention_end"],
+                       data.get("mention"), g)
+        if data.get("sentence_start") is not None:
+            self._span(quads, st, "sentence", KG.sentenceSpan, article, data["sentence_start"],
+                       data["sentence_end"], None, g)
+
+    @staticmethod
+    def _span(quads: list[ox.Quad], st: ox.NamedNode, key: str, prop: str, article: ox.NamedNode,
+              start: Any, end: Any, exact: Any, g: ox.NamedNode) -> None:
+        """A kg:TextSpan at ``<statement>/key`` with position (and, given the words, quote) selectors."""
+        add = quads.append
+        span = ox.NamedNode(f"{st.value}/{key}")
+        position = ox.NamedNode(f"{st.value}/{key}/position")
+        add(ox.Quad(st, _n(prop), span, g))
+        add(ox.Quad(span, _TYPE, _n(KG.TextSpan), g))
+        add(ox.Quad(span, _n(OA.hasSource), article, g))
+        add(ox.Quad(span, _n(OA.hasSelector), position, g))
+        add(ox.Quad(position, _TYPE, _n(OA.TextPositionSelector), g))
+        add(ox.Quad(position, _n(OA.start), _offset(start), g))
+        add(ox.Quad(position, _n(OA.end), _offset(end), g))
+        if exact is not None:
+            words = ox.NamedNode(f"{st.value}/{key}/quote")
+            add(ox.Quad(span, _n(OA.hasSelector), words, g))
+            add(ox.Quad(words, _TYPE, _n(OA.TextQuoteSelector), g))
+            add(ox.Quad(words, _n(OA.exact), _str(exact), g))
+
+
+# -- pure converters ----------------------------------------------------------------------
+def to_quads(graph: KnowledgeGraph, *, base_iri: str | None = None) -> list[ox.Quad]:
+    """Every quad of the export, in a deterministic order: shared entities in the default
+    graph first, then one named graph per article (its description, mentions and statements)."""
+    return _QuadBuilder(graph, IriMinter(base_iri)).build()
+
+
+def to_triples(quads: Iterable[ox.Quad]) -> Iterator[ox.Triple]:
+    """The union graph (named graphs merged), for the triple formats."""
+    return (q.triple for q in quads)
+
+
+def rdflib_term(term: ox.NamedNode | ox.Literal) -> Node:
+    """One pyoxigraph term as the rdflib term a parser would produce (xsd:string stays plain)."""
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if term.language:
+        return RdfLiteral(term.value, lang=term.language)
+    datatype = term.datatype.value
+    return RdfLiteral(term.value, datatype=None if datatype == _XSD_STRING else URIRef(datatype), normalize=False)
 
 
 def to_rdflib(graph: KnowledgeGraph, *, base_iri: str | None = None) -> Graph:
-    base = base_iri or DEFAULT_BASE
-    g = Graph()
-    g.bind("kg", KG)
-
-    def iri(node_id: str) -> URIRef:
-        return URIRef(base + quote(node_id, safe=""))
-
-    for node, data in graph.graph.nodes(data=True):
-        s = iri(node)
-        g.add((s, RDF.type, KG[data.get("label", "Thing")]))
-        if data.get("name"):
-            g.add((s, RDFS.label, Literal(data["name"])))
-        if data.get("text"):
-            g.add((s, KG.text, Literal(data["text"])))
-    for source, target, data in graph.graph.edges(data=True):
-        g.add((iri(source), KG[data.get("type", "related")], iri(target)))
-    return g
+    """The union graph as an rdflib Graph (for JSON-LD, queries and tests)."""
+    return quads_to_rdflib_graph(to_quads(graph, base_iri=base_iri))
 
 
-def write_turtle(graph: KnowledgeGraph, path: Path, *, base_iri: str | None = None) -> None:
-    to_rdflib(graph, base_iri=base_iri).serialize(destination=str(path), format="turtle")
+def quads_to_rdflib_graph(quads: Iterable[ox.Quad]) -> Graph:
+    out = Graph()
+    for prefix, ns in PREFIXES.items():
+        out.bind(prefix, ns)
+    for q in quads:
+        out.add((rdflib_term(q.subject), rdflib_term(q.predicate), rdflib_term(q.object)))
+    return out
+
+
+def quads_to_rdflib_dataset(quads: Iterable[ox.Quad]) -> Dataset:
+    """The export as an rdflib Dataset, one named graph per article (as TriG holds it)."""
+    ds = Dataset()
+    for q in quads:
+        g = None if isinstance(q.graph_name, ox.DefaultGraph) else URIRef(q.graph_name.value)
+        ds.add((rdflib_term(q.subject), rdflib_term(q.predicate), rdflib_term(q.object), g))
+    return ds
+
+
+def jsonld_context() -> dict[str, Any]:
+    """The JSON-LD context published in ``schemas/context.jsonld``."""
+    return json.loads((SCHEMAS / "context.jsonld").read_text(encoding="utf-8"))["@context"]
+
+
+# -- writers ------------------------------------------------------------------------------
+def write_rdf(graph: KnowledgeGraph, path: str | Path, *, format: str = "turtle", base_iri: str | None = None) -> int:
+    """Write the export in one of :data:`FORMATS`; returns the number of quads written."""
+    if format not in FORMATS:
+        raise ValueError(f"unknown RDF format {format!r}; choose from {', '.join(FORMATS)}")
+    quads = to_quads(graph, base_iri=base_iri)
+    write_quads(quads, path, format=format)
+    return len(quads)
+
+
+def write_quads(quads: list[ox.Quad], path: str | Path, *, format: str = "turtle") -> None:
+    """Serialise prepared quads: pyoxigraph for the line and Turtle formats, rdflib for JSON-LD."""
+    oxformat, named = FORMATS[format]
+    path = Path(path)
+    if oxformat is None:
+        data = quads_to_rdflib_graph(quads).serialize(format="json-ld", context=jsonld_context(), indent=1)
+        path.write_text(data, encoding="utf-8")
+        return
+    prefixes = None if oxformat in (ox.RdfFormat.N_TRIPLES, ox.RdfFormat.N_QUADS) else _prefixes()
+    with path.open("wb") as stream:
+        ox.serialize(quads if named else to_triples(quads), stream, oxformat, prefixes=prefixes)
+
+
+def _prefixes() -> dict[str, str]:
+    return {k: v for k, v in PREFIXES.items() if k in ("kg", "oa", "rdfs", "xsd")}
+
+
+def write_turtle(graph: KnowledgeGraph, path: str | Path, *, base_iri: str | None = None) -> int:
+    """The default RDF output of ``kg extract`` (graph.ttl)."""
+    return write_rdf(graph, path, format="turtle", base_iri=base_iri)
