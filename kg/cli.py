@@ -107,7 +107,52 @@ def _cmd_who_said(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = (_add_extract, _add_who_said)
+# -- export --------------------------------------------------------------------------
+# format -> (module, writer, fixed keyword arguments). Each writer is called as
+# ``writer(graph, out_path, **fixed, **options)``; options are only the ones the user gave.
+EXPORT_FORMATS: dict[str, tuple[str, str, dict]] = {
+    "turtle": ("kg.export.rdf", "write_rdf", {"format": "turtle"}),
+    "trig": ("kg.export.rdf", "write_rdf", {"format": "trig"}),
+    "nt": ("kg.export.rdf", "write_rdf", {"format": "nt"}),
+    "jsonld": ("kg.export.rdf", "write_rdf", {"format": "jsonld"}),
+}
+
+
+def _add_export(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("export", help="write a saved graph in another format (Turtle, TriG, N-Triples, JSON-LD)",
+                       description="Read OUTDIR/graph.json (or a graph.json) and write it as FILE. TriG holds one "
+                                   "named graph per article; the vocabulary is schemas/kg.ttl.")
+    p.add_argument("graph", metavar="OUTDIR|graph.json", help="a saved graph.json or the folder holding it")
+    p.add_argument("--format", "-f", choices=tuple(EXPORT_FORMATS), default="turtle", help="output format")
+    p.add_argument("-o", "--out", required=True, metavar="FILE", help="file to write")
+    p.add_argument("--base-iri", default=None, help="base IRI for minted ids (default https://kg.example.org/id/)")
+    p.set_defaults(func=_cmd_export)
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    import importlib
+    from pathlib import Path
+
+    from kg.graph import load_graph
+    from kg.run import write_atomic
+
+    module, name, fixed = EXPORT_FORMATS[args.format]
+    writer = getattr(importlib.import_module(module), name)
+    options = {"base_iri": args.base_iri} if args.base_iri is not None else {}
+    try:
+        graph = load_graph(args.graph)
+    except (OSError, ValueError) as err:
+        raise CliError(f"cannot read graph {args.graph}: {err}") from None
+    out = Path(args.out)
+    try:
+        write_atomic(out, lambda p: writer(graph, p, **fixed, **options))
+    except ValueError as err:
+        raise CliError(str(err)) from None
+    print(f"wrote {out} ({args.format})", file=sys.stderr)
+    return EXIT_OK
+
+
+COMMANDS = (_add_extract, _add_who_said, _add_export)
 
 
 def build_parser() -> argparse.ArgumentParser:
