@@ -82,7 +82,8 @@ def check_base_iri(base_iri: str | None) -> str:
 
 def segment(text: str) -> str:
     """Percent-encode one path segment: any name gives a valid IRI, and '.'/'..' stay opaque."""
-    return quote(text, safe="-_~")
+    encoded = quote(text, safe="-_~")  # urllib never encodes '.', so dot-only segments are done by hand
+    return encoded.replace(".", "%2E") if not encoded.strip(".") else encoded
 
 
 class IriMinter:
@@ -315,9 +316,16 @@ def quads_to_rdflib_graph(quads: Iterable[ox.Quad]) -> Graph:
 def quads_to_rdflib_dataset(quads: Iterable[ox.Quad]) -> Dataset:
     """The export as an rdflib Dataset, one named graph per article (as TriG holds it)."""
     ds = Dataset()
+    for prefix, ns in PREFIXES.items():
+        ds.bind(prefix, ns)
+    graphs: dict[str, Graph] = {}
     for q in quads:
-        g = None if isinstance(q.graph_name, ox.DefaultGraph) else URIRef(q.graph_name.value)
-        ds.add((rdflib_term(q.subject), rdflib_term(q.predicate), rdflib_term(q.object), g))
+        if isinstance(q.graph_name, ox.DefaultGraph):
+            target = ds.default_graph  # Dataset.add with a None context loses the triple (rdflib 7.6)
+        else:
+            name = q.graph_name.value
+            target = graphs.get(name) or graphs.setdefault(name, ds.graph(URIRef(name)))
+        target.add((rdflib_term(q.subject), rdflib_term(q.predicate), rdflib_term(q.object)))
     return ds
 
 
