@@ -14,6 +14,8 @@ EXIT_OK = 0
 EXIT_ERROR = 1
 EXIT_USAGE = 2
 EXIT_SKIPPED = 3  # the run finished, but some documents were skipped (see report.json)
+# kg extract: 0 every document extracted (warnings allowed); 3 some skipped, the rest written;
+# 1 an error, or --strict stopped at the first skip (what was extracted before it is written).
 
 
 class CliError(Exception):
@@ -55,29 +57,47 @@ def _add_extract(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--engine", choices=("local", "dask"), default="local", help="where NLP runs")
     p.add_argument("--scheduler", default=None, help="Dask scheduler address tcp://HOST:PORT (with --engine dask)")
     p.add_argument("--workers", type=int, default=None, help="local Dask workers (with --engine dask)")
-    p.add_argument("--resume", action="store_true", help="continue an interrupted run in OUTDIR")
-    p.add_argument("--strict", action="store_true", help="exit non-zero if any document is skipped")
-    p.add_argument("--max-chars", type=int, default=None, help="largest document accepted, in characters")
+    p.add_argument("--resume", action="store_true",
+                   help="continue an interrupted run in OUTDIR: finished documents are not read again")
+    p.add_argument("--strict", action="store_true",
+                   help="stop at the first skipped document (exit 1); what was extracted before it is written")
+    p.add_argument("--max-chars", type=_positive_int, default=None, metavar="N",
+                   help="largest document accepted, in characters (default 1,000,000); larger ones are skipped")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=_cmd_extract)
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
     from kg.run import RunOptions, run_extract
+    from kg.state import ResumeError
 
     options = RunOptions(
         out_dir=args.out, model=args.model, view=not args.no_view, base_iri=args.base_iri,
         processes=args.processes, engine=args.engine, scheduler=args.scheduler, workers=args.workers,
-        resume=args.resume, max_chars=args.max_chars, progress=not args.quiet,
+        resume=args.resume, strict=args.strict, max_chars=args.max_chars, progress=not args.quiet,
     )
-    summary = run_extract(args.paths, options)
+    try:
+        summary = run_extract(args.paths, options)
+    except ResumeError as err:
+        raise CliError(str(err)) from None
     _print_summary(summary)
+    if summary.stopped_by is not None:
+        return EXIT_ERROR
     return EXIT_SKIPPED if summary.skipped else EXIT_OK
+
+
+def _positive_int(value: str) -> int:
+    number = int(value.replace(",", "").replace("_", ""))
+    if number <= 0:
+        raise argparse.ArgumentTypeError(f"must be a positive number, not {value}")
+    return number
 
 
 def _print_summary(summary) -> None:  # noqa: ANN001 - kg.run.RunSummary, imported lazily
     err = sys.stderr
-    print(f"documents read: {summary.read}, extracted: {summary.extracted}, skipped: {len(summary.skipped)}", file=err)
+    resumed = f" ({summary.resumed} from the interrupted run)" if summary.resumed else ""
+    print(f"documents read: {summary.read}, extracted: {summary.extracted}{resumed}, "
+          f"skipped: {len(summary.skipped)}", file=err)
     for skip in summary.skipped:
         print(f"  skipped {skip.doc}: {skip.reason}" + (f" [{skip.source}]" if skip.source else ""), file=err)
     for warning in summary.warnings:
@@ -86,6 +106,9 @@ def _print_summary(summary) -> None:  # noqa: ANN001 - kg.run.RunSummary, import
     rels = ", ".join(f"{k} {v}" for k, v in sorted(summary.triples_by_relation.items())) or "none"
     print(f"triples: {sum(summary.triples_by_relation.values())} ({rels})", file=err)
     print("files written: " + ", ".join(str(p) for p in summary.files), file=err)
+    if summary.stopped_by is not None:
+        print(f"kg: error: --strict: stopped at {summary.stopped_by.doc} ({summary.stopped_by.reason}); "
+              "the documents before it are written", file=err)
 
 
 # -- who-said ------------------------------------------------------------------------

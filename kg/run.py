@@ -1,8 +1,10 @@
 """``kg extract`` as a library call: documents in, every output file written, a summary back.
 
-Each document's triples are appended to ``triples.jsonl`` as soon as they are extracted,
-so a crash loses at most the document in flight; the graph files are written at the end,
-each atomically (temporary file, then rename), so a reader never sees a truncated file.
+Nothing a run writes can be seen half-written: ``triples.jsonl`` grows in a hidden
+``.triples.jsonl.partial`` that is renamed into place at the end, and every graph file is
+written to a temporary file beside it and renamed (:func:`write_atomic`), so an interrupted
+run leaves the previous complete files, or none. Meanwhile each finished document's result is
+saved in ``OUTDIR/.kg-state`` (see :mod:`kg.state`), which is what ``--resume`` continues from.
 """
 
 from __future__ import annotations
@@ -10,20 +12,26 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from collections import Counter
-from collections.abc import Callable, Iterable
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import IO, Any
 
 from kg.engine import run_documents
 from kg.export.jsonl import write_triples
 from kg.graph import KnowledgeGraph, to_node_link
-from kg.model import DocResult, Skip
+from kg.model import DocResult, Document, Skip
 from kg.sources import DEFAULT_MAX_CHARS, iter_documents
+from kg.state import ResumeError, RunState
+
+__all__ = ["ResumeError", "RunOptions", "RunSummary", "run_extract", "write_atomic"]
 
 
 @dataclass
 class RunOptions:
+    """How to run ``kg extract``; the defaults are the command line's."""
+
     out_dir: str | Path
     model: str | None = None
     view: bool = True
@@ -33,34 +41,46 @@ class RunOptions:
     scheduler: str | None = None
     workers: int | None = None
     resume: bool = False
+    strict: bool = False
     max_chars: int | None = None
     progress: bool = True
 
 
 @dataclass
 class RunSummary:
+    """What a run did; ``stopped_by`` is the skip that ended a ``strict`` run early."""
+
     read: int = 0
     extracted: int = 0
+    resumed: int = 0
     skipped: list[Skip] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     entities: int = 0
     triples_by_relation: Counter = field(default_factory=Counter)
     files: list[Path] = field(default_factory=list)
+    stopped_by: Skip | None = None
 
 
 def write_atomic(path: Path, write: Callable[[Path], None]) -> None:
-    """Call ``write`` on a temporary file beside ``path``, then rename it into place."""
+    """Call ``write`` on a temporary file beside ``path``, flush it to disk, rename it into place.
+
+    The rename is atomic on one file system, so readers (and a later run) see the old file or
+    the new one, never a torn one; the fsync makes that hold across a power cut too.
+    """
+    path = Path(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=path.suffix, dir=path.parent)
     os.close(fd)
     try:
         write(Path(tmp))
+        with open(tmp, "rb") as written:
+            os.fsync(written.fileno())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
 
 
-def _progress(items: Iterable, enabled: bool):  # noqa: ANN202
+def _progress(items: Iterable, enabled: bool) -> Iterable:
     if not enabled:
         return items
     from tqdm import tqdm
@@ -68,45 +88,112 @@ def _progress(items: Iterable, enabled: bool):  # noqa: ANN202
     return tqdm(items, unit="doc", desc="extract", leave=False, mininterval=0.5, delay=1.0)
 
 
+def _settings(paths: list[str], options: RunOptions, max_chars: int) -> dict[str, Any]:
+    """What must not change between an interrupted run and its resume."""
+    inputs = [p if p == "-" else str(Path(p).resolve()) for p in paths]
+    return {"inputs": inputs, "model": options.model, "max_chars": max_chars}
+
+
+class _Collector:
+    """Takes each result or skip as it arrives: graph, triples stream, state and summary."""
+
+    def __init__(self, summary: RunSummary, graph: KnowledgeGraph, stream: IO[str]) -> None:
+        self.summary = summary
+        self.graph = graph
+        self.stream = stream
+        self.pending: dict[str, list[str]] = defaultdict(list)
+
+    def warn(self, doc: str, _source: str, message: str) -> None:
+        self.pending[doc].append(message)
+
+    def result(self, result: DocResult) -> None:
+        s = self.summary
+        s.read += 1
+        s.extracted += 1
+        s.warnings.extend(f"{result.document.id}: {w}" for w in result.warnings)
+        self.graph.add(result)
+        write_triples(result.triples, self.stream)
+        self.stream.flush()
+        s.triples_by_relation.update(t.relation for t in result.triples)
+
+    def skip(self, skip: Skip) -> None:
+        self.summary.read += 1
+        self.summary.skipped.append(skip)
+        self.summary.warnings.extend(f"{skip.doc}: {w}" for w in self.pending.pop(skip.doc, []))
+
+
 def run_extract(paths: Iterable[str], options: RunOptions) -> RunSummary:
-    """Extract every document under ``paths`` and write all outputs into ``options.out_dir``."""
+    """Extract every document under ``paths`` and write all outputs into ``options.out_dir``.
+
+    Raises:
+        ResumeError: ``options.resume`` with inputs or settings other than the saved run's.
+    """
+    paths = list(paths)
     out = Path(options.out_dir)
     out.mkdir(parents=True, exist_ok=True)
+    max_chars = options.max_chars or DEFAULT_MAX_CHARS
     summary = RunSummary()
     graph = KnowledgeGraph()
-    docs = iter_documents(paths, max_chars=options.max_chars or DEFAULT_MAX_CHARS)
+    state = RunState(out)
+    settings = _settings(paths, options, max_chars)
+    replay: Iterable[DocResult] = state.resume(settings) if options.resume else ()
+    if not options.resume:
+        state.start(settings)
     triples_path = out / "triples.jsonl"
     tmp_triples = out / ".triples.jsonl.partial"
-    with tmp_triples.open("w", encoding="utf-8") as stream:
-        for item in _progress(run_documents(docs, model=options.model, processes=options.processes,
-                                                 engine=options.engine, scheduler=options.scheduler,
-                                                 workers=options.workers), options.progress):
-            summary.read += 1
-            if isinstance(item, Skip):
-                summary.skipped.append(item)
-                continue
-            assert isinstance(item, DocResult)
-            summary.extracted += 1
-            summary.warnings.extend(f"{item.document.id}: {w}" for w in item.warnings)
-            graph.add(item)
-            write_triples(item.triples, stream)
-            stream.flush()
-            summary.triples_by_relation.update(t.relation for t in item.triples)
-    os.replace(tmp_triples, triples_path)
+    try:
+        with tmp_triples.open("w", encoding="utf-8") as stream:
+            collect = _Collector(summary, graph, stream)
+            done: set[str] = set()
+            for result in replay:
+                done.add(result.document.id)
+                summary.resumed += 1
+                collect.result(result)
+            docs: Iterator[Document | Skip] = (
+                item for item in iter_documents(paths, max_chars=max_chars, exclude=[out], on_warning=collect.warn)
+                if not (isinstance(item, Document) and item.id in done))
+            results = run_documents(docs, model=options.model, processes=options.processes, engine=options.engine,
+                                    scheduler=options.scheduler, workers=options.workers)
+            for item in _progress(results, options.progress):
+                if isinstance(item, Skip):
+                    collect.skip(item)
+                    if options.strict:
+                        summary.stopped_by = item
+                        break
+                    continue
+                item.warnings.extend(collect.pending.pop(item.document.id, []))
+                state.save(item)
+                collect.result(item)
+        os.replace(tmp_triples, triples_path)
+    except BaseException:
+        tmp_triples.unlink(missing_ok=True)
+        raise
+    finally:
+        state.close()
     summary.files.append(triples_path)
     summary.entities = sum(1 for _, d in graph.graph.nodes(data=True)
                            if d.get("label") in ("Person", "Organization", "Group", "Place", "Report"))
     _write_graph_files(graph, out, options, summary)
-    report = {
-        "read": summary.read, "extracted": summary.extracted,
-        "skipped": [{"doc": s.doc, "reason": s.reason, "source": s.source} for s in summary.skipped],
-        "warnings": summary.warnings, "entities": summary.entities,
-        "triples": dict(summary.triples_by_relation),
-    }
     report_path = out / "report.json"
-    write_atomic(report_path, lambda p: p.write_text(json.dumps(report, indent=2), encoding="utf-8"))
+    report = report_data(summary, max_chars=max_chars)
+    write_atomic(report_path, lambda p: p.write_text(json.dumps(report, indent=2, ensure_ascii=False),
+                                                     encoding="utf-8"))
     summary.files.append(report_path)
     return summary
+
+
+def report_data(summary: RunSummary, *, max_chars: int) -> dict[str, Any]:
+    """``report.json``: counts, every skipped document with its reason, every warning."""
+    def skip_json(s: Skip) -> dict[str, Any]:
+        return {"doc": s.doc, "reason": s.reason, "source": s.source}
+
+    return {
+        "read": summary.read, "extracted": summary.extracted, "resumed": summary.resumed,
+        "skipped": [skip_json(s) for s in summary.skipped],
+        "stopped_by": skip_json(summary.stopped_by) if summary.stopped_by else None,
+        "warnings": summary.warnings, "entities": summary.entities,
+        "triples": dict(summary.triples_by_relation), "max_chars": max_chars,
+    }
 
 
 def _write_graph_files(graph: KnowledgeGraph, out: Path, options: RunOptions, summary: RunSummary) -> None:
