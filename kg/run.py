@@ -74,10 +74,17 @@ def write_atomic(path: Path, write: Callable[[Path], None]) -> None:
         write(Path(tmp))
         with open(tmp, "rb") as written:
             os.fsync(written.fileno())
+        os.chmod(tmp, _file_mode())  # mkstemp makes 0600; give what open() would have given
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _file_mode() -> int:
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return 0o666 & ~umask
 
 
 def _progress(items: Iterable, enabled: bool) -> Iterable:

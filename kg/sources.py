@@ -114,11 +114,18 @@ def looks_like_html(text: str) -> bool:
     return head.startswith(("<!doctype html", "<html"))
 
 
-def html_to_text(html: str) -> tuple[str, str | None]:
-    """Visible text and title of an HTML page (scripts and styles dropped), one block a line."""
-    from selectolax.parser import HTMLParser
+_BLOCKS = ("h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "blockquote", "pre", "figcaption", "td")
 
-    tree = HTMLParser(html)
+
+def html_to_text(html: str) -> tuple[str, str | None]:
+    """Visible text and title of an HTML page (scripts and styles dropped), one block a line.
+
+    A block inside another block (a ``<p>`` in a ``<blockquote>``) is taken once, with its
+    parent, so no sentence appears twice.
+    """
+    from selectolax.lexbor import LexborHTMLParser
+
+    tree = LexborHTMLParser(html)
     title_node = tree.css_first("title")
     title = title_node.text(strip=True) if title_node else None
     for node in tree.css("script, style, noscript, template"):
@@ -127,8 +134,12 @@ def html_to_text(html: str) -> tuple[str, str | None]:
     if body is None:
         return "", title or None
     blocks = []
-    for node in body.css("h1, h2, h3, h4, p, li, blockquote, pre"):
-        text = " ".join(node.text(separator=" ").split())
+    for node in body.css(", ".join(_BLOCKS)):
+        parent, nested = node.parent, False
+        while parent is not None and not nested:
+            nested = parent.tag in _BLOCKS
+            parent = parent.parent
+        text = "" if nested else " ".join(node.text(separator=" ").split())
         if text:
             blocks.append(text)
     if not blocks:
@@ -243,7 +254,8 @@ def _jsonl_lines(lines: Iterable[bytes], *, source: str, max_chars: int) -> Iter
         try:
             row = json.loads(line)
         except json.JSONDecodeError as err:
-            yield Skip(fallback, f"line {number} is not JSON: {err.msg} at column {err.colno}", where), []
+            reason = f"line {number} is not JSON: {err.msg.removesuffix(' at')} (column {err.colno})"
+            yield Skip(fallback, reason, where), []
             continue
         if not isinstance(row, dict):
             yield Skip(fallback, f"line {number} is a JSON {type(row).__name__}, not an object", where), []
@@ -255,7 +267,7 @@ def _jsonl_lines(lines: Iterable[bytes], *, source: str, max_chars: int) -> Iter
             yield Skip(doc_id, "JSON line has no 'text' field", where), []
             continue
         if not isinstance(text, str):
-            yield Skip(doc_id, f"JSON 'text' is a {type(text).__name__}, not a string", where), []
+            yield Skip(doc_id, f"JSON 'text' must be a string, not {type(text).__name__}", where), []
             continue
         text, repaired = repair_text(text)
         skip = check_text(doc_id, text, where, max_chars=max_chars)
@@ -286,29 +298,41 @@ def _folder_files(folder: Path, exclude: list[Path]) -> Iterator[Path]:
 
 
 def _read_path(given: str, *, max_chars: int, exclude: list[Path]) -> Iterator[Read]:
+    def _guarded(path: Path) -> Iterator[Read]:
+        # a reader bug (a library raising on some odd file) costs that file, never the batch
+        try:
+            yield from _read_entry(path, max_chars=max_chars, explicit=path == Path(given))
+        except Exception as err:  # noqa: BLE001
+            yield Skip(path.stem, f"cannot read file: {type(err).__name__}: {err}", str(path)), []
+
     if given == "-":
         yield from _read_stdin(max_chars=max_chars)
         return
     path = Path(given)
     if path.is_dir():
         for child in _folder_files(path, exclude):
-            if child.is_symlink() and not child.exists():
-                yield Skip(child.stem, "cannot read file: broken symbolic link", str(child)), []
-            elif not child.is_file():
-                yield Skip(child.stem, "not a regular file", str(child)), []
-            elif child.suffix.lower() not in READABLE_SUFFIXES:
-                yield Skip(child.stem, f"unsupported file type {child.suffix!r} (kg reads "
-                                       ".txt, .md, .html, .jsonl)", str(child)), []
-            else:
-                yield from _read_file(child, max_chars=max_chars)
+            yield from _guarded(child)
     elif path.is_file():
-        yield from _read_file(path, max_chars=max_chars)  # named explicitly: read whatever its suffix
+        yield from _guarded(path)  # named explicitly: read whatever its suffix
     elif path.is_symlink():
         yield Skip(path.stem or given, "cannot read file: broken symbolic link", given), []
     elif path.exists():
         yield Skip(path.stem or given, "not a regular file", given), []
     else:
         yield Skip(path.stem or given, "no such file or folder", given), []
+
+
+def _read_entry(child: Path, *, max_chars: int, explicit: bool) -> Iterator[Read]:
+    """One folder entry (or a file named on the command line), judged before it is read."""
+    if child.is_symlink() and not child.exists():
+        yield Skip(child.stem, "cannot read file: broken symbolic link", str(child)), []
+    elif not child.is_file():
+        yield Skip(child.stem, "not a regular file", str(child)), []
+    elif not explicit and child.suffix.lower() not in READABLE_SUFFIXES:
+        yield Skip(child.stem, f"unsupported file type {child.suffix!r} (kg reads .txt, .md, .html, .jsonl)",
+                   str(child)), []
+    else:
+        yield from _read_file(child, max_chars=max_chars)
 
 
 def iter_documents(paths: Iterable[str], *, max_chars: int = DEFAULT_MAX_CHARS, exclude: Iterable[str | Path] = (),
