@@ -65,7 +65,7 @@ def binary_kind(raw: bytes) -> str | None:
     if not head:
         return None
     controls = sum(head.count(c) for c in _CONTROL)
-    if controls / len(head) > 0.05:
+    if controls > max(8, len(head) // 20):  # over 5%, and more than a few strays in a short text
         return f"{controls / len(head):.0%} control bytes"
     return None
 
