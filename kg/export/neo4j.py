@@ -1,0 +1,319 @@
+"""Neo4j loading: the knowledge graph into Neo4j 5 (or the local ``kg server``) over Bolt.
+
+Follows neo4j-graphrag-python's writer: rows are built by pure functions from the
+:class:`~kg.graph.KnowledgeGraph` (``node_rows``, ``relationship_rows``); each label and each
+relationship type has one static ``UNWIND $rows AS row MERGE ... SET ... += row.props`` statement,
+built from the closed vocabulary of :mod:`kg.graph` (never from text, so a name like
+``x}) DETACH DELETE n //`` is only ever a parameter value); uniqueness constraints on every
+label's ``id`` (``schemas/neo4j.cypher``) run before the first MERGE, so MERGE finds nodes through
+an index and loading twice changes nothing. Nodes go before relationships, in batches, each batch
+one managed write transaction: the driver retries it on transient errors and lost connections
+(a server restart mid-load), and since every batch is an idempotent MERGE, a load interrupted
+at any point and run again yields exactly the graph of an uninterrupted load. No APOC.
+
+Named read queries live in ``schemas/queries.cypher`` (:func:`named_queries`).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import time
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kg.graph import EDGE_TYPES, NODE_LABELS, KnowledgeGraph
+from kg.model import stable_hash
+
+DEFAULT_BATCH_SIZE = 5000
+RETRY_SECONDS = 60.0  # how long the driver keeps retrying one batch (covers a server restart)
+# schemas/ beside the package in a source checkout; kg/schemas/ if packaged as package data
+SCHEMA_DIRS = (Path(__file__).resolve().parents[1] / "schemas", Path(__file__).resolve().parents[2] / "schemas")
+_NAME = re.compile(r"^//\s*name:\s*(\w+)\s*$")
+
+
+class LoadError(Exception):
+    """The graph could not be loaded or queried; the message names the server, never the password."""
+
+
+def _schema_file(name: str) -> Path:
+    for folder in SCHEMA_DIRS:
+        if (folder / name).exists():
+            return folder / name
+    raise FileNotFoundError(f"schemas/{name} not found beside the kg package")
+
+
+def _statements(text: str) -> list[str]:
+    """Cypher statements of a file: comment lines dropped, split on ``;``."""
+    body = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("//"))
+    return [st.strip() for st in body.split(";") if st.strip()]
+
+
+def constraint_statements() -> list[str]:
+    """The ``CREATE CONSTRAINT ... IF NOT EXISTS`` statements of ``schemas/neo4j.cypher``."""
+    return _statements(_schema_file("neo4j.cypher").read_text(encoding="utf-8"))
+
+
+def named_queries() -> dict[str, str]:
+    """``schemas/queries.cypher`` as {name: Cypher}; a query is the text under its ``// name:`` line."""
+    queries: dict[str, list[str]] = {}
+    current: list[str] | None = None
+    for line in _schema_file("queries.cypher").read_text(encoding="utf-8").splitlines():
+        match = _NAME.match(line.strip())
+        if match:
+            current = queries.setdefault(match.group(1), [])
+        elif current is not None:
+            current.append(line)
+    out = {}
+    for name, lines in queries.items():
+        statements = _statements("\n".join(lines))
+        if len(statements) != 1:
+            raise ValueError(f"schemas/queries.cypher: {name} must hold exactly one statement")
+        out[name] = statements[0]
+    return out
+
+
+# -- Cypher from the closed vocabulary -------------------------------------------------
+def _check_label(label: str) -> str:
+    if label not in NODE_LABELS:
+        raise ValueError(f"{label!r} is not a node label of the kg vocabulary {NODE_LABELS}")
+    return label
+
+
+def _check_type(rel: str) -> str:
+    if rel not in EDGE_TYPES:
+        raise ValueError(f"{rel!r} is not a relationship type of the kg vocabulary {EDGE_TYPES}")
+    return rel
+
+
+def node_query(label: str) -> str:
+    """The one MERGE statement for ``label`` (a member of NODE_LABELS, checked)."""
+    return f"UNWIND $rows AS row MERGE (n:{_check_label(label)} {{id: row.id}}) SET n += row.props"
+
+
+def relationship_query(rel: str, source: str, target: str) -> str:
+    """The one MERGE statement for ``rel`` between two labels; both ends matched on their indexed id."""
+    return (f"UNWIND $rows AS row MATCH (a:{_check_label(source)} {{id: row.src}}) "
+            f"MATCH (b:{_check_label(target)} {{id: row.dst}}) "
+            f"MERGE (a)-[r:{_check_type(rel)} {{id: row.id}}]->(b) SET r += row.props")
+
+
+# -- rows: pure functions of the graph --------------------------------------------------
+def _property(value: Any) -> Any:
+    """A value Neo4j can store: scalars as they are, lists as lists of strings, anything else as text."""
+    if isinstance(value, bool | int | float | str):
+        return value
+    if isinstance(value, list | tuple | set):
+        items = [v for v in value if v is not None]
+        if all(isinstance(v, str) for v in items):
+            return sorted(items) if isinstance(value, set) else list(items)
+        return [str(v) for v in items]
+    return str(value)
+
+
+def _props(data: dict[str, Any], skip: tuple[str, ...]) -> dict[str, Any]:
+    return {k: _property(v) for k, v in sorted(data.items()) if k not in skip and v is not None}
+
+
+def node_rows(graph: KnowledgeGraph) -> dict[str, list[dict[str, Any]]]:
+    """{label: [{id, props}]} sorted by id; a node whose label is outside the vocabulary is an error."""
+    rows: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for node, data in graph.graph.nodes(data=True):
+        label = _check_label(str(data.get("label")))
+        rows[label].append({"id": str(node), "props": _props(data, ("label", "id"))})
+    return {label: sorted(rows[label], key=lambda r: r["id"]) for label in NODE_LABELS if rows.get(label)}
+
+
+def relationship_id(rel: str, source: str, target: str, key: Any, data: dict[str, Any]) -> str:
+    """A triple's id where there is one, else one derived from both ends and the edge key (stable)."""
+    return str(data["id"]) if data.get("id") else f"{rel.lower()}:{stable_hash(source, key, target)}"
+
+
+def relationship_rows(graph: KnowledgeGraph) -> dict[tuple[str, str, str], list[dict[str, Any]]]:
+    """{(type, source label, target label): [{src, dst, id, props}]} sorted by id."""
+    rows: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
+    g = graph.graph
+    for source, target, key, data in g.edges(keys=True, data=True):
+        rel = _check_type(str(data.get("type")))
+        group = (rel, _check_label(str(g.nodes[source].get("label"))), _check_label(str(g.nodes[target].get("label"))))
+        rows[group].append({"src": str(source), "dst": str(target),
+                            "id": relationship_id(rel, source, target, key, data),
+                            "props": _props(data, ("type", "id"))})
+    return {group: sorted(rows[group], key=lambda r: r["id"]) for group in sorted(rows)}
+
+
+def batches(rows: list[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
+    for i in range(0, len(rows), size):
+        yield rows[i: i + size]
+
+
+# -- connection ------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Connection:
+    """Where to load: a Bolt URI, user, database; the password is kept out of repr and messages."""
+
+    uri: str
+    user: str | None
+    password: str | None = field(default=None, repr=False)
+    database: str = "neo4j"
+    local: bool = False  # the local kg server (kg server start)
+
+    def describe(self) -> str:
+        where = "local kg server" if self.local else "server"
+        return f"{where} {self.uri} (database {self.database}, user {self.user or '-'})"
+
+    def driver(self, *, retry_seconds: float = RETRY_SECONDS):  # noqa: ANN201 - neo4j.Driver
+        from neo4j import GraphDatabase
+
+        auth = (self.user or "neo4j", self.password) if self.password is not None else None
+        return GraphDatabase.driver(self.uri, auth=auth, max_transaction_retry_time=retry_seconds,
+                                    connection_timeout=10.0)
+
+
+def connection(*, uri: str | None = None, user: str | None = None, password: str | None = None,
+               database: str | None = None, data_dir: str | Path | None = None,
+               env: dict[str, str] | None = None) -> Connection:
+    """The target from flags, else ``NEO4J_URI``/``NEO4J_USERNAME``/``NEO4J_PASSWORD``/``NEO4J_DATABASE``,
+    else the local kg server of ``data_dir`` (which must be running)."""
+    from kg import server
+
+    env = dict(os.environ) if env is None else env
+    uri = uri or env.get("NEO4J_URI") or None
+    database = database or env.get("NEO4J_DATABASE") or None
+    if uri:
+        return Connection(uri=uri, user=user or env.get("NEO4J_USERNAME") or "neo4j",
+                          password=password if password is not None else env.get("NEO4J_PASSWORD"),
+                          database=database or "neo4j")
+    info = server.status(data_dir=data_dir)
+    if info is None:
+        where = server.default_data_dir() if data_dir is None else data_dir
+        raise LoadError(f"NEO4J_URI is not set and no local kg server runs from {where}: "
+                        "start one with `kg server start`, or set NEO4J_URI (or --uri)")
+    return Connection(uri=info.uri, user=info.user, password=info.password(), database=database or info.database,
+                      local=True)
+
+
+# -- loading ---------------------------------------------------------------------------
+@dataclass
+class LoadReport:
+    """What a load wrote: rows sent per label and type, transactions, and seconds taken."""
+
+    nodes: Counter[str] = field(default_factory=Counter)
+    relationships: Counter[str] = field(default_factory=Counter)
+    transactions: int = 0
+    seconds: float = 0.0
+    wiped: int = 0
+
+    def rate(self) -> float:
+        rows = sum(self.nodes.values()) + sum(self.relationships.values())
+        return rows / self.seconds if self.seconds else 0.0
+
+
+Progress = Callable[[str, int], None]
+
+
+def _write(session: Any, query: str, rows: list[dict[str, Any]]) -> None:
+    def work(tx: Any) -> None:
+        tx.run(query, rows=rows).consume()
+
+    session.execute_write(work)
+
+
+def ensure_constraints(driver: Any, *, database: str) -> None:
+    """Create the uniqueness constraints (IF NOT EXISTS: harmless when they are there)."""
+    with driver.session(database=database) as session:
+        for statement in constraint_statements():
+            session.execute_write(lambda tx, st=statement: tx.run(st).consume())
+
+
+def wipe(driver: Any, *, database: str, chunk: int = 10_000) -> int:
+    """Delete every node (and its relationships) of the kg labels, ``chunk`` per transaction.
+
+    Only kg's own labels: a Neo4j database shared with other data keeps that data.
+    """
+    deleted = 0
+    with driver.session(database=database) as session:
+        for label in NODE_LABELS:
+            query = f"MATCH (n:{_check_label(label)}) WITH n LIMIT $limit DETACH DELETE n RETURN count(*) AS deleted"
+            while True:
+                count = session.execute_write(lambda tx, q=query: tx.run(q, limit=chunk).single()["deleted"])
+                deleted += int(count or 0)
+                if not count:
+                    break
+    return deleted
+
+
+def load(graph: KnowledgeGraph, driver: Any, *, database: str, batch_size: int = DEFAULT_BATCH_SIZE,
+         wipe_first: bool = False, progress: Progress | None = None) -> LoadReport:
+    """Write ``graph`` with batched MERGEs: constraints, then nodes by label, then relationships by type.
+
+    ``batch_size=1`` is one transaction per row (the slow baseline of scripts/bench_load.py).
+    Re-running after any interruption completes the load without duplicates.
+    """
+    if batch_size < 1:
+        raise ValueError(f"batch_size must be at least 1, not {batch_size}")
+    report = LoadReport()
+    started = time.perf_counter()
+    ensure_constraints(driver, database=database)
+    if wipe_first:
+        report.wiped = wipe(driver, database=database)
+    nodes, relationships = node_rows(graph), relationship_rows(graph)
+    with driver.session(database=database) as session:
+        for label, rows in nodes.items():
+            query = node_query(label)
+            for batch in batches(rows, batch_size):
+                _write(session, query, batch)
+                report.nodes[label] += len(batch)
+                report.transactions += 1
+                if progress:
+                    progress(label, len(batch))
+        for (rel, source, target), rows in relationships.items():
+            query = relationship_query(rel, source, target)
+            for batch in batches(rows, batch_size):
+                _write(session, query, batch)
+                report.relationships[rel] += len(batch)
+                report.transactions += 1
+                if progress:
+                    progress(rel, len(batch))
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+# -- reading ---------------------------------------------------------------------------
+def run_query(driver: Any, cypher: str, params: dict[str, Any] | None = None, *, database: str) -> list[dict]:
+    """Run one Cypher statement (parameterised) and return its rows as dicts."""
+    with driver.session(database=database) as session:
+        result = session.run(cypher, params or {})
+        return [record.data() for record in result]
+
+
+def run_named(driver: Any, name: str, params: dict[str, Any] | None = None, *, database: str) -> list[dict]:
+    """Run a query of ``schemas/queries.cypher`` by name."""
+    queries = named_queries()
+    if name not in queries:
+        raise LoadError(f"no query named {name!r} in schemas/queries.cypher (have: {', '.join(sorted(queries))})")
+    return run_query(driver, queries[name], params, database=database)
+
+
+def counts(driver: Any, *, database: str) -> dict[str, Counter[str]]:
+    """Nodes per label and relationships per type, as :meth:`KnowledgeGraph.counts` gives them."""
+    nodes = run_query(driver, "MATCH (n) RETURN labels(n)[0] AS label, count(*) AS n", database=database)
+    rels = run_query(driver, "MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS n", database=database)
+    return {"nodes": Counter({r["label"]: r["n"] for r in nodes}),
+            "edges": Counter({r["type"]: r["n"] for r in rels})}
+
+
+def snapshot(driver: Any, *, database: str) -> tuple[list, list]:
+    """Every node (labels, properties) and relationship (type, ends, properties), sorted: two loads
+    gave the same graph exactly when their snapshots are equal."""
+    nodes = run_query(driver, "MATCH (n) RETURN labels(n) AS labels, properties(n) AS props", database=database)
+    rels = run_query(driver, "MATCH (a)-[r]->(b) RETURN type(r) AS type, a.id AS src, b.id AS dst, "
+                             "properties(r) AS props", database=database)
+
+    def key(row: dict) -> str:
+        return repr(sorted((k, repr(v)) for k, v in row.items()))
+
+    return sorted((r for r in nodes), key=key), sorted((r for r in rels), key=key)

@@ -1,0 +1,57 @@
+// Named Cypher queries over a graph loaded with `kg load` (Neo4j 5 or the local `kg server`).
+// Each query starts with a `// name: NAME` line; the comment lines under it say what it answers and
+// which parameters it takes. kg/export/neo4j.py reads this file (named_queries()); `kg who-said`,
+// `kg roles` and `kg findings` run who_said, roles and findings. All parameters are passed as
+// parameters, never pasted into the text. A parameter set to null means "no filter".
+
+// name: who_said
+// Who said what: speaker, cue word, statement and article. $name: part of a speaker's name or alias, or null.
+MATCH (s)-[r:SAID]->(q:Quote)
+WHERE $name IS NULL OR toLower(s.name) CONTAINS toLower($name)
+   OR any(alias IN s.aliases WHERE toLower(alias) CONTAINS toLower($name))
+RETURN s.name AS speaker, r.cue AS cue, q.text AS statement, q.doc AS article, q.start AS start
+ORDER BY article, start, speaker;
+
+// name: roles
+// Who holds which role, with the qualifier (former, acting, ...) and the article. $name: part of a name, or null.
+MATCH (p)-[h:HOLDS_ROLE]->(r:Role)
+WHERE $name IS NULL OR toLower(p.name) CONTAINS toLower($name)
+   OR any(alias IN p.aliases WHERE toLower(alias) CONTAINS toLower($name))
+RETURN p.name AS person, r.name AS role, h.qualifier AS qualifier, h.org AS org, h.doc AS article, h.start AS start
+ORDER BY article, start, person;
+
+// name: findings
+// Which reports found what: report, its author if known, cue word, finding and article. $name: part of the
+// report's name, or null.
+MATCH (rep:Report)-[f:FOUND]->(x:Finding)
+WHERE $name IS NULL OR toLower(rep.name) CONTAINS toLower($name)
+OPTIONAL MATCH (rep)-[:AUTHORED_BY]->(author)
+RETURN rep.name AS report, author.name AS author, f.cue AS cue, x.text AS finding, x.doc AS article, x.start AS start
+ORDER BY article, start, report;
+
+// name: most_quoted
+// Who was quoted most: speakers by number of statements. $limit: how many rows.
+MATCH (s)-[:SAID]->(q:Quote)
+RETURN s.name AS speaker, labels(s)[0] AS type, count(q) AS statements
+ORDER BY statements DESC, speaker
+LIMIT $limit;
+
+// name: addressed_to
+// Statements addressed to someone: speaker, statement and addressee. $name: part of the addressee's name, or null.
+MATCH (s)-[:SAID]->(q:Quote)-[:ADDRESSED_TO]->(x)
+WHERE $name IS NULL OR toLower(x.name) CONTAINS toLower($name)
+RETURN s.name AS speaker, q.text AS statement, x.name AS addressee, q.doc AS article
+ORDER BY article, q.start;
+
+// name: said_about
+// Who said what about whom: statements whose words name $about (a name or part of one).
+MATCH (s)-[r:SAID]->(q:Quote)
+WHERE toLower(q.text) CONTAINS toLower($about)
+RETURN s.name AS speaker, r.cue AS cue, q.text AS statement, q.doc AS article
+ORDER BY article, q.start;
+
+// name: counts
+// How many nodes of each label the database holds.
+MATCH (n)
+RETURN labels(n)[0] AS label, count(*) AS nodes
+ORDER BY label;
