@@ -174,6 +174,37 @@ class KnowledgeGraph:
         rows.sort(key=lambda r: (r["article"] or "", r["start"] or 0))
         return rows
 
+    def roles(self, name: str | None = None) -> list[dict[str, Any]]:
+        """Rows of person, role, qualifier, org, article (the columns of the ``roles`` Cypher query)."""
+        needle = (name or "").lower()
+        rows = []
+        for source, target, data in self.edges("HOLDS_ROLE"):
+            person = self.graph.nodes[source]
+            if needle and not any(needle in a.lower() for a in [person.get("name", "")] + person.get("aliases", [])):
+                continue
+            rows.append({"person": person.get("name"), "role": self.graph.nodes[target].get("name"),
+                         "qualifier": data.get("qualifier"), "org": data.get("org"), "article": data.get("doc"),
+                         "start": data.get("start")})
+        rows.sort(key=lambda r: (r["article"] or "", r["start"] or 0, r["person"] or ""))
+        return rows
+
+    def findings(self, name: str | None = None) -> list[dict[str, Any]]:
+        """Rows of report, authors, cue, finding, article (the columns of the ``findings`` Cypher query)."""
+        needle = (name or "").lower()
+        rows = []
+        for source, target, data in self.edges("FOUND"):
+            report = self.graph.nodes[source]
+            if needle and needle not in report.get("name", "").lower():
+                continue
+            authors = [self.graph.nodes[t].get("name") for _, t, d in self.graph.out_edges(source, data=True)
+                       if d.get("type") == "AUTHORED_BY"]
+            finding = self.graph.nodes[target]
+            rows.append({"report": report.get("name"), "authors": authors, "cue": data.get("cue", ""),
+                         "finding": finding.get("text", ""), "article": finding.get("doc"),
+                         "start": finding.get("start")})
+        rows.sort(key=lambda r: (r["article"] or "", r["start"] or 0, r["report"] or ""))
+        return rows
+
     def counts(self) -> dict[str, Counter[str]]:
         return {
             "nodes": Counter(d.get("label", "?") for _, d in self.graph.nodes(data=True)),

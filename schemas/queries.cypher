@@ -21,12 +21,13 @@ RETURN p.name AS person, r.name AS role, h.qualifier AS qualifier, h.org AS org,
 ORDER BY article, start, person;
 
 // name: findings
-// Which reports found what: report, its author if known, cue word, finding and article. $name: part of the
+// Which reports found what: report, its authors (a list), cue word, finding and article. $name: part of the
 // report's name, or null.
 MATCH (rep:Report)-[f:FOUND]->(x:Finding)
 WHERE $name IS NULL OR toLower(rep.name) CONTAINS toLower($name)
 OPTIONAL MATCH (rep)-[:AUTHORED_BY]->(author)
-RETURN rep.name AS report, author.name AS author, f.cue AS cue, x.text AS finding, x.doc AS article, x.start AS start
+WITH rep, f, x, collect(author.name) AS authors
+RETURN rep.name AS report, authors, f.cue AS cue, x.text AS finding, x.doc AS article, x.start AS start
 ORDER BY article, start, report;
 
 // name: most_quoted
