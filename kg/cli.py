@@ -111,22 +111,223 @@ def _print_summary(summary) -> None:  # noqa: ANN001 - kg.run.RunSummary, import
               "the documents before it are written", file=err)
 
 
+# -- graph server options (shared by load, query, who-said, roles, findings) --------
+def _connection_options(p: argparse.ArgumentParser) -> None:
+    """--uri/--user/--database/--data-dir; the password only from NEO4J_PASSWORD (a flag would show in ps)."""
+    g = p.add_argument_group("graph server", "default: NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD, NEO4J_DATABASE; "
+                             "without NEO4J_URI, the local server of `kg server start`")
+    g.add_argument("--uri", default=None, help="Bolt URI, e.g. neo4j://host:7687 (default: NEO4J_URI)")
+    g.add_argument("--user", default=None, help="user name (default: NEO4J_USERNAME, or neo4j)")
+    g.add_argument("--database", default=None, help="database (default: NEO4J_DATABASE; neo4j, or kg locally)")
+    g.add_argument("--data-dir", default=None, help="the local server's data folder (default: see kg server -h)")
+
+
+def _connect(args: argparse.Namespace):  # noqa: ANN202 - kg.export.neo4j.Connection, imported lazily
+    from kg.export.neo4j import LoadError, connection
+
+    try:
+        return connection(uri=args.uri, user=args.user, database=args.database, data_dir=args.data_dir)
+    except LoadError as err:
+        raise CliError(str(err)) from None
+
+
+def _on_server(conn, work):  # noqa: ANN001, ANN202 - a Connection and a callable taking a driver
+    """Run ``work(driver)``; the driver's errors become one-line CliErrors naming the server, not the password."""
+    from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavailable
+
+    from kg.export.neo4j import LoadError
+
+    try:
+        with conn.driver() as driver:
+            return work(driver)
+    except AuthError:
+        raise CliError(f"{conn.describe()} refused the credentials (check NEO4J_USERNAME/NEO4J_PASSWORD)") from None
+    except ServiceUnavailable as err:
+        raise CliError(f"cannot reach {conn.describe()}: {err}") from None
+    except (Neo4jError, DriverError, LoadError) as err:
+        raise CliError(f"{conn.describe()}: {err}") from None
+
+
+def _graph_or_server(args: argparse.Namespace, graph_rows, query: str, params: dict):  # noqa: ANN001, ANN202
+    """Rows from the saved graph (--graph) or from the named query on the graph server."""
+    if args.graph:
+        from kg.graph import load_graph
+
+        try:
+            return graph_rows(load_graph(args.graph))
+        except (OSError, ValueError) as err:
+            raise CliError(f"cannot read graph {args.graph}: {err}") from None
+    from kg.export.neo4j import run_named
+
+    conn = _connect(args)
+    return _on_server(conn, lambda driver: run_named(driver, query, params, database=conn.database))
+
+
+def _add_reader(sub: argparse._SubParsersAction, name: str, help_text: str, func, arg_help: str) -> None:  # noqa: ANN001
+    p = sub.add_parser(name, help=help_text, description=f"{help_text[0].upper()}{help_text[1:]}: from a saved graph "
+                       "(--graph) or, through the named Cypher query of schemas/queries.cypher, from the graph "
+                       "server (NEO4J_URI, --uri, or the local kg server).")
+    p.add_argument("name", nargs="?", default=None, help=arg_help)
+    p.add_argument("--graph", metavar="PATH", help="a saved graph.json (or the folder holding it)")
+    _connection_options(p)
+    p.set_defaults(func=func)
+
+
 # -- who-said ------------------------------------------------------------------------
 def _add_who_said(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("who-said", help="table of speaker, cue, statement and article",
-                       description="Who said what: from a saved graph (--graph) or the graph server.")
-    p.add_argument("name", nargs="?", default=None, help="only speakers whose name contains this")
-    p.add_argument("--graph", metavar="PATH", help="a saved graph.json (or the folder holding it)")
-    p.set_defaults(func=_cmd_who_said)
+    _add_reader(sub, "who-said", "table of speaker, cue, statement and article", _cmd_who_said,
+                "only speakers whose name contains this")
 
 
 def _cmd_who_said(args: argparse.Namespace) -> int:
+    rows = _graph_or_server(args, lambda g: g.who_said(args.name), "who_said", {"name": args.name})
+    _print_table(rows, ("speaker", "cue", "statement", "article"), widths={"statement": 70, "article": 30})
+    return EXIT_OK
+
+
+# -- roles ---------------------------------------------------------------------------
+def _add_roles(sub: argparse._SubParsersAction) -> None:
+    _add_reader(sub, "roles", "table of person, role, qualifier and article", _cmd_roles,
+                "only people whose name contains this")
+
+
+def _cmd_roles(args: argparse.Namespace) -> int:
+    rows = _graph_or_server(args, lambda g: g.roles(args.name), "roles", {"name": args.name})
+    _print_table(rows, ("person", "role", "qualifier", "article"), widths={"article": 30})
+    return EXIT_OK
+
+
+# -- findings ------------------------------------------------------------------------
+def _add_findings(sub: argparse._SubParsersAction) -> None:
+    _add_reader(sub, "findings", "table of report, authors, cue, finding and article", _cmd_findings,
+                "only reports whose name contains this")
+
+
+def _cmd_findings(args: argparse.Namespace) -> int:
+    rows = _graph_or_server(args, lambda g: g.findings(args.name), "findings", {"name": args.name})
+    for row in rows:
+        row["authors"] = ", ".join(a for a in row.get("authors") or [] if a)
+    _print_table(rows, ("report", "authors", "cue", "finding", "article"),
+                 widths={"report": 30, "authors": 30, "finding": 60, "article": 30})
+    return EXIT_OK
+
+
+# -- server --------------------------------------------------------------------------
+def _add_server(sub: argparse._SubParsersAction) -> None:
+    from kg.server import DEFAULT_PORT
+
+    p = sub.add_parser("server", help="start, stop or show the local graph server (ArcadeDB with Bolt)",
+                       description="A local Bolt graph server for kg load/query: ArcadeDB from arcadedb-embedded "
+                                   "(bundled Java) with its Neo4j Bolt plugin, on 127.0.0.1, detached, data kept "
+                                   "in --data-dir across restarts (default $KG_SERVER_DIR, else "
+                                   "~/.local/share/kg/server). User root; the password is in DATA_DIR/credentials.")
+    p.add_argument("action", choices=("start", "stop", "status"))
+    p.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"Bolt port (default {DEFAULT_PORT})")
+    p.add_argument("--data-dir", default=None, help="where the database, pid file and log live")
+    p.add_argument("--timeout", type=float, default=None, help="seconds to wait for the server to come up")
+    p.set_defaults(func=_cmd_server)
+
+
+def _cmd_server(args: argparse.Namespace) -> int:
+    from kg import server
+
+    try:
+        if args.action == "start":
+            before = server.status(data_dir=args.data_dir)
+            info = before or server.start(port=args.port, data_dir=args.data_dir,
+                                          timeout=args.timeout or server.START_TIMEOUT)
+            state = "already running" if before else "started"
+            print(f"kg server {state}: {info.uri} (database {info.database}, user {info.user}, pid {info.pid}); "
+                  f"data in {info.data_dir}", file=sys.stderr)
+        elif args.action == "stop":
+            info = server.stop(data_dir=args.data_dir)
+            print("kg server stopped" if info else "kg server was not running", file=sys.stderr)
+        else:
+            info = server.status(data_dir=args.data_dir)
+            if info is None:
+                print(f"kg server: not running (data dir {server._resolve(args.data_dir)})")
+                return EXIT_SKIPPED
+            print(f"kg server: running, {info.uri}, database {info.database}, user {info.user}, pid {info.pid}, "
+                  f"data {info.data_dir}, password in {info.data_dir / 'credentials'}, log {info.log}")
+    except server.ServerError as err:
+        raise CliError(str(err)) from None
+    return EXIT_OK
+
+
+# -- load ----------------------------------------------------------------------------
+def _add_load(sub: argparse._SubParsersAction) -> None:
+    from kg.export.neo4j import DEFAULT_BATCH_SIZE
+
+    p = sub.add_parser("load", help="load a saved graph into Neo4j or the local graph server (batched MERGE)",
+                       description="MERGE OUTDIR/graph.json into the graph server: uniqueness constraints first, "
+                                   "then nodes and relationships in batches. Loading twice changes nothing; new "
+                                   "articles merge into the entities already there.")
+    p.add_argument("graph", metavar="OUTDIR|graph.json", help="a saved graph.json or the folder holding it")
+    p.add_argument("--batch-size", type=_positive_int, default=DEFAULT_BATCH_SIZE,
+                   help=f"rows per transaction (default {DEFAULT_BATCH_SIZE})")
+    p.add_argument("--wipe", action="store_true", help="delete every kg node and relationship first")
+    _connection_options(p)
+    p.set_defaults(func=_cmd_load)
+
+
+def _cmd_load(args: argparse.Namespace) -> int:
+    from kg.export.neo4j import load
     from kg.graph import load_graph
 
-    if not args.graph:
-        raise CliError("give --graph OUTDIR/graph.json")
-    rows = load_graph(args.graph).who_said(args.name)
-    _print_table(rows, ("speaker", "cue", "statement", "article"), widths={"statement": 70, "article": 30})
+    try:
+        graph = load_graph(args.graph)
+    except (OSError, ValueError) as err:
+        raise CliError(f"cannot read graph {args.graph}: {err}") from None
+    conn = _connect(args)
+    report = _on_server(conn, lambda driver: load(graph, driver, database=conn.database, batch_size=args.batch_size,
+                                                  wipe_first=args.wipe))
+    nodes, rels = sum(report.nodes.values()), sum(report.relationships.values())
+    wiped = f"wiped {report.wiped} nodes, " if args.wipe else ""
+    print(f"loaded into {conn.describe()}: {wiped}{nodes} nodes, {rels} relationships in {report.transactions} "
+          f"transactions, {report.seconds:.1f} s ({report.rate():,.0f} rows/s)", file=sys.stderr)
+    return EXIT_OK
+
+
+# -- query ---------------------------------------------------------------------------
+def _add_query(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("query", help="run one Cypher statement on the graph server and print its rows",
+                       description="Run CYPHER with parameters (--param name=value; the value is read as JSON "
+                                   "when it parses, else as text) and print a table, or JSON lines with --json.")
+    p.add_argument("cypher", metavar="CYPHER")
+    p.add_argument("--param", "-p", action="append", default=[], metavar="NAME=VALUE", help="a query parameter")
+    p.add_argument("--json", action="store_true", help="one JSON object per row")
+    _connection_options(p)
+    p.set_defaults(func=_cmd_query)
+
+
+def _parse_params(items: list[str]) -> dict:
+    import json
+
+    params = {}
+    for item in items:
+        name, sep, value = item.partition("=")
+        if not sep or not name:
+            raise CliError(f"--param takes NAME=VALUE, not {item!r}")
+        try:
+            params[name] = json.loads(value)
+        except ValueError:
+            params[name] = value
+    return params
+
+
+def _cmd_query(args: argparse.Namespace) -> int:
+    import json
+
+    from kg.export.neo4j import run_query
+
+    params = _parse_params(args.param)
+    conn = _connect(args)
+    rows = _on_server(conn, lambda driver: run_query(driver, args.cypher, params, database=conn.database))
+    if args.json:
+        for row in rows:
+            print(json.dumps(row, ensure_ascii=False, default=str))
+    else:
+        _print_table(rows, list(rows[0]) if rows else [])
     return EXIT_OK
 
 
@@ -139,6 +340,10 @@ EXPORT_FORMATS: dict[str, tuple[str, str, dict]] = {
     "nt": ("kg.export.rdf", "write_rdf", {"format": "nt"}),
     "jsonld": ("kg.export.rdf", "write_rdf", {"format": "jsonld"}),
 }
+# formats written as a folder of files: ``writer(graph, out_dir)``; -o names the folder
+EXPORT_FOLDER_FORMATS: dict[str, tuple[str, str, dict]] = {
+    "neo4j-admin": ("kg.export.neo4j_admin", "write_csv", {}),
+}
 
 
 def _add_export(sub: argparse._SubParsersAction) -> None:
@@ -146,7 +351,8 @@ def _add_export(sub: argparse._SubParsersAction) -> None:
                        description="Read OUTDIR/graph.json (or a graph.json) and write it as FILE. TriG holds one "
                                    "named graph per article; the vocabulary is schemas/kg.ttl.")
     p.add_argument("graph", metavar="OUTDIR|graph.json", help="a saved graph.json or the folder holding it")
-    p.add_argument("--format", "-f", choices=tuple(EXPORT_FORMATS), default="turtle", help="output format")
+    p.add_argument("--format", "-f", choices=tuple(EXPORT_FORMATS) + tuple(EXPORT_FOLDER_FORMATS), default="turtle",
+                   help="output format (neo4j-admin: a folder of CSVs for neo4j-admin database import)")
     p.add_argument("-o", "--out", required=True, metavar="FILE", help="file to write")
     p.add_argument("--base-iri", default=None, help="base IRI for minted ids (default https://kg.example.org/id/)")
     p.set_defaults(func=_cmd_export)
@@ -159,7 +365,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
     from kg.graph import load_graph
     from kg.run import write_atomic
 
-    module, name, fixed = EXPORT_FORMATS[args.format]
+    module, name, fixed = EXPORT_FORMATS.get(args.format) or EXPORT_FOLDER_FORMATS[args.format]
     writer = getattr(importlib.import_module(module), name)
     options = {"base_iri": args.base_iri} if args.base_iri is not None else {}
     try:
@@ -167,6 +373,10 @@ def _cmd_export(args: argparse.Namespace) -> int:
     except (OSError, ValueError) as err:
         raise CliError(f"cannot read graph {args.graph}: {err}") from None
     out = Path(args.out)
+    if args.format in EXPORT_FOLDER_FORMATS:
+        files = writer(graph, out, **fixed)
+        print(f"wrote {len(files)} files into {out} ({args.format})", file=sys.stderr)
+        return EXIT_OK
     try:
         write_atomic(out, lambda p: writer(graph, p, **fixed, **options))
     except ValueError as err:
@@ -175,7 +385,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = (_add_extract, _add_who_said, _add_export)
+COMMANDS = (_add_extract, _add_who_said, _add_roles, _add_findings, _add_export, _add_server, _add_load,
+            _add_query)
 
 
 def build_parser() -> argparse.ArgumentParser:
