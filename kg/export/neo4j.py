@@ -33,6 +33,8 @@ RETRY_SECONDS = 60.0  # how long the driver keeps retrying one batch (covers a s
 # schemas/ beside the package in a source checkout; kg/schemas/ if packaged as package data
 SCHEMA_DIRS = (Path(__file__).resolve().parents[1] / "schemas", Path(__file__).resolve().parents[2] / "schemas")
 _NAME = re.compile(r"^//\s*name:\s*(\w+)\s*$")
+# labels whose nodes are entities (aliases, mentions) rather than statements, roles or articles
+ENTITY_LABELS = ("Person", "Organization", "Group", "Place", "Report")
 
 
 class LoadError(Exception):
@@ -90,8 +92,25 @@ def _check_type(rel: str) -> str:
 
 
 def node_query(label: str) -> str:
-    """The one MERGE statement for ``label`` (a member of NODE_LABELS, checked)."""
+    """The one MERGE statement for ``label`` (a member of NODE_LABELS, checked).
+
+    Entities met again in a later load keep what earlier loads knew, as KnowledgeGraph.add does:
+    aliases are united, the longer name wins (mentions are recounted by :func:`mentions_query`).
+    """
+    if label in ENTITY_LABELS:
+        return (f"UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) "
+                "WITH n, row, coalesce(n.aliases, []) AS old, coalesce(n.name, '') AS oldname "
+                "SET n += row.props, n.aliases = old + [a IN coalesce(row.props.aliases, []) WHERE NOT a IN old], "
+                "n.name = CASE WHEN size(oldname) > size(row.props.name) THEN oldname ELSE row.props.name END")
     return f"UNWIND $rows AS row MERGE (n:{_check_label(label)} {{id: row.id}}) SET n += row.props"
+
+
+def mentions_query(label: str) -> str:
+    """Recount an entity's mentions over every article loaded so far (the sum of its MENTIONED_IN counts)."""
+    if label not in ENTITY_LABELS:
+        raise ValueError(f"{label!r} has no mentions")
+    return (f"UNWIND $ids AS id MATCH (n:{label} {{id: id}}) OPTIONAL MATCH (n)-[m:MENTIONED_IN]->() "
+            "WITH n, sum(m.count) AS c SET n.mentions = CASE WHEN c > 0 THEN c ELSE 1 END")
 
 
 def relationship_query(rel: str, source: str, target: str) -> str:
@@ -215,9 +234,11 @@ class LoadReport:
 Progress = Callable[[str, int], None]
 
 
-def _write(session: Any, query: str, rows: list[dict[str, Any]]) -> None:
+def _write(session: Any, query: str, **params: Any) -> None:
+    """One managed write transaction: the driver retries it on transient errors and lost connections."""
+
     def work(tx: Any) -> None:
-        tx.run(query, rows=rows).consume()
+        tx.run(query, params).consume()
 
     session.execute_write(work)
 
@@ -265,7 +286,7 @@ def load(graph: KnowledgeGraph, driver: Any, *, database: str, batch_size: int =
         for label, rows in nodes.items():
             query = node_query(label)
             for batch in batches(rows, batch_size):
-                _write(session, query, batch)
+                _write(session, query, rows=batch)
                 report.nodes[label] += len(batch)
                 report.transactions += 1
                 if progress:
@@ -273,11 +294,16 @@ def load(graph: KnowledgeGraph, driver: Any, *, database: str, batch_size: int =
         for (rel, source, target), rows in relationships.items():
             query = relationship_query(rel, source, target)
             for batch in batches(rows, batch_size):
-                _write(session, query, batch)
+                _write(session, query, rows=batch)
                 report.relationships[rel] += len(batch)
                 report.transactions += 1
                 if progress:
                     progress(rel, len(batch))
+        for label in ENTITY_LABELS:
+            ids = [row["id"] for row in nodes.get(label, [])]
+            for batch in batches(ids, batch_size):
+                _write(session, mentions_query(label), ids=batch)
+                report.transactions += 1
     report.seconds = time.perf_counter() - started
     return report
 
