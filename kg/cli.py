@@ -385,8 +385,37 @@ def _cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# -- view ----------------------------------------------------------------------------
+def _add_view(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("view", help="redraw graph.html and graph.png from a saved graph",
+                       description="Read OUTDIR/graph.json and write OUTDIR/graph.html (interactive, works "
+                                   "offline) and OUTDIR/graph.png (and graph.svg with --svg).")
+    p.add_argument("outdir", metavar="OUTDIR", help="a folder holding graph.json (from kg extract)")
+    p.add_argument("--open", action="store_true", help="open graph.html in the default browser")
+    p.add_argument("--svg", action="store_true", help="also write graph.svg")
+    p.set_defaults(func=_cmd_view)
+
+
+def _cmd_view(args: argparse.Namespace) -> int:
+    import webbrowser
+    from pathlib import Path
+
+    from kg.export.view import write_views
+
+    if not (Path(args.outdir) / "graph.json").is_file():
+        raise CliError(f"no graph.json in {args.outdir} (run kg extract first)")
+    try:
+        written = write_views(args.outdir, svg=args.svg)
+    except (OSError, ValueError) as err:
+        raise CliError(f"cannot draw {args.outdir}: {err}") from None
+    print("files written: " + ", ".join(str(p) for p in written), file=sys.stderr)
+    if args.open:
+        webbrowser.open(written[0].resolve().as_uri())
+    return EXIT_OK
+
+
 COMMANDS = (_add_extract, _add_who_said, _add_roles, _add_findings, _add_export, _add_server, _add_load,
-            _add_query)
+            _add_query, _add_view)
 
 
 def build_parser() -> argparse.ArgumentParser:

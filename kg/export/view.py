@@ -232,18 +232,34 @@ def layout(view: GraphView, *, seed: int = 7) -> dict[str, tuple[float, float]]:
         pos = {next(iter(comp)): (0.0, 0.0)} if len(comp) == 1 else force_layout(sub, seed=seed)
         side = 1.15 * math.sqrt(len(comp))
         boxes.append((side, _fit(pos, side)))
-    area = sum(side * side for side, _ in boxes)
-    width = max(max((side for side, _ in boxes), default=1.0), 1.3 * math.sqrt(area))
+    if not boxes:
+        return {}
     out: dict[str, tuple[float, float]] = {}
+    first_side, first = boxes[0]
+    rest = boxes[1:]
+    rest_area = sum(side * side for side, _ in rest)
+    width = max(max((side for side, _ in rest), default=0.0), rest_area / first_side)
+    if width <= 2 * first_side:
+        # the largest group on the left, the small ones in a block of the same height beside it
+        _shelves(rest, width, first_side, out)
+        for node, (px, py) in first.items():
+            out[node] = (px, py - first_side)
+    else:
+        _shelves(boxes, 1.3 * math.sqrt(rest_area + first_side**2), 0.0, out)
+    return out
+
+
+def _shelves(boxes: list[tuple[float, dict[str, tuple[float, float]]]], width: float, left: float,
+             out: dict[str, tuple[float, float]]) -> None:
+    """Place square boxes left to right in rows of the given width, rows going down from y = 0."""
     x = y = row_height = 0.0
     for side, pos in boxes:
-        if x > 0 and x + side > width:
+        if x > 0 and x + side > width + 1e-9:
             x, y, row_height = 0.0, y - row_height, 0.0
         for node, (px, py) in pos.items():
-            out[node] = (x + px, y - side + py)
+            out[node] = (left + x + px, y - side + py)
         x += side
         row_height = max(row_height, side)
-    return out
 
 
 def force_layout(g: nx.Graph, *, seed: int = 7, core: int = 250) -> dict[str, tuple[float, float]]:
@@ -693,7 +709,7 @@ def _place_labels(fig: Any, ax: Any, nodes: list[ViewNode], all_x: list[float], 
                   all_sizes: list[float]) -> None:
     """Write names beside nodes where they overlap neither another name nor a node; skip the rest.
 
-    Tries eight spots around each node, most connected nodes first, in display pixels.
+    Tries eight spots around each node, then eight farther out, most connected nodes first, in display pixels.
     """
     import numpy as np
 
@@ -706,9 +722,10 @@ def _place_labels(fig: Any, ax: Any, nodes: list[ViewNode], all_x: list[float], 
                                   centres[:, 0] + radii, centres[:, 1] + radii]) if len(radii) else np.zeros((0, 4))
     frame = ax.get_window_extent(renderer)
     placed: list[tuple[float, float, float, float]] = []
-    spots = [(0, 1, "center", "bottom"), (0, -1, "center", "top"), (1, 0, "left", "center"),
-             (-1, 0, "right", "center"), (1, 1, "left", "bottom"), (-1, 1, "right", "bottom"),
-             (1, -1, "left", "top"), (-1, -1, "right", "top")]
+    ring = [(0, 1, "center", "bottom"), (0, -1, "center", "top"), (1, 0, "left", "center"),
+            (-1, 0, "right", "center"), (1, 1, "left", "bottom"), (-1, 1, "right", "bottom"),
+            (1, -1, "left", "top"), (-1, -1, "right", "top")]
+    spots = ring + [(2.5 * dx, 2.5 * dy, ha, va) for dx, dy, ha, va in ring]
     for i, node in enumerate(nodes):
         cx, cy = centres[i]
         r = radii[i] + 2
@@ -734,3 +751,18 @@ def _place_labels(fig: Any, ax: Any, nodes: list[ViewNode], all_x: list[float], 
             break
         else:
             text.remove()
+
+
+def write_views(out_dir: Path | str, *, svg: bool = False) -> list[Path]:
+    """Redraw graph.html and graph.png (and graph.svg) from OUTDIR/graph.json; returns the files written."""
+    from kg.graph import load_graph
+    from kg.run import write_atomic
+
+    out = Path(out_dir)
+    graph = load_graph(out)
+    writers = [("graph.html", write_html), ("graph.png", write_png)] + ([("graph.svg", write_svg)] if svg else [])
+    written = []
+    for name, writer in writers:
+        write_atomic(out / name, lambda p, w=writer: w(graph, p))
+        written.append(out / name)
+    return written
