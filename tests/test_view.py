@@ -1,0 +1,339 @@
+"""The graph view: statements folded into evidence links, the offline page, the picture, `kg view`.
+
+Browser tests open the page in real headless Chromium (Debian's package, see scripts/setup-browser)
+with the network cut off, and read what the page reports about itself: ``data-kg-ready`` once
+drawn, ``data-kg-errors`` for any script error, console error or CSP violation.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from html.parser import HTMLParser
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+from kg.cli import main
+from kg.export.view import (
+    NODE_COLORS,
+    build_page,
+    layout,
+    node_size,
+    to_view,
+    view_columns,
+    write_html,
+    write_png,
+    write_svg,
+)
+from kg.graph import KnowledgeGraph, to_node_link
+
+ROOT = Path(__file__).resolve().parents[1]
+HOSTILE_QUOTE = "</script><script>document.title='pwned';document.documentElement.dataset.pwned='quote'</script>"
+HOSTILE_NAME = "<img src=x onerror=\"document.title='pwned';document.documentElement.dataset.pwned='name'\">"
+
+
+# -- graphs built by hand, in the shape kg.graph writes ---------------------------------------
+def _entity(g: nx.MultiDiGraph, node_id: str, label: str, name: str, mentions: int = 1,
+            aliases: tuple[str, ...] = (), doc: str = "a1") -> None:
+    g.add_node(node_id, label=label, name=name, aliases=sorted({name, *aliases}), mentions=mentions)
+    g.add_edge(node_id, f"article:{doc}", key=f"MENTIONED_IN:{doc}", type="MENTIONED_IN", count=mentions, doc=doc)
+
+
+def _statement(g: nx.MultiDiGraph, rel: str, who: str, text: str, *, doc: str = "a1", start: int = 0,
+               cue: str = "said", to: str | None = None, in_report: str | None = None) -> str:
+    label = "Quote" if rel == "SAID" else "Finding"
+    node = f"{label.lower()}:{doc}:{start}"
+    g.add_node(node, label=label, text=text, doc=doc, start=start, end=start + len(text))
+    g.add_edge(who, node, key=f"t:{node}", type=rel, doc=doc, cue=cue, mode="indirect")
+    g.add_edge(node, f"article:{doc}", key="IN_ARTICLE", type="IN_ARTICLE")
+    if to:
+        g.add_edge(node, to, key="ADDRESSED_TO", type="ADDRESSED_TO")
+    if in_report:
+        g.add_edge(node, in_report, key="IN_REPORT", type="IN_REPORT")
+    return node
+
+
+def small_graph() -> KnowledgeGraph:
+    """Two articles: a quotation to someone, one citing a report, a finding, a role, an author."""
+    g = nx.MultiDiGraph()
+    for doc, title in (("a1", "Border policy report"), ("a2", "Second story")):
+        g.add_node(f"article:{doc}", label="Article", name=title, doc=doc, url="", date="")
+    _entity(g, "person:jeff-sessions", "Person", "Jeff Sessions", 3, ("Sessions",))
+    _entity(g, "person:donald-trump", "Person", "Donald Trump", 5, ("Trump",))
+    _entity(g, "group:prosecutors", "Group", "prosecutors", 2)
+    _entity(g, "report:ig-report", "Report", "inspector general report", 2)
+    _entity(g, "organization:doj", "Organization", "Justice Department", 2)
+    _entity(g, "person:michael-horowitz", "Person", "Michael Horowitz", 1, doc="a2")
+    g.add_node("role:attorney-general", label="Role", name="Attorney General")
+    g.add_edge("person:jeff-sessions", "role:attorney-general", key="t:r1", type="HOLDS_ROLE", doc="a1",
+               qualifier="former", text="Attorney General")
+    _statement(g, "SAID", "person:jeff-sessions", "Trump wanted the children taken away", start=10,
+               cue="told", to="group:prosecutors")
+    _statement(g, "SAID", "person:jeff-sessions", "the policy came from the top", start=90,
+               in_report="report:ig-report")
+    _statement(g, "FOUND", "report:ig-report", "Sessions pushed the policy hard", start=200, cue="found")
+    g.add_edge("report:ig-report", "organization:doj", key="AUTHORED_BY", type="AUTHORED_BY")
+    return KnowledgeGraph(g)
+
+
+def hostile_graph() -> KnowledgeGraph:
+    """Names, a quotation and an article title that would run script if any of them reached HTML raw."""
+    g = nx.MultiDiGraph()
+    g.add_node("article:x", label="Article", name="<script>document.title='pwned'</script>", doc="x", url="", date="")
+    _entity(g, "person:evil", "Person", HOSTILE_NAME, 9, doc="x")
+    _entity(g, "person:target", "Person", "<b onmouseover=alert(1)>Target</b>", 2, doc="x")
+    _statement(g, "SAID", "person:evil", HOSTILE_QUOTE + " <b onmouseover=alert(1)>Target</b>", doc="x",
+               to="person:target")
+    _statement(g, "SAID", "person:evil", "$$x^2$$ and {{ jinja }} and @{name}{safe}", doc="x", start=300)
+    return KnowledgeGraph(g)
+
+
+# -- graph -> view ----------------------------------------------------------------------------
+def test_statements_become_evidence_on_links_between_entities():
+    view = to_view(small_graph())
+    assert {n.label for n in view.nodes.values()} <= set(NODE_COLORS)  # no Quote, Finding or Article nodes
+    links = {(lk.source, lk.label, lk.target): lk for lk in view.links}
+    told = links[("person:jeff-sessions", "said to", "group:prosecutors")]
+    assert told.evidence[0]["text"] == "Trump wanted the children taken away"
+    assert told.evidence[0]["cue"] == "told" and told.evidence[0]["title"] == "Border policy report"
+    assert ("person:jeff-sessions", "said about", "person:donald-trump") in links  # "Trump" is an alias
+    assert ("person:jeff-sessions", "said, citing", "report:ig-report") in links
+    assert ("report:ig-report", "found about", "person:jeff-sessions") in links
+    assert ("person:jeff-sessions", "holds role", "role:attorney-general") in links
+    assert ("report:ig-report", "authored by", "organization:doj") in links
+    assert links[("person:jeff-sessions", "holds role", "role:attorney-general")].evidence[0]["qualifier"] == "former"
+
+
+def test_speaker_keeps_every_statement_and_the_articles_it_is_in():
+    view = to_view(small_graph())
+    sessions = view.nodes["person:jeff-sessions"]
+    said = [e["text"] for e in sessions.evidence if e["rel"] == "SAID"]
+    assert said == ["Trump wanted the children taken away", "the policy came from the top"]
+    assert view.nodes["person:michael-horowitz"].docs == {"a2"}
+    assert view.articles == {"a1": "Border policy report", "a2": "Second story"}
+
+
+def test_rank_puts_the_most_connected_first_and_isolated_last():
+    ranked = to_view(small_graph()).ranked()
+    assert ranked[0].id == "person:jeff-sessions"
+    assert ranked[-1].id == "person:michael-horowitz"
+    assert [n.rank for n in ranked] == list(range(len(ranked)))
+
+
+def test_alias_match_is_whole_word_only():
+    kg = small_graph()
+    _entity(kg.graph, "place:us", "Place", "US", 1)
+    _statement(kg.graph, "SAID", "person:donald-trump", "Business is USUAL, trumpets sound", start=400)
+    targets = {lk.target for lk in to_view(kg).links if lk.source == "person:donald-trump"}
+    assert "place:us" not in targets and "person:donald-trump" not in targets
+
+
+def test_layout_places_every_node_apart_and_columns_line_up():
+    view = to_view(small_graph())
+    pos = layout(view)
+    assert set(pos) == set(view.nodes)
+    assert len({(round(x, 3), round(y, 3)) for x, y in pos.values()}) == len(pos)
+    nodes, links = view_columns(view, pos)
+    assert len({len(v) for v in nodes.values()}) == 1 and len(nodes["name"]) == len(view.nodes)
+    assert len({len(v) for v in links.values()}) == 1 and len(links["relation"]) == len(view.links)
+    for s, t, src, dst in zip(links["s"], links["t"], links["source_name"], links["target_name"], strict=True):
+        assert nodes["name"][s] == src and nodes["name"][t] == dst
+    assert all(isinstance(json.loads(e), list) for e in nodes["evidence"] + links["evidence"])
+
+
+def test_node_size_grows_with_mentions_and_is_capped():
+    view = to_view(small_graph())
+    one, five = view.nodes["person:michael-horowitz"], view.nodes["person:donald-trump"]
+    assert node_size(one) < node_size(five) <= 44
+
+
+def test_empty_graph_still_makes_a_page_and_a_picture(tmp_path):
+    write_html(KnowledgeGraph(), tmp_path / "g.html")
+    write_png(KnowledgeGraph(), tmp_path / "g.png")
+    assert (tmp_path / "g.html").stat().st_size > 0 and (tmp_path / "g.png").read_bytes()[:4] == b"\x89PNG"
+
+
+# -- the page as text ---------------------------------------------------------------------------
+class _Tags(HTMLParser):
+    """Every tag's attributes; script bodies are raw text to this parser, so code strings don't count."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.title = ""
+        self._in_title = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+        self._in_title = tag == "title"
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_title = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_title:
+            self.title += data
+
+
+def _parse(html: str) -> _Tags:
+    parser = _Tags()
+    parser.feed(html)
+    return parser
+
+
+def test_page_needs_no_network():
+    page = build_page(to_view(small_graph()))
+    tags = _parse(page).tags
+    for tag, attrs in tags:
+        for key in ("src", "href", "data", "action", "srcset"):
+            value = (attrs.get(key) or "").strip().lower()
+            assert not value.startswith(("http:", "https:", "//")), (tag, key, value)
+    assert not [t for t, _ in tags if t in ("link", "iframe", "img", "object", "embed")]
+    assert sum(1 for t, a in tags if t == "script" and "src" not in a) >= 2  # bokeh inline, and the data
+    assert "connect-src 'none'" in page
+
+
+def test_hostile_text_never_reaches_the_page_as_markup():
+    page = build_page(to_view(hostile_graph()))
+    parsed = _parse(page)
+    scripts = [a for t, a in parsed.tags if t == "script"]
+    assert all("src" not in a for a in scripts)
+    assert not [t for t, _ in parsed.tags if t in ("img", "b")]  # the names did not become elements
+    assert "</script><script>document.title" not in page
+    assert parsed.title == "kg: knowledge graph"
+
+
+# -- the picture and the command ---------------------------------------------------------------
+def test_png_and_svg(tmp_path):
+    kg = small_graph()
+    write_png(kg, tmp_path / "g.png")
+    write_svg(kg, tmp_path / "g.svg")
+    assert (tmp_path / "g.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    svg = (tmp_path / "g.svg").read_text(encoding="utf-8")
+    assert "<svg" in svg and "Jeff Sessions" in svg  # names are text in the SVG, placed beside their node
+
+
+def test_png_labels_do_not_overlap(tmp_path):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from matplotlib.text import Annotation
+
+    boxes = []
+    original = plt.Figure.savefig
+
+    def grab(fig, *args, **kwargs):
+        renderer = fig.canvas.get_renderer()
+        for ax in fig.axes:
+            boxes.extend(t.get_window_extent(renderer) for t in ax.texts if not isinstance(t, Annotation))
+        return original(fig, *args, **kwargs)
+
+    plt.Figure.savefig = grab
+    try:
+        write_png(small_graph(), tmp_path / "g.png")
+    finally:
+        plt.Figure.savefig = original
+    assert len(boxes) >= 5
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            assert not (a.x0 < b.x1 and b.x0 < a.x1 and a.y0 < b.y1 and b.y0 < a.y1), (a, b)
+
+
+def test_kg_view_redraws_from_graph_json(tmp_path, capsys):
+    (tmp_path / "graph.json").write_text(json.dumps(to_node_link(small_graph())), encoding="utf-8")
+    assert main(["view", str(tmp_path), "--svg"]) == 0
+    for name in ("graph.html", "graph.png", "graph.svg"):
+        assert (tmp_path / name).stat().st_size > 0, name
+    assert "files written" in capsys.readouterr().err
+
+
+def test_kg_view_without_graph_is_an_error(tmp_path, capsys):
+    assert main(["view", str(tmp_path)]) == 1
+    assert "no graph.json" in capsys.readouterr().err
+
+
+# -- real headless Chromium ---------------------------------------------------------------------
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+
+
+@pytest.fixture(scope="session")
+def chromium() -> str:
+    if not Path(CHROMIUM).is_file():
+        pytest.skip("headless Chromium not installed (/usr/bin/chromium): run scripts/setup-browser")
+    return CHROMIUM
+
+
+def run_browser(chromium: str, page: Path, tmp: Path, *, screenshot: Path | None = None) -> tuple[str, str]:
+    """Load a file with the network cut off; return the DOM after scripts ran (or write a screenshot)."""
+    args = [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-extensions",
+            "--disable-dev-shm-usage", f"--user-data-dir={tmp / 'profile'}", "--proxy-server=127.0.0.1:9",
+            "--proxy-bypass-list=<-loopback>", "--enable-logging=stderr", "--v=0", "--window-size=1500,950",
+            "--virtual-time-budget=10000"]
+    args += [f"--screenshot={screenshot}"] if screenshot else ["--dump-dom"]
+    done = subprocess.run([*args, page.resolve().as_uri()], capture_output=True, text=True, timeout=120)
+    return done.stdout, done.stderr
+
+
+def _html_attrs(dom: str) -> dict[str, str | None]:
+    return next(a for t, a in _parse(dom).tags if t == "html")
+
+
+def _console_errors(stderr: str) -> list[str]:
+    return [line for line in stderr.splitlines() if "CONSOLE" in line and ("Uncaught" in line or "Error" in line)]
+
+
+def _check_page_in_browser(chromium: str, page: Path, tmp: Path) -> dict[str, str | None]:
+    dom, stderr = run_browser(chromium, page, tmp)
+    attrs = _html_attrs(dom)
+    assert attrs.get("data-kg-ready") == "1", stderr[-2000:]
+    assert attrs.get("data-kg-errors") is None, attrs.get("data-kg-errors")
+    assert _console_errors(stderr) == []
+    return attrs
+
+
+@pytest.fixture(scope="module")
+def seed_page(tmp_path_factory, seed_result) -> Path:
+    kg = KnowledgeGraph()
+    kg.add(seed_result)
+    out = tmp_path_factory.mktemp("seed-view")
+    write_html(kg, out / "graph.html")
+    write_png(kg, out / "graph.png")
+    return out / "graph.html"
+
+
+@pytest.mark.browser
+@pytest.mark.model
+def test_seed_page_renders_nodes_offline_without_errors(chromium, seed_page, tmp_path):
+    from PIL import Image
+
+    attrs = _check_page_in_browser(chromium, seed_page, tmp_path)
+    assert int(attrs["data-kg-nodes"] or 0) >= 10 and int(attrs["data-kg-links"] or 0) >= 10
+    shot = seed_page.with_name("graph-screenshot.png")
+    run_browser(chromium, seed_page, tmp_path, screenshot=shot)
+    import numpy as np
+
+    image = np.asarray(Image.open(shot).convert("RGB"), dtype=np.int16)
+    plot = image[40:, 330:-120]  # right of the controls, left of the legend
+    counts = {}
+    for name, colour in NODE_COLORS.items():
+        rgb = np.array([int(colour[i:i + 2], 16) for i in (1, 3, 5)], dtype=np.int16)
+        counts[name] = int((np.abs(plot - rgb).sum(-1) < 30).sum())
+    assert sum(counts.values()) > 2000, counts  # filled node discs, not a blank canvas
+    assert sum(1 for v in counts.values() if v > 50) >= 4, counts  # several node types drawn
+
+
+@pytest.mark.browser
+def test_script_in_a_quotation_or_name_does_not_run(chromium, tmp_path):
+    page = tmp_path / "hostile.html"
+    write_html(hostile_graph(), page)
+    dom, stderr = run_browser(chromium, page, tmp_path)
+    attrs = _html_attrs(dom)
+    assert attrs.get("data-kg-ready") == "1", stderr[-2000:]
+    assert attrs.get("data-pwned") is None
+    assert _parse(dom).title == "kg: knowledge graph"
+    assert attrs.get("data-kg-errors") is None, attrs.get("data-kg-errors")
