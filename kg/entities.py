@@ -55,10 +55,11 @@ class Cluster:
     aliases: set[str] = field(default_factory=set)
     votes: Counter = field(default_factory=Counter)
     roles: set[str] = field(default_factory=set)
+    key: str | None = None  # what the id is made from when the name alone would merge too much
 
     @property
     def id(self) -> str:
-        return entity_id(self.type, self.name)
+        return entity_id(self.type, self.key or self.name)
 
     def entity(self) -> Entity:
         mentions = tuple(sorted(set(self.mentions), key=lambda s: (s.start, s.end)))
@@ -203,13 +204,17 @@ class EntityIndex:
         suffix = [c for r, cs in self._role_holders.items() if r.endswith(" " + role.lower()) for c in cs]
         return suffix[0] if len(set(map(id, suffix))) == 1 else None
 
-    def mint(self, kind: str, name: str, mention: TextSpan) -> EntityRef:
-        """An entity with no NER name (a group, a report): keyed by its type and words."""
+    def mint(self, kind: str, name: str, mention: TextSpan, *, key: str | None = None) -> EntityRef:
+        """An entity with no NER name (a group, a report): keyed by its type and words.
+
+        ``key`` replaces the name in the id when the name is too plain to merge across
+        documents ("the report" of one article is not that of another).
+        """
         clean = " ".join(name.split())
-        eid = entity_id(kind, clean)
+        eid = entity_id(kind, key or clean)
         cluster = self._extra.get(eid)
         if cluster is None:
-            cluster = Cluster(kind, clean)
+            cluster = Cluster(kind, clean, key=key)
             self._extra[eid] = cluster
         cluster.mentions.append(mention)
         cluster.aliases.add(clean)

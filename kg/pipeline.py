@@ -18,6 +18,7 @@ def extract_document(document: Document, sdoc: Doc) -> DocResult:
     triples.extend(role_triples)
     triples.extend(findings.extract(sdoc, index))
     triples.extend(quotes.extract(sdoc, index))
+    triples = findings.link_reports(triples, sdoc, index)
     unique = list(dict.fromkeys(triples))
     unique.sort(key=lambda t: (t.evidence.sentence.start, t.object.span.start if t.object.span else 0, t.relation))
     return DocResult(document=document, entities=index.entities(), triples=unique)

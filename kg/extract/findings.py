@@ -1,114 +1,510 @@
-"""report → found: what reports, polls, studies and data found.
+"""report → found: what reports, polls, studies, records and data found.
 
-Rules:
-- a document noun (lexicon ``document_nouns``) as the subject of a finding verb (lexicon
-  ``finding_verbs``): its complement clause (or object) is the finding;
-- headline form "…, new Justice Department report finds": the text before the comma;
-- the author organisation from a compound or "from" phrase ("a Justice Department report",
-  "a draft report from the department's inspector general").
+Rules (each branch below names the one it implements; the cue words are data in
+``kg/lexicons``: ``document_nouns``, ``finding_verbs``, ``poll_nouns``, ``report_verbs``):
+
+- subject: a document noun as the subject of a finding verb, the complement clause or
+  object after the verb is the finding ("the report found that …", "a poll shows X");
+- postposed and headline forms: "…, new Justice Department report finds", "…, records show",
+  "…, the study said": the clause before the comma is the finding;
+- nominal: "the report's findings show", "early results of exit polls": the document that owns
+  the findings/results is the source;
+- participle and relative: "a new poll showing X", "records, which showed X";
+- "according to a new poll, X" / "X, according to the report";
+- "In a CNN poll released Monday, X": a clause placed in a poll or survey;
+- label: "Poll: X", "From the report: “…”".
+
+Reports are ``Report`` entities with their author organisation when the phrase names it
+("a Justice Department report", "a draft report from the department's inspector general",
+"polls conducted by Edison Research") and are resolved within the document ("That draft report",
+"the report" point back to the last compatible report), so every finding of one report, and
+every quotation a person gave "in the report" (:func:`link_reports`), share one Report id.
+
+The forms come from the PolNeAR attribution guidelines (Newell et al., LREC 2018) and from the
+train split's document-sourced attributions; the dev split is only measured.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from kg.entities import EntityIndex
 from kg.lexicons import load_words
 from kg.model import EntityRef, Evidence, Triple, TripleObject
 
-EXTRACTOR = "findings.rules/1"
+EXTRACTOR = "findings.rules/2"
 DOCUMENT_NOUNS = load_words("document_nouns")
-FINDING_VERBS = load_words("finding_verbs")
-MODIFIERS_OF_NAME = {"amod", "compound", "nmod"}
-DETERMINERS = {"a", "an", "the", "that", "this", "these", "those", "its", "their"}
+# Verbs whose whole predicate is the finding: "implicated Trump in the policy".
+PREDICATE_VERBS = load_words("finding_predicates")
+FINDING_VERBS = load_words("finding_verbs") | PREDICATE_VERBS
+POLL_NOUNS = load_words("poll_nouns")
+# Verbs of a participle that says who made a document: "a poll conducted by Edison Research".
+REPORT_VERBS = load_words("report_verbs")
+# Nouns that stand for what a document holds; their owner is the source ("the report's findings").
+CONTENT_OF = {"finding", "findings", "result", "results", "data", "number", "numbers", "figure", "figures"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+# Children of a finding verb that hold what was found.
+CONTENT_DEPS = {"ccomp", "dobj", "xcomp", "attr", "oprd", "acomp"}
+# Words before a document noun that name it without telling it apart from another.
+GENERIC_WORDS = {"a", "an", "the", "that", "this", "these", "those", "its", "their", "his", "her", "our", "new",
+                 "latest", "recent", "same", "most", "more", "early", "another", "one", "two", "first", "last",
+                 "own", "final", "full", "also"}
+DETERMINERS_BACK = {"the", "that", "this", "these", "those", "its", "their", "his", "her", "our", "same"}
+STRIP = " \t\n\r,.;:—–-\"“”'‘’"
+TRAIL = " \t\n\r,.;:—–-"
 
 
-def _report_name(noun: Token) -> tuple[str, int, int, str | None, tuple[int, int] | None]:
-    """The report's name (modifiers + noun), its span, and its author words if given."""
-    mods = [t for t in noun.lefts if t.dep_ in MODIFIERS_OF_NAME or t.dep_ == "poss"]
-    left = min([noun.i] + [t.left_edge.i for t in mods])
-    words = [t for t in noun.doc[left:noun.i + 1] if t.lower_ not in DETERMINERS and not t.is_punct]
-    author_tokens = [t for t in words if t.ent_type_ in ("ORG", "GPE", "PERSON") or
-                     (t.is_title and t.pos_ == "PROPN")]
-    author = None
-    author_span = None
-    for child in noun.rights:
-        if child.dep_ == "prep" and child.lower_ in ("from", "by"):
-            pobj = [t for t in child.subtree if t.i != child.i]
-            if pobj:
-                author_span = (pobj[0].idx, pobj[-1].idx + len(pobj[-1].text))
-                author = noun.doc.text[author_span[0]:author_span[1]]
-    if author is None and author_tokens:
-        author_span = (author_tokens[0].idx, author_tokens[-1].idx + len(author_tokens[-1].text))
-        author = noun.doc.text[author_span[0]:author_span[1]]
-    name_words = [t for t in words if t.lower_ not in ("new", "latest", "recent")]
-    start = words[0].idx if words else noun.idx
-    name = " ".join(t.text for t in name_words) or noun.text
-    return name, start, noun.idx + len(noun.text), author, author_span
+@dataclass
+class ReportMention:
+    """One noun phrase that names a document, and what it says about it."""
+
+    head: Token  # the document noun
+    start: int  # character bounds of the phrase (determiner .. noun)
+    end: int
+    words: frozenset[str]  # distinctive words, lowercased (no determiners, dates or "new")
+    label: str  # the phrase as a name, in the text's case
+    definite: bool
+    author: tuple[str, int, int] | None = None
+    entity: int = -1  # index into ReportResolver.entities
 
 
-def _clause_of(verb: Token) -> tuple[int, int] | None:
-    for child in verb.children:
-        if child.dep_ in ("ccomp", "dobj", "xcomp"):
-            tokens = list(child.subtree)
-            while tokens and (tokens[0].dep_ == "mark" or tokens[0].is_punct):
-                tokens = tokens[1:]
-            while tokens and tokens[-1].is_punct:
-                tokens = tokens[:-1]
-            if tokens:
-                return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+@dataclass
+class ReportEntity:
+    """A document of the article, built from its mentions in reading order."""
+
+    name: str
+    lemma: str
+    words: set[str] = field(default_factory=set)
+    author: tuple[str, int, int] | None = None
+    generic: bool = True
+
+
+class ReportResolver:
+    """Report mentions of one document, each tied to a report (within-document coreference).
+
+    The computation is pure and repeatable, so :func:`extract` and :func:`link_reports` build
+    their own resolver over the same Doc and agree on every Report id.
+    """
+
+    def __init__(self, doc: Doc, index: EntityIndex) -> None:
+        self.doc = doc
+        self.index = index
+        self.entities: list[ReportEntity] = []
+        self.mentions: dict[int, ReportMention] = {}
+        for token in doc:
+            if _is_document_noun(token) and not _is_modifier(token):
+                self._add(self._mention(token))
+
+    # -- building -----------------------------------------------------------------------
+    def _mention(self, noun: Token) -> ReportMention:
+        left = noun.i
+        for child in noun.lefts:
+            if child.dep_ in ("det", "amod", "compound", "nmod", "nummod", "poss", "punct", "case", "quantmod"):
+                left = min(left, child.left_edge.i)
+        tokens = [t for t in self.doc[left:noun.i + 1] if not t.is_punct]
+        while tokens and tokens[0].dep_ == "case":
+            tokens = tokens[1:]
+        definite = bool(tokens) and tokens[0].lower_ in DETERMINERS_BACK
+        named = [t for t in tokens if t.lower_ not in GENERIC_WORDS and t.ent_type_ not in ("DATE", "TIME")
+                 and t.dep_ != "case" and t.pos_ != "PRON"]
+        label = " ".join(t.text for t in named) or noun.text
+        words = frozenset(re.sub(r"['’]s$", "", t.lower_) for t in named)
+        start = tokens[0].idx if tokens else noun.idx
+        return ReportMention(noun, start, noun.idx + len(noun.text), words, label, definite,
+                             self._author(noun, tokens))
+
+    def _author(self, noun: Token, tokens: list[Token]) -> tuple[str, int, int] | None:
+        """Who made the document: "from/by X", "conducted by X", a possessive or a name before it."""
+        for child in noun.rights:
+            agent = None
+            if child.dep_ == "prep" and child.lower_ in ("from", "by"):
+                agent = child
+            elif child.dep_ == "acl" and child.lemma_.lower() in REPORT_VERBS:
+                agent = next((c for c in child.children if c.dep_ == "agent"), None)
+            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+            if pobj is not None and pobj.pos_ in ("PROPN", "NOUN"):
+                return self._organisation(pobj)
+        for child in noun.lefts:
+            if child.dep_ == "poss" and child.pos_ == "PROPN":
+                words = [t for t in child.subtree if t.dep_ != "case"]
+                return self._text(words[0].idx, words[-1].idx + len(words[-1].text))
+        names = [t for t in tokens if t.i < noun.i and (t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "GPE", "NORP"))
+                 and t.ent_type_ not in ("DATE", "TIME", "PERSON") and t.dep_ != "poss"]
+        if names:
+            return self._text(names[0].idx, names[-1].idx + len(names[-1].text))
+        return None
+
+    def _organisation(self, head: Token) -> tuple[str, int, int]:
+        """The author phrase; "the department's inspector general" names its department if the
+        article does ("Justice Department Inspector General")."""
+        words = [t for t in head.subtree if t.i <= head.i or t.dep_ in ("compound", "prep", "pobj", "cc", "conj")]
+        words = [t for t in words if not (t.dep_ == "det" and t.i == words[0].i)]
+        start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+        text = self.doc.text[start:end]
+        owner = next((t for t in head.lefts if t.dep_ == "poss" and t.pos_ == "NOUN"), None)
+        if owner is not None:
+            full = self._named_org(owner.lower_)
+            if full:
+                rest = [t for t in head.subtree if t.i > owner.i and t.dep_ != "case" and t.i <= head.i]
+                text = f"{full} " + " ".join(t.text.capitalize() for t in rest)
+        return text, start, end
+
+    def _named_org(self, common: str) -> str | None:
+        """The one organisation of the article whose name ends with ``common`` ("department")."""
+        names = {e.text for e in self.doc.ents if e.label_ == "ORG" and e.text.lower().split()[-1] == common}
+        names = {re.sub(r"^(?:the|The)\s+", "", n) for n in names}
+        return names.pop() if len(names) == 1 else None
+
+    def _text(self, start: int, end: int) -> tuple[str, int, int]:
+        return self.doc.text[start:end], start, end
+
+    def _add(self, mention: ReportMention) -> None:
+        lemma = _lemma(mention.head)
+        plain = mention.words <= {lemma, mention.head.lower_} | {w for w in mention.words if w in DOCUMENT_NOUNS}
+        chosen = None
+        for number in range(len(self.entities) - 1, -1, -1):
+            entity = self.entities[number]
+            if entity.lemma != lemma:
+                continue
+            # "the report", "That draft report", "the October draft report": back to the last one
+            # whose words hold these; an indefinite phrase joins only an earlier one it repeats.
+            same_author = mention.author is None or entity.author is None or \
+                mention.author[0].lower() in entity.author[0].lower()
+            if mention.words <= entity.words and same_author and (mention.definite or not plain):
+                chosen = number
+                break
+        if chosen is None:
+            name = mention.label
+            if mention.author and mention.author[0].lower() not in name.lower():
+                name = f"{mention.author[0]} {name}"
+            self.entities.append(ReportEntity(name, lemma, set(mention.words), mention.author,
+                                              generic=plain and mention.author is None))
+            chosen = len(self.entities) - 1
+        entity = self.entities[chosen]
+        entity.words |= mention.words
+        if entity.author is None and mention.author is not None:
+            entity.author = mention.author
+        mention.entity = chosen
+        self.mentions[mention.head.i] = mention
+
+    # -- lookups --------------------------------------------------------------------------
+    def mention_of(self, token: Token) -> ReportMention | None:
+        """The report phrase a document noun (or "the report's findings") belongs to."""
+        owner = _owner(token)
+        return self.mentions.get(owner.i) if owner is not None else None
+
+    def ref(self, mention: ReportMention) -> tuple[EntityRef, list[tuple[str, object]]]:
+        """The Report entity (minted in the index) and its author qualifier."""
+        entity = self.entities[mention.entity]
+        span = self.index.span_of(mention.start, mention.end)
+        key = f"{entity.name} {self.index.doc_id}" if entity.generic else None
+        report = self.index.mint("Report", entity.name, span, key=key)
+        quals: list[tuple[str, object]] = []
+        author = mention.author or entity.author
+        if author is not None:
+            text, start, end = author
+            org = self.index.mint("Organization", text, self.index.span_of(start, end))
+            quals.append(("author", org))
+        return report, quals
+
+
+def _lemma(token: Token) -> str:
+    low = token.lower_
+    return {"polls": "poll", "surveys": "survey", "reports": "report", "studies": "study", "datum": "data",
+            "memos": "memo", "letters": "letter"}.get(low, token.lemma_.lower() if low not in DOCUMENT_NOUNS else low)
+
+
+def _is_document_noun(token: Token) -> bool:
+    words = (token.lower_, token.lemma_.lower())
+    return token.pos_ in ("NOUN", "PROPN") and any(w in DOCUMENT_NOUNS for w in words)
+
+
+def _is_modifier(token: Token) -> bool:
+    """"poll" in "poll results" is part of a bigger name; the phrase's head is the mention."""
+    return token.dep_ in ("compound", "nmod", "amod") and token.head.pos_ in ("NOUN", "PROPN") and \
+        _is_document_noun(token.head)
+
+
+def _owner(token: Token) -> Token | None:
+    """The document noun a source word stands for: itself, or the report of "the report's findings",
+    "results of exit polls"."""
+    if not _is_document_noun(token):
+        return None
+    if token.lower_ in CONTENT_OF or token.lemma_.lower() in CONTENT_OF:
+        for child in token.children:
+            if child.dep_ == "poss" and _is_document_noun(child):
+                return child
+            if child.dep_ == "prep" and child.lower_ == "of":
+                pobj = next((c for c in child.children if c.dep_ == "pobj" and _is_document_noun(c)), None)
+                if pobj is not None:
+                    return pobj
+    return token
+
+
+# -- content spans -----------------------------------------------------------------------------
+def _bounds(tokens: Iterable[Token]) -> tuple[int, int] | None:
+    tokens = sorted(tokens, key=lambda t: t.i)
+    while tokens and (tokens[0].is_punct or (tokens[0].dep_ == "mark" and tokens[0].lower_ == "that")
+                      or tokens[0].dep_ == "cc"):
+        tokens = tokens[1:]
+    while tokens and tokens[-1].is_punct:
+        tokens = tokens[:-1]
+    if not tokens:
+        return None
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def _after_verb(verb: Token) -> tuple[int, int] | None:
+    """What a finding verb found: from its first content child to the end of its phrase.
+
+    For a predicate verb ("the report directly implicated Trump in …") the verb and its
+    adverbs belong to the finding: "Trump" alone is not what was found.
+    """
+    content = [c for c in verb.rights if c.dep_ in CONTENT_DEPS]
+    if not content:
+        return None
+    first = content[0].left_edge.i
+    if verb.lemma_.lower() in PREDICATE_VERBS:
+        first = min([verb.i] + [c.left_edge.i for c in verb.lefts if c.dep_ in ("advmod", "neg", "aux")])
+    return _bounds(t for t in verb.doc[first:verb.right_edge.i + 1])
+
+
+def _without(tokens: Iterable[Token], cut: Token) -> list[Token]:
+    """The tokens of a clause around a phrase, keeping the side that holds the clause's verb."""
+    removed = {t.i for t in cut.subtree}
+    kept = [t for t in tokens if t.i not in removed]
+    before = [t for t in kept if t.i < cut.i]
+    after = [t for t in kept if t.i > cut.i]
+    if not before or all(t.is_punct for t in before):
+        return after
+    if not after or all(t.is_punct for t in after):
+        return before
+    return kept
+
+
+def _clause(token: Token) -> Token:
+    """The verb of the clause a phrase is attached to."""
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+# -- rules -----------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Found:
+    """A candidate finding: the document noun, the cue and the content bounds."""
+
+    source: Token
+    cue: tuple[int, int]
+    content: tuple[int, int]
+    confidence: float
+
+
+def _subject_rule(sent: Span) -> Iterator[Found]:
+    for noun in sent:
+        if noun.dep_ not in SUBJECT_DEPS or not _is_document_noun(noun):
+            continue
+        verb = noun.head
+        if verb.lemma_.lower() not in FINDING_VERBS or any(c.dep_ == "neg" for c in verb.children):
+            continue
+        cue = (verb.idx, verb.idx + len(verb.text))
+        bounds = _after_verb(verb)
+        line_end = verb.doc.text.find("\n", verb.idx)
+        if bounds is not None and 0 <= line_end < bounds[0]:
+            bounds = None
+        if bounds is None or bounds[0] < noun.idx:
+            # postposed / headline: "<finding>, new Justice Department report finds"
+            before = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis", "advcl") and c.i < noun.i]
+            if before:
+                bounds = _bounds(before[0].subtree)
+            elif verb.dep_ in ("ccomp", "parataxis") and verb.head.i < noun.i:
+                # "<finding>, the study said" parsed with the finding as the root
+                bounds = _bounds(t for t in verb.head.subtree if t.i < noun.left_edge.i)
+        if bounds is not None:
+            yield Found(noun, cue, bounds, 0.8)
+
+
+def _participle_rule(sent: Span) -> Iterator[Found]:
+    """"a new poll showing X", "records, which showed X", "results that show X"."""
+    for noun in sent:
+        if not _is_document_noun(noun):
+            continue
+        for verb in noun.children:
+            if verb.dep_ in ("acl", "relcl") and verb.lemma_.lower() in FINDING_VERBS and verb.tag_ != "VBN":
+                bounds = _after_verb(verb)
+                if bounds is not None:
+                    yield Found(noun, (verb.idx, verb.idx + len(verb.text)), bounds, 0.7)
+
+
+def _according_rule(sent: Span) -> Iterator[Found]:
+    """"according to a new poll, X" and "X, according to the report"."""
+    for word in sent:
+        if word.lower_ != "according":
+            continue
+        to = next((c for c in word.children if c.lower_ == "to"), None)
+        source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+        if source is None or _owner(source) is None:
+            continue
+        head = _clause(word.head) if word.head.i != word.i else word
+        clause = list(head.subtree) if head.i != word.i else list(sent)
+        if word.i == sent.start or (word.i == sent.start + 1 and sent[0].is_punct):
+            clause = [t for t in sent if t.i > word.right_edge.i]
+        elif head.i < word.i and word.head.i != word.i:
+            clause = [t for t in sent if t.i < word.i]
+        else:
+            clause = _without(clause, word)
+        bounds = _bounds(clause)
+        if bounds is not None:
+            yield Found(source, (word.idx, to.idx + len(to.text)), bounds, 0.8)
+
+
+def _in_poll_rule(sent: Span) -> Iterator[Found]:
+    """"In a CNN poll released Monday, 50 percent chose Clinton"; "Trump leads in the polls"."""
+    for prep in sent:
+        if prep.dep_ != "prep" or prep.lower_ != "in":
+            continue
+        source = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if source is None or _lemma(source) not in POLL_NOUNS:
+            continue
+        head = _clause(prep.head)
+        if head.i == prep.i or head.lemma_.lower() in FINDING_VERBS:
+            continue
+        bounds = _bounds(_without(list(head.subtree), prep))
+        if bounds is not None:
+            yield Found(source, (prep.idx, prep.idx + len(prep.text)), bounds, 0.6)
+
+
+def _label_rule(doc: Doc) -> Iterator[Found]:
+    """"Poll: X" (a headline label) and "From the report: “…”" up to the end of the paragraph."""
+    for match in re.finditer(r"(?m)^(?:(?:More )?[Ff]rom )?([^\n:]{1,40}):[ \t]*(\S[^\n]*)", doc.text):
+        label = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
+        if label is None or not len(label):
+            continue
+        nouns = [t for t in label if _is_document_noun(t)]
+        if not nouns or nouns[-1].i != label[-1].i:
+            continue
+        cue = (match.end(1), match.end(1) + 1)
+        start, end = match.start(2), match.end(2)
+        if doc.text[start] not in "“\"":
+            sent = doc.char_span(start, end, alignment_mode="expand")
+            if sent is not None and len(sent):
+                end = min(end, sent[0].sent.end_char) if sent[0].sent.start_char >= match.start(1) else end
+        yield Found(nouns[-1], cue, (start, end), 0.6)
+
+
+def _tail_rule(sent: Span) -> Iterator[Found]:
+    """"<finding>, Federal Election Commission records show." when the parser misses the verb."""
+    words = [t for t in sent if not t.is_punct]
+    if len(words) < 4 or words[-1].lemma_.lower() not in FINDING_VERBS:
+        return
+    verb = words[-1]
+    comma = next((t for t in reversed(sent[:verb.i - sent.start]) if t.text == ","), None)
+    if comma is None:
+        return
+    nouns = [t for t in sent.doc[comma.i + 1:verb.i] if _is_document_noun(t)]
+    if nouns and comma.i > sent.start + 2:
+        yield Found(nouns[-1], (verb.idx, verb.idx + len(verb.text)), (sent.start_char, comma.idx), 0.6)
+
+
+def _candidates(doc: Doc) -> Iterator[Found]:
+    yield from _label_rule(doc)
+    for sent in doc.sents:
+        yield from _subject_rule(sent)
+        yield from _participle_rule(sent)
+        yield from _according_rule(sent)
+        yield from _in_poll_rule(sent)
+        yield from _tail_rule(sent)
+
+
+def _date(doc: Doc, found: Found) -> str | None:
+    """The date a finding was made when its sentence states it outside the finding
+    ("In October 2020, a draft report …", "a poll released Monday")."""
+    sent = found.source.sent
+    for ent in sent.ents:
+        if ent.label_ != "DATE" or not any(ch.isdigit() for ch in ent.text) and not re.search(
+                r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|monday|tuesday|wednesday|thursday|"
+                r"friday|saturday|sunday)", ent.text):
+            continue
+        if found.content[0] <= ent.start_char < found.content[1]:
+            continue
+        return re.sub(r"^(?:the|The)\s+", "", ent.text)
     return None
 
 
+def _within_paragraph(text: str, found: Found) -> tuple[int, int]:
+    """The finding cut to the paragraph of its cue: a headline without a full stop is parsed
+    into one sentence with the next paragraph, whose words are not the headline's finding."""
+    start, end = found.content
+    cue = found.cue[0]
+    para_start = text.rfind("\n", 0, cue) + 1
+    para_end = text.find("\n", cue)
+    para_end = len(text) if para_end < 0 else para_end
+    return max(start, para_start), min(end, para_end)
+
+
 def extract(doc: Doc, index: EntityIndex) -> Iterator[Triple]:
-    """FOUND triples for document nouns that are subjects of finding verbs."""
-    for sent in doc.sents:
-        sentence = index.span_of(sent.start_char, sent.end_char)
-        for noun in sent:
-            if noun.lemma_.lower() not in DOCUMENT_NOUNS and noun.lower_ not in DOCUMENT_NOUNS:
-                continue
-            verb = noun.head
-            if noun.dep_ in ("nsubj",) and verb.lemma_.lower() in FINDING_VERBS:
-                bounds = _clause_of(verb)
-            elif noun.dep_ in ("nsubj", "ROOT", "appos") and verb.lemma_.lower() in FINDING_VERBS:
-                bounds = None
-            else:
-                bounds = None
-                # headline form: "<finding>, new X report finds"
-                finds = [c for c in noun.children if c.dep_ in ("relcl", "acl") and c.lemma_ in FINDING_VERBS]
-                if not finds and not (verb.lemma_ in FINDING_VERBS and noun.dep_ == "nsubj"):
-                    continue
-            if bounds is None and noun.dep_ == "nsubj" and verb.lemma_.lower() in FINDING_VERBS:
-                # "…, report finds" at the end: the finding is what stands before the comma
-                before = [t for t in verb.children if t.dep_ in ("ccomp", "parataxis") and t.i < noun.i]
-                if before:
-                    tokens = list(before[0].subtree)
-                    bounds = (tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
-            if bounds is None:
-                continue
-            start, end = bounds
-            text = doc.text
-            while end > start and text[end - 1] in " ,.;:\"”":
-                end -= 1
-            while start < end and text[start] in " \"“":
-                start += 1
-            if end - start < 3:
-                continue
-            name, r_start, r_end, author, author_span = _report_name(noun)
-            mention = index.span_of(r_start, r_end)
-            report = index.mint("Report", name, mention)
-            quals: list[tuple[str, object]] = []
-            if author and author_span:
-                org_mention = index.span_of(*author_span)
-                org = index.mint("Organization", author, org_mention)
-                quals.append(("author", org))
-            yield Triple(
-                relation="FOUND",
-                subject=EntityRef(report.id, report.name, "Report", mention),
-                object=TripleObject(span=index.span_of(start, end)),
-                evidence=Evidence(index.doc_id, sentence, EXTRACTOR, 0.7),
-                cue=index.span_of(verb.idx, verb.idx + len(verb.text)),
-                qualifiers=tuple(quals),
-            )
+    """FOUND triples, one per finding, in order of appearance."""
+    resolver = ReportResolver(doc, index)
+    text = doc.text
+    seen: list[tuple[int, int]] = []
+    for found in sorted(_candidates(doc), key=lambda f: (f.content[0], -f.confidence)):
+        start, end = _within_paragraph(text, found)
+        while start < end and text[start] in STRIP:
+            start += 1
+        while end > start and text[end - 1] in TRAIL:
+            end -= 1
+        if end - start < 3 or any(s < end and start < e for s, e in seen):
+            continue
+        mention = resolver.mention_of(found.source)
+        if mention is None:
+            continue
+        seen.append((start, end))
+        report, quals = resolver.ref(mention)
+        date = _date(doc, found)
+        if date:
+            quals.append(("date", date))
+        sent = found.source.sent
+        yield Triple(
+            relation="FOUND",
+            subject=report,
+            object=TripleObject(span=index.span_of(start, end)),
+            evidence=Evidence(index.doc_id, index.span_of(sent.start_char, sent.end_char), EXTRACTOR,
+                              found.confidence),
+            cue=index.span_of(*found.cue),
+            qualifiers=tuple(quals),
+        )
+
+
+def link_reports(triples: list[Triple], doc: Doc, index: EntityIndex) -> list[Triple]:
+    """A person's statement made in a document ("Hamilton said in the report") keeps its
+    speaker and gains ("in_report", the Report) — the same Report the FOUND triples name."""
+    resolver = ReportResolver(doc, index)
+    out: list[Triple] = []
+    for triple in triples:
+        if triple.relation == "SAID" and triple.cue is not None and triple.qualifier("in_report") is None:
+            verb = _token_at(doc, triple.cue.start)
+            mention = _report_of_statement(verb, resolver) if verb is not None else None
+            if mention is not None:
+                report, _ = resolver.ref(mention)
+                triple = replace(triple, qualifiers=triple.qualifiers + (("in_report", report),))
+        out.append(triple)
+    return out
+
+
+def _report_of_statement(verb: Token, resolver: ReportResolver) -> ReportMention | None:
+    """"said in the report", "wrote in a memo": the document the statement was made in."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "in":
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if pobj is not None and _is_document_noun(pobj):
+                return resolver.mention_of(pobj)
+    return None
+
+
+def _token_at(doc: Doc, char: int) -> Token | None:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
