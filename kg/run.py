@@ -101,6 +101,31 @@ def _settings(paths: list[str], options: RunOptions, max_chars: int) -> dict[str
     return {"inputs": inputs, "model": options.model, "max_chars": max_chars}
 
 
+class _Feed:
+    """The documents handed to the engine; in a strict run, none after the first skip.
+
+    The engine may return a skip before the results of documents read just before it (it
+    parses in batches), so a strict run does not stop reading results at the first skip: it
+    stops *feeding*, and keeps every result of what was already fed.
+    """
+
+    def __init__(self, items: Iterator[Document | Skip], *, strict: bool) -> None:
+        self.items = items
+        self.strict = strict
+        self.stopped = False
+
+    def stop(self) -> None:
+        self.stopped = True
+
+    def __iter__(self) -> Iterator[Document | Skip]:
+        for item in self.items:
+            if self.stopped:
+                return
+            yield item
+            if self.strict and isinstance(item, Skip):
+                return
+
+
 class _Collector:
     """Takes each result or skip as it arrives: graph, triples stream, state and summary."""
 
@@ -156,17 +181,17 @@ def run_extract(paths: Iterable[str], options: RunOptions) -> RunSummary:
                 done.add(result.document.id)
                 summary.resumed += 1
                 collect.result(result)
-            docs: Iterator[Document | Skip] = (
-                item for item in iter_documents(paths, max_chars=max_chars, exclude=[out], on_warning=collect.warn)
-                if not (isinstance(item, Document) and item.id in done))
-            results = run_documents(docs, model=options.model, processes=options.processes, engine=options.engine,
+            docs = iter_documents(paths, max_chars=max_chars, exclude=[out], on_warning=collect.warn)
+            feed = _Feed((item for item in docs if not (isinstance(item, Document) and item.id in done)),
+                         strict=options.strict)
+            results = run_documents(feed, model=options.model, processes=options.processes, engine=options.engine,
                                     scheduler=options.scheduler, workers=options.workers)
             for item in _progress(results, options.progress):
                 if isinstance(item, Skip):
                     collect.skip(item)
-                    if options.strict:
+                    if options.strict and summary.stopped_by is None:
                         summary.stopped_by = item
-                        break
+                        feed.stop()
                     continue
                 item.warnings.extend(collect.pending.pop(item.document.id, []))
                 state.save(item)
