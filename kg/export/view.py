@@ -480,6 +480,10 @@ node_filter.booleans = show;
 edge_filter.booleans = eshow;
 label_filter.booleans = show.map((s, i) => s && (shown <= LABELS || nd.rank[i] < LABELS || hitset.has(i)));
 edge_label_filter.booleans = eshow.map((e) => e && links <= EDGE_LABELS);
+const root = document.documentElement;  // the state as attributes, for scripts and tests driving the page
+root.setAttribute("data-kg-nodes", String(shown));
+root.setAttribute("data-kg-links", String(links));
+root.setAttribute("data-kg-matches", String(hits.length));
 status.text = "<span class='kg-status'>" + shown + " of " + n + " entities, " + links + " links"
   + (q ? ", " + hits.length + " match" + (hits.length === 1 ? "" : "es") : "") + "</span>";
 if (q) {
@@ -492,10 +496,10 @@ if (q) {
 
 _JS_READY = r"""
 if (nodes.data.name.length) node_evidence(0);
-const html = document.documentElement;
-html.setAttribute("data-kg-nodes", String(node_filter.booleans.filter(Boolean).length));
-html.setAttribute("data-kg-links", String(edge_filter.booleans.filter(Boolean).length));
-requestAnimationFrame(() => requestAnimationFrame(() => html.setAttribute("data-kg-ready", "1")));
+requestAnimationFrame(() => requestAnimationFrame(() => {
+  root.setAttribute("data-kg-ms", String(Math.round(performance.now())));  // navigation start to drawn
+  root.setAttribute("data-kg-ready", "1");
+}));
 """
 
 _JS_TAP_NODE = r"""
