@@ -44,9 +44,12 @@ FINDING_VERBS = load_words("finding_verbs") | PREDICATE_VERBS
 POLL_NOUNS = load_words("poll_nouns")
 # Verbs of a participle that says who made a document: "a poll conducted by Edison Research".
 REPORT_VERBS = load_words("report_verbs")
-# Nouns that stand for what a document holds; their owner is the source ("the report's findings").
-CONTENT_OF = {"finding", "findings", "result", "results", "data", "number", "numbers", "figure", "figures"}
+# Nouns that stand for what documents hold or for a set of them; the document is the source
+# ("the report's findings", "an average of recent polls", "a new batch of State Department emails").
+CONTENT_OF = load_words("document_parts")
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+# Clauses that state something themselves (not "who leads in the polls", "as he rose in the polls").
+MAIN_CLAUSE_DEPS = {"ROOT", "conj", "ccomp", "parataxis"}
 # Children of a finding verb that hold what was found.
 CONTENT_DEPS = {"ccomp", "dobj", "xcomp", "attr", "oprd", "acomp"}
 # Words before a document noun that name it without telling it apart from another.
@@ -231,9 +234,7 @@ def _is_modifier(token: Token) -> bool:
 
 def _owner(token: Token) -> Token | None:
     """The document noun a source word stands for: itself, or the report of "the report's findings",
-    "results of exit polls"."""
-    if not _is_document_noun(token):
-        return None
+    "results of exit polls", "an average of recent polls"."""
     if token.lower_ in CONTENT_OF or token.lemma_.lower() in CONTENT_OF:
         for child in token.children:
             if child.dep_ == "poss" and _is_document_noun(child):
@@ -242,7 +243,7 @@ def _owner(token: Token) -> Token | None:
                 pobj = next((c for c in child.children if c.dep_ == "pobj" and _is_document_noun(c)), None)
                 if pobj is not None:
                     return pobj
-    return token
+    return token if _is_document_noun(token) else None
 
 
 # -- content spans -----------------------------------------------------------------------------
@@ -306,7 +307,7 @@ class Found:
 
 def _subject_rule(sent: Span) -> Iterator[Found]:
     for noun in sent:
-        if noun.dep_ not in SUBJECT_DEPS or not _is_document_noun(noun):
+        if noun.dep_ not in SUBJECT_DEPS or _owner(noun) is None:
             continue
         verb = noun.head
         if verb.lemma_.lower() not in FINDING_VERBS or any(c.dep_ == "neg" for c in verb.children):
@@ -324,6 +325,10 @@ def _subject_rule(sent: Span) -> Iterator[Found]:
             elif verb.dep_ in ("ccomp", "parataxis") and verb.head.i < noun.i:
                 # "<finding>, the study said" parsed with the finding as the root
                 bounds = _bounds(t for t in verb.head.subtree if t.i < noun.left_edge.i)
+            elif verb.dep_ in ("parataxis", "advcl", "ccomp") and verb.head.i > verb.i:
+                # parenthetical: "During the same stretch, F.A.A. records show, the Cessna has flown …"
+                inner = {t.i for t in verb.subtree}
+                bounds = _bounds(t for t in verb.head.subtree if t.i not in inner)
         if bounds is not None:
             yield Found(noun, cue, bounds, 0.8)
 
@@ -371,9 +376,12 @@ def _in_poll_rule(sent: Span) -> Iterator[Found]:
         if source is None or _lemma(source) not in POLL_NOUNS:
             continue
         head = _clause(prep.head)
-        if head.i == prep.i or head.lemma_.lower() in FINDING_VERBS:
+        if head.i == prep.i or head.lemma_.lower() in FINDING_VERBS or head.dep_ not in MAIN_CLAUSE_DEPS:
             continue
-        bounds = _bounds(_without(list(head.subtree), prep))
+        content = [t for t in _without(list(head.subtree), prep) if not t.is_punct]
+        if not any(t.dep_ in SUBJECT_DEPS for t in content) or len(content) < 4:
+            continue  # "who leads in the polls", "he rose in the polls": no finding of the poll
+        bounds = _bounds(content)
         if bounds is not None:
             yield Found(source, (prep.idx, prep.idx + len(prep.text)), bounds, 0.6)
 
