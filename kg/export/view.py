@@ -298,7 +298,7 @@ def force_layout(g: nx.Graph, *, seed: int = 7, core: int = 250) -> dict[str, tu
     return _named(names, _fr(pos, edges, k, iterations=25, temperature=0.02))
 
 
-def _fr(pos: Any, edges: Any, k: float, *, iterations: int, temperature: float) -> Any:
+def _fr(pos: Any, edges: Any, k: float, *, iterations: int, temperature: float, gravity: float = 1.0) -> Any:
     """Fruchterman-Reingold steps: every pair repels (k²/d), every edge attracts (d²/k), moves capped and cooling."""
     import numpy as np
 
@@ -320,6 +320,10 @@ def _fr(pos: Any, edges: Any, k: float, *, iterations: int, temperature: float) 
             np.add.at(mx, edges[:, 1], ex * pull)
             np.add.at(my, edges[:, 0], -ey * pull)
             np.add.at(my, edges[:, 1], ey * pull)
+        # gravity towards the centre: without it, loosely tied nodes drift far out and the
+        # scaled picture becomes a dot in the middle with a few satellites
+        mx -= np.float32(gravity) * (x - x.mean())
+        my -= np.float32(gravity) * (y - y.mean())
         length = np.maximum(np.sqrt(mx * mx + my * my), np.float32(1e-9))
         step = np.minimum(length, np.float32(temperature)) / length
         x += mx * step
@@ -663,8 +667,12 @@ def write_html(graph: KnowledgeGraph, path: Path, *, shown: int = DEFAULT_SHOWN)
 
 # -- the static picture ------------------------------------------------------------------
 def write_png(graph: KnowledgeGraph, path: Path, *, svg: bool = False, labels: int = LABELS_ALWAYS,
-              max_nodes: int = 600) -> None:
-    """Draw the most connected entities for a report (PNG, or SVG with ``svg=True``)."""
+              max_nodes: int = 150) -> None:
+    """Draw the most connected entities for a report (PNG, or SVG with ``svg=True``).
+
+    A picture of more than about 150 entities is a hairball at report size, so the rest are left
+    out (the title says how many); the interactive page shows them all.
+    """
     import matplotlib
 
     matplotlib.use("Agg")
@@ -672,6 +680,7 @@ def write_png(graph: KnowledgeGraph, path: Path, *, svg: bool = False, labels: i
     from matplotlib.lines import Line2D
 
     view = to_view(graph)
+    total = len(view.nodes)
     keep = {n.id for n in view.ranked()[:max_nodes]}
     view = GraphView(nodes={k: v for k, v in view.nodes.items() if k in keep},
                      links=[lk for lk in view.links if lk.source in keep and lk.target in keep],
@@ -689,7 +698,8 @@ def write_png(graph: KnowledgeGraph, path: Path, *, svg: bool = False, labels: i
     ranked = view.ranked()
     xs = [pos[n.id][0] for n in ranked]
     ys = [pos[n.id][1] for n in ranked]
-    sizes = [(node_size(n) * 0.75) ** 2 for n in ranked]  # bokeh pixels -> points², about
+    shrink = min(1.0, math.sqrt(60 / max(len(ranked), 1)))  # crowded pictures get smaller discs
+    sizes = [(node_size(n) * 0.75 * shrink) ** 2 for n in ranked]  # bokeh pixels -> points², about
     ax.scatter(xs, ys, s=sizes, c=[NODE_COLORS.get(n.label, OTHER_RELATION_COLOR) for n in ranked],
                edgecolors="white", linewidths=1.0, zorder=2)
     ax.set_aspect("equal", adjustable="datalim")
@@ -697,7 +707,9 @@ def write_png(graph: KnowledgeGraph, path: Path, *, svg: bool = False, labels: i
     handles = [Line2D([], [], marker="o", ls="", color=c, label=k, markersize=8) for k, c in NODE_COLORS.items()]
     handles += [Line2D([], [], color=c, lw=2, label=k.replace("_", " ").lower()) for k, c in RELATION_COLORS.items()]
     ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False, fontsize=9)
-    ax.set_title(f"{len(view.nodes)} entities, {len(view.links)} links", fontsize=11, loc="left")
+    shown = f"the {len(view.nodes)} most connected of {total} entities" if total > len(view.nodes) \
+        else f"{total} entities"
+    ax.set_title(f"{shown}, {len(view.links)} links", fontsize=11, loc="left")
     fig.tight_layout()
     _place_labels(fig, ax, ranked[:labels], xs, ys, sizes)
     fig.savefig(path, format="svg" if svg else "png")
@@ -710,10 +722,11 @@ def write_svg(graph: KnowledgeGraph, path: Path) -> None:
 
 
 def _place_labels(fig: Any, ax: Any, nodes: list[ViewNode], all_x: list[float], all_y: list[float],
-                  all_sizes: list[float]) -> None:
+                  all_sizes: list[float], *, must_label: int = 12) -> None:
     """Write names beside nodes where they overlap neither another name nor a node; skip the rest.
 
     Tries eight spots around each node, then eight farther out, most connected nodes first, in display pixels.
+    The ``must_label`` most connected may cover other discs (on a white box) rather than go unnamed.
     """
     import numpy as np
 
@@ -736,6 +749,7 @@ def _place_labels(fig: Any, ax: Any, nodes: list[ViewNode], all_x: list[float], 
         name = node.name if len(node.name) <= 44 else node.name[:43] + "…"
         text = ax.text(0, 0, name, fontsize=8, zorder=3, color="#222",
                        bbox=dict(boxstyle="round,pad=0.1", fc="white", ec="none", alpha=0.7))
+        fallback = None
         for dx, dy, ha, va in spots:
             px, py = cx + dx * r, cy + dy * r
             text.set_position(ax.transData.inverted().transform((px, py)))
@@ -745,15 +759,25 @@ def _place_labels(fig: Any, ax: Any, nodes: list[ViewNode], all_x: list[float], 
             box = (b.x0, b.y0, b.x1, b.y1)
             if b.x0 < frame.x0 or b.x1 > frame.x1 or b.y0 < frame.y0 or b.y1 > frame.y1:
                 continue
+            if any(p[0] < box[2] and p[2] > box[0] and p[1] < box[3] and p[3] > box[1] for p in placed):
+                continue
             hit_nodes = ((node_boxes[:, 0] < box[2]) & (node_boxes[:, 2] > box[0]) &
                          (node_boxes[:, 1] < box[3]) & (node_boxes[:, 3] > box[1]))
             hit_nodes[i] = False
-            if hit_nodes.any() or any(p[0] < box[2] and p[2] > box[0] and p[1] < box[3] and p[3] > box[1]
-                                      for p in placed):
+            if hit_nodes.any():
+                fallback = fallback or (px, py, ha, va, box)
                 continue
             placed.append(box)
             break
         else:
+            if fallback is not None and i < must_label:  # the main entities are named even over other discs
+                px, py, ha, va, box = fallback
+                text.set_position(ax.transData.inverted().transform((px, py)))
+                text.set_ha(ha)
+                text.set_va(va)
+                text.set_zorder(4)
+                placed.append(box)
+                continue
             text.remove()
 
 
