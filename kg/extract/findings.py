@@ -376,7 +376,8 @@ def _in_poll_rule(sent: Span) -> Iterator[Found]:
         if source is None or _lemma(source) not in POLL_NOUNS:
             continue
         head = _clause(prep.head)
-        if head.i == prep.i or head.lemma_.lower() in FINDING_VERBS or head.dep_ not in MAIN_CLAUSE_DEPS:
+        if head.i == prep.i or head.dep_ not in MAIN_CLAUSE_DEPS or \
+                any(c.dep_ in SUBJECT_DEPS and _owner(c) is not None for c in head.children):
             continue
         content = [t for t in _without(list(head.subtree), prep) if not t.is_punct]
         if not any(t.dep_ in SUBJECT_DEPS for t in content) or len(content) < 4:
@@ -458,19 +459,20 @@ def extract(doc: Doc, index: EntityIndex) -> Iterator[Triple]:
     """FOUND triples, one per finding, in order of appearance."""
     resolver = ReportResolver(doc, index)
     text = doc.text
-    seen: list[tuple[int, int]] = []
+    seen: list[tuple[int, int, int]] = []  # (start, end, source token) of findings made
     for found in sorted(_candidates(doc), key=lambda f: (f.content[0], -f.confidence)):
         start, end = _within_paragraph(text, found)
         while start < end and text[start] in STRIP:
             start += 1
         while end > start and text[end - 1] in TRAIL:
             end -= 1
-        if end - start < 3 or any(s < end and start < e for s, e in seen):
-            continue
         mention = resolver.mention_of(found.source)
-        if mention is None:
+        if end - start < 3 or mention is None:
             continue
-        seen.append((start, end))
+        # two rules reading one finding make it once (the earlier and surer one)
+        if any(s < end and start < e for s, e, _ in seen):
+            continue
+        seen.append((start, end, mention.head.i))
         report, quals = resolver.ref(mention)
         date = _date(doc, found)
         if date:
