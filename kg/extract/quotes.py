@@ -1,13 +1,22 @@
-"""person → said: direct quotations, indirect speech and mixed forms.
+"""person → said: direct quotations, indirect speech and mixed forms, in order of appearance.
 
-Rules:
-- quotation spans are found per paragraph, so an unbalanced mark never swallows the rest
-  of the article (textacy gives up on such articles);
-- a speech verb (lexicon ``speech_verbs``) with a subject is a cue: its complement clause is
-  indirect speech, a quotation in its sentence is direct speech, both together are mixed;
-- "according to X" makes X the speaker of the rest of the sentence;
-- a paragraph that is only a quotation, right after a quotation by a known speaker,
-  continues that speaker's statement.
+The rules follow the attribution scheme of PolNeAR (Newell et al., LREC 2018) and the cue /
+source / content split of PARC 3.0 (Pareti 2016): a cue (a speech or stance verb from the
+``speech_verbs`` lexicon, or "according to"), its source (the verb's subject) and its content.
+
+- Quotations are found paragraph by paragraph (:func:`find_quotations`), so an unbalanced
+  mark never swallows the rest of the article (textacy gives up on such articles); a
+  quotation's span keeps its marks, so a direct statement is recognisable by its text.
+- content clause: ``X said (that) …``, ``X told Y (that) …``: the cue's clausal complement,
+  "that" included; quotation marks inside make it *mixed*.
+- parenthetical cue: ``"…," X said.`` / ``X said: "…"``: the nearest free quotation next to
+  the cue is the content (*direct*); the quotations that follow in the paragraph with no cue
+  of their own continue it (``"…," he said. "…"`` is one statement).
+- a paragraph that is only quotation, right after a direct statement, continues that speaker.
+- ``according to X, …`` / ``…, according to X``: X said the rest of the clause.
+- speakers and addressees are resolved by :mod:`kg.speakers` (pronouns, role nouns, groups).
+- document nouns (report, poll) as speakers are left to ``findings``; nested reporting
+  (``X said Y, The Times reported``) yields both the outer and the inner statement.
 """
 
 from __future__ import annotations
@@ -18,222 +27,316 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.entities import PERSON_PRONOUNS, PLURAL_PRONOUNS, EntityIndex
+from kg.entities import EntityIndex
 from kg.lexicons import load_words
 from kg.model import EntityRef, Evidence, Triple, TripleObject
+from kg.model import Span as TextSpan
+from kg.speakers import is_document, resolve_speaker
 
-EXTRACTOR = "quotes.rules/1"
+EXTRACTOR = "quotes.rules/2"
 SPEECH_VERBS = load_words("speech_verbs")
-DOCUMENT_NOUNS = load_words("document_nouns")
-ROLE_NOUNS = load_words("role_nouns")
-SUBJECT_DEPS = {"nsubj", "nsubjpass"}
-CONTENT_DEPS = {"ccomp", "xcomp"}
+# Stance verbs are attributions only with a clause: "X believes that …", not "X believes him".
+STANCE_VERBS = load_words("stance_verbs")
+SUBJECT_DEPS = {"nsubj"}
+CLAUSE_DEPS = {"ccomp"}
+# Verbs whose subject a participle or conjoined cue borrows: "…, adding that …", "said A and added B".
+BORROW_DEPS = {"conj", "advcl", "xcomp", "dep"}
+ADDRESSEE_DEPS = {"dobj", "dative", "iobj"}
 OPEN_MARKS = "“"
 CLOSE_MARKS = "”"
-BOTH_MARKS = '"'
+TOGGLE_MARKS = ('"', "''")
+MARK_CHARS = "“”\""
+TRIM_END = " \t\n,;:—–-"
 
 
 @dataclass(frozen=True)
 class Quotation:
-    """Inner bounds of a quotation (marks excluded)."""
+    """A quotation's bounds, marks included; ``closed`` is False when its paragraph ran out."""
 
     start: int
     end: int
+    closed: bool = True
+
+
+_MARK = re.compile(r"“|”|\"|''")
 
 
 def find_quotations(text: str) -> list[Quotation]:
-    """Quotations paragraph by paragraph; an unclosed one runs to its paragraph's end."""
+    """Quotations paragraph by paragraph; an unclosed one ends with its paragraph.
+
+    Curly marks open and close by shape; straight ``"`` and the doubled apostrophe ``''``
+    (some archives' typewriter quotes) toggle. A stray closing mark is ignored.
+    """
     out: list[Quotation] = []
     offset = 0
     for paragraph in text.split("\n"):
         open_at: int | None = None
-        for i, ch in enumerate(paragraph):
-            if ch in OPEN_MARKS or (ch in BOTH_MARKS and open_at is None):
-                if open_at is None:
-                    open_at = i + 1
-            elif (ch in CLOSE_MARKS or ch in BOTH_MARKS) and open_at is not None:
-                if i > open_at:
-                    out.append(Quotation(offset + open_at, offset + i))
+        for m in _MARK.finditer(paragraph):
+            mark = m.group()
+            if open_at is None:
+                if mark == CLOSE_MARKS:
+                    continue
+                open_at = m.start()
+            elif mark != OPEN_MARKS:
+                if m.end() - open_at > 2:
+                    out.append(Quotation(offset + open_at, offset + m.end()))
                 open_at = None
-        if open_at is not None and len(paragraph) - open_at > 1:
-            out.append(Quotation(offset + open_at, offset + len(paragraph.rstrip())))
+            else:  # a second opening mark: the first was never closed
+                out.append(Quotation(offset + open_at, offset + len(paragraph[:m.start()].rstrip()), False))
+                open_at = m.start()
+        if open_at is not None and len(paragraph.rstrip()) - open_at > 2:
+            out.append(Quotation(offset + open_at, offset + len(paragraph.rstrip()), False))
         offset += len(paragraph) + 1
     return out
 
 
-def _inside(quotes: list[Quotation], char: int) -> Quotation | None:
-    return next((q for q in quotes if q.start <= char < q.end), None)
+def mode_of(text: str) -> str:
+    """direct: the content is quotation only; mixed: it holds some; indirect: none."""
+    if not any(c in text for c in MARK_CHARS) and "''" not in text:
+        return "indirect"
+    stripped = text.strip()
+    starts = stripped[:1] in "“\"" or stripped.startswith("''")
+    ends = stripped[-1:] in "”\"" or stripped.endswith("''")
+    return "direct" if starts and ends else "mixed"
 
 
-def _noun_phrase(token: Token) -> Span:
-    """The subject's words: the token's subtree, cut before a comma-led clause."""
-    left = token.left_edge.i
-    right = token.i
-    for t in token.subtree:
-        if t.i > token.i and t.dep_ in ("prep", "pobj", "compound", "amod", "relcl", "acl", "det", "pcomp",
-                                        "nmod", "poss", "case", "advmod", "auxpass", "aux", "acomp",
-                                        "attr", "cop") and not t.is_punct:
-            right = max(right, t.i)
-        elif t.i > token.i and t.is_punct:
-            break
-    return token.doc[left:right + 1]
+@dataclass
+class Statement:
+    """One attribution under construction (mutable while quotations are attached)."""
+
+    speaker: EntityRef
+    cue: TextSpan | None
+    start: int
+    end: int
+    sentence: TextSpan
+    addressee: EntityRef | None = None
+    date: str | None = None
+    confidence: float = 0.8
+    direct: bool = False
 
 
-def resolve_speaker(token: Token, index: EntityIndex) -> EntityRef | None:
-    """Who a subject word stands for: a name, a pronoun, a role noun or a nameless group."""
-    doc = token.doc
-    cluster = index.cluster_at(token)
-    if cluster is None:
-        for t in token.subtree:
-            if t.dep_ in ("compound", "flat") or t.i == token.i:
-                cluster = cluster or index.cluster_at(t)
-    low = token.lower_
-    if cluster is not None and token.pos_ == "PROPN":
-        words = [t for t in token.subtree if index.cluster_at(t) is cluster]
-        start, end = words[0].idx, words[-1].idx + len(words[-1].text)
-        mention = index.span_of(start, end)
-        return index.ref_for(cluster, mention)
-    mention = index.span_of(token.idx, token.idx + len(token.text))
-    if low in PERSON_PRONOUNS or low in PLURAL_PRONOUNS:
-        ref = index.previous_subject(token.idx, plural=low in PLURAL_PRONOUNS)
-        if ref is None and low in PLURAL_PRONOUNS:
-            ref = index.previous_subject(token.idx, plural=False)
-        if ref is None:
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop spaces, and trailing commas or dashes, around a statement (marks stay)."""
+    while start < end and text[start] in " \t\n,;:—–-":
+        start += 1
+    while end > start and text[end - 1] in TRIM_END:
+        end -= 1
+    while end > start and text[end - 1] == "." and not text[start:end].endswith(".."):
+        end -= 1
+        while end > start and text[end - 1] in TRIM_END:
+            end -= 1
+    return start, end
+
+
+def _speaker_token(verb: Token) -> Token | None:
+    """The cue's subject, or the subject a participle/conjoined cue borrows from its head."""
+    token = verb
+    for _ in range(3):
+        subject = next((c for c in token.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is not None:
+            return subject
+        if token.dep_ not in BORROW_DEPS or token.head is token:
             return None
-        resolved = EntityRef(ref.id, ref.name, ref.type, mention)
-        index.add_mention(resolved)
-        return resolved
-    if low in ("i", "we", "you", "it", "this", "that", "which", "who"):
-        return None
-    phrase = _noun_phrase(token)
-    if token.lemma_.lower() in DOCUMENT_NOUNS:
-        return None
-    if token.pos_ == "NOUN" and token.lemma_.lower() in ROLE_NOUNS and token.tag_ in ("NN", "NNP"):
-        role = " ".join(t.lower_ for t in phrase if t.dep_ in ("compound", "amod") or t.i == token.i)
-        holder = index.holder_of(role) or index.holder_of(token.lemma_)
-        if holder is not None:
-            resolved = index.ref_for(holder, index.span_of(phrase.start_char, phrase.end_char))
-            index.add_mention(resolved)
-            return resolved
-    if cluster is not None:
-        return index.ref_for(cluster, index.span_of(phrase.start_char, phrase.end_char))
-    if token.pos_ in ("NOUN", "PROPN"):
-        span = index.span_of(phrase.start_char, phrase.end_char)
-        kind = "Organization" if token.ent_type_ == "ORG" else "Group"
-        return index.mint(kind, span.text, span)
-    del doc
+        token = token.head
+    return None
+
+
+def _is_cue(verb: Token) -> bool:
+    lemma = verb.lemma_.lower()
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    if lemma in SPEECH_VERBS:
+        return True
+    return lemma in STANCE_VERBS and any(c.dep_ in CLAUSE_DEPS for c in verb.children)
+
+
+def _clause(verb: Token) -> Span | None:
+    """The cue's clausal complement: 'that …', 'if …', 'whether …' (asked)."""
+    for child in verb.children:
+        if child.dep_ in CLAUSE_DEPS or (child.dep_ == "advcl" and verb.lemma_ == "ask" and child.i > verb.i):
+            return verb.doc[child.left_edge.i:child.right_edge.i + 1]
     return None
 
 
 def _addressee(verb: Token, index: EntityIndex) -> EntityRef | None:
+    """'told prosecutors', 'told The Times': the person or group spoken to."""
     for child in verb.children:
-        if child.dep_ in ("dobj", "dative", "iobj") and child.pos_ in ("PROPN", "NOUN", "PRON"):
-            if child.lower_ in ("it", "this", "that"):
-                continue
+        if child.dep_ in ADDRESSEE_DEPS and child.pos_ in ("PROPN", "NOUN", "PRON"):
             return resolve_speaker(child, index)
     return None
 
 
-def _content_clause(verb: Token) -> Span | None:
+def _date(verb: Token) -> str | None:
+    """'said Monday', 'told reporters on Tuesday': a DATE entity modifying the cue."""
     for child in verb.children:
-        if child.dep_ in CONTENT_DEPS:
-            tokens = [t for t in child.subtree]
-            while tokens and (tokens[0].dep_ == "mark" and tokens[0].lower_ == "that" or tokens[0].is_punct):
-                tokens = tokens[1:]
-            while tokens and tokens[-1].is_punct and tokens[-1].text not in OPEN_MARKS + CLOSE_MARKS + BOTH_MARKS:
-                tokens = tokens[:-1]
-            if len(tokens) >= 2:
-                return verb.doc[tokens[0].i:tokens[-1].i + 1]
+        target = child
+        if child.dep_ == "prep":
+            target = next((c for c in child.children if c.dep_ == "pobj"), child)
+        if target.ent_type_ == "DATE" and target.dep_ in ("npadvmod", "pobj", "tmod"):
+            ent = next((e for e in verb.doc.ents if e.start <= target.i < e.end), None)
+            return ent.text if ent is not None else target.text
     return None
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Drop space, quotation marks and trailing commas around a statement."""
-    while start < end and (text[start].isspace() or text[start] in "“”\"'‘’"):
-        start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in "“”\"',‘’"):
-        end -= 1
-    return start, end
+class QuoteExtractor:
+    """The statements of one document; :meth:`statements` is the pure compute step."""
+
+    def __init__(self, doc: Doc, index: EntityIndex) -> None:
+        self.doc = doc
+        self.index = index
+        self.text = doc.text
+        self.quotes = find_quotations(self.text)
+        self.used: set[Quotation] = set()
+
+    def _quote_at(self, char: int) -> Quotation | None:
+        return next((q for q in self.quotes if q.start <= char < q.end), None)
+
+    def _paragraph_end(self, char: int) -> int:
+        end = self.text.find("\n", char)
+        return len(self.text) if end < 0 else end
+
+    def statements(self) -> list[Statement]:
+        out: list[Statement] = []
+        for sent in self.doc.sents:
+            sentence = self.index.span_of(sent.start_char, sent.end_char)
+            for token in sent:
+                if token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
+                    st = self._according(token, sent, sentence)
+                elif _is_cue(token) and self._quote_at(token.idx) is None:
+                    st = self._cue(token, sent, sentence)
+                else:
+                    continue
+                if st is not None and st.end - st.start >= 3:
+                    out.append(st)
+        self._continue_quotations(out)
+        return sorted(out, key=lambda s: (s.start, s.end))
+
+    # -- rules ------------------------------------------------------------------------
+    def _cue(self, verb: Token, sent: Span, sentence: TextSpan) -> Statement | None:
+        subject = _speaker_token(verb)
+        if subject is None or is_document(subject):
+            return None
+        speaker = resolve_speaker(subject, self.index)
+        if speaker is None:
+            return None
+        cue = self.index.span_of(verb.idx, verb.idx + len(verb.text))
+        clause = _clause(verb)
+        bounds: tuple[int, int] | None = None
+        direct = False
+        if clause is not None and clause.start > verb.i:
+            # content clause: "X said (that) …"; a quotation it opens is taken whole
+            start, end = clause.start_char, clause.end_char
+            q = self._quote_at(end - 1) or self._quote_at(max(start, end - 2))
+            if q is not None and q.end > end and q.end <= sent.end_char + 2:
+                end = q.end
+            bounds = _trim(self.text, start, end)
+            self.used.update(q for q in self.quotes if bounds[0] <= q.start and q.end <= bounds[1] + 1)
+        else:
+            q = self._nearest_quote(verb, sent)
+            if q is not None:
+                bounds, direct = (q.start, q.end), True
+                self.used.add(q)
+            elif clause is not None and clause.end <= verb.i:
+                # "The plan will fail, he said.": the clause before a parenthetical cue
+                bounds = _trim(self.text, clause.start_char, clause.end_char)
+        if bounds is None:
+            return None
+        return Statement(speaker, cue, bounds[0], bounds[1], sentence, _addressee(verb, self.index),
+                         _date(verb), direct=direct or mode_of(self.text[bounds[0]:bounds[1]]) == "direct")
+
+    def _nearest_quote(self, verb: Token, sent: Span) -> Quotation | None:
+        """A free quotation touching the cue's sentence, or one a colon after the cue opens."""
+        free = [q for q in self.quotes if q not in self.used and q.end > sent.start_char - 1
+                and q.start < sent.end_char]
+        before = [q for q in free if q.end <= verb.idx]
+        after = [q for q in free if q.start > verb.idx]
+        colon = self.text[verb.idx:sent.end_char + 3].find(":")
+        if colon >= 0:
+            near = [q for q in self.quotes if q not in self.used and 0 <= q.start - (verb.idx + colon) <= 3]
+            if near:
+                return near[0]
+        if before and (not after or verb.idx - before[-1].end <= after[0].start - verb.idx):
+            return before[-1]
+        return after[0] if after else None
+
+    def _according(self, according: Token, sent: Span, sentence: TextSpan) -> Statement | None:
+        """'according to X, …' / '…, according to X': X said the rest of the clause."""
+        to = next(c for c in according.children if c.lower_ == "to")
+        pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if pobj is None or is_document(pobj):
+            return None
+        speaker = resolve_speaker(pobj, self.index)
+        if speaker is None:
+            return None
+        phrase_start = according.idx
+        phrase_end = according.doc[according.right_edge.i].idx + len(according.doc[according.right_edge.i].text)
+        head = according.head if according.head is not according else according
+        lo = min(head.left_edge.idx, sent.start_char) if head.sent == sent else sent.start_char
+        lo = sent.start_char if lo < sent.start_char else lo
+        hi = sent.end_char
+        if phrase_start - lo <= 2:  # "According to X, …"
+            start, end = phrase_end, hi
+        elif hi - phrase_end <= 3:  # "…, according to X."
+            start, end = lo, phrase_start
+        else:  # "…, according to X, …": the whole clause, the cue inside it
+            start, end = lo, hi
+        start, end = _trim(self.text, start, end)
+        cue = self.index.span_of(according.idx, to.idx + len(to.text))
+        return Statement(speaker, cue, start, end, sentence, confidence=0.7,
+                         direct=mode_of(self.text[start:end]) == "direct")
+
+    def _continue_quotations(self, out: list[Statement]) -> None:
+        """Free quotations after a direct statement continue it: in its paragraph they extend
+        it ('"…," he said. "…"'), in the next paragraphs each is a statement of its own."""
+        direct = sorted((s for s in out if s.direct), key=lambda s: s.start)
+        for q in self.quotes:
+            if q in self.used:
+                continue
+            prior = [s for s in direct if s.end <= q.start]
+            if not prior:
+                continue
+            last = prior[-1]
+            if any(s is not last and s.cue is not None and last.end <= s.cue.start < q.start for s in out) or \
+                    any(last.end < s.start < q.start for s in out):
+                continue
+            gap = self.text[last.end:q.start]
+            same_paragraph = "\n" not in gap
+            if same_paragraph:
+                if len(gap) > 160:
+                    continue
+                last.end = q.end
+                self.used.add(q)
+                continue
+            # a new paragraph that opens with this quotation (and holds little else)
+            tail, _, between = gap.partition("\n")
+            if len(tail) > 80 or between.strip() or self._paragraph_end(q.start) - q.end > 3:
+                continue
+            st = Statement(last.speaker, None, q.start, q.end, self.index.span_of(q.start, q.end),
+                           confidence=0.6, direct=True)
+            out.append(st)
+            direct.append(st)
+            direct.sort(key=lambda s: s.start)
+            self.used.add(q)
 
 
 def extract(doc: Doc, index: EntityIndex) -> Iterator[Triple]:
     """SAID triples in order of appearance."""
-    text = doc.text
-    quotes = find_quotations(text)
-    used: set[Quotation] = set()
-    last_speaker: tuple[EntityRef, int] | None = None  # (speaker, end of their quotation)
-    for sent in doc.sents:
-        sentence = index.span_of(sent.start_char, sent.end_char)
-        sent_quotes = [q for q in quotes if sent.start_char <= q.start < sent.end_char or
-                       q.start <= sent.start_char < q.end]
-        made = False
-        for verb in sent:
-            if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in SPEECH_VERBS:
-                continue
-            if _inside(quotes, verb.idx):
-                continue
-            subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
-            according = None
-            if subject is None:
-                continue
-            speaker = resolve_speaker(subject, index)
-            if speaker is None:
-                continue
-            clause = _content_clause(verb)
-            free = [q for q in sent_quotes if q not in used and not (q.start <= verb.idx < q.end)]
-            mode = "indirect"
-            if clause is not None:
-                start, end = _trim(text, clause.start_char, clause.end_char)
-                if any(start <= q.start and q.end <= end + 1 for q in free):
-                    mode = "mixed"
-                    used.update(q for q in free if start <= q.start and q.end <= end + 1)
-                elif free and any(q.start <= start and end <= q.end for q in free):
-                    mode = "direct"
-                    q = next(q for q in free if q.start <= start and end <= q.end)
-                    start, end = _trim(text, q.start, q.end)
-                    used.add(q)
-            elif free:
-                q = free[0]
-                start, end = _trim(text, q.start, q.end)
-                mode = "direct"
-                used.add(q)
-            else:
-                continue
-            if end - start < 3:
-                continue
-            del according
-            yield _triple(index, speaker, verb, start, end, mode, sentence, _addressee(verb, index))
-            made = True
-            if mode != "indirect":
-                last_speaker = (speaker, end)
-        if made:
-            continue
-        # continuation: a sentence that is only a quotation right after a quoted speaker
-        for q in sent_quotes:
-            if q in used or last_speaker is None:
-                continue
-            between = text[last_speaker[1]:q.start]
-            if re.fullmatch(r"[\s“”\".,;:]*(?:[^\n“”\"]{0,60}\b(?:said|added|says)\b[^\n“”\"]{0,40})?[\s“”\".,;:]*",
-                            between):
-                start, end = _trim(text, q.start, q.end)
-                if end - start >= 3:
-                    used.add(q)
-                    ref = last_speaker[0]
-                    yield _triple(index, ref, None, start, end, "direct", sentence, None, confidence=0.6)
-                    last_speaker = (ref, end)
+    for st in QuoteExtractor(doc, index).statements():
+        yield _triple(index, st)
 
 
-def _triple(index: EntityIndex, speaker: EntityRef, verb: Token | None, start: int, end: int, mode: str,
-            sentence, addressee: EntityRef | None, *, confidence: float = 0.8) -> Triple:  # noqa: ANN001
-    quals: list[tuple[str, object]] = [("mode", mode)]
-    if addressee is not None:
-        quals.append(("addressee", addressee))
-    cue = index.span_of(verb.idx, verb.idx + len(verb.text)) if verb is not None else None
+def _triple(index: EntityIndex, st: Statement) -> Triple:
+    span = index.span_of(st.start, st.end)
+    quals: list[tuple[str, object]] = [("mode", mode_of(span.text))]
+    if st.addressee is not None:
+        quals.append(("addressee", st.addressee))
+    if st.date is not None:
+        quals.append(("date", st.date))
     return Triple(
         relation="SAID",
-        subject=speaker,
-        object=TripleObject(span=index.span_of(start, end)),
-        evidence=Evidence(index.doc_id, sentence, EXTRACTOR, confidence),
-        cue=cue,
+        subject=st.speaker,
+        object=TripleObject(span=span),
+        evidence=Evidence(index.doc_id, st.sentence, EXTRACTOR, st.confidence),
+        cue=st.cue,
         qualifiers=tuple(quals),
     )

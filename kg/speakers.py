@@ -1,0 +1,104 @@
+"""Who a speech cue's subject stands for: names, pronouns, role nouns, groups, organisations.
+
+Kept apart from ``kg/extract/quotes.py`` because the same resolution serves the speaker and
+the addressee of a statement (and may serve other extractors). The entity comes from the
+document's :class:`~kg.entities.EntityIndex`; the mention always keeps the words of the
+sentence, so an evaluation against annotated sources can check where the speaker is named.
+
+Rules, in order:
+- a proper name the index clustered ("Mr. Trump", "the ACLU") is that entity;
+- a pronoun (he/she/they) is the nearest compatible earlier subject (``previous_subject``);
+- a relative pronoun ("Smith, who said …") is the noun the relative clause hangs on, named
+  by the relative pronoun itself;
+- a role noun ("the president", "the attorney general") is the one person holding that
+  role in the document (``holder_of``);
+- any other noun phrase is a nameless group ("prosecutors", "ACLU lawyers") or, when the
+  model tags it ORG, an organisation; document nouns (report, poll) are left to findings.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from kg.entities import PERSON_PRONOUNS, PLURAL_PRONOUNS, EntityIndex
+from kg.lexicons import load_words
+from kg.model import EntityRef
+
+DOCUMENT_NOUNS = load_words("document_nouns")
+ROLE_NOUNS = load_words("role_nouns")
+RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
+UNRESOLVABLE = {"i", "we", "you", "it", "this", "that", "which", "there", "me", "us", "one", "what",
+                "everyone", "everybody", "someone", "somebody", "anyone", "nobody", "all", "both"}
+# Dependants that still belong to a speaker's name ("Sen. Jeff Sessions of Alabama").
+PHRASE_DEPS = {"prep", "pobj", "compound", "amod", "det", "nmod", "poss", "case", "nummod", "quantmod",
+               "flat", "pcomp"}
+
+
+def noun_phrase(token: Token) -> Span:
+    """The speaker's words: the head with its modifiers, cut before a comma or a clause."""
+    left = token.i
+    for t in reversed(list(token.lefts)):
+        if t.is_punct:
+            break
+        left = min(left, t.left_edge.i)
+    right = token.i
+    for t in token.rights:
+        if t.is_punct or t.dep_ not in PHRASE_DEPS:
+            break
+        right = max(right, t.right_edge.i)
+    return token.doc[left:right + 1]
+
+
+def is_document(token: Token) -> bool:
+    """A report, poll or study: findings extracts what those say, quotes stays out."""
+    return token.lemma_.lower() in DOCUMENT_NOUNS or token.lower_ in DOCUMENT_NOUNS
+
+
+def resolve_speaker(token: Token, index: EntityIndex) -> EntityRef | None:
+    """The entity a subject (or addressee) word stands for, or None when nobody can be named."""
+    low = token.lower_
+    if low in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
+        antecedent = token.head.head
+        ref = resolve_speaker(antecedent, index) if antecedent.pos_ in ("NOUN", "PROPN") else None
+        if ref is None:
+            return None
+        return EntityRef(ref.id, ref.name, ref.type, index.span_of(token.idx, token.idx + len(token.text)))
+    cluster = index.cluster_at(token)
+    if cluster is None:
+        for t in token.subtree:
+            if t.dep_ in ("compound", "flat") and t.head is token:
+                cluster = cluster or index.cluster_at(t)
+    if cluster is not None and token.pos_ == "PROPN":
+        words = [t for t in token.subtree if index.cluster_at(t) is cluster]
+        start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+        return index.ref_for(cluster, index.span_of(start, end))
+    mention = index.span_of(token.idx, token.idx + len(token.text))
+    if low in PERSON_PRONOUNS or low in PLURAL_PRONOUNS:
+        plural = low in PLURAL_PRONOUNS
+        ref = index.previous_subject(token.idx, plural=plural)
+        if ref is None and plural:
+            ref = index.previous_subject(token.idx, plural=False)
+        if ref is None:
+            return None
+        resolved = EntityRef(ref.id, ref.name, ref.type, mention)
+        index.add_mention(resolved)
+        return resolved
+    if low in UNRESOLVABLE or token.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if is_document(token):
+        return None
+    phrase = noun_phrase(token)
+    span = index.span_of(phrase.start_char, phrase.end_char)
+    if token.pos_ == "NOUN" and token.lemma_.lower() in ROLE_NOUNS:
+        role = " ".join(t.lower_ for t in phrase if t.dep_ in ("compound", "amod") or t.i == token.i)
+        holder = index.holder_of(role) or index.holder_of(token.lemma_.lower())
+        if holder is not None and token.tag_ in ("NN", "NNP"):
+            resolved = index.ref_for(holder, span)
+            index.add_mention(resolved)
+            return resolved
+    if cluster is not None:
+        return index.ref_for(cluster, span)
+    kind = "Organization" if token.ent_type_ in ("ORG", "NORP") and token.ent_type_ == "ORG" else "Group"
+    if token.pos_ == "PROPN" and token.ent_type_ == "PERSON":
+        kind = "Person"
+    return index.mint(kind, span.text, span)
