@@ -15,6 +15,7 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
+from chromium import DEEP_QUERY
 
 from kg.cli import main
 from kg.export.view import (
@@ -337,3 +338,99 @@ def test_script_in_a_quotation_or_name_does_not_run(chromium, tmp_path):
     assert attrs.get("data-pwned") is None
     assert _parse(dom).title == "kg: knowledge graph"
     assert attrs.get("data-kg-errors") is None, attrs.get("data-kg-errors")
+
+
+# -- driving the page: hover, click, type, filter (DevTools protocol) -------------------------
+def _biggest_disc(png: bytes, colour: str, *, left: int = 330, right: int = 160) -> tuple[int, int]:
+    """Page pixel at the centre of the largest disc of one node colour, found in a screenshot."""
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    image = np.asarray(Image.open(io.BytesIO(png)).convert("RGB"), dtype=np.int16)
+    rgb = np.array([int(colour[i:i + 2], 16) for i in (1, 3, 5)], dtype=np.int16)
+    mask = (np.abs(image - rgb).sum(-1) < 30).astype(np.int32)
+    mask[:, :left] = 0
+    mask[:, image.shape[1] - right:] = 0
+    assert mask.sum() > 0, "no node of that colour on screen"
+    w = 7  # count of matching pixels in a (2w+1)² window, from an integral image
+    s = np.pad(mask, ((w + 1, w), (w + 1, w))).cumsum(0).cumsum(1)
+    a, b = 2 * w + 1, -2 * w - 1
+    win = s[a:, a:] - s[:b, a:] - s[a:, :b] + s[:b, :b]
+    y, x = np.unravel_index(int(np.argmax(win)), win.shape)
+    return int(x), int(y)
+
+
+_TEXT_OF = DEEP_QUERY + """
+(() => deep("%s").map((e) => ({text: e.textContent, tags: [...e.querySelectorAll("script, img, b[onmouseover]")]
+  .map((t) => t.tagName)})))()
+"""
+
+
+@pytest.fixture
+def browser(chromium, tmp_path):
+    from chromium import Browser
+
+    with Browser(tmp_path / "profile", chromium=chromium) as b:
+        yield b
+
+
+@pytest.mark.browser
+def test_hover_and_click_show_hostile_text_as_text(browser, tmp_path):
+    page = tmp_path / "hostile.html"
+    write_html(hostile_graph(), page)
+    browser.open(page)
+    x, y = _biggest_disc(browser.screenshot(), NODE_COLORS["Person"])
+    browser.mouse("move", x, y)
+    browser.wait(0.4)
+    tips = browser.eval(_TEXT_OF % ".bk-tooltip-content")
+    assert tips and HOSTILE_NAME in tips[0]["text"] and HOSTILE_QUOTE in tips[0]["text"], tips
+    assert tips[0]["tags"] == []
+    browser.mouse("click", x, y)
+    browser.wait(0.4)
+    panels = browser.eval(_TEXT_OF % ".kg-ev")
+    assert panels and HOSTILE_QUOTE in panels[0]["text"] and "$$x^2$$" in panels[0]["text"], panels
+    assert panels[0]["tags"] == []
+    assert browser.eval("document.title") == "kg: knowledge graph"
+    assert browser.eval("document.documentElement.dataset.pwned") is None
+    assert browser.errors() == [] and browser.requests() == []
+
+
+@pytest.mark.browser
+def test_search_show_all_and_filters_in_the_page(browser, tmp_path):
+    page = tmp_path / "small.html"
+    write_html(small_graph(), page, shown=3)  # only the three most connected at first
+    browser.open(page)
+    state = "(() => { const d = document.documentElement.dataset; return [+d.kgNodes, +d.kgLinks, +d.kgMatches]; })()"
+
+    def act(script: str) -> list[int]:
+        browser.eval(DEEP_QUERY + "(() => {" + script + "})()")
+        browser.frames()
+        return browser.eval(state)
+
+    nodes, links, _ = browser.eval(state)
+    assert nodes == 3
+    assert act('const i = deep("input[type=text]")[0]; i.value = "horowitz";'
+               'i.dispatchEvent(new Event("input", {bubbles: true}));') == [4, links, 1]  # a match is always shown
+    act('const i = deep("input[type=text]")[0]; i.value = ""; i.dispatchEvent(new Event("input", {bubbles: true}));')
+    all_nodes, all_links, _ = act('deep("button").find((b) => b.textContent.includes("Show all")).click();')
+    assert all_nodes == len(to_view(small_graph()).nodes) and all_links == len(to_view(small_graph()).links)
+    no_roles = act('deep("input[type=checkbox]")[2].click();')  # HOLDS_ROLE off
+    assert no_roles[:2] == [all_nodes, all_links - 1]
+    act('deep("input[type=checkbox]")[2].click();')
+    one_article = act('const s = deep("select")[0]; s.value = "Second story"; s.dispatchEvent(new Event("change"));')
+    assert one_article[:2] == [1, 0]
+    assert browser.errors() == [] and browser.requests() == []
+
+
+@pytest.mark.browser
+@pytest.mark.model
+def test_seed_page_hover_shows_evidence(browser, seed_page):
+    browser.open(seed_page)
+    x, y = _biggest_disc(browser.screenshot(), NODE_COLORS["Person"])  # the biggest person: Donald Trump
+    browser.mouse("move", x, y)
+    browser.wait(0.4)
+    tips = browser.eval(_TEXT_OF % ".bk-tooltip-content")
+    assert tips and "Donald Trump" in tips[0]["text"] and "statements" in tips[0]["text"], tips
+    assert browser.errors() == [] and browser.requests() == []

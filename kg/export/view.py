@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -513,7 +513,7 @@ if (i.length === 1) node_evidence(i[0]);
 
 _JS_TAP_EDGE = r"""
 const j = edges.selected.indices;
-if (j.length) {
+if (j.length && nodes.selected.indices.length === 0) {  // a click on a node where links start is about the node
   const d = edges.data, i = j[0];
   show_evidence(esc(d.source_name[i]) + " <small>" + esc(d.rel_label[i]) + "</small> " + esc(d.target_name[i]),
                 d.evidence[i]);
@@ -634,7 +634,10 @@ def build_page(view: GraphView, *, title: str = "kg: knowledge graph", shown: in
                    step=1, value=max(shown, 1), width=280, disabled=n <= 1)
     show_all = Button(label=f"Show all {n}", width=280)
     relations = CheckboxGroup(labels=list(RELATIONS), active=list(range(len(RELATIONS))))
-    options = [("", "All articles")] + sorted(view.articles.items(), key=lambda kv: kv[1].lower())
+    # the browser tells options apart by their label, so two articles with one title get their ids added
+    seen = Counter(view.articles.values())
+    labels = {doc: title if seen[title] == 1 else f"{title} ({doc})" for doc, title in view.articles.items()}
+    options = [("", "All articles")] + sorted(labels.items(), key=lambda kv: kv[1].lower())
     article = Select(title="Article", value="", options=options, width=280)
     status = Div(text="", width=280)
     panel = Div(text="", width=300, height=420, disable_math=True,
