@@ -131,3 +131,25 @@ def test_quote_given_in_a_report_links_to_it(nlp):
     said = [t for t in result.triples if t.relation == "SAID"]
     assert said and all(t.subject.type != "Report" for t in said)
     assert said[0].qualifier("in_report").id == report.id
+
+
+def test_seed_reports(seed_result):
+    """The seed article: both reports, their authors, their mentions, the date, and Hamilton's
+    statements made in the report (issue 5)."""
+    rows = found(seed_result)
+    assert len(rows) == 4, [(t.subject.name, t.object.span.text[:40]) for t in rows]
+    headline, lede, draft, draft_said = rows
+    assert headline.object.span.text.startswith("Trump and top White House aides")
+    assert lede.object.span.text.startswith("directly implicated President Donald Trump in the zero-tolerance")
+    assert headline.subject.id == lede.subject.id
+    assert headline.qualifier("author").name == "Justice Department Inspector General"
+    assert lede.qualifier("author").name == "Justice Department"
+    assert draft.subject.id == draft_said.subject.id != lede.subject.id
+    assert draft.qualifier("author").name == "Justice Department Inspector General"
+    assert draft.qualifier("date") == "October 2020"
+    entity = next(e for e in seed_result.entities if e.id == draft.subject.id)
+    assert {"That draft report", "the October draft report"} <= {m.text for m in entity.mentions}
+    hamilton = [t for t in seed_result.triples if t.relation == "SAID" and t.subject.name == "Gene Hamilton"
+                and "in the report" in t.evidence.sentence.text]
+    assert {t.cue.text for t in hamilton} == {"wrote", "said"}
+    assert all(t.qualifier("in_report").id == lede.subject.id for t in hamilton)

@@ -44,6 +44,7 @@ FINDING_VERBS = load_words("finding_verbs") | PREDICATE_VERBS
 POLL_NOUNS = load_words("poll_nouns")
 # Verbs of a participle that says who made a document: "a poll conducted by Edison Research".
 REPORT_VERBS = load_words("report_verbs")
+SPEECH_VERBS = load_words("speech_verbs")
 # Nouns that stand for what documents hold or for a set of them; the document is the source
 # ("the report's findings", "an average of recent polls", "a new batch of State Department emails").
 CONTENT_OF = load_words("document_parts")
@@ -83,7 +84,6 @@ class ReportEntity:
     lemma: str
     words: set[str] = field(default_factory=set)
     author: tuple[str, int, int] | None = None
-    generic: bool = True
 
 
 class ReportResolver:
@@ -184,8 +184,7 @@ class ReportResolver:
             name = mention.label
             if mention.author and mention.author[0].lower() not in name.lower():
                 name = f"{mention.author[0]} {name}"
-            self.entities.append(ReportEntity(name, lemma, set(mention.words), mention.author,
-                                              generic=plain and mention.author is None))
+            self.entities.append(ReportEntity(name, lemma, set(mention.words), mention.author))
             chosen = len(self.entities) - 1
         entity = self.entities[chosen]
         entity.words |= mention.words
@@ -204,7 +203,9 @@ class ReportResolver:
         """The Report entity (minted in the index) and its author qualifier."""
         entity = self.entities[mention.entity]
         span = self.index.span_of(mention.start, mention.end)
-        key = f"{entity.name} {self.index.doc_id}" if entity.generic else None
+        # a report with no author is this article's own: "the draft report" of one article is
+        # not that of another
+        key = f"{entity.name} {self.index.doc_id}" if entity.author is None else None
         report = self.index.mint("Report", entity.name, span, key=key)
         quals: list[tuple[str, object]] = []
         author = mention.author or entity.author
@@ -460,6 +461,7 @@ def extract(doc: Doc, index: EntityIndex) -> Iterator[Triple]:
     resolver = ReportResolver(doc, index)
     text = doc.text
     seen: list[tuple[int, int, int]] = []  # (start, end, source token) of findings made
+    used: set[int] = set()
     for found in sorted(_candidates(doc), key=lambda f: (f.content[0], -f.confidence)):
         start, end = _within_paragraph(text, found)
         while start < end and text[start] in STRIP:
@@ -487,6 +489,11 @@ def extract(doc: Doc, index: EntityIndex) -> Iterator[Triple]:
             cue=index.span_of(*found.cue),
             qualifiers=tuple(quals),
         )
+        used.add(mention.entity)
+    # every phrase naming a report that found something is a mention of it ("the October draft report")
+    for mention in resolver.mentions.values():
+        if mention.entity in used:
+            resolver.ref(mention)
 
 
 def link_reports(triples: list[Triple], doc: Doc, index: EntityIndex) -> list[Triple]:
@@ -502,7 +509,40 @@ def link_reports(triples: list[Triple], doc: Doc, index: EntityIndex) -> list[Tr
                 report, _ = resolver.ref(mention)
                 triple = replace(triple, qualifiers=triple.qualifiers + (("in_report", report),))
         out.append(triple)
+    cues = {t.cue.start for t in out if t.relation == "SAID" and t.cue is not None}
+    out.extend(_statements_in_reports(doc, index, resolver, cues))
     return out
+
+
+def _statements_in_reports(doc: Doc, index: EntityIndex, resolver: ReportResolver, cues: set[int]
+                           ) -> Iterator[Triple]:
+    """"Hamilton wrote in the report that the policy …": the parser hangs the that-clause on
+    "report" ("the report that …"), so no speech rule sees it; the statement is the person's."""
+    for verb in doc:
+        if verb.lemma_.lower() not in SPEECH_VERBS or verb.idx in cues:
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        cluster = index.cluster_at(subject) if subject is not None else None
+        if cluster is None or cluster.type != "Person":
+            continue
+        mention = _report_of_statement(verb, resolver)
+        clause = next((c for c in mention.head.children if c.dep_ in ("acl", "relcl", "ccomp")
+                       and c.left_edge.lower_ == "that" and c.left_edge.dep_ == "mark"), None) if mention else None
+        bounds = _bounds(clause.subtree) if clause is not None else None
+        if mention is None or bounds is None:
+            continue
+        names = [t for t in subject.subtree if index.cluster_at(t) is cluster]
+        speaker = index.ref_for(cluster, index.span_of(names[0].idx, names[-1].idx + len(names[-1].text)))
+        report, _ = resolver.ref(mention)
+        sent = verb.sent
+        yield Triple(
+            relation="SAID",
+            subject=speaker,
+            object=TripleObject(span=index.span_of(*bounds)),
+            evidence=Evidence(index.doc_id, index.span_of(sent.start_char, sent.end_char), EXTRACTOR, 0.7),
+            cue=index.span_of(verb.idx, verb.idx + len(verb.text)),
+            qualifiers=(("mode", "indirect"), ("in_report", report)),
+        )
 
 
 def _report_of_statement(verb: Token, resolver: ReportResolver) -> ReportMention | None:
