@@ -127,6 +127,7 @@ class RunState:
 
     def _replay(self) -> Iterator[DocResult]:
         good = 0
+        self.results.touch()  # killed between writing run.json and results.jsonl: nothing finished
         with self.results.open("rb") as stream:
             for line in stream:
                 if not line.endswith(b"\n"):

@@ -297,6 +297,16 @@ def test_resume_survives_a_torn_last_state_line(reference_run, tmp_path):
     assert len(state.read_text(encoding="utf-8").splitlines()) == 24
 
 
+def test_resume_without_state_starts_afresh(reference_run, tmp_path):
+    corpus, reference = reference_run
+    out = tmp_path / "out"
+    assert main(["extract", str(corpus), "-o", str(out), "-q", "--no-view", "--resume"]) == EXIT_SKIPPED
+    assert (out / "triples.jsonl").read_bytes() == (reference / "triples.jsonl").read_bytes()
+    (out / ".kg-state" / "results.jsonl").unlink()  # killed right after run.json was written
+    assert main(["extract", str(corpus), "-o", str(out), "-q", "--no-view", "--resume"]) == EXIT_SKIPPED
+    assert (out / "triples.jsonl").read_bytes() == (reference / "triples.jsonl").read_bytes()
+
+
 def test_resume_with_other_inputs_is_refused(reference_run, tmp_path, capfd):
     corpus, reference = reference_run
     out = tmp_path / "out"
