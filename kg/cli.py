@@ -93,22 +93,29 @@ def _positive_int(value: str) -> int:
     return number
 
 
+def _shown(text: object) -> str:
+    """Text safe for a terminal: control characters (a file named with an escape sequence or a
+    newline) are shown as escapes instead of acting on the terminal or forging summary lines."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in str(text))
+
+
 def _print_summary(summary) -> None:  # noqa: ANN001 - kg.run.RunSummary, imported lazily
     err = sys.stderr
     resumed = f" ({summary.resumed} from the interrupted run)" if summary.resumed else ""
     print(f"documents read: {summary.read}, extracted: {summary.extracted}{resumed}, "
           f"skipped: {len(summary.skipped)}", file=err)
     for skip in summary.skipped:
-        print(f"  skipped {skip.doc}: {skip.reason}" + (f" [{skip.source}]" if skip.source else ""), file=err)
+        where = f" [{_shown(skip.source)}]" if skip.source else ""
+        print(f"  skipped {_shown(skip.doc)}: {_shown(skip.reason)}{where}", file=err)
     for warning in summary.warnings:
-        print(f"  warning: {warning}", file=err)
+        print(f"  warning: {_shown(warning)}", file=err)
     print(f"entities: {summary.entities}", file=err)
     rels = ", ".join(f"{k} {v}" for k, v in sorted(summary.triples_by_relation.items())) or "none"
     print(f"triples: {sum(summary.triples_by_relation.values())} ({rels})", file=err)
-    print("files written: " + ", ".join(str(p) for p in summary.files), file=err)
+    print("files written: " + ", ".join(_shown(p) for p in summary.files), file=err)
     if summary.stopped_by is not None:
-        print(f"kg: error: --strict: stopped at {summary.stopped_by.doc} ({summary.stopped_by.reason}); "
-              "the documents before it are written", file=err)
+        print(f"kg: error: --strict: stopped at {_shown(summary.stopped_by.doc)} "
+              f"({_shown(summary.stopped_by.reason)}); the documents before it are written", file=err)
 
 
 # -- graph server options (shared by load, query, who-said, roles, findings) --------

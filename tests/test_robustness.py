@@ -469,3 +469,25 @@ def test_hostile_quotation_through_the_real_pipeline(tmp_path, nlp):
     assert any(evil in str(o) for o in g.objects() if isinstance(o, rdflib.Literal))
     assert "<script>alert(1)</script>" not in (out / "graph.html").read_text(encoding="utf-8")
     assert any(evil in (d.get("text") or "") for _, d in nx.read_graphml(out / "graph.graphml").nodes(data=True))
+
+
+def test_hostile_file_names_cannot_drive_the_terminal(tmp_path, capfd):
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    (corpus / "a\x1b[2J\nskipped fake: forged.txt").write_text("", encoding="utf-8")
+    assert main(["extract", str(corpus), "-o", str(tmp_path / "out"), "-q", "--no-view"]) == EXIT_SKIPPED
+    err = capfd.readouterr().err
+    assert "\x1b" not in err and "\\x1b[2J\\nskipped fake: forged: empty document" in err
+    report = json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))
+    assert report["skipped"][0]["doc"] == "a\x1b[2J\nskipped fake: forged"
+
+
+def test_max_chars_option(tmp_path, capfd):
+    doc = tmp_path / "a.txt"
+    doc.write_text("Jane Doe, the mayor, said the bridge would open in May.", encoding="utf-8")
+    assert main(["extract", str(doc), "-o", str(tmp_path / "o"), "-q", "--no-view", "--max-chars", "2_0"]) == 3
+    assert "document too large" in json.loads((tmp_path / "o" / "report.json").read_text())["skipped"][0]["reason"]
+    assert main(["extract", str(doc), "-o", str(tmp_path / "o"), "-q", "--no-view", "--max-chars", "1,000"]) == 0
+    with pytest.raises(SystemExit) as exit_info:
+        main(["extract", str(doc), "-o", str(tmp_path / "o"), "--max-chars", "0"])
+    assert exit_info.value.code == 2 and "must be a positive number" in capfd.readouterr().err
