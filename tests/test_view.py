@@ -434,3 +434,68 @@ def test_seed_page_hover_shows_evidence(browser, seed_page):
     tips = browser.eval(_TEXT_OF % ".bk-tooltip-content")
     assert tips and "Donald Trump" in tips[0]["text"] and "statements" in tips[0]["text"], tips
     assert browser.errors() == [] and browser.requests() == []
+
+
+# -- a large graph: the page stays usable at 2,000 entities -------------------------------------
+def synthetic_graph(entities: int = 2000, *, articles: int = 200, seed: int = 1) -> KnowledgeGraph:
+    """A news-shaped graph: a few entities in many articles and statements, most in one or two."""
+    import random
+
+    rng = random.Random(seed)
+    g = nx.MultiDiGraph()
+    for a in range(articles):
+        g.add_node(f"article:a{a}", label="Article", name=f"Article {a}", doc=f"a{a}", url="", date="")
+    kinds = ["Person"] * 50 + ["Organization"] * 18 + ["Group"] * 12 + ["Place"] * 8 + ["Report"] * 4 + ["Role"] * 8
+    weights = [1 / (i + 1) ** 0.9 for i in range(entities)]  # Zipf-like: who is in the news
+    ids, names = [], []
+    for i in range(entities):
+        label = rng.choice(kinds)
+        ids.append(f"{label.lower()}:e{i}")
+        names.append(f"{label} {i} {rng.choice(['Smith', 'Lee', 'Garcia', 'Khan', 'Novak'])}")
+        if label == "Role":
+            g.add_node(ids[i], label="Role", name=names[i])
+        else:
+            for doc in rng.sample(range(articles), k=min(articles, 1 + int(weights[i] * 40))):
+                _entity(g, ids[i], label, names[i], 1 + int(weights[i] * 30), doc=f"a{doc}")
+    speakers = [i for i in range(entities) if ids[i].startswith(("person", "organization", "group"))]
+    persons = [i for i in speakers if ids[i].startswith("person")]
+    roles = [i for i in range(entities) if ids[i].startswith("role")]
+    reports = [i for i in range(entities) if ids[i].startswith("report")]
+    for n in range(3000):
+        who = rng.choices(speakers, weights=[weights[i] for i in speakers])[0]
+        doc = f"a{rng.randrange(articles)}"
+        if not any(True for _, t, d in g.out_edges(ids[who], data=True) if d.get("doc") == doc):
+            _entity(g, ids[who], ids[who].split(":")[0].capitalize(), names[who], 1, doc=doc)
+        other = rng.choices(range(entities), weights=weights)[0]
+        if not ids[other].startswith("role"):
+            _entity(g, ids[other], g.nodes[ids[other]]["label"], names[other], 1, doc=doc)
+        text = f"statement {n} about {names[other]} with <b>markup</b> & quotes \" ' that stays text"
+        to = ids[rng.choice(speakers)] if rng.random() < 0.2 else None
+        if to is not None and g.nodes[to].get("label") is None:
+            to = None
+        _statement(g, "SAID", ids[who], text, doc=doc, start=n * 100, to=to)
+    for n, i in enumerate(persons[:600]):
+        role = rng.choices(roles, weights=[weights[r] for r in roles])[0]
+        g.add_edge(ids[i], ids[role], key=f"t:role{n}", type="HOLDS_ROLE", doc="a0", text=names[role])
+    for n in range(200):
+        report = rng.choice(reports)
+        about = rng.choices(range(entities), weights=weights)[0]
+        _statement(g, "FOUND", ids[report], f"finding {n} on {names[about]}", doc="a1", start=10**7 + n * 100,
+                   cue="found")
+    return KnowledgeGraph(g)
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_page_of_2000_entities_loads_and_shows_all(browser, tmp_path):
+    kg = synthetic_graph(2000)
+    page = tmp_path / "big.html"
+    write_html(kg, page)
+    seconds = browser.open(page, timeout=120)
+    assert seconds < 30
+    shown = browser.eval("+document.documentElement.dataset.kgNodes")
+    assert shown == 300  # the most connected first
+    browser.eval(DEEP_QUERY + '(() => deep("button").find((b) => b.textContent.includes("Show all")).click())()')
+    browser.frames()
+    assert browser.eval("+document.documentElement.dataset.kgNodes") == len(to_view(kg).nodes)
+    assert browser.errors() == [] and browser.requests() == []
