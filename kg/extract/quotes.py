@@ -37,6 +37,10 @@ EXTRACTOR = "quotes.rules/2"
 SPEECH_VERBS = load_words("speech_verbs")
 # Stance verbs are attributions only with a clause: "X believes that …", not "X believes him".
 STANCE_VERBS = load_words("stance_verbs")
+INTENTION_VERBS = load_words("intention_verbs")
+COMPLEMENT_PREPS = {"for", "about", "against", "of"}
+# Verbs whose direct object is the person spoken to, not what was said.
+ADDRESSEE_VERBS = {"tell", "ask", "inform", "assure", "advise", "urge", "remind", "warn"}
 SUBJECT_DEPS = {"nsubj"}
 CLAUSE_DEPS = {"ccomp"}
 # Verbs whose subject a participle or conjoined cue borrows: "…, adding that …", "said A and added B".
@@ -142,12 +146,16 @@ def _speaker_token(verb: Token) -> Token | None:
 
 
 def _is_cue(verb: Token) -> bool:
+    """A speech verb; a stance verb with a clause; an intention verb with a to-clause."""
     lemma = verb.lemma_.lower()
     if verb.pos_ not in ("VERB", "AUX"):
         return False
     if lemma in SPEECH_VERBS:
         return True
-    return lemma in STANCE_VERBS and any(c.dep_ in CLAUSE_DEPS for c in verb.children)
+    deps = {c.dep_ for c in verb.children}
+    if lemma in STANCE_VERBS and deps & CLAUSE_DEPS:
+        return True
+    return lemma in INTENTION_VERBS and "xcomp" in deps
 
 
 def _clause(verb: Token) -> Span | None:
@@ -156,6 +164,35 @@ def _clause(verb: Token) -> Span | None:
         if child.dep_ in CLAUSE_DEPS or (child.dep_ == "advcl" and verb.lemma_ == "ask" and child.i > verb.i):
             return verb.doc[child.left_edge.i:child.right_edge.i + 1]
     return None
+
+
+def _complement(verb: Token) -> Span | None:
+    """What follows the cue as its content: a clause, or an object / to-clause / 'for …'.
+
+    "told prosecutors that …": the addressee of *tell* is not content; "called him a liar":
+    object and predicate together; "called for a ban", "warned against it": the prepositional
+    object.
+    """
+    parts: list[Token] = []
+    has_clause = any(c.dep_ in ("xcomp", "ccomp") for c in verb.rights)
+    for child in verb.rights:
+        dep = child.dep_
+        if dep == "prep":
+            if child.lower_ in COMPLEMENT_PREPS and not parts:
+                parts.append(child)
+        elif dep == "dobj":
+            # "urged Congress to act": object and to-clause are both content
+            if verb.lemma_ not in ADDRESSEE_VERBS or (has_clause and verb.lemma_ in INTENTION_VERBS):
+                parts.append(child)
+        elif dep in CLAUSE_DEPS or dep in ("xcomp", "oprd") or (dep == "advcl" and verb.lemma_ == "ask"):
+            parts.append(child)
+    if not parts:
+        return None
+    first, last = parts[0], parts[-1]
+    start = first.left_edge.i
+    if first.dep_ == "prep":
+        start = first.i + 1
+    return verb.doc[start:last.right_edge.i + 1] if last.right_edge.i >= start else None
 
 
 def _addressee(verb: Token, index: EntityIndex) -> EntityRef | None:
@@ -221,16 +258,23 @@ class QuoteExtractor:
             return None
         cue = self.index.span_of(verb.idx, verb.idx + len(verb.text))
         clause = _clause(verb)
+        after = _complement(verb)
         bounds: tuple[int, int] | None = None
         direct = False
-        if clause is not None and clause.start > verb.i:
+        adjacent = self._adjacent_quote(verb, sent)
+        if adjacent is not None:
+            bounds, direct = (adjacent.start, adjacent.end), True
+            self.used.add(adjacent)
+        elif after is not None:
+            clause = after
             # content clause: "X said (that) …"; a quotation it opens is taken whole
             start, end = clause.start_char, clause.end_char
             q = self._quote_at(end - 1) or self._quote_at(max(start, end - 2))
             if q is not None and q.end > end and q.end <= sent.end_char + 2:
                 end = q.end
-            bounds = _trim(self.text, start, end)
-            self.used.update(q for q in self.quotes if bounds[0] <= q.start and q.end <= bounds[1] + 1)
+            if start < end:
+                bounds = _trim(self.text, start, end)
+                self.used.update(q for q in self.quotes if bounds[0] <= q.start and q.end <= bounds[1] + 1)
         else:
             q = self._nearest_quote(verb, sent)
             if q is not None:
@@ -243,6 +287,26 @@ class QuoteExtractor:
             return None
         return Statement(speaker, cue, bounds[0], bounds[1], sentence, _addressee(verb, self.index),
                          _date(verb), direct=direct or mode_of(self.text[bounds[0]:bounds[1]]) == "direct")
+
+    def _adjacent_quote(self, verb: Token, sent: Span) -> Quotation | None:
+        """'"…," X said' (the quotation ends just before the speaker and cue) or 'X said: "…"'."""
+        lo = min(verb.idx, verb.left_edge.idx)
+        for q in self.quotes:
+            if q in self.used:
+                continue
+            if q.end <= lo and q.end >= sent.start_char and not self.text[q.end:lo].strip(" ,—–-\n"):
+                return q
+            if q.end <= verb.idx and q.end >= sent.start_char:
+                between = self.doc.char_span(q.end, verb.idx, alignment_mode="expand")
+                if between is not None and len(between) <= 6 and all(
+                        t.dep_ in ("nsubj", "compound", "punct", "det", "amod", "advmod", "aux", "flat", "appos",
+                                   "prep", "pobj", "npadvmod") or t.pos_ in ("PROPN", "PUNCT") for t in between):
+                    return q
+            if q.start > verb.idx:
+                gap = self.text[verb.idx + len(verb.text):q.start]
+                if ":" in gap and len(gap) <= 40 and "\n" not in gap.strip():
+                    return q
+        return None
 
     def _nearest_quote(self, verb: Token, sent: Span) -> Quotation | None:
         """A free quotation touching the cue's sentence, or one a colon after the cue opens."""
