@@ -81,6 +81,18 @@ def write_atomic(path: Path, write: Callable[[Path], None]) -> None:
         raise
 
 
+OUTPUT_NAMES = ("triples.jsonl", "graph.json", "graph.graphml", "graph.ttl", "graph.html", "graph.png", "report.json")
+
+
+def _remove_torn_temporaries(out: Path) -> None:
+    """Delete the temporary files a killed run left behind (``.graph.k3j2.ttl``, ``.triples.jsonl.partial``)."""
+    for name in OUTPUT_NAMES:
+        path = Path(name)
+        for torn in out.glob(f".{path.stem}.*{path.suffix}"):
+            torn.unlink(missing_ok=True)
+    (out / ".triples.jsonl.partial").unlink(missing_ok=True)
+
+
 def _file_mode() -> int:
     umask = os.umask(0o022)
     os.umask(umask)
@@ -166,6 +178,7 @@ def run_extract(paths: Iterable[str], options: RunOptions) -> RunSummary:
     max_chars = options.max_chars or DEFAULT_MAX_CHARS
     summary = RunSummary()
     graph = KnowledgeGraph()
+    _remove_torn_temporaries(out)
     state = RunState(out)
     settings = _settings(paths, options, max_chars)
     replay: Iterable[DocResult] = state.resume(settings) if options.resume else ()

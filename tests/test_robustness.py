@@ -353,6 +353,18 @@ def test_killed_process_leaves_complete_files_and_resumes(tmp_path, nlp):
     assert main(["extract", str(corpus), "-o", str(reference), "-q", "--no-view", "--processes", "1"]) == EXIT_SKIPPED
     assert (out / "triples.jsonl").read_bytes() == (reference / "triples.jsonl").read_bytes()
     assert canonical_graph(out / "graph.json") == canonical_graph(reference / "graph.json")
+    assert sorted(p.name for p in out.iterdir() if p.name.startswith(".")) == [".kg-state"]
+
+
+def test_temporaries_of_a_killed_run_are_cleared(reference_run, tmp_path):
+    corpus, reference = reference_run
+    out = tmp_path / "out"
+    shutil.copytree(reference, out)
+    for torn in (".graph.k3j2x.ttl", ".triples.jsonl.partial", ".report.abc.json", ".graph.q1.graphml"):
+        (out / torn).write_text("half a", encoding="utf-8")
+    (out / ".notes.txt").write_text("mine", encoding="utf-8")
+    assert main(["extract", str(corpus), "-o", str(out), "-q", "--no-view", "--resume"]) == EXIT_SKIPPED
+    assert sorted(p.name for p in out.iterdir() if p.name.startswith(".")) == [".kg-state", ".notes.txt"]
 
 
 # -- hostile text ------------------------------------------------------------------------------
