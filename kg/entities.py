@@ -177,6 +177,13 @@ class EntityIndex:
     def cluster_at(self, token: Token) -> Cluster | None:
         return self._by_char.get(token.idx)
 
+    def cluster_by_id(self, entity_id_: str) -> Cluster | None:
+        """The cluster behind an id (a resolved pronoun's ref), so extractors can attach to it."""
+        for cluster in self._clusters + list(self._extra.values()):
+            if cluster.id == entity_id_:
+                return cluster
+        return None
+
     def ref_for(self, cluster: Cluster, mention: TextSpan) -> EntityRef:
         return EntityRef(id=cluster.id, name=cluster.name, type=cluster.type, mention=mention)
 

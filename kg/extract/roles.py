@@ -1,113 +1,417 @@
-"""person → role: titles before a name and appositives after it.
+"""person → role: every title, office, job or function the article's words give a named person.
 
-Rules (after the guideline in shared/data/roles-dev/GUIDELINE.md):
-- title before the name: "former Attorney General Jeff Sessions" → Attorney General (former);
-- appositive: "Gene Hamilton, a top official" → top official.
+Rules (after the guideline in shared/data/roles-dev/GUIDELINE.md, with the patterns of the
+Stanford/Angeli "title" relation and textacy's appositive walker as sources):
+- title before the name: "former Deputy Attorney General Rod Rosenstein", "Republican
+  presidential nominee Donald Trump" (role "presidential nominee", org Republican), "FBI
+  Director James Comey", "Russian President Vladimir Putin" (org Russia), two titles in a row
+  ("vice-presidential nominee Gov. Mike Pence") and coordinated ones ("the actress and activist");
+- a plural title shared by coordinated names: "Presidential candidates Hillary Clinton and Donald Trump";
+- appositive after the name: "Gene Hamilton, a top official", "Robby Mook, Clinton's campaign manager";
+- appositive before the name: "Clinton's running mate, Tim Kaine", "The Mexican president, Enrique Peña Nieto";
+- copula and relative clause: "Aaron Kall is director of debate at ...", "Conway, who is Trump's
+  campaign manager", "he is the anchor of ..." (pronoun subjects through the entity index);
+- "as" + role: "Clinton tapped Kaine as her running mate", "Bratton as commissioner";
+- heading something: "Luis Rubio, who heads the Center ..." → head (org the Center ...).
+A role needs a head noun from ``kg/lexicons/role_nouns.txt`` or ``titles.txt``, so a party or a
+nationality alone ("Democrat Hillary Clinton"), kinship and opinions never become roles.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
-from kg.entities import EntityIndex, strip_possessive
+from kg.entities import Cluster, EntityIndex, strip_possessive
 from kg.lexicons import load_words
 from kg.model import Evidence, Triple, TripleObject, entity_id
 
-EXTRACTOR = "roles.rules/1"
-QUALIFIERS = {"former", "acting", "interim", "future", "then", "outgoing", "incoming"}
+EXTRACTOR = "roles.rules/2"
+QUALIFIERS = {"former", "acting", "interim", "future", "then", "outgoing", "incoming", "retired", "ex"}
+QUALIFIER_CANON = {"retired": "former", "ex": "former"}
 ABBREVIATIONS = {"sen": "Senator", "rep": "Representative", "gov": "Governor", "lt": "Lieutenant",
                  "gen": "General", "sec": "Secretary", "pres": "President", "atty": "Attorney",
                  "dr": "Doctor", "prof": "Professor", "col": "Colonel", "sgt": "Sergeant", "capt": "Captain",
-                 "adm": "Admiral"}
+                 "adm": "Admiral", "del": "Delegate", "supt": "Superintendent", "cmdr": "Commander"}
 TITLE_WORDS = load_words("titles")
 ROLE_NOUNS = load_words("role_nouns")
+# words that are titles only in front of another title word ("Vice President", "Prime Minister")
+NOT_HEADS = {"former", "acting", "interim", "vice", "prime", "miss", "press", "deputy"}
+HEAD_WORDS = (ROLE_NOUNS | TITLE_WORDS | set(ABBREVIATIONS)) - NOT_HEADS
+# modifiers that colour a role without being part of it ("his closest aides", "a novice politician")
+DROP_MODIFIERS = {"closest", "close", "longtime", "long-time", "potential", "novice", "celebrity",
+                  "billionaire", "current", "now", "famous", "prominent", "well-known", "veteran", "new",
+                  "only", "other", "another", "same", "first", "last", "real", "possible", "likely", "own",
+                  "recognizable", "most", "many", "several", "such", "self", "very", "ranking"}
+ORG_LABELS = {"ORG", "GPE", "NORP", "FAC", "LOC", "EVENT"}
+HEAD_VERBS = {"head", "lead", "run", "chair", "direct"}  # "who heads the Center" → head
+AS_VERBS = {"serve", "work", "act", "run", "join", "remain", "stay", "continue"}  # subject is the role holder
+COPULAS = {"be", "become", "remain"}
+# opinions, not roles: "a strong leader", "a great senator"
+EVALUATIVE = {"strong", "great", "good", "bad", "terrible", "best", "better", "worst", "weak", "brilliant", "fine",
+              "wonderful", "incompetent", "true", "fantastic", "horrible", "excellent", "tough", "smart", "lousy",
+              "perfect", "successful", "failed", "nasty", "crooked", "dangerous", "poor", "greatest", "worse"}
+# complements that are part of a title ("Secretary of State", "Speaker of the House"); other
+# named complements are the organisation ("director of the VOA Eurasian division" → org)
+TITLE_COMPLEMENTS = {"state", "house", "defense", "staff", "treasury", "justice", "commerce", "energy", "labor",
+                     "agriculture", "education", "homeland security", "the house", "the economy", "the treasury",
+                     "the interior", "interior", "the army", "the navy", "the joint chiefs", "health"}
+BARE_NOT_ROLES = {"leader", "member", "head", "partner", "figure", "star"}
+MODALS = {"would", "could", "might", "may", "will", "should", "can", "to", "'d", "must"}
+PERSON_PRONOUNS = {"he", "she"}
+
+
+@cache
+def demonyms() -> dict[str, str]:
+    """Nationality adjectives to the place they name ("Russian" → "Russia"), from the lexicon."""
+    text = resources.files("kg.lexicons").joinpath("demonyms.txt").read_text(encoding="utf-8")
+    pairs = (line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return {adj.strip().lower(): place.strip() for adj, place in pairs}
 
 
 def normalise_role(words: list[str]) -> str:
     """Role words with abbreviations expanded: ["Sen."] → "Senator"."""
-    out = [ABBREVIATIONS.get(w.lower().rstrip("."), w) for w in words]
-    return " ".join(out)
+    out = [ABBREVIATIONS.get(w.lower().rstrip("."), w) if w.endswith(".") or w.lower() in ABBREVIATIONS
+           and len(words) == 1 else w for w in words]
+    return " ".join(out).replace(" - ", "-").replace(" -", "-").replace("- ", "-")
 
 
-def _title_before(name_start: Token) -> tuple[list[Token], str | None]:
-    """Title tokens directly before the name: capitalised title words and their qualifier."""
-    tokens: list[Token] = []
-    qualifier = None
-    i = name_start.i - 1
+def is_head(token: Token) -> bool:
+    """Can this word be the head of a role ("manager", "Sen.", "President")?"""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    low = token.lower_.rstrip(".")
+    return low in HEAD_WORDS or token.lemma_.lower() in HEAD_WORDS
+
+
+@dataclass
+class RolePhrase:
+    """Role words found around a name, before they become a triple."""
+
+    tokens: list[Token] = field(default_factory=list)
+    qualifier: str | None = None
+    org: str | None = None
+    plural: bool = False
+
+    def name(self) -> str:
+        words = sorted(self.tokens, key=lambda t: t.i)
+        texts = [t.text for t in words]
+        of = next((i for i, t in enumerate(words) if t.lower_ in ("of", "in", "to")), len(words))
+        head = words[of - 1] if of else words[-1]
+        if head.tag_ in ("NNS", "NNPS"):  # "one of his closest aides" → aide
+            texts[of - 1] = singular(head)
+        return normalise_role(texts)
+
+    def valid(self) -> bool:
+        if not self.tokens:
+            return False
+        words = sorted(self.tokens, key=lambda t: t.i)
+        of = next((i for i, t in enumerate(words) if t.lower_ in ("of", "in", "to")), None)
+        head = words[of - 1] if of else words[-1]
+        return of != 0 and is_head(head)
+
+
+def singular(token: Token) -> str:
+    """A plural role head in the singular, keeping its case ("candidates" → "candidate")."""
+    lemma = token.lemma_ if token.lemma_.lower() != token.lower_ else token.text.removesuffix("s")
+    return lemma.capitalize() if token.text[:1].isupper() else lemma.lower()
+
+
+def _org_text(token: Token) -> str:
+    """The organisation or place a modifier names: the whole entity, demonyms as their place."""
+    doc = token.doc
+    span: Span | Token = token
+    for ent in doc.ents:
+        if ent.start <= token.i < ent.end:
+            span = ent
+            break
+    text = strip_possessive(span.text)
+    if text.lower().startswith("the "):
+        text = text[4:]
+    return demonyms().get(text.lower(), text)
+
+
+def _qualifier(token: Token) -> str | None:
+    low = token.lower_.rstrip("-")
+    return QUALIFIER_CANON.get(low, low) if low in QUALIFIERS else None
+
+
+# -- title before the name -----------------------------------------------------------
+def _titles_before(name_start: Token, ent: Span) -> list[RolePhrase]:
+    """Walk left from the name over title words: one RolePhrase per title in front of it."""
     doc = name_start.doc
+    phrases: list[RolePhrase] = []
+    current = RolePhrase()
+    i = name_start.i - 1
+    org_seen = False
     while i >= 0:
         tok = doc[i]
         low = tok.lower_.rstrip(".")
-        if low in QUALIFIERS:
-            qualifier = low
+        in_name = ent.start <= i < ent.end
+        if tok.text in ("-", "–") and current.tokens and i > 0 and not doc[i - 1].is_punct:
+            current.tokens.append(tok)
+        elif _qualifier(tok) or tok.lower_ in ("then-", "ex-"):
+            current.qualifier = current.qualifier or _qualifier(tok) or QUALIFIER_CANON.get(low.rstrip("-"), "then")
+        elif tok.lower_ in ("'s", "’s", "'") and i > 0 and current.tokens:
+            current.org = current.org or _org_text(doc[i - 1])
             break
-        if tok.ent_type_ == "PERSON" or tok.is_punct and tok.text != ".":
-            break
-        if low in TITLE_WORDS or (tok.is_title and tok.pos_ in ("PROPN", "NOUN") and tok.ent_type_ == ""
-                                  and tokens and tok.lower_ in ROLE_NOUNS):
-            tokens.insert(0, tok)
-            i -= 1
+        elif tok.lower_ == "and" and current.tokens and current.valid():
+            phrases.append(current)
+            current, org_seen = RolePhrase(), False
+        elif low == "the" and i > 1 and doc[i - 1].lower_ == "of" and is_head(doc[i - 2]) and current.tokens:
+            current.tokens.extend([tok, doc[i - 1]])
+            i -= 2
             continue
-        break
-    # drop leading words that cannot start a role
-    while tokens and tokens[0].lower_ in ("general",) and len(tokens) == 1:
-        tokens = []
-    return tokens, qualifier
+        elif tok.is_punct or tok.pos_ in ("DET", "PRON", "ADP", "CCONJ", "VERB", "AUX", "NUM", "PART", "SCONJ"):
+            break
+        elif tok.ent_type_ == "PERSON" and not in_name:
+            if not current.tokens:
+                break
+            current.org = current.org or _org_text(tok)
+            org_seen = True
+            while i > 0 and doc[i - 1].ent_type_ == "PERSON" and doc[i - 1].ent_iob_ != "B" and doc[i].ent_iob_ != "B":
+                i -= 1
+        elif tok.ent_type_ in ORG_LABELS and not (low in HEAD_WORDS and tok.is_title):
+            if not current.tokens:
+                break
+            current.org = current.org or _org_text(tok)
+            org_seen = True
+            while i > 0 and doc[i].ent_iob_ == "I":
+                i -= 1
+        elif org_seen:
+            break
+        elif is_head(tok) and current.tokens and tok.text.islower() and current.tokens[-1].text[:1].isupper() \
+                and sorted(current.tokens, key=lambda t: t.i)[0].text[:1].isupper():
+            # "nominee Gov. Mike Pence": a second title in a row
+            if current.valid():
+                phrases.append(current)
+            current = RolePhrase(tokens=[tok])
+        elif low in DROP_MODIFIERS:
+            if not current.tokens:
+                break
+        elif tok.pos_ in ("NOUN", "PROPN", "ADJ") or low in TITLE_WORDS:
+            if not current.tokens and not is_head(tok):
+                break
+            current.tokens.append(tok)
+        else:
+            break
+        i -= 1
+    if current.valid():
+        phrases.append(current)
+    for phrase in phrases:
+        last = max(phrase.tokens, key=lambda t: t.i)
+        phrase.plural = last.tag_ in ("NNS", "NNPS")
+    return phrases
 
 
-def _appositive(head: Token) -> tuple[list[Token], str | None]:
-    """'Gene Hamilton, a top official' → ([top, official], None)."""
-    for child in head.children:
-        if child.dep_ == "appos" and child.ent_type_ != "PERSON" and child.pos_ == "NOUN":
-            words = [t for t in child.subtree if t.dep_ not in ("det", "punct") and t.i <= child.i]
-            qualifier = next((t.lower_ for t in words if t.lower_ in QUALIFIERS), None)
-            words = [t for t in words if t.lower_ not in QUALIFIERS and t.dep_ != "poss" and t.dep_ != "case"]
-            if words:
-                return words, qualifier
-    return [], None
+# -- a role noun's own phrase (appositives, copulas, "as") ----------------------------
+def _phrase_of(head: Token, exclude: set[int]) -> RolePhrase | None:
+    """The role phrase headed by ``head``: its modifiers, of-complement, org and qualifier."""
+    if head.lower_ == "one":  # "one of the president's closest aides"
+        pobj = next((g for c in head.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), None)
+        if pobj is None:
+            return None
+        head = pobj
+    if not is_head(head) or head.ent_type_ == "PERSON" or head.i in exclude:
+        return None
+    phrase = RolePhrase(tokens=[head])
+    for child in sorted((c for c in head.children if c.i < head.i), key=lambda c: -c.i):
+        if child.i in exclude:
+            continue
+        low = child.lower_
+        if child.dep_ == "det" or child.pos_ == "PRON" or child.dep_ == "punct":
+            continue
+        if _qualifier(child):
+            phrase.qualifier = phrase.qualifier or _qualifier(child)
+        elif child.dep_ == "poss" or child.ent_type_ in ORG_LABELS | {"PERSON"}:
+            phrase.org = phrase.org or _org_text(child)
+        elif low in DROP_MODIFIERS or child.pos_ in ("NUM", "ADV"):
+            continue
+        elif child.dep_ in ("amod", "compound", "nmod", "npadvmod") and child.pos_ in ("NOUN", "PROPN", "ADJ", "VERB"):
+            tokens = [t for t in child.subtree if t.i not in exclude and t.dep_ not in ("det", "poss", "case", "punct")
+                      and not _qualifier(t) and t.lower_ not in DROP_MODIFIERS]
+            phrase.tokens.extend(tokens)
+            phrase.qualifier = phrase.qualifier or next((_qualifier(t) for t in child.subtree if _qualifier(t)), None)
+    for child in (c for c in head.children if c.i > head.i and c.dep_ == "prep"):
+        pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+        if pobj is None or pobj.i in exclude:
+            continue
+        if child.lower_ == "in" and pobj.lower_ == "chief":
+            phrase.tokens.extend([child, pobj])
+        elif child.lower_ in ("of", "to") and _title_complement(pobj):
+            phrase.tokens.extend(t for t in [child, *pobj.subtree] if t.dep_ != "det")
+        elif child.lower_ == "of" and pobj.pos_ == "PROPN" and not any(t.ent_type_ == "PERSON" for t in pobj.subtree):
+            phrase.org = phrase.org or strip_possessive(
+                head.doc[pobj.left_edge.i:pobj.right_edge.i + 1].text).removeprefix("the ")
+        elif child.lower_ in ("of", "at", "for", "with", "on") and pobj.ent_type_ in ORG_LABELS:
+            phrase.org = phrase.org or _org_text(pobj)
+    tokens = sorted({t.i: t for t in phrase.tokens}.values(), key=lambda t: t.i)
+    phrase.tokens = tokens
+    if any(c.lower_ in EVALUATIVE for c in head.children):
+        return None
+    if head.lemma_ in BARE_NOT_ROLES and len(phrase.tokens) == 1 and not phrase.org:
+        return None  # "a leader who embodies the American spirit" is praise
+    return phrase if phrase.valid() else None
+
+
+def _title_complement(pobj: Token) -> bool:
+    """Is 'of X' part of the title: common nouns ("of debate") or a known office ("of State")?"""
+    words = [t for t in pobj.subtree]
+    text = " ".join(t.lower_ for t in words)
+    if text in TITLE_COMPLEMENTS:
+        return True
+    return len(words) <= 6 and not any(t.ent_type_ or t.pos_ == "PROPN" or t.dep_ == "poss" for t in words)
+
+
+def _appositives(root: Token, ent: Span) -> Iterator[RolePhrase]:
+    """'Gene Hamilton, a top official' (after) and 'Clinton's running mate, Tim Kaine' (before)."""
+    exclude = set(range(ent.start, ent.end))
+    doc = ent.doc
+    # after: the appositive must start right after the name and its comma (not after a conjunct)
+    owners = [root] + ([root.head] if root.dep_ == "conj" else [])
+    for owner in owners:
+        for child in owner.children:
+            start = child.left_edge.i
+            if child.dep_ == "appos" and child.ent_type_ != "PERSON" and start > ent.end \
+                    and doc[start - 1].text == "," and not any(t.ent_type_ == "PERSON" for t in doc[ent.end:start]):
+                phrase = _phrase_of(child, exclude)
+                if phrase:
+                    yield phrase
+    # before: "Clinton's running mate, Tim Kaine" with only the role's complement between
+    head = root.head
+    left = ent.start
+    while left > 0 and doc[left - 1].lower_.rstrip(".") in TITLE_WORDS | {"mr", "mrs", "ms", "dr"}:
+        left -= 1
+    if root.dep_ == "appos" and head.i < left and left >= 2 and doc[left - 1].text == ",":
+        between = range(head.i + 1, left - 1)
+        if all(doc[j] in list(head.subtree) and doc[j].dep_ not in ("cc", "conj") for j in between):
+            phrase = _phrase_of(head, exclude)
+            if phrase:
+                yield phrase
+
+
+def _clauses(root: Token, ent: Span) -> Iterator[RolePhrase]:
+    """Copula, relative clause, 'as' and 'heads X' rules with the name as subject."""
+    exclude = set(range(ent.start, ent.end))
+    verbs = []
+    if root.dep_ in ("nsubj", "nsubjpass"):
+        verbs.append(root.head)
+    verbs.extend(c for c in root.children if c.dep_ == "relcl")
+    for verb in verbs:
+        yield from _predicate(verb, exclude)
+    # "the departure of Bill Bratton as commissioner"
+    for child in root.children:
+        if child.lower_ == "as" and child.dep_ == "prep":
+            pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if pobj is not None and (phrase := _phrase_of(pobj, exclude)):
+                yield phrase
+    # "Clinton tapped Kaine as her running mate"
+    if root.dep_ == "dobj":
+        for child in root.head.children:
+            if child.lower_ == "as" and child.dep_ == "prep":
+                pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                if pobj is not None and (phrase := _phrase_of(pobj, exclude)):
+                    yield phrase
+
+
+def _predicate(verb: Token, exclude: set[int]) -> Iterator[RolePhrase]:
+    """What a clause says its subject is: 'is director of debate', 'serves as aide', 'heads X'."""
+    if any(c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS for c in verb.children) or verb.dep_ == "xcomp":
+        return  # "would be a great senator", "to be president": not a role the person holds
+    if verb.lemma_ == "become" and verb.tag_ not in ("VBD", "VBN"):
+        return  # "if Kaine becomes vice president"
+    if verb.lemma_ in COPULAS:
+        for child in verb.children:
+            if child.dep_ in ("attr", "acomp") and (phrase := _phrase_of(child, exclude)):
+                yield phrase
+    elif verb.lemma_ in AS_VERBS:
+        for child in verb.children:
+            if child.lower_ == "as" and child.dep_ == "prep":
+                pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                if pobj is not None and (phrase := _phrase_of(pobj, exclude)):
+                    yield phrase
+    if verb.lemma_ in HEAD_VERBS and verb.pos_ == "VERB":
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        # "heads the Center", not "led Trump by 5 points": a named object needs its article
+        named = obj is not None and (obj.ent_type_ in ("PERSON", "GPE") or obj.ent_type_ == "ORG" and not any(
+            c.dep_ == "det" for c in obj.children))
+        if obj is not None and not named and obj.pos_ in ("NOUN", "PROPN") \
+                and obj.lower_ not in ("race", "poll", "polls", "way", "country", "ad", "ads", "risk", "campaign"):
+            words = [t for t in obj.subtree if t.dep_ != "det"]
+            org = strip_possessive(verb.doc[words[0].i:words[-1].i + 1].text)
+            yield RolePhrase(tokens=[verb], org=org)
+
+
+# -- triples ---------------------------------------------------------------------------
+def _triple(index: EntityIndex, cluster: Cluster, mention: Span | Token, phrase: RolePhrase, sentence: Span) -> Triple:
+    if isinstance(phrase.tokens[0], Token) and phrase.tokens[0].lemma_ in HEAD_VERBS and len(phrase.tokens) == 1 \
+            and phrase.tokens[0].pos_ == "VERB":
+        name = "head"
+    else:
+        name = phrase.name()
+    tokens = sorted(phrase.tokens, key=lambda t: t.i)
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    quals: tuple[tuple[str, str], ...] = ()
+    if phrase.qualifier:
+        quals += (("qualifier", phrase.qualifier),)
+    if phrase.org:
+        quals += (("org", phrase.org),)
+    mention_start = mention.start_char if isinstance(mention, Span) else mention.idx
+    mention_text = strip_possessive(mention.text)
+    return Triple(
+        relation="HOLDS_ROLE",
+        subject=index.ref_for(cluster, index.span_of(mention_start, mention_start + len(mention_text))),
+        object=TripleObject(id=entity_id("Role", name), name=name, type="Role", span=index.span_of(start, end)),
+        evidence=Evidence(index.doc_id, index.span_of(sentence.start_char, sentence.end_char), EXTRACTOR, 0.8),
+        qualifiers=quals,
+    )
+
+
+def _name_start(ent: Span) -> Token:
+    """The first word of the name proper, after title words tagged inside the entity."""
+    for tok in ent[:-1]:
+        if tok.lower_.rstrip(".") not in TITLE_WORDS and tok.lower_ not in QUALIFIERS:
+            return tok
+    return ent[-1]
 
 
 def extract(doc: Doc, index: EntityIndex) -> Iterator[Triple]:
-    """HOLDS_ROLE triples for every person mention with a title or appositive."""
+    """HOLDS_ROLE triples for every person mention, in order of appearance."""
+    seen: set[tuple[str, str, int]] = set()
+
+    def emit(cluster: Cluster, mention: Span | Token, phrase: RolePhrase) -> Iterator[Triple]:
+        triple = _triple(index, cluster, mention, phrase, mention.sent)
+        key = (cluster.id, triple.object.name.lower(), triple.object.span.start if triple.object.span else 0)
+        if key not in seen:
+            seen.add(key)
+            yield triple
+
     for ent in doc.ents:
-        first = ent[0]
-        cluster = index.cluster_at(first)
+        cluster = index.cluster_at(ent[0]) or index.cluster_at(ent[-1])
         if cluster is None or cluster.type != "Person":
             continue
-        # titles inside the entity span ("President Donald Trump" tagged as one PERSON)
-        inner = [t for t in ent if t.lower_.rstrip(".") in TITLE_WORDS and t.i < ent.end - 1]
-        before, qualifier = _title_before(first)
-        words = before + [t for t in inner if t.i < ent.end - 1 and _is_leading_title(ent, t)]
-        found = []
-        if words:
-            found.append((words, qualifier))
-        appos, appos_q = _appositive(ent.root)
-        if appos:
-            found.append((appos, appos_q))
-        sentence = ent.sent
-        for tokens, qual in found:
-            name = normalise_role([t.text for t in tokens])
-            start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-            quals = (("qualifier", qual),) if qual else ()
-            yield Triple(
-                relation="HOLDS_ROLE",
-                subject=index.ref_for(cluster, index.span_of(ent.start_char,
-                                                             ent.start_char + len(strip_possessive(ent.text)))),
-                object=TripleObject(id=entity_id("Role", name), name=name, type="Role",
-                                    span=index.span_of(start, end)),
-                evidence=Evidence(index.doc_id, index.span_of(sentence.start_char, sentence.end_char),
-                                  EXTRACTOR, 0.8),
-                qualifiers=quals,
-            )
-
-
-def _is_leading_title(ent, token: Token) -> bool:  # noqa: ANN001
-    """A title word inside the entity, before any part of the name proper."""
-    for t in ent:
-        if t.i == token.i:
-            return True
-        if t.lower_.rstrip(".") not in TITLE_WORDS:
-            return False
-    return False
+        for phrase in _titles_before(_name_start(ent), ent):
+            yield from emit(cluster, ent, phrase)
+            if phrase.plural:  # "Presidential candidates Hillary Clinton and Donald Trump"
+                for conj in (c for c in ent.root.children if c.dep_ == "conj" and c.ent_type_ == "PERSON"):
+                    other = index.cluster_at(conj)
+                    if other is not None and other.type == "Person":
+                        other_ent = next(e for e in doc.ents if e.start <= conj.i < e.end)
+                        yield from emit(other, other_ent, phrase)
+        for phrase in _appositives(ent.root, ent):
+            yield from emit(cluster, ent, phrase)
+        for phrase in _clauses(ent.root, ent):
+            yield from emit(cluster, ent, phrase)
+    # pronoun subjects: "he is the anchor of a straight news program"
+    for token in doc:
+        if token.lower_ in PERSON_PRONOUNS and token.dep_ == "nsubj":
+            ref = index.previous_subject(token.idx)
+            cluster = index.cluster_by_id(ref.id) if ref else None
+            if cluster is None:
+                continue
+            for phrase in _predicate(token.head, {token.i}):
+                yield from emit(cluster, token, phrase)
