@@ -22,10 +22,12 @@ from spacy.tokens import Span, Token
 
 from kg.entities import PERSON_PRONOUNS, PLURAL_PRONOUNS, EntityIndex
 from kg.lexicons import load_words
-from kg.model import EntityRef
+from kg.model import Entity, EntityRef, normalise_key
+from kg.model import Span as TextSpan
 
 DOCUMENT_NOUNS = load_words("document_nouns")
 ROLE_NOUNS = load_words("role_nouns")
+PRONOUN_WINDOW = 3  # sentences a pronoun looks back for its antecedent
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
 UNRESOLVABLE = {"i", "we", "you", "it", "this", "that", "which", "there", "me", "us", "one", "what",
                 "everyone", "everybody", "someone", "somebody", "anyone", "nobody", "all", "both"}
@@ -47,6 +49,70 @@ def noun_phrase(token: Token) -> Span:
             break
         right = max(right, t.right_edge.i)
     return token.doc[left:right + 1]
+
+
+def _person_named(token: Token, index: EntityIndex) -> Entity | None:
+    """A person the index knows whose name ends with this word ("Rosenstein" for "Rod
+    Rosenstein"), for surnames the NER model missed; None unless exactly one matches."""
+    word = normalise_key(token.text)
+    if not word or not token.text[:1].isupper():
+        return None
+    found = [e for e in index.entities() if e.type == "Person" and normalise_key(e.name).split()[-1:] == [word]]
+    return found[0] if len(found) == 1 else None
+
+
+def _antecedent_ok(candidate: Token, index: EntityIndex, *, plural: bool) -> bool:
+    """Could this earlier subject be what the pronoun points to? (No entity is minted here.)"""
+    cluster = index.cluster_at(candidate)
+    if plural:
+        if cluster is not None:
+            return cluster.type in ("Group", "Organization")
+        return candidate.tag_ in ("NNS", "NNPS") and not is_document(candidate)
+    if cluster is not None:
+        return cluster.type == "Person"
+    if candidate.pos_ == "PROPN":
+        return candidate.ent_type_ == "PERSON" or _person_named(candidate, index) is not None
+    return candidate.pos_ == "NOUN" and candidate.lemma_.lower() in ROLE_NOUNS
+
+
+def resolve_pronoun(token: Token, index: EntityIndex, *, depth: int = 0) -> EntityRef | None:
+    """he/she/they: the subject of the nearest clause before, as a reader resolves it.
+
+    Walks back over subjects (this sentence's before the pronoun, then up to
+    :data:`PRONOUN_WINDOW` sentences, main-clause subject first); an earlier pronoun of the
+    same kind is resolved in turn. Falls back to the index's ``previous_subject``.
+    """
+    low = token.lower_
+    plural = low in PLURAL_PRONOUNS
+    mention = TextSpan.of(token.doc.text, token.idx, token.idx + len(token.text))
+    ref: EntityRef | None = None
+    sent = token.sent
+    sentences = [sent]
+    while len(sentences) <= PRONOUN_WINDOW and sentences[-1].start > 0:
+        sentences.append(token.doc[sentences[-1].start - 1].sent)
+    for s in sentences:
+        subjects = [t for t in s if t.dep_ in ("nsubj", "nsubjpass") and t.i < token.i]
+        subjects.sort(key=lambda t: (t.head.dep_ != "ROOT", -t.i if s is sent else t.i))
+        for cand in subjects:
+            if cand.lower_ in PERSON_PRONOUNS or cand.lower_ in PLURAL_PRONOUNS:
+                if (cand.lower_ in PLURAL_PRONOUNS) == plural and depth < 3:
+                    ref = resolve_pronoun(cand, index, depth=depth + 1)
+            elif _antecedent_ok(cand, index, plural=plural):
+                ref = resolve_speaker(cand, index)
+            if ref is not None:
+                break
+        if ref is not None:
+            break
+    if ref is None:
+        ref = index.previous_subject(token.idx, plural=plural)
+        if ref is None and plural:
+            ref = index.previous_subject(token.idx, plural=False)
+    if ref is None:
+        return None
+    resolved = EntityRef(ref.id, ref.name, ref.type, mention)
+    if depth == 0:
+        index.add_mention(resolved)
+    return resolved
 
 
 def is_document(token: Token) -> bool:
@@ -74,15 +140,11 @@ def resolve_speaker(token: Token, index: EntityIndex) -> EntityRef | None:
         return index.ref_for(cluster, index.span_of(start, end))
     mention = index.span_of(token.idx, token.idx + len(token.text))
     if low in PERSON_PRONOUNS or low in PLURAL_PRONOUNS:
-        plural = low in PLURAL_PRONOUNS
-        ref = index.previous_subject(token.idx, plural=plural)
-        if ref is None and plural:
-            ref = index.previous_subject(token.idx, plural=False)
-        if ref is None:
-            return None
-        resolved = EntityRef(ref.id, ref.name, ref.type, mention)
-        index.add_mention(resolved)
-        return resolved
+        return resolve_pronoun(token, index)
+    if cluster is None and token.pos_ == "PROPN":
+        known = _person_named(token, index)
+        if known is not None:
+            return EntityRef(known.id, known.name, known.type, mention)
     if low in UNRESOLVABLE or token.pos_ not in ("NOUN", "PROPN"):
         return None
     if is_document(token):
@@ -98,7 +160,7 @@ def resolve_speaker(token: Token, index: EntityIndex) -> EntityRef | None:
             return resolved
     if cluster is not None:
         return index.ref_for(cluster, span)
-    kind = "Organization" if token.ent_type_ in ("ORG", "NORP") and token.ent_type_ == "ORG" else "Group"
+    kind = "Organization" if token.ent_type_ == "ORG" else "Group"
     if token.pos_ == "PROPN" and token.ent_type_ == "PERSON":
         kind = "Person"
     return index.mint(kind, span.text, span)
