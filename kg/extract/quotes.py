@@ -134,6 +134,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _speaker_token(verb: Token) -> Token | None:
     """The cue's subject, or the subject a participle/conjoined cue borrows from its head."""
+    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and verb.tag_ == "VBG":
+        return verb.head  # "with a prosecutor writing, '…'": the noun the participle describes
     token = verb
     for _ in range(3):
         subject = next((c for c in token.children if c.dep_ in SUBJECT_DEPS), None)
