@@ -550,6 +550,9 @@ _PREAMBLE = """
 </style>
 """
 
+_TIP = ("<div style='max-width:360px;white-space:normal;font:12px/1.35 sans-serif'>"
+        "<div style='font-weight:600'>{head}</div><div>{body}</div></div>")
+
 # bokeh puts "{% extends base %}" in front of a template given as a string
 _TEMPLATE = """{% block preamble %}""" + _PREAMBLE + """{% endblock %}
 """
@@ -596,10 +599,8 @@ def build_page(view: GraphView, *, title: str = "kg: knowledge graph", shown: in
     fig.axis.visible = False
     fig.grid.visible = False
     fig.outline_line_color = None
-    edge_r = fig.segment("x0", "y0", "x1", "y1", source=edges, view=CDSView(filter=edge_filter),
-                         line_color="color", line_width="width", line_alpha=0.55,
-                         hover_line_alpha=1.0, hover_line_color="color",
-                         selection_line_alpha=1.0, nonselection_line_alpha=0.35)
+    fig.segment("x0", "y0", "x1", "y1", source=edges, view=CDSView(filter=edge_filter), line_color="color",
+                line_width="width", line_alpha=0.55, selection_line_alpha=1.0, nonselection_line_alpha=0.35)
     fig.scatter("xa", "ya", source=edges, view=CDSView(filter=edge_filter), marker="triangle", size=8,
                 angle="angle", fill_color="color", line_color=None, fill_alpha=0.8)
     fig.text("xm", "ym", text="rel_label", source=edges, view=CDSView(filter=edge_label_filter),
@@ -611,13 +612,19 @@ def build_page(view: GraphView, *, title: str = "kg: knowledge graph", shown: in
     fig.text("x", "y", text="name", source=nodes, view=CDSView(filter=label_filter), y_offset=-9,
              text_font_size="11px", text_font_style="bold", text_color="#222", text_align="center",
              text_baseline="bottom", background_fill_color="white", background_fill_alpha=0.6)
-    fig.add_tools(HoverTool(renderers=[node_r], tooltips=[
-        ("", "@{name} (@{label})"), ("mentions", "@{mentions}"), ("statements", "@{n_statements}"),
-        ("", "@{summary}")]))
-    fig.add_tools(HoverTool(renderers=[edge_r], line_policy="interp", tooltips=[
-        ("", "@{source_name} → @{rel_label} → @{target_name}"), ("evidence", "@{n}"), ("", "@{summary}"),
-        ("article", "@{article}")]))
-    tap = TapTool(renderers=[node_r, edge_r])
+    # links are hovered and clicked at their middle (where the relation is written), so the
+    # links that start at a node never crowd that node's own tooltip
+    edge_hit = fig.scatter("xm", "ym", source=edges, view=CDSView(filter=edge_filter), size=14,
+                           fill_color="color", fill_alpha=0.0, line_alpha=0.0, hover_fill_alpha=0.35,
+                           selection_fill_alpha=0.5, nonselection_fill_alpha=0.0)
+    # tooltip templates: bokeh escapes every @{field} (none is marked {safe}), so names stay text
+    fig.add_tools(HoverTool(renderers=[node_r], tooltips=_TIP.format(
+        head="@{name} <span style='color:#666'>@{label}</span>",
+        body="mentions @{mentions}, statements @{n_statements}<br>@{summary}")))
+    fig.add_tools(HoverTool(renderers=[edge_hit], tooltips=_TIP.format(
+        head="@{source_name} <span style='color:#666'>@{rel_label}</span> @{target_name}",
+        body="@{summary}<br><span style='color:#666'>@{article}</span>")))
+    tap = TapTool(renderers=[node_r, edge_hit])
     fig.add_tools(tap)
 
     legend_items = []
