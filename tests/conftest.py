@@ -67,3 +67,18 @@ def load_shared_module(shared: Path, name: str):
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+@pytest.fixture(scope="session")
+def graph_server(tmp_path_factory):
+    """One real local graph server (ArcadeDB + Bolt) for the whole session, on a free port in a temp dir.
+
+    Java starts in a few seconds, so every ``server`` test shares it; tests that need an empty
+    database wipe it first. Stopped at the end of the session.
+    """
+    from kg import server
+
+    data_dir = tmp_path_factory.mktemp("kg-server")
+    info = server.start(port=server.free_port(), data_dir=data_dir)
+    yield info
+    server.stop(data_dir=data_dir)
