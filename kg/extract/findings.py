@@ -331,7 +331,7 @@ def _subject_rule(sent: Span) -> Iterator[Found]:
                 inner = {t.i for t in verb.subtree}
                 bounds = _bounds(t for t in verb.head.subtree if t.i not in inner)
         if bounds is not None:
-            yield Found(noun, cue, bounds, 0.8)
+            yield Found(noun, cue, bounds, 0.85)
 
 
 def _participle_rule(sent: Span) -> Iterator[Found]:
@@ -462,7 +462,10 @@ def extract(doc: Doc, index: EntityIndex) -> Iterator[Triple]:
     text = doc.text
     seen: list[tuple[int, int, int]] = []  # (start, end, source token) of findings made
     used: set[int] = set()
-    for found in sorted(_candidates(doc), key=lambda f: (f.content[0], -f.confidence)):
+    made: list[Triple] = []
+    # surer rules first: a document that is the subject of "show" owns its clause even inside a
+    # sentence that is "according to" another one
+    for found in sorted(_candidates(doc), key=lambda f: (-f.confidence, f.content[0])):
         start, end = _within_paragraph(text, found)
         while start < end and text[start] in STRIP:
             start += 1
@@ -471,7 +474,7 @@ def extract(doc: Doc, index: EntityIndex) -> Iterator[Triple]:
         mention = resolver.mention_of(found.source)
         if end - start < 3 or mention is None:
             continue
-        # two rules reading one finding make it once (the earlier and surer one)
+        # two rules reading one finding make it once (the surer one)
         if any(s < end and start < e for s, e, _ in seen):
             continue
         seen.append((start, end, mention.head.i))
@@ -480,7 +483,7 @@ def extract(doc: Doc, index: EntityIndex) -> Iterator[Triple]:
         if date:
             quals.append(("date", date))
         sent = found.source.sent
-        yield Triple(
+        made.append(Triple(
             relation="FOUND",
             subject=report,
             object=TripleObject(span=index.span_of(start, end)),
@@ -488,12 +491,13 @@ def extract(doc: Doc, index: EntityIndex) -> Iterator[Triple]:
                               found.confidence),
             cue=index.span_of(*found.cue),
             qualifiers=tuple(quals),
-        )
+        ))
         used.add(mention.entity)
     # every phrase naming a report that found something is a mention of it ("the October draft report")
     for mention in resolver.mentions.values():
         if mention.entity in used:
             resolver.ref(mention)
+    yield from sorted(made, key=lambda t: t.object.span.start)
 
 
 def link_reports(triples: list[Triple], doc: Doc, index: EntityIndex) -> list[Triple]:
