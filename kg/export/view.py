@@ -44,6 +44,7 @@ LABELS_ALWAYS = 40       # names written next to the most connected entities
 EDGE_LABELS_MAX = 120    # relation names on links only while this few links are visible
 EVIDENCE_MAX = 60        # evidence items kept per node or link in the page
 SUMMARY_CHARS = 180
+QUOTE_MARKS = "\"“”‘’'"  # a quotation's own marks, so it is not shown in two pairs
 
 
 @dataclass
@@ -138,8 +139,9 @@ def to_view(graph: KnowledgeGraph) -> GraphView:
                     link(source, named, rel, "about", item)
         elif rel in ("MENTIONED_IN", "IN_ARTICLE"):
             continue
-        elif target in nodes:
-            # HOLDS_ROLE, AUTHORED_BY, and any entity-to-entity relation added later
+        elif target in nodes and item not in nodes[source].evidence:
+            # HOLDS_ROLE, AUTHORED_BY, and any entity-to-entity relation added later; a fact named
+            # twice in one article is listed once
             nodes[source].evidence.append(item)
             link(source, target, rel, "", item)
     view = GraphView(nodes=nodes, links=list(links.values()), articles=articles)
@@ -362,7 +364,7 @@ def _summary(items: list[dict[str, Any]]) -> str:
     if not items:
         return ""
     e = items[0]
-    text = " ".join(str(e.get("text", "")).split())
+    text = " ".join(str(e.get("text", "")).split()).strip(QUOTE_MARKS)
     if len(text) > SUMMARY_CHARS:
         text = text[: SUMMARY_CHARS - 1] + "…"
     cue = f"{e['cue']}: " if e.get("cue") else ""
@@ -435,7 +437,8 @@ const item_html = (e) => {
     const cue = e.cue ? " <i>" + esc(e.cue) + "</i>" : (e.rel === "FOUND" ? " <i>found</i>" : " <i>said</i>");
     const to = e.addressee ? " to " + esc(e.addressee) : "";
     const via = e.in_report ? " (citing " + esc(e.in_report) + ")" : "";
-    body = who + cue + to + via + ": “" + esc(e.text) + "”";
+    const text = String(e.text == null ? "" : e.text).replace(/^["“”‘’']+|["“”‘’']+$/g, "");
+    body = who + cue + to + via + ": “" + esc(text) + "”";
   } else if (e.rel === "HOLDS_ROLE") {
     body = who + " holds role <b>" + esc(e.text) + "</b>" + qual;
   } else {
