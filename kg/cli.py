@@ -252,7 +252,7 @@ def _cmd_server(args: argparse.Namespace) -> int:
         else:
             info = server.status(data_dir=args.data_dir)
             if info is None:
-                print(f"kg server: not running (data dir {server._resolve(args.data_dir)})")
+                print(f"kg server: not running (data dir {server.resolve_data_dir(args.data_dir)})")
                 return EXIT_SKIPPED
             print(f"kg server: running, {info.uri}, database {info.database}, user {info.user}, pid {info.pid}, "
                   f"data {info.data_dir}, password in {info.data_dir / 'credentials'}, log {info.log}")

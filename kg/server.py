@@ -77,7 +77,8 @@ def default_data_dir() -> Path:
     return Path(base) / "kg" / "server"
 
 
-def _resolve(data_dir: str | Path | None) -> Path:
+def resolve_data_dir(data_dir: str | Path | None) -> Path:
+    """The absolute data folder: the one given, else :func:`default_data_dir`."""
     return (Path(data_dir).expanduser() if data_dir is not None else default_data_dir()).resolve()
 
 
@@ -95,7 +96,7 @@ def runtime() -> tuple[Path, Path]:
 
 # -- state files ---------------------------------------------------------------------
 def read_password(data_dir: str | Path | None = None) -> str:
-    path = _resolve(data_dir) / "credentials"
+    path = resolve_data_dir(data_dir) / "credentials"
     try:
         return path.read_text(encoding="utf-8").strip()
     except OSError:
@@ -129,9 +130,19 @@ def _pid_alive(pid: int) -> bool:
     return state not in ("Z", "X") and MAIN_CLASS.encode() in cmdline
 
 
+def _wait_gone(pid: int, timeout: float = 10.0) -> None:
+    """Wait until ``pid`` has left the process table: a JVM's leader thread turns zombie before its
+    other threads have let go of the sockets, and a restart on the same port must not race them."""
+    deadline = time.monotonic() + timeout
+    while Path(f"/proc/{pid}").exists() and time.monotonic() < deadline:
+        with contextlib.suppress(ChildProcessError, OSError):
+            os.waitpid(pid, os.WNOHANG)
+        time.sleep(0.05)
+
+
 def status(*, data_dir: str | Path | None = None) -> ServerInfo | None:
     """The running server of ``data_dir``, or None (a stale pid file is removed)."""
-    root = _resolve(data_dir)
+    root = resolve_data_dir(data_dir)
     try:
         state = json.loads((root / "server.json").read_text(encoding="utf-8"))
         pid = int((root / "server.pid").read_text().strip())
@@ -170,7 +181,7 @@ def start(*, port: int = DEFAULT_PORT, data_dir: str | Path | None = None, timeo
     another port). Raises :class:`ServerError` when the port is taken or the server does not
     answer within ``timeout`` seconds (it is then stopped again).
     """
-    root = _resolve(data_dir)
+    root = resolve_data_dir(data_dir)
     running = status(data_dir=root)
     if running is not None:
         return running
@@ -267,6 +278,7 @@ def _terminate(pid: int, timeout: float) -> None:
         deadline = time.monotonic() + wait
         while time.monotonic() < deadline:
             if not _pid_alive(pid):
+                _wait_gone(pid)
                 return
             time.sleep(0.1)
     if _pid_alive(pid):
@@ -275,7 +287,7 @@ def _terminate(pid: int, timeout: float) -> None:
 
 def stop(*, data_dir: str | Path | None = None, timeout: float = STOP_TIMEOUT) -> ServerInfo | None:
     """Stop the server of ``data_dir``; returns what was stopped, or None if nothing ran. Data is kept."""
-    root = _resolve(data_dir)
+    root = resolve_data_dir(data_dir)
     info = status(data_dir=root)
     if info is None:
         return None
@@ -287,13 +299,11 @@ def stop(*, data_dir: str | Path | None = None, timeout: float = STOP_TIMEOUT) -
 
 def kill(*, data_dir: str | Path | None = None) -> ServerInfo | None:
     """SIGKILL the server, as a crash or power cut would (for recovery tests); data dir untouched otherwise."""
-    root = _resolve(data_dir)
+    root = resolve_data_dir(data_dir)
     info = status(data_dir=root)
     if info is None:
         return None
     with contextlib.suppress(ProcessLookupError):
         os.kill(info.pid, signal.SIGKILL)
-    deadline = time.monotonic() + 10.0
-    while _pid_alive(info.pid) and time.monotonic() < deadline:
-        time.sleep(0.05)
+    _wait_gone(info.pid)
     return info

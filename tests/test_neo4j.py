@@ -284,11 +284,12 @@ def test_killed_mid_load_then_rerun_gives_the_same_graph(graph_server, driver):
     with conn.driver(retry_seconds=2.0) as short, pytest.raises((ServiceUnavailable, SessionExpired, Neo4jError)):
         n4.load(graph, short, database=db, batch_size=200, progress=lambda what, n: done.append(n))
     watcher.join()
-    assert 5 <= len(done) < sum(len(r) for r in n4.node_rows(graph).values()) // 200 + 200
+    assert len(done) >= 5
     server.start(port=graph_server.port, data_dir=graph_server.data_dir)
     with conn.driver() as fresh:
         partial = n4.counts(fresh, database=db)
-        assert sum(partial["nodes"].values()) < graph.graph.number_of_nodes()  # the kill did interrupt it
+        written = sum(partial["nodes"].values()) + sum(partial["edges"].values())
+        assert written < graph.graph.number_of_nodes() + graph.graph.number_of_edges()  # the kill did interrupt it
         n4.load(graph, fresh, database=db, batch_size=200)
         assert n4.snapshot(fresh, database=db) == reference
 
