@@ -31,7 +31,7 @@ from kg.entities import EntityIndex
 from kg.lexicons import load_words
 from kg.model import EntityRef, Evidence, Triple, TripleObject
 from kg.model import Span as TextSpan
-from kg.speakers import is_document, resolve_speaker
+from kg.speakers import ROLE_NOUNS, is_document, resolve_speaker
 
 EXTRACTOR = "quotes.rules/2"
 SPEECH_VERBS = load_words("speech_verbs")
@@ -155,6 +155,9 @@ def _is_cue(verb: Token) -> bool:
     if lemma in SPEECH_VERBS:
         return True
     deps = {c.dep_ for c in verb.children}
+    if lemma == "put" and any(c.lower_ == "it" for c in verb.children) and any(
+            c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return True  # "as X put it, …"
     if lemma in STANCE_VERBS and deps & CLAUSE_DEPS:
         return True
     return lemma in INTENTION_VERBS and "xcomp" in deps
@@ -180,11 +183,14 @@ def _complement(verb: Token) -> Span | None:
     for child in verb.rights:
         dep = child.dep_
         if dep == "prep":
-            if child.lower_ in COMPLEMENT_PREPS and not parts:
+            # "called for a ban"; "accused X of lying", "described X as a liar"
+            if (child.lower_ in COMPLEMENT_PREPS and not parts) or (
+                    child.lower_ in ("of", "as") and parts and parts[-1].dep_ == "dobj"):
                 parts.append(child)
         elif dep == "dobj":
             # "urged Congress to act": object and to-clause are both content
-            if verb.lemma_ not in ADDRESSEE_VERBS or (has_clause and verb.lemma_ in INTENTION_VERBS):
+            if verb.lemma_ not in ADDRESSEE_VERBS or not _is_listener(child) or (
+                    has_clause and verb.lemma_ in INTENTION_VERBS):
                 parts.append(child)
         elif dep in CLAUSE_DEPS or dep in ("xcomp", "oprd") or (dep == "advcl" and verb.lemma_ == "ask"):
             parts.append(child)
@@ -195,6 +201,12 @@ def _complement(verb: Token) -> Span | None:
     if first.dep_ == "prep":
         start = first.i + 1
     return verb.doc[start:last.right_edge.i + 1] if last.right_edge.i >= start else None
+
+
+def _is_listener(token: Token) -> bool:
+    """Could this object of *tell* / *ask* be the person spoken to (not what was said)?"""
+    return (token.pos_ in ("PRON", "PROPN") or token.ent_type_ in ("PERSON", "ORG", "NORP")
+            or token.tag_ == "NNS" or token.lemma_.lower() in ROLE_NOUNS)
 
 
 def _addressee(verb: Token, index: EntityIndex) -> EntityRef | None:
@@ -264,9 +276,13 @@ class QuoteExtractor:
         bounds: tuple[int, int] | None = None
         direct = False
         adjacent = self._adjacent_quote(verb, sent)
+        as_clause = verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
         if adjacent is not None:
             bounds, direct = (adjacent.start, adjacent.end), True
             self.used.add(adjacent)
+        elif as_clause and (after is None or after.text.lower() == "it"):
+            # "As Ms. Simonyan put it, RT is …": the clause the as-clause hangs on
+            bounds = self._clause_without(verb.head, verb, sent)
         elif after is not None:
             clause = after
             # content clause: "X said (that) …"; a quotation it opens is taken whole
@@ -289,6 +305,19 @@ class QuoteExtractor:
             return None
         return Statement(speaker, cue, bounds[0], bounds[1], sentence, _addressee(verb, self.index),
                          _date(verb), direct=direct or mode_of(self.text[bounds[0]:bounds[1]]) == "direct")
+
+    def _clause_without(self, head: Token, inner: Token, sent: Span) -> tuple[int, int] | None:
+        """The head's clause with the inner (cue) phrase cut off the side it sits on."""
+        lo, hi = max(head.left_edge.idx, sent.start_char), min(sent.end_char, head.right_edge.idx +
+                                                               len(head.right_edge.text))
+        cut_lo = inner.left_edge.idx
+        cut_hi = inner.right_edge.idx + len(inner.right_edge.text)
+        if cut_lo - lo <= 2:
+            lo = cut_hi
+        elif hi - cut_hi <= 3:
+            hi = cut_lo
+        start, end = _trim(self.text, lo, hi)
+        return (start, end) if end - start >= 3 else None
 
     def _adjacent_quote(self, verb: Token, sent: Span) -> Quotation | None:
         """'"…," X said' (the quotation ends just before the speaker and cue) or 'X said: "…"'."""

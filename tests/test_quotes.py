@@ -1,0 +1,211 @@
+"""Who said what: one test per rule of ``kg/extract/quotes.py`` and ``kg/speakers.py``.
+
+Each sentence is made up for its rule and runs through the real model (``analyse``), so a
+test shows the rule working on what the parser really gives; ``find_quotations`` and
+``mode_of`` are pure and tested on text alone.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.quotes import find_quotations, mode_of
+from conftest import analyse
+
+pytestmark = pytest.mark.model
+
+
+def said(result) -> list:
+    return [t for t in result.triples if t.relation == "SAID"]
+
+
+def one(result, speaker: str):
+    """The statement whose speaker entity's name contains ``speaker``."""
+    rows = [t for t in said(result) if speaker.lower() in t.subject.name.lower()]
+    assert rows, [(t.subject.name, t.object.span.text) for t in said(result)]
+    return rows[0]
+
+
+# -- quotation marks (pure) -------------------------------------------------------------
+
+def test_quotations_keep_their_marks():
+    text = 'He said "we will win" and left.'
+    (q,) = find_quotations(text)
+    assert text[q.start:q.end] == '"we will win"'
+
+
+def test_an_unbalanced_mark_stops_at_its_paragraph():
+    text = '“We will win, he said.\nThe next paragraph is narration.\n“Another,” she said.'
+    quotes = find_quotations(text)
+    assert [text[q.start:q.end] for q in quotes] == ["“We will win, he said.", "“Another,”"]
+    assert not quotes[0].closed
+
+
+def test_curly_straight_doubled_and_single_marks_never_crash():
+    text = "''Typewriter,'' he said. “Curly” and \"straight\" and ‘single’ and ” stray and “ open"
+    spans = [text[q.start:q.end] for q in find_quotations(text)]
+    assert "''Typewriter,''" in spans and "“Curly”" in spans and '"straight"' in spans
+
+
+def test_mode_of_a_statement():
+    assert mode_of("“We will win.”") == "direct"
+    assert mode_of("that the plan was “very intense”") == "mixed"
+    assert mode_of("that the plan failed") == "indirect"
+
+
+# -- direct quotations ------------------------------------------------------------------
+
+def test_cue_after_the_quotation(nlp):
+    t = one(analyse(nlp, "“The budget is a disaster,” Maria Lopez said on Tuesday."), "Lopez")
+    assert t.object.span.text == "“The budget is a disaster,”"
+    assert t.qualifier("mode") == "direct"
+    assert t.cue.text == "said"
+
+
+def test_cue_before_the_quotation_with_a_colon(nlp):
+    t = one(analyse(nlp, 'Senator Tom Baker told reporters: "We have the votes."'), "Baker")
+    assert t.object.span.text == '"We have the votes."'
+    assert t.qualifier("mode") == "direct"
+
+
+def test_split_quotation_is_one_statement(nlp):
+    text = "“We tried,” said Ellen Park, the mayor. “We simply ran out of money.”"
+    rows = said(analyse(nlp, text))
+    assert len(rows) == 1
+    assert rows[0].object.span.text.startswith("“We tried,”")
+    assert rows[0].object.span.text.endswith("out of money.”")
+
+
+def test_quotation_continues_in_the_next_sentence(nlp):
+    text = "“The river is rising,” he said. “Nobody should drive tonight.”"
+    text = "Officer Dan Reed spoke at noon. " + text
+    t = one(analyse(nlp, text), "Reed")
+    assert "Nobody should drive tonight" in t.object.span.text
+    assert t.subject.mention.text == "he"
+
+
+def test_quotation_only_paragraph_after_a_known_speaker(nlp):
+    text = ("“The factory will reopen in May,” said Carla Brandt, the owner.\n"
+            "“Every worker will be hired back.”")
+    rows = [t for t in said(analyse(nlp, text)) if "Brandt" in t.subject.name]
+    assert any("Every worker will be hired back" in t.object.span.text for t in rows)
+
+
+# -- indirect and mixed speech ----------------------------------------------------------
+
+def test_indirect_speech_keeps_that(nlp):
+    t = one(analyse(nlp, "Governor Alan Frost said that the bridge would close in June."), "Frost")
+    assert t.object.span.text == "that the bridge would close in June"
+    assert t.qualifier("mode") == "indirect"
+
+
+def test_told_someone_gives_an_addressee(nlp):
+    t = one(analyse(nlp, "Mark Ellison told prosecutors he had destroyed the records."), "Ellison")
+    assert t.object.span.text == "he had destroyed the records"
+    addressee = t.qualifier("addressee")
+    assert addressee is not None and addressee.mention.text == "prosecutors"
+
+
+def test_mixed_quotation(nlp):
+    text = 'Paula Grant said the plan was "very risky, very rushed" for the town.'
+    t = one(analyse(nlp, text), "Grant")
+    assert t.qualifier("mode") == "mixed"
+    assert '"very risky, very rushed"' in t.object.span.text
+
+
+def test_according_to_a_person(nlp):
+    text = "The deal was signed in secret, according to Rachel Moss, a former aide."
+    t = one(analyse(nlp, text), "Moss")
+    assert t.object.span.text == "The deal was signed in secret"
+    assert t.cue.text == "according to"
+
+
+def test_according_to_at_the_start(nlp):
+    text = "According to Dr. Ian Webb, the vaccine is safe for children."
+    t = one(analyse(nlp, text), "Webb")
+    assert t.object.span.text == "the vaccine is safe for children"
+
+
+def test_as_someone_put_it(nlp):
+    t = one(analyse(nlp, "As Hannah Cole put it, the league is broke."), "Cole")
+    assert t.object.span.text == "the league is broke"
+
+
+@pytest.mark.parametrize("verb", ["wrote", "added", "claimed", "argued", "noted", "warned", "tweeted"])
+def test_speech_cues_beyond_say(nlp, verb):
+    text = f"Lisa Monroe {verb} that the schools needed more teachers."
+    t = one(analyse(nlp, text), "Monroe")
+    assert "the schools needed more teachers" in t.object.span.text
+
+
+def test_stance_verb_needs_a_clause(nlp):
+    assert one(analyse(nlp, "Victor Hale believes that taxes will rise."), "Hale")
+    assert not said(analyse(nlp, "Victor Hale believes his brother."))
+
+
+def test_intention_verb_with_a_to_clause(nlp):
+    t = one(analyse(nlp, "Nora Quinn wants to cut the sales tax."), "Quinn")
+    assert t.object.span.text == "to cut the sales tax"
+
+
+def test_date_qualifier(nlp):
+    t = one(analyse(nlp, "Frank Oduya said Monday that the talks had failed."), "Oduya")
+    assert t.qualifier("date") == "Monday"
+
+
+# -- speakers ---------------------------------------------------------------------------
+
+def test_pronoun_speaker(nlp):
+    text = "Janet Wu chairs the committee. She said the vote would be delayed."
+    t = said(analyse(nlp, text))[0]
+    assert t.subject.name == "Janet Wu" and t.subject.mention.text == "She"
+
+
+def test_plural_pronoun_speaker(nlp):
+    text = "Union leaders met on Friday. They said the strike would go on."
+    t = said(analyse(nlp, text))[0]
+    assert t.subject.mention.text == "They"
+    assert "leaders" in t.subject.name.lower()
+
+
+def test_group_speaker(nlp):
+    t = said(analyse(nlp, "ACLU lawyers said the families had not been found."))[0]
+    assert t.subject.type == "Group"
+    assert t.subject.mention.text == "ACLU lawyers"
+
+
+def test_organisation_speaker_and_nested_reporting(nlp):
+    text = "Carl Benson told the board he would resign, The Washington Post reported."
+    rows = said(analyse(nlp, text))
+    speakers = {t.subject.name for t in rows}
+    assert any("Washington Post" in s for s in speakers)
+    assert any("Benson" in s for s in speakers)
+
+
+def test_role_noun_speaker_is_the_role_holder(nlp):
+    text = ("President Emma Stone visited the plant on Monday. "
+            "The president said the jobs would stay.")
+    t = [t for t in said(analyse(nlp, text)) if "jobs" in t.object.span.text][0]
+    assert t.subject.mention.text.lower() == "the president"
+    assert t.subject.name == "Emma Stone"
+
+
+def test_relative_pronoun_speaker(nlp):
+    text = "The plan was opposed by Gary Lind, who said it would raise rents."
+    t = one(analyse(nlp, text), "Lind")
+    assert t.subject.mention.text == "who"
+
+
+def test_no_statement_from_a_document(nlp):
+    rows = said(analyse(nlp, "The report said the agency had ignored warnings."))
+    assert rows == []
+
+
+def test_unbalanced_marks_do_not_swallow_the_article(nlp):
+    text = ('Ann Fox said "the vote is rigged.\n'
+            "Bill Grey said that the count was fair.\n"
+            "Cora Hill said that she would appeal.")
+    rows = said(analyse(nlp, text))
+    names = {t.subject.name for t in rows}
+    assert {"Ann Fox", "Bill Grey", "Cora Hill"} <= names
+    assert all("\n" not in t.object.span.text for t in rows)
