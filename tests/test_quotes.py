@@ -8,9 +8,9 @@ test shows the rule working on what the parser really gives; ``find_quotations``
 from __future__ import annotations
 
 import pytest
+from conftest import analyse
 
 from kg.extract.quotes import find_quotations, mode_of
-from conftest import analyse
 
 pytestmark = pytest.mark.model
 
