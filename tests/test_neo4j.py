@@ -360,6 +360,10 @@ def test_cli_load_query_who_said_roles_findings(graph_server, driver, saved_grap
     out = capsys.readouterr().out
     assert "Jeff Sessions" in out and "We need to take away children." in out and HOSTILE not in out
 
+    # --uri naming the local server borrows its credentials (the demo passes bolt://localhost:PORT)
+    assert main(["who-said", "Sessions", "--uri", f"bolt://localhost:{graph_server.port}", *where]) == 0
+    assert "We need to take away children." in capsys.readouterr().out
+
     assert main(["roles", "rosenstein", *where]) == 0
     out = capsys.readouterr().out
     assert "Deputy Attorney General" in out and "former" in out

@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from kg.graph import EDGE_TYPES, NODE_LABELS, KnowledgeGraph
 from kg.model import stable_hash
@@ -211,6 +212,13 @@ def connection(*, uri: str | None = None, user: str | None = None, password: str
     env = dict(os.environ) if env is None else env
     uri = uri or env.get("NEO4J_URI") or None
     database = database or env.get("NEO4J_DATABASE") or None
+    if uri and password is None and not env.get("NEO4J_PASSWORD"):
+        # --uri naming the running local server (bolt://localhost:7687): use its credentials
+        info = server.status(data_dir=data_dir)
+        parts = urlsplit(uri)
+        if info is not None and parts.port == info.port and parts.hostname in ("localhost", "127.0.0.1", "::1"):
+            return Connection(uri=uri, user=info.user, password=info.password(),
+                              database=database or info.database, local=True)
     if uri:
         return Connection(uri=uri, user=user or env.get("NEO4J_USERNAME") or "neo4j",
                           password=password if password is not None else env.get("NEO4J_PASSWORD"),
