@@ -27,6 +27,7 @@ PERSON_PRONOUNS = {"he", "she", "him", "her"}
 PLURAL_PRONOUNS = {"they", "them"}
 SPEAKER_PRONOUNS = {"i", "we", "you"}
 TITLE_WORDS = load_words("titles")
+ROLE_NOUNS = load_words("role_nouns")
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lady", "lord", "rev", "mr.", "mrs.", "ms.", "dr."}
 SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 
@@ -36,9 +37,14 @@ def strip_possessive(text: str) -> str:
 
 
 def name_tokens(text: str) -> list[str]:
-    """The words of a name without honorifics, titles before it or suffixes."""
-    words = strip_possessive(text).replace("’", "'").split()
-    while words and (words[0].lower().rstrip(".") in HONORIFICS | TITLE_WORDS or words[0].lower() == "the"):
+    """The words of a name without honorifics, titles before it, lowercase prefixes or suffixes.
+
+    Lowercase words cannot start a name: "pro-Clinton" is Clinton, "former Sen. Bob Dole" is Bob Dole.
+    """
+    text = re.sub(r"^[a-z]+-(?=[A-Z])", "", strip_possessive(text).replace("’", "'").strip())
+    words = [w for w in text.split() if w not in ('"', "“", "”")]
+    while words and (words[0].lower().rstrip(".") in HONORIFICS | TITLE_WORDS or words[0].lower() == "the"
+                     or words[0][:1].islower()):
         words = words[1:]
     while words and words[-1].lower().rstrip(".,") in SUFFIXES:
         words = words[:-1]
@@ -81,31 +87,66 @@ class EntityIndex:
         self._build()
 
     # -- names ----------------------------------------------------------------------
-    def _build(self) -> None:
+    def _person_spans(self) -> tuple[list[tuple[Span, list[str]]], list[tuple[Span, str]]]:
+        """Person and other name spans, after repairs the small model needs.
+
+        - a quoted nickname splits a name into pieces ('Robert C. "Bobby" Scott'): the pieces
+          become one span, named without the nickname;
+        - an ORG/GPE tagged name that a title or honorific stands before ("Mr. Guajardo
+          Villarreal"), or that is in apposition to a role noun ("The Mexican president, Enrique
+          Peña Nieto"), is a person;
+        - a one-word name the model tags PERSON at least as often as ORG/NORP in this document
+          is a person everywhere in it (type vote).
+        """
+        doc = self.doc
+        nick_spans = _nickname_spans(doc)
+        covered = {i for span in nick_spans for i in range(span.start, span.end)}
+        votes: Counter = Counter()
+        for ent in doc.ents:
+            words = name_tokens(ent.text)
+            if len(words) == 1:
+                votes[(words[0].lower(), ent.label_ == "PERSON")] += 1
         persons: list[tuple[Span, list[str]]] = []
         others: list[tuple[Span, str]] = []
-        for ent in self.doc.ents:
+        for span in nick_spans:
+            words = [t.text for t in span if t.text not in ('"', "“", "”") and not _is_nickname(t)]
+            persons.append((span, name_tokens(" ".join(words))))
+        for ent in doc.ents:
             kind = LABEL_TYPES.get(ent.label_)
-            if kind is None:
+            if kind is None or any(t.i in covered for t in ent):
                 continue
+            words = name_tokens(ent.text)
+            if kind != "Person" and words and (_person_cue(ent) or len(words) == 1 and votes[(
+                    words[0].lower(), True)] >= max(1, votes[(words[0].lower(), False)])):
+                kind = "Person"
             if kind == "Person":
-                words = name_tokens(ent.text)
                 if words:
                     persons.append((ent, words))
             else:
                 others.append((ent, kind))
-        # Full names first: each distinct multi-word name is one person.
+        return persons, others
+
+    def _build(self) -> None:
+        persons, others = self._person_spans()
+        # Full names first: each distinct multi-word name is one person; a longer form that
+        # contains a known one ("Donald J. Trump", "Crooked Hillary Clinton") is that person.
         full: dict[str, Cluster] = {}
-        for _ent, words in persons:
-            if len(words) >= 2:
+        for _ent, words in sorted(persons, key=lambda p: (len(p[1]), p[0].start)):
+            if len(words) >= 2 and not _in_headline(_ent):
                 key = " ".join(words).lower()
                 if key not in full:
+                    same = next((c for k, c in full.items() if _contains_name(key.split(), k.split())), None)
+                    if same is not None:
+                        full[key] = same
+                        continue
                     cluster = Cluster("Person", " ".join(words))
                     full[key] = cluster
                     self._clusters.append(cluster)
         by_surname: dict[str, list[Cluster]] = defaultdict(list)
-        for cluster in full.values():
+        by_first: dict[str, list[Cluster]] = defaultdict(list)
+        for cluster in {id(c): c for c in full.values()}.values():
             by_surname[cluster.name.split()[-1].lower()].append(cluster)
+            by_first[cluster.name.split()[0].lower()].append(cluster)
         # Organisations whose text is a known person's surname are that person (type vote).
         for ent, kind in others:
             words = name_tokens(ent.text)
@@ -114,9 +155,22 @@ class EntityIndex:
         for ent, words in sorted(persons, key=lambda p: p[0].start):
             key = " ".join(words).lower()
             cluster = full.get(key)
+            if cluster is None and _in_headline(ent):
+                # headline case glues words onto a name ("Clinton Breaks With Obama"): its first
+                # word, when it is a known surname, is the mention
+                if words[0].lower() in by_surname and len(words) >= 2:
+                    first = next((t for t in ent if t.text == words[0]), ent[0])
+                    ent = ent.doc[first.i:first.i + 1]
+                    words = words[:1]
+                    key = words[0].lower()
+                else:
+                    cluster = next((c for k, c in full.items() if _contains_name(words_low := key.split(), k.split())
+                                    and len(words_low) > len(k.split())), None)
             if cluster is None:
                 candidates = by_surname.get(words[-1].lower(), [])
                 cluster = self._nearest_before(candidates, ent.start_char) if candidates else None
+            if cluster is None and len(words) == 1 and len(by_first.get(key, [])) == 1:
+                cluster = by_first[key][0]  # "Hillary" when only Hillary Clinton has that first name
             if cluster is None:
                 cluster = Cluster("Person", " ".join(words))
                 full[key] = cluster
@@ -275,6 +329,72 @@ class EntityIndex:
             else:
                 merged[e.id] = e
         return sorted(merged.values(), key=lambda e: e.id)
+
+
+def _contains_name(longer: list[str], shorter: list[str]) -> bool:
+    """Is ``shorter`` (2+ words) the same person as ``longer``: contained in it, or sharing its
+    first and last words with only initials or middle names between ("Donald J. Trump")?"""
+    if len(shorter) < 2 or len(longer) <= len(shorter):
+        return False
+    n = len(shorter)
+    if any(longer[i:i + n] == shorter for i in range(len(longer) - n + 1)):
+        return True
+    return longer[0] == shorter[0] and longer[-1] == shorter[-1]
+
+
+def _in_headline(span: Span) -> bool:
+    """Is the span on a title-case line (a headline), where NER glues words onto names?"""
+    text = span.doc.text
+    start = text.rfind("\n", 0, span.start_char) + 1
+    end = text.find("\n", span.end_char)
+    words = re.findall(r"[A-Za-z][\w'’-]*", text[start:end if end >= 0 else len(text)])
+    long_words = [w for w in words if len(w) > 3]
+    return len(long_words) >= 3 and sum(w[0].isupper() for w in long_words) / len(long_words) >= 0.8
+
+
+def _is_nickname(token: Token) -> bool:
+    """A word between quotation marks inside a name ('Robert C. "Bobby" Scott')."""
+    doc = token.doc
+    return 0 < token.i < len(doc) - 1 and doc[token.i - 1].text in QUOTES and doc[token.i + 1].text in QUOTES
+
+
+QUOTES = {'"', "“", "”"}
+
+
+def _nickname_spans(doc: Doc) -> list[Span]:
+    """Names the model splits at a quoted nickname: Given [Initial] "Nick" Surname."""
+    spans = []
+    for tok in doc:
+        i = tok.i
+        if not (_is_nickname(tok) and i >= 2 and i + 2 < len(doc)):
+            continue
+        before, after = doc[i - 2], doc[i + 2]
+        if not (before.text[:1].isupper() and after.text[:1].isupper() and after.is_alpha):
+            continue
+        if not any(t.ent_type_ == "PERSON" for t in (before, tok, after)):
+            continue
+        start = i - 2
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper() \
+                and doc[start - 1].lower_.rstrip(".") not in TITLE_WORDS | HONORIFICS:
+            start -= 1
+        end = i + 3
+        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() and doc[end].ent_type_:
+            end += 1
+        spans.append(doc[start:end])
+    return spans
+
+
+def _person_cue(ent: Span) -> bool:
+    """Does the text say a non-PERSON name is a person (a title before it, a role noun beside it)?"""
+    if len(ent) < 2 or not all(t.pos_ == "PROPN" for t in ent):
+        return False
+    doc = ent.doc
+    prev = doc[ent.start - 1] if ent.start else None
+    if prev is not None and prev.lower_.rstrip(".") in HONORIFICS | {"sen", "rep", "gov", "president"} \
+            and prev.text[:1].isupper():
+        return True
+    root = ent.root
+    return root.dep_ == "appos" and root.head.lower_ in ROLE_NOUNS and root.head.pos_ == "NOUN"
 
 
 def _phrase_head(token: Token) -> Token:

@@ -371,6 +371,18 @@ def _triple(index: EntityIndex, cluster: Cluster, mention: Span | Token, phrase:
     )
 
 
+def _same_sentence_person(index: EntityIndex, pronoun: Token) -> Cluster | None:
+    """The one person named earlier in the pronoun's own sentence ("Clinton said ... when she was")."""
+    found: dict[str, Cluster] = {}
+    for tok in pronoun.sent:
+        if tok.i >= pronoun.i:
+            break
+        cluster = index.cluster_at(tok)
+        if cluster is not None and cluster.type == "Person":
+            found[cluster.id] = cluster
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
 def _name_start(ent: Span) -> Token:
     """The first word of the name proper, after title words tagged inside the entity."""
     for tok in ent[:-1]:
@@ -409,8 +421,10 @@ def extract(doc: Doc, index: EntityIndex) -> Iterator[Triple]:
     # pronoun subjects: "he is the anchor of a straight news program"
     for token in doc:
         if token.lower_ in PERSON_PRONOUNS and token.dep_ == "nsubj":
-            ref = index.previous_subject(token.idx)
-            cluster = index.cluster_by_id(ref.id) if ref else None
+            cluster = _same_sentence_person(index, token)
+            if cluster is None:
+                ref = index.previous_subject(token.idx)
+                cluster = index.cluster_by_id(ref.id) if ref else None
             if cluster is None:
                 continue
             for phrase in _predicate(token.head, {token.i}):
