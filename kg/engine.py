@@ -1,46 +1,347 @@
-"""Runs the pipeline over many documents: parse in size-bounded batches, extract, stream out.
+"""Runs the pipeline over many documents: in this process, on a process pool, or on Dask.
 
-Results come back in input order, one document at a time, so the caller can merge each
-into the graph and append its triples to disk as it arrives.
+Whatever the engine, the caller gets one result (a :class:`DocResult`, or the :class:`Skip`
+that stands for a document that could not be done) per input item, in input order, as soon
+as it and everything before it are done, so it can merge each into the graph and append its
+triples to disk as it arrives.
+
+Three things make the engines interchangeable and the output identical:
+
+- The stream is cut into batches by :func:`kg.nlp.batches_by_size` (characters, not count)
+  before any engine sees it, and every engine parses and extracts a batch with the same
+  function, :func:`extract_batch`. A pool task is one batch; a Dask task is a shard of
+  consecutive whole batches, so Dask's tasks are coarse without changing any batch.
+- Workers parse *and* extract, and send back ``DocResult`` records (small, picklable
+  dataclasses), never spaCy Docs; the caller's process only merges. This is why the pool is
+  ours and not spaCy's ``nlp.pipe(n_process=...)``, which ships Docs back to be extracted in
+  one process; spaCy's ``n_process`` cannot run inside a Dask worker either.
+- Work in flight is bounded (a few batches per worker), so memory holds a few batches of
+  text whatever the size of the corpus.
+
+A document that fails to parse or extract becomes a ``Skip``; a worker process that dies
+(a crash in native code, the kernel's OOM killer) costs the documents it was working on,
+found by re-running its batch one document at a time, never the run.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import itertools
+import logging
+import multiprocessing
+import os
+import threading
+import uuid
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any
 
 from kg import nlp as kg_nlp
 from kg.model import DocResult, Document, Skip
 from kg.pipeline import extract_document
 
+Item = Document | Skip
+Result = DocResult | Skip
+Batch = list[Item]
 
-def run_local(items: Iterable[Document | Skip], *, model: str | None = None) -> Iterator[DocResult | Skip]:
-    """Parse and extract in this process; skips pass through in their place."""
-    nlp = kg_nlp.load(model or kg_nlp.DEFAULT_MODEL)
-    pending_skips: list[Skip] = []
+ENGINES = ("local", "dask")
+# Below this many characters in the whole input, starting worker processes (each imports
+# spaCy and loads the model, ~2 s) costs more than it saves: the run stays in this process.
+PARALLEL_MIN_CHARS = 100_000
+# Batches each local worker may have queued or running: enough to never starve a worker.
+BATCHES_IN_FLIGHT_PER_WORKER = 3
+# A Dask task is a shard of whole batches of about this many characters (~15 articles,
+# tens of seconds of work): coarse enough that scheduling costs nothing.
+SHARD_CHARS = 100_000
+SHARDS_IN_FLIGHT_PER_THREAD = 2
 
-    def texts() -> Iterator[tuple[str, object]]:
-        for item in items:
-            if isinstance(item, Skip):
-                pending_skips.append(item)
+log = logging.getLogger(__name__)
+
+_batch_lock = threading.Lock()
+
+
+def default_processes() -> int:
+    """The cores this process may run on (the affinity mask, not the machine's total)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+# -- the unit of work: one batch, the same in every engine --------------------------------
+def extract_batch(batch: Batch, model: str = kg_nlp.DEFAULT_MODEL) -> list[Result]:
+    """Parse and extract one batch; skips pass through; a failing document becomes a Skip.
+
+    Runs in whatever process holds the batch (this one, a pool worker, a Dask worker), with
+    that process's one copy of the model. Everything spaCy makes for the batch lives in a
+    ``memory_zone``, so a worker that runs for days does not grow with the strings it has seen.
+    """
+    nlp = kg_nlp.load(model)
+    documents = [item for item in batch if isinstance(item, Document)]
+    with _batch_lock, nlp.memory_zone():  # a Dask worker may run tasks in threads
+        parsed = _parse_all(nlp, documents)
+        done: dict[int, Result] = {}
+        for document, sdoc in zip(documents, parsed, strict=True):
+            if isinstance(sdoc, Skip):
+                done[id(document)] = sdoc
                 continue
-            yield item.text, item
+            try:
+                done[id(document)] = extract_document(document, sdoc)
+            except Exception as err:  # one bad article never stops a batch
+                done[id(document)] = _skip(document, "extraction failed", err)
+    return [item if isinstance(item, Skip) else done[id(item)] for item in batch]
 
-    for sdoc, document in kg_nlp.parse(nlp, texts()):
-        while pending_skips:
-            yield pending_skips.pop(0)
+
+def _parse_all(nlp: Any, documents: list[Document]) -> list[Any]:
+    """Docs for ``documents`` in order; if the batch fails, each alone, a failure a Skip."""
+    try:
+        return list(nlp.pipe([d.text for d in documents], batch_size=max(1, len(documents))))
+    except Exception:  # find the one article that breaks the model, keep the others
+        parsed: list[Any] = []
+        for document in documents:
+            try:
+                parsed.append(nlp(document.text))
+            except Exception as err:
+                parsed.append(_skip(document, "parsing failed", err))
+        return parsed
+
+
+def _skip(document: Document, what: str, err: BaseException) -> Skip:
+    return Skip(document.id, f"{what}: {type(err).__name__}: {err}", document.source)
+
+
+def _size(item: Item) -> int:
+    return len(item.text) if isinstance(item, Document) else 0
+
+
+def batches(items: Iterable[Item], max_chars: int = kg_nlp.BATCH_CHARS) -> Iterator[Batch]:
+    """The stream cut into batches of about ``max_chars`` characters; skips ride along free."""
+    return kg_nlp.batches_by_size(items, max_chars, size_of=_size)
+
+
+# -- in this process ------------------------------------------------------------------------
+def run_local(items: Iterable[Item], *, model: str | None = None) -> Iterator[Result]:
+    """Parse and extract in this process, batch by batch; skips pass through in their place."""
+    for batch in batches(items):
+        yield from extract_batch(batch, model or kg_nlp.DEFAULT_MODEL)
+
+
+# -- on a pool of worker processes ----------------------------------------------------------
+def _warm(model: str) -> None:
+    """Pool initializer: load the model once, before the worker's first batch."""
+    kg_nlp.load(model)
+
+
+class _Pool:
+    """A process pool that can be replaced when one of its workers dies."""
+
+    def __init__(self, processes: int, model: str, task: Callable[[Batch, str], list[Result]]) -> None:
+        self.processes = processes
+        self.model = model
+        self.task = task
+        self.executor = self._new()
+
+    def _new(self) -> ProcessPoolExecutor:
+        # spawn: a fresh interpreter per worker, safe whatever threads this process runs
+        # (fork after threads can deadlock) and the same on Linux, macOS and Windows.
+        return ProcessPoolExecutor(self.processes, mp_context=multiprocessing.get_context("spawn"),
+                                   initializer=_warm, initargs=(self.model,))
+
+    def submit(self, batch: Batch) -> Future:
         try:
-            yield extract_document(document, sdoc)
-        except Exception as err:  # one bad article never stops a batch
-            yield Skip(document.id, f"extraction failed: {type(err).__name__}: {err}", document.source)
-    while pending_skips:
-        yield pending_skips.pop(0)
+            return self.executor.submit(self.task, batch, self.model)
+        except BrokenProcessPool:  # a worker died since the last look: a new pool takes it
+            self.restart()
+            return self.executor.submit(self.task, batch, self.model)
+
+    def restart(self) -> None:
+        self.executor.shutdown(wait=False, cancel_futures=True)
+        self.executor = self._new()
+
+    def close(self) -> None:
+        self.executor.shutdown(wait=False, cancel_futures=True)
 
 
-def run_documents(items: Iterable[Document | Skip], *, model: str | None = None, processes: int | None = None,
+def run_pool(items: Iterable[Item], *, model: str | None = None, processes: int | None = None,
+             task: Callable[[Batch, str], list[Result]] = extract_batch) -> Iterator[Result]:
+    """Batches on ``processes`` worker processes, each with its own model; results in order.
+
+    ``task`` is what a worker runs on a batch: :func:`extract_batch`, or a stand-in in tests
+    (it must be importable by name in a fresh interpreter).
+    """
+    processes = processes or default_processes()
+    pool = _Pool(processes, model or kg_nlp.DEFAULT_MODEL, task)
+    limit = processes * BATCHES_IN_FLIGHT_PER_WORKER
+    try:
+        yield from _ordered(batches(items), pool.submit, limit, lambda batch: _isolate(pool, batch),
+                            resubmit_after_recover=True)
+    finally:
+        pool.close()
+
+
+def _isolate(pool: _Pool, batch: Batch) -> list[Result]:
+    """A batch whose worker died: restart the pool, run each document alone, so only the one
+    that kills its worker is lost."""
+    pool.restart()
+    out: list[Result] = []
+    for item in batch:
+        if isinstance(item, Skip):
+            out.append(item)
+            continue
+        try:
+            out.extend(pool.submit([item]).result())
+        except BrokenProcessPool as err:
+            out.append(Skip(item.id, f"worker process died: {err}", item.source))
+            pool.restart()
+    return out
+
+
+def _ordered(units: Iterable[Any], submit: Callable[[Any], Any], limit: int,
+             recover: Callable[[Any], list[Result]], *, resubmit_after_recover: bool = False
+             ) -> Iterator[Result]:
+    """Submit units with at most ``limit`` in flight; yield their results in submission order.
+
+    ``recover`` redoes a unit whose future failed as a whole (its worker died); with
+    ``resubmit_after_recover`` (a process pool, which a dead worker breaks for every task
+    in it) the units still in flight are sent again. Waiting on the oldest unit while the
+    younger ones run keeps order at no cost in throughput as long as ``limit`` exceeds the
+    number of workers.
+    """
+    pending: deque[tuple[Any, Any]] = deque()
+    source = iter(units)
+    while True:
+        while len(pending) < limit:
+            unit = next(source, None)
+            if unit is None:
+                break
+            pending.append((unit, submit(unit)))
+        if not pending:
+            return
+        unit, future = pending.popleft()
+        try:
+            results = future.result()
+        except Exception as err:  # the worker died or the cluster lost the task
+            log.warning("a task failed as a whole (%s: %s); retrying its documents one by one",
+                        type(err).__name__, err)
+            results = recover(unit)
+            if resubmit_after_recover:
+                pending = deque((u, submit(u)) for u, _ in pending)
+        yield from results
+
+
+def _small_or_parallel(items: Iterable[Item]) -> tuple[bool, Iterator[Item]]:
+    """Read ahead up to :data:`PARALLEL_MIN_CHARS`: is the whole input smaller than that?
+
+    A stream's length is unknown up front; buffering its first ~100,000 characters (a few
+    dozen articles) tells a handful of documents, which one process does faster than
+    worker processes can start, from a corpus. The stream comes back whole either way.
+    """
+    source = iter(items)
+    head: list[Item] = []
+    size = 0
+    for item in source:
+        head.append(item)
+        size += _size(item)
+        if size >= PARALLEL_MIN_CHARS:
+            return False, itertools.chain(head, source)
+    return True, iter(head)
+
+
+# -- on a Dask cluster ----------------------------------------------------------------------
+def extract_shard(shard: list[Batch], model: str = kg_nlp.DEFAULT_MODEL) -> list[Result]:
+    """A Dask task: whole batches, each exactly as the local engine would run it."""
+    return [result for batch in shard for result in extract_batch(batch, model)]
+
+
+def run_dask(items: Iterable[Item], *, model: str | None = None, scheduler: str | None = None,
+             workers: int | None = None) -> Iterator[Result]:
+    """Shards of batches on a Dask ``distributed`` cluster; results streamed back in order.
+
+    ``scheduler`` is the address of a running cluster (``tcp://host:8786``); without it a
+    ``LocalCluster`` of ``workers`` single-threaded worker processes is started here and
+    closed at the end. Workers need ``kg`` and the model installed (see docs/scale.md).
+    """
+    from distributed import Client, LocalCluster
+
+    model = model or kg_nlp.DEFAULT_MODEL
+    cluster = None
+    if scheduler:
+        client = Client(scheduler)
+    else:
+        cluster = LocalCluster(n_workers=workers or default_processes(), threads_per_worker=1, processes=True,
+                               dashboard_address=None, silence_logs=logging.ERROR)
+        client = Client(cluster)
+    try:
+        # Each worker process keeps one model in kg.nlp's per-process cache; loading it on
+        # every worker now, in parallel, spares the first shards the wait. (A worker that
+        # joins later loads it with its first shard.)
+        client.run(_warm, model)
+        threads = sum(client.nthreads().values()) or 1
+        run = uuid.uuid4().hex[:8]
+        counter = itertools.count()
+
+        def submit(shard: list[Batch]) -> Any:
+            return client.submit(extract_shard, shard, model, key=f"kg-shard-{run}-{next(counter)}", pure=False)
+
+        def recover(shard: list[Batch]) -> list[Result]:
+            out: list[Result] = []
+            for item in (item for batch in shard for item in batch):
+                if isinstance(item, Skip):
+                    out.append(item)
+                    continue
+                try:
+                    out.extend(submit([[item]]).result())
+                except Exception as err:  # the worker died again on this one document
+                    out.append(Skip(item.id, f"dask task failed: {type(err).__name__}: {err}", item.source))
+            return out
+
+        shards = kg_nlp.batches_by_size(batches(items), SHARD_CHARS, size_of=lambda b: sum(map(_size, b)))
+        yield from _ordered(shards, submit, max(2, threads * SHARDS_IN_FLIGHT_PER_THREAD), recover)
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+# -- the one entry point --------------------------------------------------------------------
+def run_documents(items: Iterable[Item], *, model: str | None = None, processes: int | None = None,
                   engine: str = "local", scheduler: str | None = None, workers: int | None = None
-                  ) -> Iterator[DocResult | Skip]:
-    """The one entry point: results of every document, in input order, whatever the engine."""
-    del processes, scheduler, workers  # multiprocess and Dask engines: issue 9
-    if engine != "local":
-        raise ValueError(f"unknown engine {engine!r}")
-    return run_local(items, model=model)
+                  ) -> Iterator[Result]:
+    """The one entry point: results of every document, in input order, whatever the engine.
+
+    Args:
+        items: documents (and skips, passed through in place), read lazily.
+        model: spaCy model name or path (default :data:`kg.nlp.DEFAULT_MODEL`).
+        processes: local worker processes; default the cores this process may use; 1 runs
+            in this process. An input under :data:`PARALLEL_MIN_CHARS` runs in this process
+            whatever the number, since starting workers would take longer than the work.
+        engine: ``"local"`` or ``"dask"``.
+        scheduler: with ``engine="dask"``, a running cluster's scheduler address.
+        workers: with ``engine="dask"`` and no scheduler, the LocalCluster's worker count.
+
+    Raises:
+        ValueError: an unknown engine or a bad number, before anything is read.
+    """
+    if engine not in ENGINES:
+        raise ValueError(f"unknown engine {engine!r}; expected one of {', '.join(ENGINES)}")
+    if processes is not None and processes < 1:
+        raise ValueError(f"processes must be at least 1, not {processes}")
+    if workers is not None and workers < 1:
+        raise ValueError(f"workers must be at least 1, not {workers}")
+    if engine == "dask":
+        return run_dask(items, model=model, scheduler=scheduler, workers=workers)
+    if scheduler or workers:
+        raise ValueError("--scheduler and --workers need --engine dask")
+    return _run_local_engine(items, model=model, processes=processes or default_processes())
+
+
+def _run_local_engine(items: Iterable[Item], *, model: str | None, processes: int) -> Iterator[Result]:
+    if processes == 1:
+        yield from run_local(items, model=model)
+        return
+    small, items = _small_or_parallel(items)
+    if small:
+        yield from run_local(items, model=model)
+    else:
+        yield from run_pool(items, model=model, processes=processes)

@@ -1,0 +1,272 @@
+#!/usr/bin/env python
+"""Benchmark kg's extraction against the bare spaCy pipeline, across processes, and for memory.
+
+Usage:
+    .venv/bin/python scripts/bench_extract.py CORPUS [--memory-docs 10000] [--skip-memory]
+
+CORPUS is a folder of ``.txt`` articles (the PolNeAR train set: 840 articles). In one run:
+
+1. bare spaCy: the same model and components kg loads, ``nlp.pipe`` over every text already
+   in memory, in the same character-bounded batches; words (tokens) per second.
+2. kg, one process: ``run_extract`` on the folder, i.e. reading the files, parsing,
+   extraction, graph building, ``triples.jsonl``, resume state and the graph files at the
+   end; words per second and its ratio to (1) (acceptance: >= 0.85), by wall clock and by
+   CPU time (the CPU ratio is immune to other programs sharing the machine).
+3. kg, 2 processes: the same run with ``processes=2``; its speed-up over (2) (>= 1.6).
+4. memory: a JSONL corpus of ``--memory-docs`` articles made by repeating CORPUS with
+   changed ids, streamed through sources, engine (``--memory-processes``), graph and
+   ``triples.jsonl``, then ``graph.json``, while a sampler prints the resident memory of
+   this process and of its workers every 5% of the documents; peak (< 2 GB) and how the
+   curve grows (the graph grows with the articles, the rest must stay flat). It stops
+   after ``--memory-seconds`` and reports how far it got.
+
+Printed figures are plain ``name: value`` lines so the closing note can quote them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from kg import nlp as kg_nlp  # noqa: E402
+from kg.run import RunOptions, run_extract  # noqa: E402
+
+MB = 1024 * 1024
+
+
+def say(line: str) -> None:
+    print(line, flush=True)
+
+
+def rss_mb(pid: int | str = "self") -> float:
+    """Resident memory of one process now (VmRSS), in MB; 0 if it is gone."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def children(pid: int) -> list[int]:
+    """Every descendant of ``pid`` (pool workers, Dask nannies and their workers)."""
+    out: list[int] = []
+    try:
+        tasks = os.listdir(f"/proc/{pid}/task")
+    except OSError:
+        return out
+    for task in tasks:
+        try:
+            kids = Path(f"/proc/{pid}/task/{task}/children").read_text().split()
+        except OSError:
+            continue
+        for kid in map(int, kids):
+            out.append(kid)
+            out.extend(children(kid))
+    return out
+
+
+def peak_self_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def peak_children_mb() -> float:
+    """The largest peak of any finished child process (ru_maxrss is a max, not a sum)."""
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+
+def load_load() -> str:
+    return " ".join(f"{x:.1f}" for x in os.getloadavg())
+
+
+# -- 1. bare spaCy ----------------------------------------------------------------------------
+def bare_spacy(texts: list[str], model: str) -> tuple[int, float, float]:
+    """(words, wall seconds, CPU seconds) of the bare pipeline over ``texts``."""
+    nlp = kg_nlp.load(model)
+    words = 0
+    wall, cpu = time.perf_counter(), time.process_time()
+    for sdoc, _ in kg_nlp.parse(nlp, ((t, None) for t in texts)):
+        words += len(sdoc)
+    return words, time.perf_counter() - wall, time.process_time() - cpu
+
+
+# -- 2/3. kg end to end -------------------------------------------------------------------------
+def kg_run(paths: list[str], out: Path, processes: int, model: str) -> tuple[float, float, object]:
+    """(wall seconds, CPU seconds of this process, summary) of one ``run_extract``."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    summary = run_extract(paths, RunOptions(out_dir=out, model=model, processes=processes, view=False,
+                                            progress=False))
+    return time.perf_counter() - wall, time.process_time() - cpu, summary
+
+
+# -- 4. memory on a large corpus ------------------------------------------------------------------
+def make_repeated_corpus(source: Path, count: int, path: Path) -> int:
+    """JSONL of ``count`` articles cycling through ``source`` with ids made unique; its chars."""
+    files = sorted(source.glob("*.txt"))
+    chars = 0
+    with path.open("w", encoding="utf-8") as out:
+        for n in range(count):
+            f = files[n % len(files)]
+            text = f.read_text(encoding="utf-8")
+            chars += len(text)
+            out.write(json.dumps({"id": f"{f.stem}--copy{n // len(files)}", "text": text}) + "\n")
+    return chars
+
+
+class Sampler(threading.Thread):
+    """Samples RSS of this process and its descendants; prints it every ``every_docs`` documents."""
+
+    def __init__(self, every_docs: int, interval: float = 0.5) -> None:
+        super().__init__(daemon=True)
+        self.every_docs = every_docs
+        self.interval = interval
+        self.docs = 0  # set by the run as documents finish
+        self.stop = threading.Event()
+        self.peak_total = 0.0
+        self.peak_main = 0.0
+        self.peak_workers = 0.0
+        self.curve: list[tuple[int, float, float]] = []
+
+    def sample(self) -> tuple[float, float]:
+        main = rss_mb()
+        workers = sum(rss_mb(pid) for pid in children(os.getpid()))
+        self.peak_main = max(self.peak_main, main)
+        self.peak_workers = max(self.peak_workers, workers)
+        self.peak_total = max(self.peak_total, main + workers)
+        return main, workers
+
+    def run(self) -> None:
+        next_mark = self.every_docs
+        while not self.stop.wait(self.interval):
+            main, workers = self.sample()
+            if self.docs >= next_mark:
+                self.curve.append((self.docs, main, workers))
+                say(f"  rss at {self.docs:>6} docs: main {main:7.0f} MB  workers {workers:7.0f} MB  "
+                    f"total {main + workers:7.0f} MB  (load {load_load()})")
+                while next_mark <= self.docs:
+                    next_mark += self.every_docs
+
+
+def memory_run(source: Path, count: int, processes: int, model: str, work: Path, seconds: float) -> None:
+    """kg's streaming path (sources -> engine -> graph + triples.jsonl, then graph.json) on a
+    large corpus, with a time budget: on a shared machine it stops after ``seconds`` and
+    reports how far it got rather than running past the session."""
+    from kg.engine import run_documents
+    from kg.export.jsonl import write_triples
+    from kg.graph import KnowledgeGraph, to_node_link
+    from kg.model import Skip
+    from kg.sources import iter_documents
+
+    corpus = work / "repeated.jsonl"
+    chars = make_repeated_corpus(source, count, corpus)
+    say(f"memory corpus: {count} articles, {chars / 1e6:.1f} M chars, {corpus.stat().st_size / MB:.1f} MB on disk; "
+        f"{processes} processes; budget {seconds:.0f} s")
+    sampler = Sampler(every_docs=max(1, count // 20))
+    sampler.start()
+    graph = KnowledgeGraph()
+    triples = skipped = 0
+    reasons: list[str] = []
+    wall = time.perf_counter()
+    stopped = False
+    try:
+        with (work / "memory-triples.jsonl").open("w", encoding="utf-8") as stream:
+            for item in run_documents(iter_documents([str(corpus)]), model=model, processes=processes):
+                if isinstance(item, Skip):
+                    skipped += 1
+                    if len(reasons) < 3:
+                        reasons.append(f"{item.doc}: {item.reason}")
+                else:
+                    graph.add(item)
+                    triples += write_triples(item.triples, stream)
+                sampler.docs += 1
+                if time.perf_counter() - wall > seconds:
+                    stopped = True
+                    break
+        sampler.sample()
+        for reason in reasons:
+            say(f"  skipped {reason}")
+        say(f"memory run: {sampler.docs} documents ({skipped} skipped), {triples} triples, "
+            f"{graph.graph.number_of_nodes()} nodes, {graph.graph.number_of_edges()} edges, "
+            f"{time.perf_counter() - wall:.0f} s{' (time budget reached: stopped early)' if stopped else ''}")
+        (work / "memory-graph.json").write_text(json.dumps(to_node_link(graph), ensure_ascii=False), encoding="utf-8")
+        sampler.sample()
+    finally:
+        sampler.stop.set()
+        sampler.join()
+    say(f"memory peak total (main + workers, sampled): {sampler.peak_total:.0f} MB")
+    say(f"memory peak main process: {max(sampler.peak_main, peak_self_mb()):.0f} MB (includes graph.json write)")
+    say(f"memory peak workers (sampled sum): {sampler.peak_workers:.0f} MB")
+    if len(sampler.curve) >= 3:
+        (d0, m0, w0), (d1, m1, w1) = sampler.curve[1], sampler.curve[-1]
+        say(f"memory growth from {d0} to {d1} docs: main {(m1 - m0) / max(1, d1 - d0) * 1000:+.1f} MB per 1000 docs "
+            f"(the graph), workers {(w1 - w0) / max(1, d1 - d0) * 1000:+.1f} MB per 1000 docs")
+    say(f"memory verdict: peak < 2 GB: {'PASS' if sampler.peak_total < 2048 else 'FAIL'}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpus", type=Path, help="a folder of .txt articles (PolNeAR train/text)")
+    parser.add_argument("--model", default=kg_nlp.DEFAULT_MODEL)
+    parser.add_argument("--limit", type=int, default=None, help="only the first N articles (a quick look)")
+    parser.add_argument("--memory-docs", type=int, default=10_000)
+    parser.add_argument("--memory-processes", type=int, default=2)
+    parser.add_argument("--memory-seconds", type=float, default=3600, help="time budget of the memory run")
+    parser.add_argument("--skip-speed", action="store_true", help="only the memory run")
+    parser.add_argument("--skip-memory", action="store_true", help="no memory run")
+    args = parser.parse_args(argv)
+
+    files = sorted(args.corpus.glob("*.txt"))[: args.limit]
+    say(f"corpus: {args.corpus} ({len(files)} articles); model {args.model}; cores {os.cpu_count()}; "
+        f"load {load_load()}")
+    with tempfile.TemporaryDirectory(prefix="kg-bench-") as tmp:
+        work = Path(tmp)
+        if not args.skip_speed:
+            if args.limit:
+                subset = work / "corpus"
+                subset.mkdir()
+                for f in files:
+                    (subset / f.name).write_bytes(f.read_bytes())
+                paths = [str(subset)]
+            else:
+                paths = [str(args.corpus)]
+            texts = [f.read_text(encoding="utf-8") for f in files]
+            kg_nlp.load(args.model)  # loading is not what either side is timed on
+            words, s_wall, s_cpu = bare_spacy(texts, args.model)
+            del texts
+            say(f"(a) bare spaCy: {words} words in {s_wall:.1f} s wall ({s_cpu:.1f} s CPU): "
+                f"{words / s_wall:.0f} words/s wall, {words / s_cpu:.0f} words/s CPU")
+            k_wall, k_cpu, summary = kg_run(paths, work / "out1", 1, args.model)
+            say(f"(b) kg full extraction, 1 process: {summary.extracted} docs, "
+                f"{sum(summary.triples_by_relation.values())} triples, {k_wall:.1f} s wall ({k_cpu:.1f} s CPU): "
+                f"{words / k_wall:.0f} words/s wall, {words / k_cpu:.0f} words/s CPU")
+            ratio_wall, ratio_cpu = s_wall / k_wall, s_cpu / k_cpu
+            say(f"ratio kg/spaCy words per second: {ratio_wall:.3f} wall, {ratio_cpu:.3f} CPU "
+                f"(acceptance >= 0.85: {'PASS' if max(ratio_wall, ratio_cpu) >= 0.85 else 'FAIL'})")
+            say(f"peak memory, one process (spaCy + kg, ru_maxrss): {peak_self_mb():.0f} MB")
+            say(f"load before 2-process run: {load_load()}")
+            p_wall, _, summary2 = kg_run(paths, work / "out2", 2, args.model)
+            same = (work / "out1" / "triples.jsonl").read_bytes() == (work / "out2" / "triples.jsonl").read_bytes()
+            say(f"(c) kg, 2 processes: {summary2.extracted} docs in {p_wall:.1f} s wall: {words / p_wall:.0f} words/s; "
+                f"triples.jsonl identical to 1 process: {same}")
+            speedup = k_wall / p_wall
+            verdict = "PASS" if speedup >= 1.6 else "FAIL"
+            say(f"speed-up 2 processes over 1: {speedup:.2f}x (acceptance >= 1.6: {verdict}); load {load_load()}")
+            say(f"peak memory of one worker process (ru_maxrss): {peak_children_mb():.0f} MB")
+        if not args.skip_memory:
+            memory_run(args.corpus, args.memory_docs, args.memory_processes, args.model, work, args.memory_seconds)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
