@@ -217,6 +217,16 @@ def test_png_and_svg(tmp_path):
     assert "<svg" in svg and "Jeff Sessions" in svg  # names are text in the SVG, placed beside their node
 
 
+def test_picture_of_hostile_names_is_plain_text(tmp_path):
+    kg = hostile_graph()
+    _entity(kg.graph, "organization:money", "Organization", "From $5 to $10 --> Fund", 4, doc="x")
+    write_png(kg, tmp_path / "g.png")  # mathtext would choke on "$5 to $10"
+    write_svg(kg, tmp_path / "g.svg")
+    svg = (tmp_path / "g.svg").read_text(encoding="utf-8")
+    assert "<script" not in svg and "<img" not in svg
+    assert "From $5 to $10" in svg
+
+
 def test_png_labels_do_not_overlap(tmp_path):
     import matplotlib
 

@@ -760,7 +760,7 @@ def _place_labels(fig: Any, ax: Any, nodes: list[ViewNode], all_x: list[float], 
         cx, cy = centres[i]
         r = radii[i] + 2
         name = node.name if len(node.name) <= 44 else node.name[:43] + "…"
-        text = ax.text(0, 0, name, fontsize=8, zorder=3, color="#222",
+        text = ax.text(0, 0, name, fontsize=8, zorder=3, color="#222", parse_math=False,  # "$5 to $10" is text
                        bbox=dict(boxstyle="round,pad=0.1", fc="white", ec="none", alpha=0.7))
         fallback = None
         for dx, dy, ha, va in spots:
