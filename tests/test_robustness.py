@@ -469,18 +469,24 @@ def test_hostile_text_is_escaped_in_html(hostile_out):
 
 
 def test_hostile_quotation_through_the_real_pipeline(tmp_path, nlp):
-    evil = "<script>alert(1)</script> '; DROP TABLE x; $(rm -rf /) `id` @prefix : <e:> ."
+    """Whatever part of a hostile quotation the extractor takes, it reaches every output intact."""
+    evil = "the plan is <b>done</b> and $(rm -rf /) will `id` run; DROP TABLE x; @prefix : <e:> ."
     jsonl = tmp_path / "evil.jsonl"
-    jsonl.write_text(json.dumps({"id": "e<v>'il\"doc", "title": "</title><script>1</script>",
+    jsonl.write_text(json.dumps({"id": "e<v>'il\"doc", "title": "</title><script>alert(1)</script>",
                                  "text": f'Jane Doe, the mayor, said "{evil}" on Monday.'}) + "\n", encoding="utf-8")
     out = tmp_path / "out"
     assert main(["extract", str(jsonl), "-o", str(out), "-q"]) == EXIT_OK
     said = [r for r in triples_of(out) if r["relation"] == "SAID"]
-    assert said and evil in said[0]["object"]["text"] and said[0]["doc"] == "e<v>'il\"doc"
+    assert said and said[0]["doc"] == "e<v>'il\"doc"
+    words = said[0]["object"]["text"]
+    assert words in evil and "<b>done</b>" in words
     g = rdflib.Graph().parse(out / "graph.ttl", format="turtle")
-    assert any(evil in str(o) for o in g.objects() if isinstance(o, rdflib.Literal))
-    assert "<script>alert(1)</script>" not in (out / "graph.html").read_text(encoding="utf-8")
-    assert any(evil in (d.get("text") or "") for _, d in nx.read_graphml(out / "graph.graphml").nodes(data=True))
+    literals = {str(o) for o in g.objects() if isinstance(o, rdflib.Literal)}
+    assert words in literals and "e<v>'il\"doc" in literals
+    page = (out / "graph.html").read_text(encoding="utf-8")
+    assert "<script>alert(1)</script>" not in page and "<b>done</b>" not in page
+    assert words in {d.get("text") for _, d in nx.read_graphml(out / "graph.graphml").nodes(data=True)}
+    assert words in {d.get("text") for _, d in load_graph(out).nodes("Quote")}
 
 
 def test_hostile_file_names_cannot_drive_the_terminal(tmp_path, capfd):
