@@ -40,6 +40,8 @@ EXTRACTOR = "findings.rules/2"
 DOCUMENT_NOUNS = load_words("document_nouns")
 # Verbs whose whole predicate is the finding: "implicated Trump in the policy".
 PREDICATE_VERBS = load_words("finding_predicates")
+# Verbs that report a finding only with a clause: "the poll has Clinton leading", not "has a margin".
+CLAUSE_VERBS = load_words("finding_clause_verbs")
 FINDING_VERBS = load_words("finding_verbs") | PREDICATE_VERBS
 POLL_NOUNS = load_words("poll_nouns")
 # Verbs of a participle that says who made a document: "a poll conducted by Edison Research".
@@ -58,6 +60,10 @@ GENERIC_WORDS = {"a", "an", "the", "that", "this", "these", "those", "its", "the
                  "latest", "recent", "same", "most", "more", "early", "another", "one", "two", "first", "last",
                  "own", "final", "full", "also"}
 DETERMINERS_BACK = {"the", "that", "this", "these", "those", "its", "their", "his", "her", "our", "same"}
+# Finding verb forms the tagger may read as nouns ("records show"), and what a noun phrase holds.
+SURFACE_FORMS = {"show", "shows", "showed", "indicate", "indicates", "indicated", "suggest", "suggests",
+                 "reveal", "reveals", "revealed", "find", "finds", "found"}
+PHRASE_POS = {"NOUN", "PROPN", "ADJ", "DET", "NUM", "ADP", "PART", "PUNCT", "CCONJ"}
 STRIP = " \t\n\r,.;:—–-\"“”'‘’"
 TRAIL = " \t\n\r,.;:—–-"
 
@@ -224,6 +230,8 @@ def _lemma(token: Token) -> str:
 
 def _is_document_noun(token: Token) -> bool:
     words = (token.lower_, token.lemma_.lower())
+    if token.pos_ == "VERB" and token.dep_ in ("compound", "nsubj"):
+        return token.lower_ in DOCUMENT_NOUNS  # "Commission records/VERB show": a mis-tagged noun
     return token.pos_ in ("NOUN", "PROPN") and any(w in DOCUMENT_NOUNS for w in words)
 
 
@@ -311,7 +319,15 @@ def _subject_rule(sent: Span) -> Iterator[Found]:
         if noun.dep_ not in SUBJECT_DEPS or _owner(noun) is None:
             continue
         verb = noun.head
-        if verb.lemma_.lower() not in FINDING_VERBS or any(c.dep_ == "neg" for c in verb.children):
+        if any(c.dep_ == "neg" for c in verb.children):
+            continue
+        if verb.lemma_.lower() in CLAUSE_VERBS:
+            clause = next((c for c in verb.rights if c.dep_ == "ccomp"), None)
+            bounds = _bounds(clause.subtree) if clause is not None else None
+            if bounds is not None:
+                yield Found(noun, (verb.idx, verb.idx + len(verb.text)), bounds, 0.7)
+            continue
+        if verb.lemma_.lower() not in FINDING_VERBS:
             continue
         cue = (verb.idx, verb.idx + len(verb.text))
         bounds = _after_verb(verb)
@@ -420,6 +436,31 @@ def _tail_rule(sent: Span) -> Iterator[Found]:
         yield Found(nouns[-1], (verb.idx, verb.idx + len(verb.text)), (sent.start_char, comma.idx), 0.6)
 
 
+def _surface_rule(sent: Span) -> Iterator[Found]:
+    """"FEC records from the 2008 cycle show he backed …" when the tagger reads "show" as a noun
+    (or "records" as a verb): a finding verb form right after a document's noun phrase."""
+    for verb in sent:
+        if verb.lower_ not in SURFACE_FORMS or verb.i == sent.start:
+            continue
+        noun = None
+        for word in reversed(sent[:verb.i - sent.start]):
+            if word.lower_ in DOCUMENT_NOUNS:
+                noun = word
+                break
+            if word.pos_ not in PHRASE_POS and word.tag_ != "VBN":
+                break
+        if noun is None or (noun.i == verb.i - 1 and noun.pos_ in ("NOUN", "PROPN") and verb.pos_ == "VERB"):
+            continue  # a well-tagged "records show": the subject rule reads it
+        after = [t for t in sent if t.i > verb.i]
+        if after and not all(t.is_punct for t in after):
+            bounds = _bounds(after)
+        else:
+            comma = next((t for t in reversed(sent[:noun.left_edge.i - sent.start]) if t.text == ","), None)
+            bounds = _bounds(t for t in sent if comma is not None and t.i < comma.i)
+        if bounds is not None:
+            yield Found(noun, (verb.idx, verb.idx + len(verb.text)), bounds, 0.55)
+
+
 def _candidates(doc: Doc) -> Iterator[Found]:
     yield from _label_rule(doc)
     for sent in doc.sents:
@@ -428,6 +469,7 @@ def _candidates(doc: Doc) -> Iterator[Found]:
         yield from _according_rule(sent)
         yield from _in_poll_rule(sent)
         yield from _tail_rule(sent)
+        yield from _surface_rule(sent)
 
 
 def _date(doc: Doc, found: Found) -> str | None:
