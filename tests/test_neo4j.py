@@ -69,7 +69,7 @@ def hand_graph() -> KnowledgeGraph:
     return graph
 
 
-def big_graph(articles: int = 80, per_article: int = 12) -> KnowledgeGraph:
+def big_graph(articles: int = 50, per_article: int = 12) -> KnowledgeGraph:
     """Enough rows for a load of many transactions (speakers recur across articles, so they merge)."""
     graph = KnowledgeGraph()
     for a in range(articles):
@@ -274,7 +274,7 @@ def test_killed_mid_load_then_rerun_gives_the_same_graph(graph_server, driver):
     from kg import server
 
     db, graph = graph_server.database, big_graph()
-    n4.load(graph, driver, database=db, batch_size=200)
+    n4.load(graph, driver, database=db, batch_size=150)
     reference = n4.snapshot(driver, database=db)
     n4.wipe(driver, database=db)
 
@@ -282,7 +282,7 @@ def test_killed_mid_load_then_rerun_gives_the_same_graph(graph_server, driver):
     conn = _conn(graph_server)
     watcher = _kill_when(graph_server, done, after=5)
     with conn.driver(retry_seconds=2.0) as short, pytest.raises((ServiceUnavailable, SessionExpired, Neo4jError)):
-        n4.load(graph, short, database=db, batch_size=200, progress=lambda what, n: done.append(n))
+        n4.load(graph, short, database=db, batch_size=150, progress=lambda what, n: done.append(n))
     watcher.join()
     assert len(done) >= 5
     server.start(port=graph_server.port, data_dir=graph_server.data_dir)
@@ -290,7 +290,7 @@ def test_killed_mid_load_then_rerun_gives_the_same_graph(graph_server, driver):
         partial = n4.counts(fresh, database=db)
         written = sum(partial["nodes"].values()) + sum(partial["edges"].values())
         assert written < graph.graph.number_of_nodes() + graph.graph.number_of_edges()  # the kill did interrupt it
-        n4.load(graph, fresh, database=db, batch_size=200)
+        n4.load(graph, fresh, database=db, batch_size=150)
         assert n4.snapshot(fresh, database=db) == reference
 
 
@@ -301,7 +301,7 @@ def test_load_rides_out_a_server_restart(graph_server, driver):
     from kg import server
 
     db, graph = graph_server.database, big_graph()
-    n4.load(graph, driver, database=db, batch_size=200)
+    n4.load(graph, driver, database=db, batch_size=150)
     reference = n4.snapshot(driver, database=db)
     n4.wipe(driver, database=db)
 
@@ -315,7 +315,7 @@ def test_load_rides_out_a_server_restart(graph_server, driver):
     thread = threading.Thread(target=restart, daemon=True)
     thread.start()
     with _conn(graph_server).driver(retry_seconds=90.0) as patient:
-        n4.load(graph, patient, database=db, batch_size=200, progress=lambda what, n: done.append(n))
+        n4.load(graph, patient, database=db, batch_size=150, progress=lambda what, n: done.append(n))
         thread.join()
         assert restarted
         assert n4.snapshot(patient, database=db) == reference
