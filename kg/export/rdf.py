@@ -212,8 +212,13 @@ class _QuadBuilder:
         g = self._graph(doc)
         quads = self.by_doc[doc]
         add = quads.append
+        details: list[ox.Quad] = []
         st = self.iris.statement(str(data["id"]))
         article = self.iris.article(doc)
+
+        def span(key: str, prop: str, start: Any, end: Any, exact: Any) -> None:
+            self._span(add, details, st, key, prop, article, start, end, exact, g)
+
         add(ox.Quad(st, _TYPE, _n(_STATEMENT_CLASS[rel]), g))
         add(ox.Quad(st, _n(KG.identifier), _str(data["id"]), g))
         add(ox.Quad(st, _n(_SUBJECT_PROPERTY[rel]), self.iris.node(source), g))
@@ -231,7 +236,7 @@ class _QuadBuilder:
             if data.get("org"):
                 add(ox.Quad(st, _n(KG.organizationName), _str(data["org"]), g))
             if data.get("start") is not None:
-                self._span(quads, st, "role", KG.roleSpan, article, data["start"], data["end"], data.get("text"), g)
+                span("role", KG.roleSpan, data["start"], data["end"], data.get("text"))
         else:
             words = self.g.nodes[target]
             add(ox.Quad(st, _n(KG.text), _str(words.get("text", "")), g))
@@ -247,35 +252,41 @@ class _QuadBuilder:
                 if report is not None:
                     add(ox.Quad(st, _n(KG.inReport), self.iris.node(report), g))
             if words.get("start") is not None:
-                self._span(quads, st, "text", KG.textSpan, article, words["start"], words["end"], words.get("text"), g)
+                span("text", KG.textSpan, words["start"], words["end"], words.get("text"))
         if data.get("cue_start") is not None:
-            self._span(quads, st, "cue", KG.cueSpan, article, data["cue_start"], data["cue_end"], data.get("cue"), g)
+            span("cue", KG.cueSpan, data["cue_start"], data["cue_end"], data.get("cue"))
         if data.get("mention_start") is not None:
-            self._span(quads, st, "mention", KG.mentionSpan, article, data["mention_start"], data["mention_end"],
-                       data.get("mention"), g)
+            span("mention", KG.mentionSpan, data["mention_start"], data["mention_end"],
+                       data.get("mention"))
         if data.get("sentence_start") is not None:
-            self._span(quads, st, "sentence", KG.sentenceSpan, article, data["sentence_start"],
-                       data["sentence_end"], None, g)
+            span("sentence", KG.sentenceSpan, data["sentence_start"],
+                       data["sentence_end"], None)
+        quads.extend(details)
 
     @staticmethod
-    def _span(quads: list[ox.Quad], st: ox.NamedNode, key: str, prop: str, article: ox.NamedNode,
+    def _span(add: Any, details: list[ox.Quad], st: ox.NamedNode, key: str, prop: str, article: ox.NamedNode,
               start: Any, end: Any, exact: Any, g: ox.NamedNode) -> None:
-        """A kg:TextSpan at ``<statement>/key`` with position (and, given the words, quote) selectors."""
-        add = quads.append
+        """A kg:TextSpan at ``<statement>/key`` with position (and, given the words, quote) selectors.
+
+        The link goes into the statement's block (``add``), the span's own triples into ``details``,
+        written after it, so Turtle and TriG keep each subject's triples together.
+        """
         span = ox.NamedNode(f"{st.value}/{key}")
         position = ox.NamedNode(f"{st.value}/{key}/position")
+        words = ox.NamedNode(f"{st.value}/{key}/quote") if exact is not None else None
         add(ox.Quad(st, _n(prop), span, g))
-        add(ox.Quad(span, _TYPE, _n(KG.TextSpan), g))
-        add(ox.Quad(span, _n(OA.hasSource), article, g))
-        add(ox.Quad(span, _n(OA.hasSelector), position, g))
-        add(ox.Quad(position, _TYPE, _n(OA.TextPositionSelector), g))
-        add(ox.Quad(position, _n(OA.start), _offset(start), g))
-        add(ox.Quad(position, _n(OA.end), _offset(end), g))
-        if exact is not None:
-            words = ox.NamedNode(f"{st.value}/{key}/quote")
-            add(ox.Quad(span, _n(OA.hasSelector), words, g))
-            add(ox.Quad(words, _TYPE, _n(OA.TextQuoteSelector), g))
-            add(ox.Quad(words, _n(OA.exact), _str(exact), g))
+        more = details.append
+        more(ox.Quad(span, _TYPE, _n(KG.TextSpan), g))
+        more(ox.Quad(span, _n(OA.hasSource), article, g))
+        more(ox.Quad(span, _n(OA.hasSelector), position, g))
+        if words is not None:
+            more(ox.Quad(span, _n(OA.hasSelector), words, g))
+        more(ox.Quad(position, _TYPE, _n(OA.TextPositionSelector), g))
+        more(ox.Quad(position, _n(OA.start), _offset(start), g))
+        more(ox.Quad(position, _n(OA.end), _offset(end), g))
+        if words is not None:
+            more(ox.Quad(words, _TYPE, _n(OA.TextQuoteSelector), g))
+            more(ox.Quad(words, _n(OA.exact), _str(exact), g))
 
 
 # -- pure converters ----------------------------------------------------------------------
