@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import textwrap
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -599,6 +600,8 @@ def build_page(view: GraphView, *, title: str = "kg: knowledge graph", shown: in
     fig = figure(sizing_mode="stretch_both", min_height=500, match_aspect=True,
                  tools="pan,wheel_zoom,box_zoom,reset,save", active_scroll="wheel_zoom",
                  toolbar_location="above", output_backend="canvas")
+    fig.x_range.range_padding = 0.25  # room for the names of the outermost nodes
+    fig.y_range.range_padding = 0.1
     fig.axis.visible = False
     fig.grid.visible = False
     fig.outline_line_color = None
@@ -755,12 +758,14 @@ def _place_labels(fig: Any, ax: Any, nodes: list[ViewNode], all_x: list[float], 
     ring = [(0, 1, "center", "bottom"), (0, -1, "center", "top"), (1, 0, "left", "center"),
             (-1, 0, "right", "center"), (1, 1, "left", "bottom"), (-1, 1, "right", "bottom"),
             (1, -1, "left", "top"), (-1, -1, "right", "top")]
-    spots = ring + [(2.5 * dx, 2.5 * dy, ha, va) for dx, dy, ha, va in ring]
+    spots = ring + [(1.8 * dx, 1.8 * dy, ha, va) for dx, dy, ha, va in ring]
     for i, node in enumerate(nodes):
         cx, cy = centres[i]
         r = radii[i] + 2
-        name = node.name if len(node.name) <= 44 else node.name[:43] + "…"
+        lines = textwrap.wrap(node.name, 24) or [""]  # two short lines fit beside a node more often than one long
+        name = "\n".join(lines[:2]) + ("…" if len(lines) > 2 else "")
         text = ax.text(0, 0, name, fontsize=8, zorder=3, color="#222", parse_math=False,  # "$5 to $10" is text
+                       multialignment="center", linespacing=1.1,
                        bbox=dict(boxstyle="round,pad=0.1", fc="white", ec="none", alpha=0.7))
         fallback = None
         for dx, dy, ha, va in spots:
