@@ -12,6 +12,7 @@ documents are not saved: they are cheap to judge again, and a file fixed since i
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -106,9 +107,13 @@ class RunState:
 
     def start(self, settings: dict[str, Any]) -> None:
         """Begin a new run: forget any earlier state."""
+        # in this order, so a kill at any point never pairs these settings with older results
         self.dir.mkdir(parents=True, exist_ok=True)
-        self.settings.write_text(json.dumps({"format": FORMAT, **settings}, indent=2), encoding="utf-8")
+        self.settings.unlink(missing_ok=True)
         self.results.write_text("", encoding="utf-8")
+        partial = self.dir / ".run.json.partial"
+        partial.write_text(json.dumps({"format": FORMAT, **settings}, indent=2), encoding="utf-8")
+        os.replace(partial, self.settings)
 
     def resume(self, settings: dict[str, Any]) -> Iterator[DocResult]:
         """The saved results, in order, after checking the run is the same; the file is then
