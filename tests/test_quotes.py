@@ -209,3 +209,12 @@ def test_unbalanced_marks_do_not_swallow_the_article(nlp):
     names = {t.subject.name for t in rows}
     assert {"Ann Fox", "Bill Grey", "Cora Hill"} <= names
     assert all("\n" not in t.object.span.text for t in rows)
+
+
+def test_parenthetical_cue_whose_subject_the_parser_lost(nlp):
+    text = ("The county is investigating the crash.\n"
+            "“I will just make this promise to you: We will find out what happened,” "
+            "Sheriff Paul Diaz said Monday.")
+    t = one(analyse(nlp, text), "Diaz")
+    assert t.object.span.text.startswith("“I will just make this promise")
+    assert "Diaz" in t.subject.mention.text

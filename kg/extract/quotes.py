@@ -142,8 +142,31 @@ def _speaker_token(verb: Token) -> Token | None:
         if subject is not None:
             return subject
         if token.dep_ not in BORROW_DEPS or token.head is token:
-            return None
+            break
         token = token.head
+    return _name_beside(verb)
+
+
+def _name_beside(verb: Token) -> Token | None:
+    """A parenthetical cue the parser lost the subject of ('…,” Police Chief Ann Lee said.'
+    parsed as a fragment): the name right before it after a closing mark, or right after it."""
+    sent = verb.sent
+    before = []
+    for t in reversed(sent[:verb.i - sent.start]):
+        if t.text in CLOSE_MARKS or t.text in TOGGLE_MARKS or t.text == "''" or len(before) > 8:
+            break
+        before.append(t)
+    else:
+        before = []
+    names = [t for t in before if t.pos_ == "PROPN" and t.ent_type_ in ("PERSON", "ORG")]
+    if names:
+        return names[0]
+    if verb.i > sent.start and verb.doc[verb.i - 1].is_punct:  # '…,” said Ann Lee'
+        for t in sent[verb.i + 1 - sent.start:verb.i + 5 - sent.start]:
+            if t.pos_ == "PROPN" and t.ent_type_ in ("PERSON", "ORG"):
+                return t
+            if t.is_punct:
+                break
     return None
 
 
@@ -265,6 +288,8 @@ class QuoteExtractor:
     # -- rules ------------------------------------------------------------------------
     def _cue(self, verb: Token, sent: Span, sentence: TextSpan) -> Statement | None:
         subject = _speaker_token(verb)
+        if subject is not None and subject.head is not verb and self._quote_at(subject.idx) is not None:
+            subject = _name_beside(verb)  # a subject borrowed from inside a quotation is the parser's slip
         if subject is None or is_document(subject):
             return None
         speaker = resolve_speaker(subject, self.index)
