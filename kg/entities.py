@@ -29,6 +29,7 @@ SPEAKER_PRONOUNS = {"i", "we", "you"}
 TITLE_WORDS = load_words("titles")
 ROLE_NOUNS = load_words("role_nouns")
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lady", "lord", "rev", "mr.", "mrs.", "ms.", "dr."}
+GIVEN_ING = {"irving", "sterling", "manning", "fleming", "harding", "browning", "channing", "ewing", "king"}
 SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 
 
@@ -42,7 +43,9 @@ def name_tokens(text: str) -> list[str]:
     Lowercase words cannot start a name: "pro-Clinton" is Clinton, "former Sen. Bob Dole" is Bob Dole.
     """
     text = re.sub(r"^[a-z]+-(?=[A-Z])", "", strip_possessive(text).replace("’", "'").strip())
-    words = [w for w in text.split() if w not in ('"', "“", "”")]
+    words = [w.strip("\"“”‘`").rstrip(",;:") for w in text.split()]
+    words = [w.strip("'") if w.count("'") == 1 and (w.startswith("'") or w.endswith("'")) else w for w in words]
+    words = [w for w in words if w and any(c.isalnum() for c in w)]
     while words and (words[0].lower().rstrip(".") in HONORIFICS | TITLE_WORDS or words[0].lower() == "the"
                      or words[0][:1].islower()):
         words = words[1:]
@@ -115,6 +118,9 @@ class EntityIndex:
             kind = LABEL_TYPES.get(ent.label_)
             if kind is None or any(t.i in covered for t in ent):
                 continue
+            while len(ent) > 1 and (ent[0].tag_ in ("VBG", "VBD", "VBZ", "VBP", "VB", "IN", "RB", "UH") or (
+                    ent[0].is_sent_start and ent[0].lower_.endswith("ing") and ent[0].lower_ not in GIVEN_ING)):
+                ent = ent[1:]  # "Injecting Clinton's marital troubles": the verb is not in the name
             words = name_tokens(ent.text)
             if kind != "Person" and words and (_person_cue(ent) or len(words) == 1 and votes[(
                     words[0].lower(), True)] >= max(1, votes[(words[0].lower(), False)])):
@@ -154,11 +160,14 @@ class EntityIndex:
                 persons.append((ent, words))
         for ent, words in sorted(persons, key=lambda p: p[0].start):
             key = " ".join(words).lower()
+            if len(words) == 1 and key.endswith("s") and key[:-1] in by_surname:
+                continue  # "the Clintons": a family, not one of them
             cluster = full.get(key)
             if cluster is None and _in_headline(ent):
                 # headline case glues words onto a name ("Clinton Breaks With Obama"): its first
                 # word, when it is a known surname, is the mention
-                if words[0].lower() in by_surname and len(words) >= 2:
+                if (words[0].lower() in by_surname or len(by_first.get(words[0].lower(), [])) == 1) \
+                        and len(words) >= 2:
                     first = next((t for t in ent if t.text == words[0]), ent[0])
                     ent = ent.doc[first.i:first.i + 1]
                     words = words[:1]
@@ -272,6 +281,10 @@ class EntityIndex:
         documents ("the report" of one article is not that of another).
         """
         clean = " ".join(name.split())
+        person = self._named_person(clean) if kind == "Group" and key is None else None
+        if person is not None:  # a speaker phrase that is a person's name ("Trump") is that person
+            person.mentions.append(mention)
+            return self.ref_for(person, mention)
         eid = entity_id(kind, key or clean)
         cluster = self._extra.get(eid)
         if cluster is None:
@@ -280,6 +293,21 @@ class EntityIndex:
         cluster.mentions.append(mention)
         cluster.aliases.add(clean)
         return self.ref_for(cluster, mention)
+
+    def _named_person(self, text: str) -> Cluster | None:
+        """The person a bare name designates: the full name, or a surname only one person has."""
+        words = name_tokens(text)
+        if not words or len(words) > 4 or not all(w[:1].isupper() for w in words):
+            return None
+        low = " ".join(words).lower()
+        persons = [c for c in self._clusters if c.type == "Person"]
+        exact = [c for c in persons if c.name.lower() == low or low in (a.lower() for a in c.aliases)]
+        if exact:
+            return exact[0]
+        if len(words) == 1:
+            same = [c for c in persons if c.name.split()[-1].lower() == low]
+            return same[0] if len(same) == 1 else None
+        return None
 
     def add_mention(self, ref: EntityRef) -> None:
         """Record a resolved mention (a pronoun or role noun) on an existing entity."""

@@ -144,6 +144,72 @@ class KnowledgeGraph:
             if data.get("label") in ("Person", "Organization", "Group", "Place", "Report"):
                 data["mentions"] = max(counts.get(node, 0), 1)
 
+    def merge_short_names(self, *, dominance: float = 3.0) -> dict[str, str]:
+        """Merge short forms of a person's name into the one person the corpus means by them.
+
+        One article may say only "Trump" or "Donald J. Trump": its entity then gets an id of its
+        own. A surname-only Person (or an Organization/Group with exactly that one word, the
+        model's type error), a first-name-only Person, and a full name with middle initials
+        added merge into the full-name Person that carries that surname (first name; first and
+        last name) when that person is named in at least ``dominance`` times as many articles as
+        any other candidate, and in two or more: "Trump" joins Donald Trump although Ivanka
+        Trump is in the corpus too, but "Sanders" stays apart when Bernie and Sarah Huckabee
+        Sanders are both common. Run once after every document is added; idempotent.
+
+        Returns:
+            The merged ids, each mapped to the id it was merged into.
+        """
+        articles: Counter[str] = Counter(u for u, _v, d in self.graph.edges(data=True)
+                                         if d.get("type") == "MENTIONED_IN")
+        full: list[tuple[str, list[str]]] = []
+        for node, data in self.graph.nodes(data=True):
+            words = _name_words(data.get("name", ""))
+            if data.get("label") == "Person" and len(words) >= 2:
+                full.append((node, words))
+
+        def dominant(candidates: list[str]) -> str | None:
+            ranked = sorted(candidates, key=lambda n: -articles[n])
+            if not ranked or articles[ranked[0]] < 2:
+                return None
+            if len(ranked) > 1 and articles[ranked[0]] < dominance * articles[ranked[1]]:
+                return None
+            return ranked[0]
+
+        merged: dict[str, str] = {}
+        for node, data in list(self.graph.nodes(data=True)):
+            label, words = data.get("label"), _name_words(data.get("name", ""))
+            target = None
+            if len(words) == 1 and label in ("Person", "Organization", "Group"):
+                target = dominant([n for n, w in full if w[-1] == words[0]])
+                if target is None and label == "Person":
+                    target = dominant([n for n, w in full if w[0] == words[0]])
+            elif len(words) >= 3 and label == "Person" and all(len(w.rstrip(".")) == 1 for w in words[1:-1]):
+                target = dominant([n for n, w in full if w == [words[0], words[-1]]])
+            if target is not None and target != node:
+                merged[node] = target
+        for node, target in merged.items():
+            self._merge_node(node, target)
+        if merged:
+            self._recount_mentions()
+        return merged
+
+    def _merge_node(self, node: str, target: str) -> None:
+        """Move every edge and alias of ``node`` onto ``target`` and drop ``node``."""
+        g = self.graph
+        data = g.nodes[node]
+        tdata = g.nodes[target]
+        tdata["aliases"] = sorted(set(tdata.get("aliases", [])) | set(data.get("aliases", [])) | {data.get("name", "")})
+        for u, v, key, attrs in list(g.in_edges(node, keys=True, data=True)) + list(
+                g.out_edges(node, keys=True, data=True)):
+            u2, v2 = (target if u == node else u), (target if v == node else v)
+            if g.has_edge(u2, v2, key):
+                old = g.edges[u2, v2, key]
+                if "count" in attrs and "count" in old:
+                    old["count"] += attrs["count"]
+            else:
+                g.add_edge(u2, v2, key=key, **attrs)
+        g.remove_node(node)
+
     # -- reading --------------------------------------------------------------------
     def nodes(self, label: str | None = None) -> Iterator[tuple[str, dict[str, Any]]]:
         for node, data in self.graph.nodes(data=True):
@@ -210,6 +276,11 @@ class KnowledgeGraph:
             "nodes": Counter(d.get("label", "?") for _, d in self.graph.nodes(data=True)),
             "edges": Counter(d.get("type", "?") for _, _, d in self.graph.edges(data=True)),
         }
+
+
+def _name_words(name: str) -> list[str]:
+    """A name's words, lowercased, for comparing short and full forms across documents."""
+    return [w for w in name.replace("’", "'").lower().replace("'s", "").split() if w.strip(".")]
 
 
 def to_node_link(graph: KnowledgeGraph) -> dict[str, Any]:

@@ -216,6 +216,7 @@ def run_extract(paths: Iterable[str], options: RunOptions) -> RunSummary:
     finally:
         state.close()
     summary.files.append(triples_path)
+    graph.merge_short_names()  # "Trump" of one article is the corpus's Donald Trump
     summary.entities = sum(1 for _, d in graph.graph.nodes(data=True)
                            if d.get("label") in ("Person", "Organization", "Group", "Place", "Report"))
     _write_graph_files(graph, out, options, summary)
