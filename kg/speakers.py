@@ -130,10 +130,6 @@ def resolve_speaker(token: Token, index: EntityIndex) -> EntityRef | None:
             return None
         return EntityRef(ref.id, ref.name, ref.type, index.span_of(token.idx, token.idx + len(token.text)))
     cluster = index.cluster_at(token)
-    if cluster is None:
-        for t in token.subtree:
-            if t.dep_ in ("compound", "flat") and t.head is token:
-                cluster = cluster or index.cluster_at(t)
     if cluster is not None and token.pos_ == "PROPN":
         words = [t for t in token.subtree if index.cluster_at(t) is cluster]
         start, end = words[0].idx, words[-1].idx + len(words[-1].text)

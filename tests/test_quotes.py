@@ -218,3 +218,16 @@ def test_parenthetical_cue_whose_subject_the_parser_lost(nlp):
     t = one(analyse(nlp, text), "Diaz")
     assert t.object.span.text.startswith("“I will just make this promise")
     assert "Diaz" in t.subject.mention.text
+
+
+def test_name_and_dash_before_a_quotation(nlp):
+    text = "We asked voters what they thought.\nRosa Delgado ― “The debate changed nothing for me.”"
+    t = one(analyse(nlp, text), "Delgado")
+    assert t.object.span.text == "“The debate changed nothing for me.”"
+    assert t.cue.text == "―"
+
+
+def test_embedded_post_signed_with_a_dash(nlp):
+    text = "“The bridge is finally open.” — Mayor Tom Kline (@tomkline) May 2, 2016"
+    t = one(analyse(nlp, text), "Kline")
+    assert t.object.span.text == "“The bridge is finally open.”"

@@ -62,6 +62,10 @@ class Quotation:
     closed: bool = True
 
 
+# "Ana Ruiz ― “…”": a short capitalised name, a dash, then the quotation (at a line start)
+_DASH_BEFORE = re.compile(r"^\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})\s*([―—–]|--)\s*$")
+# "“…” — Ana Ruiz (@ana) …": a dash and a capitalised name after the quotation
+_DASH_AFTER = re.compile(r"\s*([―—–]|--)\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})")
 _MARK = re.compile(r"“|”|\"|''")
 
 
@@ -141,7 +145,7 @@ def _speaker_token(verb: Token) -> Token | None:
         subject = next((c for c in token.children if c.dep_ in SUBJECT_DEPS), None)
         if subject is not None:
             return subject
-        if token.dep_ not in BORROW_DEPS or token.head is token:
+        if token.dep_ not in BORROW_DEPS or token.head.i == token.i:
             break
         token = token.head
     return _name_beside(verb)
@@ -282,14 +286,15 @@ class QuoteExtractor:
                     continue
                 if st is not None and st.end - st.start >= 3:
                     out.append(st)
+        self._dash_quotations(out)
         self._continue_quotations(out)
         return sorted(out, key=lambda s: (s.start, s.end))
 
     # -- rules ------------------------------------------------------------------------
     def _cue(self, verb: Token, sent: Span, sentence: TextSpan) -> Statement | None:
         subject = _speaker_token(verb)
-        if subject is not None and subject.head is not verb and self._quote_at(subject.idx) is not None:
-            subject = _name_beside(verb)  # a subject borrowed from inside a quotation is the parser's slip
+        if subject is not None and self._quote_at(subject.idx) is not None:
+            subject = _name_beside(verb)  # a subject inside the quotation is the parser's slip
         if subject is None or is_document(subject):
             return None
         speaker = resolve_speaker(subject, self.index)
@@ -390,7 +395,7 @@ class QuoteExtractor:
             return None
         phrase_start = according.idx
         phrase_end = according.doc[according.right_edge.i].idx + len(according.doc[according.right_edge.i].text)
-        head = according.head if according.head is not according else according
+        head = according.head
         lo = min(head.left_edge.idx, sent.start_char) if head.sent == sent else sent.start_char
         lo = sent.start_char if lo < sent.start_char else lo
         hi = sent.end_char
@@ -404,6 +409,36 @@ class QuoteExtractor:
         cue = self.index.span_of(according.idx, to.idx + len(to.text))
         return Statement(speaker, cue, start, end, sentence, confidence=0.7,
                          direct=mode_of(self.text[start:end]) == "direct")
+
+    def _dash_quotations(self, out: list[Statement]) -> None:
+        """'Ana Ruiz ― “…”' (a paragraph of voices) and '“…” — Ana Ruiz (@ana)' (an embedded
+        post): a name set off by a dash beside a quotation is its speaker."""
+        for q in self.quotes:
+            if q in self.used:
+                continue
+            line_start = self.text.rfind("\n", 0, q.start) + 1
+            before = _DASH_BEFORE.search(self.text[line_start:q.start])
+            after = _DASH_AFTER.match(self.text, q.end, self._paragraph_end(q.end))
+            if before is not None:
+                lo, hi = line_start + before.start(1), line_start + before.end(1)
+                dash = (line_start + before.start(2), line_start + before.end(2))
+            elif after is not None:
+                lo, hi = after.start(2), after.end(2)
+                dash = after.span(1)
+            else:
+                continue
+            name = self.doc.char_span(lo, hi, alignment_mode="expand")
+            heads = [t for t in name or [] if t.pos_ == "PROPN" and (
+                t.head.i == t.i or not name.start <= t.head.i < name.end)]
+            if not heads:
+                continue
+            speaker = resolve_speaker(heads[0], self.index)
+            if speaker is None:
+                continue
+            sentence = self.index.span_of(line_start, q.end)
+            out.append(Statement(speaker, self.index.span_of(*dash), q.start, q.end, sentence,
+                                 confidence=0.6, direct=True))
+            self.used.add(q)
 
     def _continue_quotations(self, out: list[Statement]) -> None:
         """Free quotations after a direct statement continue it: in its paragraph they extend
