@@ -75,8 +75,7 @@ def demonyms() -> dict[str, str]:
 
 def normalise_role(words: list[str]) -> str:
     """Role words with abbreviations expanded: ["Sen."] → "Senator"."""
-    out = [ABBREVIATIONS.get(w.lower().rstrip("."), w) if w.endswith(".") or w.lower() in ABBREVIATIONS
-           and len(words) == 1 else w for w in words]
+    out = [ABBREVIATIONS.get(w.lower().rstrip("."), w) if w[:1].isupper() else w for w in words if w != "."]
     return " ".join(out).replace(" - ", "-").replace(" -", "-").replace("- ", "-")
 
 
@@ -152,7 +151,9 @@ def _titles_before(name_start: Token, ent: Span) -> list[RolePhrase]:
         tok = doc[i]
         low = tok.lower_.rstrip(".")
         in_name = ent.start <= i < ent.end
-        if tok.text in ("-", "–") and current.tokens and i > 0 and not doc[i - 1].is_punct:
+        if tok.text == "." and i > 0 and doc[i - 1].lower_ in ABBREVIATIONS and (current.tokens or is_head(doc[i - 1])):
+            pass  # "Lt ." split by the tokenizer: the abbreviation comes next
+        elif tok.text in ("-", "–") and current.tokens and i > 0 and not doc[i - 1].is_punct:
             current.tokens.append(tok)
         elif _qualifier(tok) or tok.lower_ in ("then-", "ex-"):
             current.qualifier = current.qualifier or _qualifier(tok) or QUALIFIER_CANON.get(low.rstrip("-"), "then")

@@ -1,0 +1,180 @@
+"""person → role: one test per rule, each on sentences of its own (real model), plus hand-built Docs.
+
+The hand-built Docs pin the title walker and the appositive rule to exact parses, so a model
+upgrade cannot silently change what they test.
+"""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from conftest import analyse
+from spacy.tokens import Doc
+
+from kg.entities import EntityIndex
+from kg.extract import roles
+
+
+def role_rows(result) -> set[tuple[str, str]]:
+    return {(t.subject.name, t.object.name) for t in result.triples if t.relation == "HOLDS_ROLE"}
+
+
+def quals(result, person: str, role: str) -> dict[str, str]:
+    for t in result.triples:
+        if t.relation == "HOLDS_ROLE" and t.subject.name == person and t.object.name == role:
+            return dict(t.qualifiers)
+    raise AssertionError(f"no role {role!r} for {person!r} in {role_rows(result)}")
+
+
+# -- hand-built Docs -------------------------------------------------------------------
+VOCAB = spacy.blank("en").vocab  # English lexical attributes (lower_, is_punct) without a model
+
+
+def hand_doc(words, heads, deps, pos, ents, tags=None) -> Doc:
+    return Doc(VOCAB, words=words, heads=heads, deps=deps, pos=pos, ents=ents, tags=tags)
+
+
+def test_title_walker_on_a_hand_built_doc():
+    """'Republican presidential nominee Donald Trump spoke .': role, org from the NORP word."""
+    doc = hand_doc(
+        words=["Republican", "presidential", "nominee", "Donald", "Trump", "spoke", "."],
+        heads=[2, 2, 4, 4, 5, 5, 5],
+        deps=["amod", "amod", "compound", "compound", "nsubj", "ROOT", "punct"],
+        pos=["ADJ", "ADJ", "NOUN", "PROPN", "PROPN", "VERB", "PUNCT"],
+        ents=["B-NORP", "O", "O", "B-PERSON", "I-PERSON", "O", "O"],
+        tags=["JJ", "JJ", "NN", "NNP", "NNP", "VBD", "."],
+    )
+    triples = list(roles.extract(doc, EntityIndex(doc, "d")))
+    assert [(t.subject.name, t.object.name, dict(t.qualifiers)) for t in triples] == [
+        ("Donald Trump", "presidential nominee", {"org": "Republican"})]
+
+
+def test_appositive_after_on_a_hand_built_doc():
+    """'Robby Mook , Clinton 's campaign manager , said': the possessor is the org."""
+    doc = hand_doc(
+        words=["Robby", "Mook", ",", "Clinton", "'s", "campaign", "manager", ",", "said"],
+        heads=[1, 8, 1, 6, 3, 6, 1, 1, 8],
+        deps=["compound", "nsubj", "punct", "poss", "case", "compound", "appos", "punct", "ROOT"],
+        pos=["PROPN", "PROPN", "PUNCT", "PROPN", "PART", "NOUN", "NOUN", "PUNCT", "VERB"],
+        ents=["B-PERSON", "I-PERSON", "O", "B-PERSON", "O", "O", "O", "O", "O"],
+        tags=["NNP", "NNP", ",", "NNP", "POS", "NN", "NN", ",", "VBD"],
+    )
+    triples = list(roles.extract(doc, EntityIndex(doc, "d")))
+    assert [(t.subject.name, t.object.name, dict(t.qualifiers)) for t in triples] == [
+        ("Robby Mook", "campaign manager", {"org": "Clinton"})]
+
+
+def test_normalise_role_expands_abbreviations():
+    assert roles.normalise_role(["Sen."]) == "Senator"
+    assert roles.normalise_role(["Lt.", "Gov."]) == "Lieutenant Governor"
+    assert roles.normalise_role(["Rep."]) == "Representative"
+    assert roles.normalise_role(["vice", "-", "presidential", "nominee"]) == "vice-presidential nominee"
+
+
+# -- the real model ----------------------------------------------------------------------
+
+
+@pytest.mark.model
+def test_title_before_with_qualifier(nlp):
+    r = analyse(nlp, "Former Deputy Attorney General Rod Rosenstein testified on Tuesday.")
+    assert ("Rod Rosenstein", "Deputy Attorney General") in role_rows(r)
+    assert quals(r, "Rod Rosenstein", "Deputy Attorney General")["qualifier"] == "former"
+
+
+@pytest.mark.model
+def test_abbreviated_titles_are_expanded(nlp):
+    r = analyse(nlp, "Sen. Ted Cruz and Lt. Gov. Ralph Northam spoke at the rally in Richmond.")
+    rows = role_rows(r)
+    assert ("Ted Cruz", "Senator") in rows
+    assert ("Ralph Northam", "Lieutenant Governor") in rows
+
+
+@pytest.mark.model
+def test_org_before_title(nlp):
+    r = analyse(nlp, "FBI Director James Comey met Russian President Vladimir Putin in 2016.")
+    assert quals(r, "James Comey", "Director")["org"] == "FBI"
+    assert quals(r, "Vladimir Putin", "President")["org"] == "Russia"
+
+
+@pytest.mark.model
+def test_person_possessor_as_org(nlp):
+    r = analyse(nlp, "Trump campaign manager Kellyanne Conway told reporters on Sunday that the race was tight.")
+    assert ("Kellyanne Conway", "campaign manager") in role_rows(r)
+
+
+@pytest.mark.model
+def test_two_titles_in_a_row(nlp):
+    r = analyse(nlp, "Republican vice-presidential nominee Gov. Mike Pence campaigned in Ohio on Monday.")
+    rows = role_rows(r)
+    assert ("Mike Pence", "Governor") in rows
+    assert ("Mike Pence", "vice-presidential nominee") in rows
+
+
+@pytest.mark.model
+def test_coordinated_titles_before_one_name(nlp):
+    r = analyse(nlp, "The actress and activist Kamala Lopez spoke at the event in Washington.")
+    rows = role_rows(r)
+    assert ("Kamala Lopez", "actress") in rows
+    assert ("Kamala Lopez", "activist") in rows
+
+
+@pytest.mark.model
+def test_plural_title_shared_by_coordinated_names(nlp):
+    r = analyse(nlp, "Presidential candidates Hillary Clinton and Donald Trump spoke to veterans on Wednesday.")
+    rows = role_rows(r)
+    assert ("Hillary Clinton", "Presidential candidate") in rows
+    assert ("Donald Trump", "Presidential candidate") in rows
+
+
+@pytest.mark.model
+def test_appositive_after_the_name(nlp):
+    r = analyse(nlp, "Robby Mook, Clinton's campaign manager, said the campaign would win Ohio.")
+    assert ("Robby Mook", "campaign manager") in role_rows(r)
+
+
+@pytest.mark.model
+def test_appositive_before_the_name(nlp):
+    r = analyse(nlp, "Clinton's running mate, Tim Kaine, campaigned in Florida on Saturday.")
+    assert ("Tim Kaine", "running mate") in role_rows(r)
+
+
+@pytest.mark.model
+def test_copula(nlp):
+    r = analyse(nlp, "Aaron Kall is director of debate at the University of Michigan.")
+    assert ("Aaron Kall", "director of debate") in role_rows(r)
+    assert quals(r, "Aaron Kall", "director of debate")["org"] == "University of Michigan"
+
+
+@pytest.mark.model
+def test_relative_clause(nlp):
+    r = analyse(nlp, "The senator thanked John Kerry, who is now secretary of state, for his work.")
+    assert ("John Kerry", "secretary of state") in role_rows(r)
+
+
+@pytest.mark.model
+def test_as_role(nlp):
+    r = analyse(nlp, "Hillary Clinton tapped Tim Kaine as her running mate in July.")
+    assert ("Tim Kaine", "running mate") in role_rows(r)
+
+
+@pytest.mark.model
+def test_pronoun_subject_of_copula(nlp):
+    r = analyse(nlp, "Ed Schultz joined the network in 2015. He is the anchor of a news program.")
+    assert any(p == "Ed Schultz" and "anchor" in role for p, role in role_rows(r))
+
+
+@pytest.mark.model
+def test_not_roles_party_nationality_kinship_opinion(nlp):
+    r = analyse(nlp, "Democrat Hillary Clinton and his wife Melania Trump met. Sources said Vladimir Putin "
+                     "has been a strong leader. Donald Trump would be a great senator.")
+    rows = role_rows(r)
+    assert not any(p == "Hillary Clinton" for p, _ in rows), rows
+    assert not any(role in ("wife", "strong leader", "leader", "great senator", "senator") for _, role in rows), rows
+
+
+@pytest.mark.model
+def test_role_noun_refers_back_through_holder_of(nlp):
+    r = analyse(nlp, "President Donald Trump spoke on Monday. The president said the wall would be built.")
+    assert ("Donald Trump", "President") in role_rows(r)
+    said = [t for t in r.triples if t.relation == "SAID"]
+    assert said and said[0].subject.name == "Donald Trump"
