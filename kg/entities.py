@@ -138,7 +138,7 @@ class EntityIndex:
         # contains a known one ("Donald J. Trump", "Crooked Hillary Clinton") is that person.
         full: dict[str, Cluster] = {}
         for _ent, words in sorted(persons, key=lambda p: (len(p[1]), p[0].start)):
-            if len(words) >= 2 and not _in_headline(_ent):
+            if len(words) >= 2 and not _in_headline(_ent, self.text):
                 key = " ".join(words).lower()
                 if key not in full:
                     same = next((c for k, c in full.items() if _contains_name(key.split(), k.split())), None)
@@ -163,7 +163,7 @@ class EntityIndex:
             if len(words) == 1 and key.endswith("s") and key[:-1] in by_surname:
                 continue  # "the Clintons": a family, not one of them
             cluster = full.get(key)
-            if cluster is None and _in_headline(ent):
+            if cluster is None and _in_headline(ent, self.text):
                 # headline case glues words onto a name ("Clinton Breaks With Obama"): its first
                 # word, when it is a known surname, is the mention
                 if (words[0].lower() in by_surname or len(by_first.get(words[0].lower(), [])) == 1) \
@@ -370,9 +370,10 @@ def _contains_name(longer: list[str], shorter: list[str]) -> bool:
     return longer[0] == shorter[0] and longer[-1] == shorter[-1]
 
 
-def _in_headline(span: Span) -> bool:
-    """Is the span on a title-case line (a headline), where NER glues words onto names?"""
-    text = span.doc.text
+def _in_headline(span: Span, text: str) -> bool:
+    """Is the span on a title-case line (a headline), where NER glues words onto names?
+
+    ``text`` is the Doc's text, passed in: ``Doc.text`` rebuilds the string on every call."""
     start = text.rfind("\n", 0, span.start_char) + 1
     end = text.find("\n", span.end_char)
     words = re.findall(r"[A-Za-z][\w'’-]*", text[start:end if end >= 0 else len(text)])
