@@ -27,6 +27,10 @@ from kg.model import Span as TextSpan
 
 DOCUMENT_NOUNS = load_words("document_nouns")
 ROLE_NOUNS = load_words("role_nouns")
+# Entity types that never speak ("5:45 p.m. calling …" is a parse slip)
+NOT_SPEAKERS = {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"}
+# Messages are said by their authors: a possessor speaks for them, nothing else does.
+MESSAGE_NOUNS = load_words("message_nouns")
 PRONOUN_WINDOW = 3  # sentences a pronoun looks back for its antecedent
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
 UNRESOLVABLE = {"i", "we", "you", "it", "this", "that", "which", "there", "me", "us", "one", "what",
@@ -84,7 +88,7 @@ def resolve_pronoun(token: Token, index: EntityIndex, *, depth: int = 0) -> Enti
     """
     low = token.lower_
     plural = low in PLURAL_PRONOUNS
-    mention = TextSpan.of(token.doc.text, token.idx, token.idx + len(token.text))
+    mention = TextSpan(token.idx, token.idx + len(token.text), token.text)  # Doc.text costs O(doc) a call
     ref: EntityRef | None = None
     sent = token.sent
     sentences = [sent]
@@ -141,8 +145,13 @@ def resolve_speaker(token: Token, index: EntityIndex) -> EntityRef | None:
         known = _person_named(token, index)
         if known is not None:
             return EntityRef(known.id, known.name, known.type, mention)
-    if low in UNRESOLVABLE or token.pos_ not in ("NOUN", "PROPN"):
+    if low in UNRESOLVABLE or token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ in NOT_SPEAKERS:
         return None
+    if token.lemma_.lower() in MESSAGE_NOUNS:
+        # "Trump's tweet mocking …": the message's author speaks
+        owner = next((c for c in token.children if c.dep_ == "poss"), None)
+        if owner is not None and owner.pos_ != "PRON":
+            return resolve_speaker(owner, index)
     if is_document(token):
         return None
     phrase = noun_phrase(token)

@@ -231,3 +231,11 @@ def test_embedded_post_signed_with_a_dash(nlp):
     text = "“The bridge is finally open.” — Mayor Tom Kline (@tomkline) May 2, 2016"
     t = one(analyse(nlp, text), "Kline")
     assert t.object.span.text == "“The bridge is finally open.”"
+
+
+def test_question_quotation_ends_the_sentence_before_its_cue(nlp):
+    text = "“Does anybody know what the plan is?” Sally Burke asked. “Neither do I.”"
+    rows = said(analyse(nlp, text))
+    t = one(analyse(nlp, text), "Burke")
+    assert t.object.span.text.startswith("“Does anybody know")
+    assert len(rows) == 1 and "Neither do I" in t.object.span.text

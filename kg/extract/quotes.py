@@ -138,7 +138,9 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _speaker_token(verb: Token) -> Token | None:
     """The cue's subject, or the subject a participle/conjoined cue borrows from its head."""
-    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and verb.tag_ == "VBG":
+    head = verb.head
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and (
+            head.pos_ == "NOUN" or (head.pos_ == "PROPN" and head.ent_type_ == "PERSON")):
         return verb.head  # "with a prosecutor writing, '…'": the noun the participle describes
     token = verb
     for _ in range(3):
@@ -355,7 +357,7 @@ class QuoteExtractor:
         for q in self.quotes:
             if q in self.used:
                 continue
-            if q.end <= lo and q.end >= sent.start_char and not self.text[q.end:lo].strip(" ,—–-\n"):
+            if q.end <= lo and not self.text[q.end:lo].strip(" ,—–-"):  # may end the sentence before
                 return q
             if q.end <= verb.idx and q.end >= sent.start_char:
                 between = self.doc.char_span(q.end, verb.idx, alignment_mode="expand")
