@@ -239,3 +239,14 @@ def test_question_quotation_ends_the_sentence_before_its_cue(nlp):
     t = one(analyse(nlp, text), "Burke")
     assert t.object.span.text.startswith("“Does anybody know")
     assert len(rows) == 1 and "Neither do I" in t.object.span.text
+
+
+def test_participle_after_a_preposition_borrows_the_main_subject(nlp):
+    text = "After saying the storm was “the worst in decades,” Mayor Joan Pike closed the schools."
+    t = one(analyse(nlp, text), "Pike")
+    assert "“the worst in decades,”" in t.object.span.text
+
+
+def test_object_and_its_comparison_are_the_content(nlp):
+    t = one(analyse(nlp, "Senator Ray Holt likened the new rules to “burning the Constitution.”"), "Holt")
+    assert t.object.span.text.startswith("the new rules to “burning")

@@ -44,7 +44,7 @@ ADDRESSEE_VERBS = {"tell", "ask", "inform", "assure", "advise", "urge", "remind"
 SUBJECT_DEPS = {"nsubj"}
 CLAUSE_DEPS = {"ccomp"}
 # Verbs whose subject a participle or conjoined cue borrows: "…, adding that …", "said A and added B".
-BORROW_DEPS = {"conj", "advcl", "xcomp", "dep"}
+BORROW_DEPS = {"conj", "advcl", "xcomp", "dep", "pcomp", "prep"}
 ADDRESSEE_DEPS = {"dobj", "dative", "iobj"}
 OPEN_MARKS = "“"
 CLOSE_MARKS = "”"
@@ -143,7 +143,7 @@ def _speaker_token(verb: Token) -> Token | None:
             head.pos_ == "NOUN" or (head.pos_ == "PROPN" and head.ent_type_ == "PERSON")):
         return verb.head  # "with a prosecutor writing, '…'": the noun the participle describes
     token = verb
-    for _ in range(3):
+    for _ in range(4):
         subject = next((c for c in token.children if c.dep_ in SUBJECT_DEPS), None)
         if subject is not None:
             return subject
@@ -214,7 +214,7 @@ def _complement(verb: Token) -> Span | None:
         if dep == "prep":
             # "called for a ban"; "accused X of lying", "described X as a liar"
             if (child.lower_ in COMPLEMENT_PREPS and not parts) or (
-                    child.lower_ in ("of", "as") and parts and parts[-1].dep_ == "dobj"):
+                    child.lower_ in ("of", "as", "to") and parts and parts[-1].dep_ == "dobj"):
                 parts.append(child)
         elif dep == "dobj":
             # "urged Congress to act": object and to-clause are both content
