@@ -250,3 +250,14 @@ def test_participle_after_a_preposition_borrows_the_main_subject(nlp):
 def test_object_and_its_comparison_are_the_content(nlp):
     t = one(analyse(nlp, "Senator Ray Holt likened the new rules to “burning the Constitution.”"), "Holt")
     assert t.object.span.text.startswith("the new rules to “burning")
+
+
+def test_any_main_verb_whose_colon_opens_a_quotation(nlp):
+    text = "Governor Lena Marsh addressed the crowd again: “Here is what I regret. I trusted them.”"
+    t = one(analyse(nlp, text), "Marsh")
+    assert t.object.span.text.startswith("“Here is what I regret.")
+
+
+def test_a_quoted_title_is_not_a_statement(nlp):
+    rows = said(analyse(nlp, "Senator Omar Reyes appeared on “Good Morning America” and said nothing new."))
+    assert all("Good Morning America" not in t.object.span.text for t in rows)

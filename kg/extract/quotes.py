@@ -98,6 +98,17 @@ def find_quotations(text: str) -> list[Quotation]:
     return out
 
 
+def is_title(text: str, q: Quotation) -> bool:
+    """A name in quotation marks (“Good Morning America”, “Never Trump”), not a statement:
+    a few words, every one capitalised; or markup such as an attribute value (author="x")."""
+    if q.start > 0 and text[q.start - 1] == "=":
+        return True
+    words = [w for w in re.findall(r"[^\W\d_][\w’'-]*", text[q.start:q.end])]
+    if not words:
+        return True
+    return len(words) <= 6 and all(w[:1].isupper() for w in words if len(w) > 3)
+
+
 def mode_of(text: str) -> str:
     """direct: the content is quotation only; mixed: it holds some; indirect: none."""
     if not any(c in text for c in MARK_CHARS) and "''" not in text:
@@ -268,6 +279,10 @@ class QuoteExtractor:
         self.quotes = find_quotations(self.text)
         self.used: set[Quotation] = set()
 
+    def _free(self, q: Quotation) -> bool:
+        """Not yet attributed, and a statement rather than a quoted name."""
+        return q not in self.used and not is_title(self.text, q)
+
     def _quote_at(self, char: int) -> Quotation | None:
         return next((q for q in self.quotes if q.start <= char < q.end), None)
 
@@ -282,7 +297,7 @@ class QuoteExtractor:
             for token in sent:
                 if token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
                     st = self._according(token, sent, sentence)
-                elif _is_cue(token) and self._quote_at(token.idx) is None:
+                elif (_is_cue(token) or self._colon_cue(token)) and self._quote_at(token.idx) is None:
                     st = self._cue(token, sent, sentence)
                 else:
                     continue
@@ -338,6 +353,16 @@ class QuoteExtractor:
         return Statement(speaker, cue, bounds[0], bounds[1], sentence, _addressee(verb, self.index),
                          _date(verb), direct=direct or mode_of(self.text[bounds[0]:bounds[1]]) == "direct")
 
+    def _colon_cue(self, verb: Token) -> bool:
+        """'She addressed the crowd again: “…”': a main verb whose colon opens a quotation."""
+        if verb.dep_ != "ROOT" or verb.pos_ not in ("VERB", "AUX"):
+            return False
+        for child in verb.rights:
+            if child.text == ":":
+                rest = self.text[child.idx + 1:child.idx + 4].lstrip()
+                return rest[:1] in "“\"" or rest.startswith("''")
+        return False
+
     def _clause_without(self, head: Token, inner: Token, sent: Span) -> tuple[int, int] | None:
         """The head's clause with the inner (cue) phrase cut off the side it sits on."""
         lo, hi = max(head.left_edge.idx, sent.start_char), min(sent.end_char, head.right_edge.idx +
@@ -373,13 +398,13 @@ class QuoteExtractor:
 
     def _nearest_quote(self, verb: Token, sent: Span) -> Quotation | None:
         """A free quotation touching the cue's sentence, or one a colon after the cue opens."""
-        free = [q for q in self.quotes if q not in self.used and q.end > sent.start_char - 1
+        free = [q for q in self.quotes if self._free(q) and q.end > sent.start_char - 1
                 and q.start < sent.end_char]
         before = [q for q in free if q.end <= verb.idx]
         after = [q for q in free if q.start > verb.idx]
         colon = self.text[verb.idx:sent.end_char + 3].find(":")
         if colon >= 0:
-            near = [q for q in self.quotes if q not in self.used and 0 <= q.start - (verb.idx + colon) <= 3]
+            near = [q for q in self.quotes if self._free(q) and 0 <= q.start - (verb.idx + colon) <= 3]
             if near:
                 return near[0]
         if before and (not after or verb.idx - before[-1].end <= after[0].start - verb.idx):
