@@ -51,6 +51,7 @@ SPEECH_VERBS = load_words("speech_verbs")
 # ("the report's findings", "an average of recent polls", "a new batch of State Department emails").
 CONTENT_OF = load_words("document_parts")
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+NEWSLETTER_NOUNS = {"email", "emails", "letter", "newsletter"}
 # Clauses that state something themselves (not "who leads in the polls", "as he rose in the polls").
 MAIN_CLAUSE_DEPS = {"ROOT", "conj", "ccomp", "parataxis"}
 # Children of a finding verb that hold what was found.
@@ -60,6 +61,7 @@ GENERIC_WORDS = {"a", "an", "the", "that", "this", "these", "those", "its", "the
                  "latest", "recent", "same", "most", "more", "early", "another", "one", "two", "first", "last",
                  "own", "final", "full", "also"}
 DETERMINERS_BACK = {"the", "that", "this", "these", "those", "its", "their", "his", "her", "our", "same"}
+WORD = re.compile(r"\b[^\W\d_]{2,}\b")
 # Finding verb forms the tagger may read as nouns ("records show"), and what a noun phrase holds.
 SURFACE_FORMS = {"show", "shows", "showed", "indicate", "indicates", "indicated", "suggest", "suggests",
                  "reveal", "reveals", "revealed", "find", "finds", "found"}
@@ -153,7 +155,7 @@ class ReportResolver:
         words = [t for t in head.subtree if t.i <= head.i or t.dep_ in ("compound", "prep", "pobj", "cc", "conj")]
         words = [t for t in words if not (t.dep_ == "det" and t.i == words[0].i)]
         start, end = words[0].idx, words[-1].idx + len(words[-1].text)
-        text = self.doc.text[start:end]
+        text = self.index.text[start:end]  # Doc.text rebuilds the string on every call
         owner = next((t for t in head.lefts if t.dep_ == "poss" and t.pos_ == "NOUN"), None)
         if owner is not None:
             full = self._named_org(owner.lower_)
@@ -169,7 +171,7 @@ class ReportResolver:
         return names.pop() if len(names) == 1 else None
 
     def _text(self, start: int, end: int) -> tuple[str, int, int]:
-        return self.doc.text[start:end], start, end
+        return self.index.text[start:end], start, end
 
     def _add(self, mention: ReportMention) -> None:
         lemma = _lemma(mention.head)
@@ -312,6 +314,7 @@ class Found:
     cue: tuple[int, int]
     content: tuple[int, int]
     confidence: float
+    min_words: int = 2  # fewer words is a scrap ("fraud", a link); "That's according to …" names one
 
 
 def _subject_rule(sent: Span) -> Iterator[Found]:
@@ -381,7 +384,7 @@ def _according_rule(sent: Span) -> Iterator[Found]:
             clause = _without(clause, word)
         bounds = _bounds(clause)
         if bounds is not None:
-            yield Found(source, (word.idx, to.idx + len(to.text)), bounds, 0.8)
+            yield Found(source, (word.idx, to.idx + len(to.text)), bounds, 0.8, min_words=1)
 
 
 def _in_poll_rule(sent: Span) -> Iterator[Found]:
@@ -411,11 +414,11 @@ def _label_rule(doc: Doc) -> Iterator[Found]:
         if label is None or not len(label):
             continue
         nouns = [t for t in label if _is_document_noun(t)]
-        if not nouns or nouns[-1].i != label[-1].i:
-            continue
+        if not nouns or nouns[-1].i != label[-1].i or _lemma(nouns[-1]) in NEWSLETTER_NOUNS:
+            continue  # "Monday's Morning Email:", "EMAIL:" head newsletters, not findings
         cue = (match.end(1), match.end(1) + 1)
         start, end = match.start(2), match.end(2)
-        if doc.text[start] not in "“\"":
+        if match.string[start] not in "“\"":
             sent = doc.char_span(start, end, alignment_mode="expand")
             if sent is not None and len(sent):
                 end = min(end, sent[0].sent.end_char) if sent[0].sent.start_char >= match.start(1) else end
@@ -487,6 +490,11 @@ def _date(doc: Doc, found: Found) -> str | None:
     return None
 
 
+def _denied(noun: Token) -> bool:
+    """"no data", "no poll": a document said not to exist finds nothing."""
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
+
+
 def _within_paragraph(text: str, found: Found) -> tuple[int, int]:
     """The finding cut to the paragraph of its cue: a headline without a full stop is parsed
     into one sentence with the next paragraph, whose words are not the headline's finding."""
@@ -514,7 +522,8 @@ def extract(doc: Doc, index: EntityIndex) -> Iterator[Triple]:
         while end > start and text[end - 1] in TRAIL:
             end -= 1
         mention = resolver.mention_of(found.source)
-        if end - start < 3 or mention is None:
+        # "fraud", "BUSTED", a link: a scrap, not a finding; "no data show …": no document
+        if mention is None or len(WORD.findall(text[start:end])) < found.min_words or _denied(mention.head):
             continue
         # two rules reading one finding make it once (the surer one)
         if any(s < end and start < e for s, e, _ in seen):
