@@ -114,7 +114,7 @@ class EntityIndex:
         for span in nick_spans:
             words = [t.text for t in span if t.text not in ('"', "“", "”") and not _is_nickname(t)]
             persons.append((span, name_tokens(" ".join(words))))
-        for ent in doc.ents:
+        for ent in (piece for whole in doc.ents for piece in _split_at_newlines(whole)):
             kind = LABEL_TYPES.get(ent.label_)
             if kind is None or any(t.i in covered for t in ent):
                 continue
@@ -281,7 +281,7 @@ class EntityIndex:
         documents ("the report" of one article is not that of another).
         """
         clean = " ".join(name.split())
-        person = self._named_person(clean) if kind == "Group" and key is None else None
+        person = self._named_person(clean) if kind in ("Group", "Person") and key is None else None
         if person is not None:  # a speaker phrase that is a person's name ("Trump") is that person
             person.mentions.append(mention)
             return self.ref_for(person, mention)
@@ -297,10 +297,15 @@ class EntityIndex:
     def _named_person(self, text: str) -> Cluster | None:
         """The person a bare name designates: the full name, or a surname only one person has."""
         words = name_tokens(text)
+        persons = [c for c in self._clusters if c.type == "Person"]
+        if len(words) > 2:  # a phrase across a headline that ends in a known full name
+            ending = [c for c in persons if len(c.name.split()) >= 2 and [w.lower() for w in words[-len(
+                c.name.split()):]] == c.name.lower().split()]
+            if len(ending) == 1:
+                return ending[0]
         if not words or len(words) > 4 or not all(w[:1].isupper() for w in words):
             return None
         low = " ".join(words).lower()
-        persons = [c for c in self._clusters if c.type == "Person"]
         exact = [c for c in persons if c.name.lower() == low or low in (a.lower() for a in c.aliases)]
         if exact:
             return exact[0]
@@ -379,6 +384,20 @@ def _in_headline(span: Span, text: str) -> bool:
     words = re.findall(r"[A-Za-z][\w'’-]*", text[start:end if end >= 0 else len(text)])
     long_words = [w for w in words if len(w) > 3]
     return len(long_words) >= 3 and sum(w[0].isupper() for w in long_words) / len(long_words) >= 0.8
+
+
+def _split_at_newlines(ent: Span) -> list[Span]:
+    """A name never crosses a line break: a headline glued to the first line is two spans."""
+    pieces, start = [], ent.start
+    for tok in ent:
+        if tok.is_space or "\n" in tok.whitespace_:
+            end = tok.i if tok.is_space else tok.i + 1
+            if end > start:
+                pieces.append(Span(ent.doc, start, end, label=ent.label_))
+            start = tok.i + 1
+    if ent.end > start:
+        pieces.append(Span(ent.doc, start, ent.end, label=ent.label_))
+    return pieces
 
 
 def _is_nickname(token: Token) -> bool:
