@@ -261,3 +261,9 @@ def test_any_main_verb_whose_colon_opens_a_quotation(nlp):
 def test_a_quoted_title_is_not_a_statement(nlp):
     rows = said(analyse(nlp, "Senator Omar Reyes appeared on “Good Morning America” and said nothing new."))
     assert all("Good Morning America" not in t.object.span.text for t in rows)
+
+
+def test_participle_on_an_object_borrows_the_main_subject(nlp):
+    text = "Senator Ann Cole emailed supporters on Friday saying that the struggle would continue."
+    t = one(analyse(nlp, text), "Cole")
+    assert "the struggle would continue" in t.object.span.text

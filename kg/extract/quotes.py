@@ -150,9 +150,11 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 def _speaker_token(verb: Token) -> Token | None:
     """The cue's subject, or the subject a participle/conjoined cue borrows from its head."""
     head = verb.head
-    if verb.dep_ == "acl" and verb.tag_ == "VBG" and (
-            head.pos_ == "NOUN" or (head.pos_ == "PROPN" and head.ent_type_ == "PERSON")):
-        return verb.head  # "with a prosecutor writing, '…'": the noun the participle describes
+    if verb.dep_ == "acl" and verb.tag_ == "VBG":
+        if head.dep_ == "dobj":  # "emailed supporters saying …": the emailer speaks
+            verb = head.head
+        elif head.pos_ == "NOUN" or (head.pos_ == "PROPN" and head.ent_type_ == "PERSON"):
+            return head  # "with a prosecutor writing, '…'": the noun the participle describes
     token = verb
     for _ in range(4):
         subject = next((c for c in token.children if c.dep_ in SUBJECT_DEPS), None)
