@@ -106,7 +106,7 @@ def is_title(text: str, q: Quotation) -> bool:
     words = [w for w in re.findall(r"[^\W\d_][\w’'-]*", text[q.start:q.end])]
     if not words:
         return True
-    return len(words) <= 6 and all(w[:1].isupper() for w in words if len(w) > 3)
+    return 2 <= len(words) <= 6 and all(w[:1].isupper() for w in words if len(w) > 3)
 
 
 def mode_of(text: str) -> str:
@@ -382,7 +382,7 @@ class QuoteExtractor:
         """'"…," X said' (the quotation ends just before the speaker and cue) or 'X said: "…"'."""
         lo = min(verb.idx, verb.left_edge.idx)
         for q in self.quotes:
-            if q in self.used:
+            if not self._free(q):
                 continue
             if q.end <= lo and not self.text[q.end:lo].strip(" ,—–-"):  # may end the sentence before
                 return q
