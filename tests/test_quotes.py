@@ -267,3 +267,10 @@ def test_participle_on_an_object_borrows_the_main_subject(nlp):
     text = "Senator Ann Cole emailed supporters on Friday saying that the struggle would continue."
     t = one(analyse(nlp, text), "Cole")
     assert "the struggle would continue" in t.object.span.text
+
+
+def test_quotation_open_at_a_paragraph_end_goes_on(nlp):
+    text = ("“We will rebuild the library,” said Mayor Ines Ward. “It will take two years.\n"
+            "“And it will be bigger than before.”")
+    rows = [t for t in said(analyse(nlp, text)) if "Ward" in t.subject.name]
+    assert len(rows) == 1 and rows[0].object.span.text.endswith("bigger than before.”")

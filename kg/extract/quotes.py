@@ -471,7 +471,8 @@ class QuoteExtractor:
 
     def _continue_quotations(self, out: list[Statement]) -> None:
         """Free quotations after a direct statement continue it: in its paragraph they extend
-        it ('"…," he said. "…"'), in the next paragraphs each is a statement of its own."""
+        it ('"…," he said. "…"'), as they do a quotation left open at a paragraph's end; in the
+        next paragraphs each is a statement of its own."""
         direct = sorted((s for s in out if s.direct), key=lambda s: s.start)
         for q in self.quotes:
             if q in self.used:
@@ -491,8 +492,14 @@ class QuoteExtractor:
                 last.end = q.end
                 self.used.add(q)
                 continue
-            # a new paragraph that opens with this quotation (and holds little else)
             tail, _, between = gap.partition("\n")
+            ending = next((e for e in self.quotes if e.start < last.end <= e.end), None)
+            if ending is not None and not ending.closed and not gap.strip() and not between.count("\n") > 1:
+                # a quotation left open at its paragraph's end goes on in the next one
+                last.end = q.end
+                self.used.add(q)
+                continue
+            # a new paragraph that opens with this quotation (and holds little else)
             if len(tail) > 80 or between.strip() or self._paragraph_end(q.start) - q.end > 3:
                 continue
             st = Statement(last.speaker, None, q.start, q.end, self.index.span_of(q.start, q.end),
