@@ -393,8 +393,9 @@ def _in_poll_rule(sent: Span) -> Iterator[Found]:
         if prep.dep_ != "prep" or prep.lower_ != "in":
             continue
         source = next((c for c in prep.children if c.dep_ == "pobj"), None)
-        if source is None or _lemma(source) not in POLL_NOUNS:
-            continue
+        owner = _owner(source) if source is not None else None
+        if owner is None or _lemma(owner) not in POLL_NOUNS:
+            continue  # "in the RealClearPolitics average of recent polls" counts, "in the report" not
         head = _clause(prep.head)
         if head.i == prep.i or head.dep_ not in MAIN_CLAUSE_DEPS or \
                 any(c.dep_ in SUBJECT_DEPS and _owner(c) is not None for c in head.children):
