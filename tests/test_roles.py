@@ -178,3 +178,25 @@ def test_role_noun_refers_back_through_holder_of(nlp):
     assert ("Donald Trump", "President") in role_rows(r)
     said = [t for t in r.triples if t.relation == "SAID"]
     assert said and said[0].subject.name == "Donald Trump"
+
+
+@pytest.mark.model
+def test_coordinated_appositive_heads(nlp):
+    r = analyse(nlp, '"We need answers," says Paul Rieckhoff, founder and CEO of Iraq and Afghanistan Veterans '
+                     'of America.')
+    rows = role_rows(r)
+    assert ("Paul Rieckhoff", "founder") in rows and ("Paul Rieckhoff", "CEO") in rows
+
+
+@pytest.mark.model
+def test_plural_conjunct_is_not_a_second_role(nlp):
+    r = analyse(nlp, "It can work, according to Craig Bryan, head of the National Center for Veterans Studies, "
+                     "and other scientists.")
+    assert not any(role.startswith("scientist") for _, role in role_rows(r))
+
+
+@pytest.mark.model
+def test_veteran_and_non_breaking_space_before_the_name(nlp):
+    r = analyse(nlp, "Navy veteran\u00a0Peter Kaisen said the clinic was too far away.")
+    assert ("Peter Kaisen", "veteran") in role_rows(r)
+    assert quals(r, "Peter Kaisen", "veteran")["org"] == "Navy"

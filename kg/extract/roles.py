@@ -151,7 +151,10 @@ def _titles_before(name_start: Token, ent: Span) -> list[RolePhrase]:
         tok = doc[i]
         low = tok.lower_.rstrip(".")
         in_name = ent.start <= i < ent.end
-        if tok.text == "." and i > 0 and doc[i - 1].lower_ in ABBREVIATIONS and (current.tokens or is_head(doc[i - 1])):
+        if tok.is_space:
+            pass  # non-breaking spaces between title and name are tokens of their own
+        elif tok.text == "." and i > 0 and doc[i - 1].lower_ in ABBREVIATIONS \
+                and (current.tokens or is_head(doc[i - 1])):
             pass  # "Lt ." split by the tokenizer: the abbreviation comes next
         elif tok.text in ("-", "–") and current.tokens and i > 0 and not doc[i - 1].is_punct:
             current.tokens.append(tok)
@@ -191,9 +194,8 @@ def _titles_before(name_start: Token, ent: Span) -> list[RolePhrase]:
             if current.valid():
                 phrases.append(current)
             current = RolePhrase(tokens=[tok])
-        elif low in DROP_MODIFIERS:
-            if not current.tokens:
-                break
+        elif low in DROP_MODIFIERS and current.tokens:
+            pass
         elif tok.pos_ in ("NOUN", "PROPN", "ADJ") or low in TITLE_WORDS:
             if not current.tokens and not is_head(tok):
                 break
@@ -210,6 +212,20 @@ def _titles_before(name_start: Token, ent: Span) -> list[RolePhrase]:
 
 
 # -- a role noun's own phrase (appositives, copulas, "as") ----------------------------
+def _phrases_of(head: Token, exclude: set[int]) -> Iterator[RolePhrase]:
+    """The role phrase headed by ``head`` and those of its conjuncts ("founder and CEO of X")."""
+    first = _phrase_of(head, exclude)
+    if first:
+        yield first
+    for conj in (c for c in head.children if c.dep_ == "conj" and c.ent_type_ != "PERSON"
+                 and c.tag_ in ("NN", "NNP")):  # "head of X, and other scientists" is not a second role
+        phrase = _phrase_of(conj, exclude)
+        if phrase:
+            if first and not phrase.qualifier:
+                phrase.qualifier = first.qualifier
+            yield phrase
+
+
 def _phrase_of(head: Token, exclude: set[int]) -> RolePhrase | None:
     """The role phrase headed by ``head``: its modifiers, of-complement, org and qualifier."""
     if head.lower_ == "one":  # "one of the president's closest aides"
@@ -279,9 +295,7 @@ def _appositives(root: Token, ent: Span) -> Iterator[RolePhrase]:
             start = child.left_edge.i
             if child.dep_ == "appos" and child.ent_type_ != "PERSON" and start > ent.end \
                     and doc[start - 1].text == "," and not any(t.ent_type_ == "PERSON" for t in doc[ent.end:start]):
-                phrase = _phrase_of(child, exclude)
-                if phrase:
-                    yield phrase
+                yield from _phrases_of(child, exclude)
     # before: "Clinton's running mate, Tim Kaine" with only the role's complement between
     head = root.head
     left = ent.start
@@ -302,8 +316,20 @@ def _clauses(root: Token, ent: Span) -> Iterator[RolePhrase]:
     if root.dep_ in ("nsubj", "nsubjpass"):
         verbs.append(root.head)
     verbs.extend(c for c in root.children if c.dep_ == "relcl")
+    doc = ent.doc
+    # "John Kerry, who is now his secretary of state" (the parser may hang the clause elsewhere)
+    if ent.end + 1 < len(doc) and doc[ent.end].text == "," and doc[ent.end + 1].lower_ == "who" \
+            and doc[ent.end + 1].dep_ == "nsubj" and doc[ent.end + 1].head not in verbs:
+        verbs.append(doc[ent.end + 1].head)
     for verb in verbs:
         yield from _predicate(verb, exclude)
+    # "the departure of Bill Bratton as commissioner": 'as' hangs on the noun the name complements
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "NOUN":
+        for child in root.head.head.children:
+            if child.lower_ == "as" and child.dep_ == "prep" and child.i > ent.end:
+                pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                if pobj is not None and (phrase := _phrase_of(pobj, exclude)):
+                    yield phrase
     # "the departure of Bill Bratton as commissioner"
     for child in root.children:
         if child.lower_ == "as" and child.dep_ == "prep":
@@ -327,8 +353,8 @@ def _predicate(verb: Token, exclude: set[int]) -> Iterator[RolePhrase]:
         return  # "if Kaine becomes vice president"
     if verb.lemma_ in COPULAS:
         for child in verb.children:
-            if child.dep_ in ("attr", "acomp") and (phrase := _phrase_of(child, exclude)):
-                yield phrase
+            if child.dep_ in ("attr", "acomp"):
+                yield from _phrases_of(child, exclude)
     elif verb.lemma_ in AS_VERBS:
         for child in verb.children:
             if child.lower_ == "as" and child.dep_ == "prep":
@@ -408,9 +434,12 @@ def extract(doc: Doc, index: EntityIndex) -> Iterator[Triple]:
         if cluster is None or cluster.type != "Person":
             continue
         for phrase in _titles_before(_name_start(ent), ent):
+            conjuncts = [c for c in ent.root.children if c.dep_ == "conj" and c.ent_type_ == "PERSON"]
+            if phrase.plural and not conjuncts:
+                continue  # "scientists Craig Bryan and ..." cut by the parser: whose title is unclear
             yield from emit(cluster, ent, phrase)
             if phrase.plural:  # "Presidential candidates Hillary Clinton and Donald Trump"
-                for conj in (c for c in ent.root.children if c.dep_ == "conj" and c.ent_type_ == "PERSON"):
+                for conj in conjuncts:
                     other = index.cluster_at(conj)
                     if other is not None and other.type == "Person":
                         other_ent = next(e for e in doc.ents if e.start <= conj.i < e.end)
