@@ -141,6 +141,9 @@ def resolve_speaker(token: Token, index: EntityIndex) -> EntityRef | None:
     mention = index.span_of(token.idx, token.idx + len(token.text))
     if low in PERSON_PRONOUNS or low in PLURAL_PRONOUNS:
         return resolve_pronoun(token, index)
+    if low == "i" and token.dep_ in ("nsubj", "nsubjpass"):
+        # first person outside any quotation: the article's writer (one per document)
+        return index.mint("Person", "the author", mention, key=f"author {index.doc_id}")
     if cluster is None and token.pos_ == "PROPN":
         known = _person_named(token, index)
         if known is not None:

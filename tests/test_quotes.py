@@ -274,3 +274,9 @@ def test_quotation_open_at_a_paragraph_end_goes_on(nlp):
             "“And it will be bigger than before.”")
     rows = [t for t in said(analyse(nlp, text)) if "Ward" in t.subject.name]
     assert len(rows) == 1 and rows[0].object.span.text.endswith("bigger than before.”")
+
+
+def test_first_person_outside_quotations_is_the_author(nlp):
+    rows = said(analyse(nlp, "I told the senator that the bill would fail.", doc_id="op-ed-1"))
+    assert rows and rows[0].subject.name == "the author" and rows[0].subject.mention.text == "I"
+    assert rows[0].subject.id != said(analyse(nlp, "I said that it rained.", doc_id="op-ed-2"))[0].subject.id
