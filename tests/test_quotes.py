@@ -280,3 +280,10 @@ def test_first_person_outside_quotations_is_the_author(nlp):
     rows = said(analyse(nlp, "I told the senator that the bill would fail.", doc_id="op-ed-1"))
     assert rows and rows[0].subject.name == "the author" and rows[0].subject.mention.text == "I"
     assert rows[0].subject.id != said(analyse(nlp, "I said that it rained.", doc_id="op-ed-2"))[0].subject.id
+
+
+def test_quotation_before_a_speaker_with_a_long_apposition(nlp):
+    text = ("“Their plan is very clear,” Michael Ferris, a senior fellow at the institute and a "
+            "former ambassador, said of the network.")
+    t = one(analyse(nlp, text), "Ferris")
+    assert t.object.span.text == "“Their plan is very clear,”"

@@ -226,7 +226,7 @@ def _complement(verb: Token) -> Span | None:
         dep = child.dep_
         if dep == "prep":
             # "called for a ban"; "accused X of lying", "described X as a liar"
-            if (child.lower_ in COMPLEMENT_PREPS and not parts) or (
+            if (child.lower_ in COMPLEMENT_PREPS and not parts and verb.lemma_ != "say") or (
                     child.lower_ in ("of", "as", "to") and parts and parts[-1].dep_ == "dobj"):
                 parts.append(child)
         elif dep == "dobj":
@@ -380,7 +380,10 @@ class QuoteExtractor:
 
     def _adjacent_quote(self, verb: Token, sent: Span) -> Quotation | None:
         """'"…," X said' (the quotation ends just before the speaker and cue) or 'X said: "…"'."""
-        lo = min(verb.idx, verb.left_edge.idx)
+        subject = _speaker_token(verb)
+        lo = verb.idx
+        if subject is not None and subject.i < verb.i:
+            lo = min(lo, subject.left_edge.idx)  # '…,” Ann Lee, a senator from Ohio, said'
         for q in self.quotes:
             if not self._free(q):
                 continue
