@@ -287,3 +287,10 @@ def test_quotation_before_a_speaker_with_a_long_apposition(nlp):
             "former ambassador, said of the network.")
     t = one(analyse(nlp, text), "Ferris")
     assert t.object.span.text == "“Their plan is very clear,”"
+
+
+def test_owned_speech_noun_with_a_that_clause(nlp):
+    text = "Officials rejected Mayor Dana Ortiz's claim that the water was safe to drink."
+    t = one(analyse(nlp, text), "Ortiz")
+    assert t.object.span.text == "that the water was safe to drink"
+    assert t.cue.text == "claim"

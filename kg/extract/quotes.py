@@ -38,6 +38,7 @@ SPEECH_VERBS = load_words("speech_verbs")
 # Stance verbs are attributions only with a clause: "X believes that …", not "X believes him".
 STANCE_VERBS = load_words("stance_verbs")
 INTENTION_VERBS = load_words("intention_verbs")
+SPEECH_NOUNS = load_words("speech_nouns")
 COMPLEMENT_PREPS = {"for", "about", "against", "of"}
 # Verbs whose direct object is the person spoken to, not what was said.
 ADDRESSEE_VERBS = {"tell", "ask", "inform", "assure", "advise", "urge", "remind", "warn"}
@@ -301,6 +302,8 @@ class QuoteExtractor:
                     st = self._according(token, sent, sentence)
                 elif (_is_cue(token) or self._colon_cue(token)) and self._quote_at(token.idx) is None:
                     st = self._cue(token, sent, sentence)
+                elif token.pos_ == "NOUN" and token.lemma_.lower() in SPEECH_NOUNS:
+                    st = self._noun_cue(token, sentence)
                 else:
                     continue
                 if st is not None and st.end - st.start >= 3:
@@ -354,6 +357,23 @@ class QuoteExtractor:
             return None
         return Statement(speaker, cue, bounds[0], bounds[1], sentence, _addressee(verb, self.index),
                          _date(verb), direct=direct or mode_of(self.text[bounds[0]:bounds[1]]) == "direct")
+
+    def _noun_cue(self, noun: Token, sentence: TextSpan) -> Statement | None:
+        """'Trump's claim that …', 'her warning that …': the owner said the clause."""
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        clause = next((c for c in noun.rights if c.dep_ in ("acl", "ccomp", "relcl")
+                       and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+        if owner is None or clause is None or self._quote_at(noun.idx) is not None:
+            return None
+        speaker = resolve_speaker(owner, self.index)
+        if speaker is None:
+            return None
+        start, end = _trim(self.text, clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge.text))
+        q = self._quote_at(end - 1)
+        if q is not None and q.end > end:
+            end = q.end
+        cue = self.index.span_of(noun.idx, noun.idx + len(noun.text))
+        return Statement(speaker, cue, start, end, sentence, confidence=0.6)
 
     def _colon_cue(self, verb: Token) -> bool:
         """'She addressed the crowd again: “…”': a main verb whose colon opens a quotation."""
