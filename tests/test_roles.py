@@ -200,3 +200,20 @@ def test_veteran_and_non_breaking_space_before_the_name(nlp):
     r = analyse(nlp, "Navy veteran\u00a0Peter Kaisen said the clinic was too far away.")
     assert ("Peter Kaisen", "veteran") in role_rows(r)
     assert quals(r, "Peter Kaisen", "veteran")["org"] == "Navy"
+
+
+@pytest.mark.model
+def test_definite_description_refers_back_to_the_last_main_subject(nlp):
+    r = analyse(nlp, "Mike Pence says too much is made of the tweets. The Republican vice presidential nominee "
+                     "was speaking Friday in Fort Wayne, hours after Trump unleashed a flurry of tweets. The "
+                     "Indiana governor said the media are to blame.")
+    rows = role_rows(r)
+    assert ("Mike Pence", "vice presidential nominee") in rows
+    assert ("Mike Pence", "governor") in rows
+    assert not any(p == "Donald Trump" or p == "Trump" for p, _ in rows), rows
+
+
+@pytest.mark.model
+def test_bare_role_noun_is_not_a_definite_description(nlp):
+    r = analyse(nlp, "Mike Pence spoke in Ohio. The president said the economy was strong.")
+    assert ("Mike Pence", "president") not in role_rows(r)

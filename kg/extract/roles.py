@@ -398,6 +398,53 @@ def _triple(index: EntityIndex, cluster: Cluster, mention: Span | Token, phrase:
     )
 
 
+def _definite_description(token: Token) -> RolePhrase | None:
+    """'The Republican presidential nominee' as a subject, with no name beside it: a role phrase
+    that refers back to a person (the guideline's "role noun that refers back"). Bare "the
+    president" is left to holder_of: without a modifier it too often means someone unnamed."""
+    if token.dep_ not in ("nsubj", "nsubjpass") or token.tag_ not in ("NN", "NNP") or token.ent_type_ == "PERSON":
+        return None
+    children = list(token.children)
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in children):
+        return None
+    if not any(c.dep_ in ("amod", "compound", "nmod") and c.i < token.i and not _qualifier(c) for c in children):
+        return None
+    if any(t.ent_type_ == "PERSON" or t.dep_ in ("poss", "relcl", "acl") for t in token.subtree if t.i != token.i):
+        return None
+    doc = token.doc
+    if token.i + 1 < len(doc) and (doc[token.i + 1].ent_type_ == "PERSON" or doc[token.i + 1].text == ","):
+        return None  # a name follows: the appositive and title rules own it
+    phrase = _phrase_of(token, set())
+    return phrase if phrase and phrase.tokens[0].i > token.left_edge.i else phrase
+
+
+def _antecedent(index: EntityIndex, token: Token, resolved: dict[int, Cluster]) -> Cluster | None:
+    """The person a definite description points back to: the last main-clause subject that is
+    a person, in the previous sentence (earlier descriptions count, so chains follow). A person
+    already named in the description's own sentence is someone the description is not."""
+    doc = token.doc
+    sentence = token.sent
+    if sentence.start == 0:
+        return None
+    previous = doc[sentence.start - 1].sent
+    in_sentence = {c.id for t in sentence if (c := index.cluster_at(t) or resolved.get(t.i)) is not None}
+    found = None
+    for tok in previous:
+        cluster = resolved.get(tok.i) or index.cluster_at(tok)
+        if cluster is None or cluster.type != "Person":
+            continue
+        head = _subject_head(tok)
+        if head.dep_ in ("nsubj", "nsubjpass") and head.head.dep_ == "ROOT":
+            found = cluster
+    return found if found is not None and found.id not in in_sentence else None
+
+
+def _subject_head(token: Token) -> Token:
+    while token.dep_ in ("compound", "flat") and token.head is not token:
+        token = token.head
+    return token
+
+
 def _same_sentence_person(index: EntityIndex, pronoun: Token) -> Cluster | None:
     """The one person named earlier in the pronoun's own sentence ("Clinton said ... when she was")."""
     found: dict[str, Cluster] = {}
@@ -448,6 +495,15 @@ def extract(doc: Doc, index: EntityIndex) -> Iterator[Triple]:
             yield from emit(cluster, ent, phrase)
         for phrase in _clauses(ent.root, ent):
             yield from emit(cluster, ent, phrase)
+    # definite descriptions: "The Indiana governor said ..." after a sentence about Mike Pence
+    resolved: dict[int, Cluster] = {}
+    for token in doc:
+        if (phrase := _definite_description(token)) is None:
+            continue
+        cluster = _antecedent(index, token, resolved)
+        if cluster is not None and not (phrase.org and phrase.org.split()[-1] in cluster.name.split()):
+            resolved[token.i] = cluster
+            yield from emit(cluster, token, phrase)
     # pronoun subjects: "he is the anchor of a straight news program"
     for token in doc:
         if token.lower_ in PERSON_PRONOUNS and token.dep_ == "nsubj":
