@@ -153,3 +153,14 @@ def test_seed_reports(seed_result):
                 and "in the report" in t.evidence.sentence.text]
     assert {t.cue.text for t in hamilton} == {"wrote", "said"}
     assert all(t.qualifier("in_report").id == lede.subject.id for t in hamilton)
+
+
+@pytest.mark.parametrize(("text", "finding"), [
+    ("It was found in the audit that the agency had lost 40 laptops.", "the agency had lost 40 laptops"),
+    ("The failures were documented in a 2019 inspector general report.", "The failures"),
+    ("Crime fell by 12 percent last year, as shown by the FBI data.", "Crime fell by 12 percent last year"),
+])
+def test_passive_forms(nlp, text, finding):
+    t = only_finding(analyse(nlp, text))
+    assert t.object.span.text == finding
+    assert t.subject.type == "Report"

@@ -10,6 +10,7 @@ Rules (each branch below names the one it implements; the cue words are data in
 - nominal: "the report's findings show", "early results of exit polls": the document that owns
   the findings/results is the source;
 - participle and relative: "a new poll showing X", "records, which showed X";
+- passive: "it was found in the audit that X", "X was documented in a report", "as shown by the data";
 - "according to a new poll, X" / "X, according to the report";
 - "In a CNN poll released Monday, X": a clause placed in a poll or survey;
 - label: "Poll: X", "From the report: “…”".
@@ -365,6 +366,36 @@ def _participle_rule(sent: Span) -> Iterator[Found]:
                     yield Found(noun, (verb.idx, verb.idx + len(verb.text)), bounds, 0.7)
 
 
+def _passive_rule(sent: Span) -> Iterator[Found]:
+    """Passive: "It was found in the audit that X", "X was documented in a 2019 report",
+    "X, as shown by the FBI data"."""
+    for verb in sent:
+        if verb.lemma_.lower() not in FINDING_VERBS or verb.tag_ != "VBN":
+            continue
+        source = None
+        for prep in verb.children:
+            if prep.dep_ == "agent" or (prep.dep_ == "prep" and prep.lower_ == "in"):
+                pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                source = pobj if pobj is not None and _owner(pobj) is not None else source
+        if source is None:
+            continue
+        cue = (verb.idx, verb.idx + len(verb.text))
+        clause = next((c for c in verb.rights if c.dep_ == "ccomp"), None)
+        subject = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.pos_ != "PRON"), None)
+        mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ == "as"), None)
+        if clause is not None:
+            bounds = _bounds(clause.subtree)
+        elif subject is not None and any(c.dep_ == "auxpass" for c in verb.children):
+            bounds = _bounds(subject.subtree)
+        elif mark is not None and verb.dep_ == "advcl":
+            inner = {t.i for t in verb.subtree}
+            bounds = _bounds(t for t in verb.head.subtree if t.i not in inner)
+        else:
+            continue
+        if bounds is not None:
+            yield Found(source, cue, bounds, 0.75)
+
+
 def _according_rule(sent: Span) -> Iterator[Found]:
     """"according to a new poll, X" and "X, according to the report"."""
     for word in sent:
@@ -470,6 +501,7 @@ def _candidates(doc: Doc) -> Iterator[Found]:
     for sent in doc.sents:
         yield from _subject_rule(sent)
         yield from _participle_rule(sent)
+        yield from _passive_rule(sent)
         yield from _according_rule(sent)
         yield from _in_poll_rule(sent)
         yield from _tail_rule(sent)
