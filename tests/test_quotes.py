@@ -294,3 +294,8 @@ def test_owned_speech_noun_with_a_that_clause(nlp):
     t = one(analyse(nlp, text), "Ortiz")
     assert t.object.span.text == "that the water was safe to drink"
     assert t.cue.text == "claim"
+
+
+def test_weak_cue_needs_a_clause_or_quotation(nlp):
+    assert not said(analyse(nlp, "Senator Paul Dunn continues to trail in the polls."))
+    assert one(analyse(nlp, "“We are not done,” Senator Paul Dunn continued."), "Dunn")

@@ -39,6 +39,9 @@ SPEECH_VERBS = load_words("speech_verbs")
 STANCE_VERBS = load_words("stance_verbs")
 INTENTION_VERBS = load_words("intention_verbs")
 SPEECH_NOUNS = load_words("speech_nouns")
+# Cues too common in other senses ("continues to trail", "posted a victory", "called a
+# meeting") to take an object or to-clause as content: only a clause or a quotation.
+WEAK_CUES = load_words("weak_cues")
 COMPLEMENT_PREPS = {"for", "about", "against", "of"}
 # Verbs whose direct object is the person spoken to, not what was said.
 ADDRESSEE_VERBS = {"tell", "ask", "inform", "assure", "advise", "urge", "remind", "warn"}
@@ -223,6 +226,9 @@ def _complement(verb: Token) -> Span | None:
     """
     parts: list[Token] = []
     has_clause = any(c.dep_ in ("xcomp", "ccomp") for c in verb.rights)
+    if verb.lemma_.lower() in WEAK_CUES:
+        clause = next((c for c in verb.rights if c.dep_ in CLAUSE_DEPS), None)
+        return verb.doc[clause.left_edge.i:clause.right_edge.i + 1] if clause is not None else None
     for child in verb.rights:
         dep = child.dep_
         if dep == "prep":
