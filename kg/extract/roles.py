@@ -156,12 +156,14 @@ def _titles_before(name_start: Token, ent: Span) -> list[RolePhrase]:
         elif tok.text == "." and i > 0 and doc[i - 1].lower_ in ABBREVIATIONS \
                 and (current.tokens or is_head(doc[i - 1])):
             pass  # "Lt ." split by the tokenizer: the abbreviation comes next
-        elif tok.text in ("-", "–") and current.tokens and i > 0 and not doc[i - 1].is_punct:
+        elif tok.text in ("-", "–") and current.tokens and i > 0 and doc[i - 1].is_alpha \
+                and not tok.whitespace_ and not doc[i - 1].whitespace_:
             current.tokens.append(tok)
         elif _qualifier(tok) or tok.lower_ in ("then-", "ex-"):
             current.qualifier = current.qualifier or _qualifier(tok) or QUALIFIER_CANON.get(low.rstrip("-"), "then")
         elif tok.lower_ in ("'s", "’s", "'") and i > 0 and current.tokens:
-            current.org = current.org or _org_text(doc[i - 1])
+            if doc[i - 1].pos_ != "PRON":
+                current.org = current.org or _org_text(doc[i - 1])
             break
         elif tok.lower_ == "and" and current.tokens and current.valid():
             phrases.append(current)
@@ -199,6 +201,13 @@ def _titles_before(name_start: Token, ent: Span) -> list[RolePhrase]:
         elif tok.pos_ in ("NOUN", "PROPN", "ADJ") or low in TITLE_WORDS:
             if not current.tokens and not is_head(tok):
                 break
+            leftmost = min(current.tokens, key=lambda t: t.i) if current.tokens else None
+            if leftmost is not None and tok.text.islower() and leftmost.text[:1].isupper():
+                break  # "the reason President Obama", "state Sen.": lowercase words are not in a title
+            if leftmost is not None and leftmost.lower_.rstrip(".") in ("dr", "doctor", "prof", "professor"):
+                if current.valid():
+                    phrases.append(current)  # "State Sen. Dr. Kelli Ward": two titles
+                current = RolePhrase()
             current.tokens.append(tok)
         else:
             break
@@ -369,6 +378,9 @@ def _predicate(verb: Token, exclude: set[int]) -> Iterator[RolePhrase]:
         if obj is not None and not named and obj.pos_ in ("NOUN", "PROPN") \
                 and obj.lower_ not in ("race", "poll", "polls", "way", "country", "ad", "ads", "risk", "campaign"):
             words = [t for t in obj.subtree if t.dep_ != "det"]
+            cut = next((k for k, t in enumerate(words) if t.i > obj.i and (t.is_punct or t.dep_ in ("relcl", "acl"))),
+                       len(words))
+            words = words[:cut] or [obj]
             org = strip_possessive(verb.doc[words[0].i:words[-1].i + 1].text)
             yield RolePhrase(tokens=[verb], org=org)
 
