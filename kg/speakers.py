@@ -31,6 +31,9 @@ ROLE_NOUNS = load_words("role_nouns")
 NOT_SPEAKERS = {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"}
 # Messages are said by their authors: a possessor speaks for them, nothing else does.
 MESSAGE_NOUNS = load_words("message_nouns")
+# Words that name a share of people polled ("nearly half said", "a majority say")
+SHARE_WORDS = {"half", "third", "thirds", "quarter", "quarters", "majority", "minority", "plurality", "most",
+               "many", "some", "few", "percent"}
 PRONOUN_WINDOW = 3  # sentences a pronoun looks back for its antecedent
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
 UNRESOLVABLE = {"i", "we", "you", "it", "this", "that", "which", "there", "me", "us", "one", "what",
@@ -148,6 +151,12 @@ def resolve_speaker(token: Token, index: EntityIndex) -> EntityRef | None:
         known = _person_named(token, index)
         if known is not None:
             return EntityRef(known.id, known.name, known.type, mention)
+    if token.dep_ in ("nsubj", "nsubjpass") and (
+            token.ent_type_ in ("PERCENT", "CARDINAL") or low in SHARE_WORDS or token.pos_ == "NUM"):
+        # poll respondents: "47 percent of Democrats said", "nearly half said", "4 in 10 say"
+        words = token.doc[token.left_edge.i:token.right_edge.i + 1]
+        span = index.span_of(words.start_char, words.end_char)
+        return index.mint("Group", span.text, span, key=f"{span.text} {index.doc_id}")
     if low in UNRESOLVABLE or token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ in NOT_SPEAKERS:
         return None
     if token.lemma_.lower() in MESSAGE_NOUNS:

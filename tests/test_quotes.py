@@ -299,3 +299,10 @@ def test_owned_speech_noun_with_a_that_clause(nlp):
 def test_weak_cue_needs_a_clause_or_quotation(nlp):
     assert not said(analyse(nlp, "Senator Paul Dunn continues to trail in the polls."))
     assert one(analyse(nlp, "“We are not done,” Senator Paul Dunn continued."), "Dunn")
+
+
+def test_poll_respondents_are_a_group(nlp):
+    rows = said(analyse(nlp, "In the survey, 47 percent of Democrats said they would vote for the governor."))
+    assert rows and rows[0].subject.type == "Group"
+    assert rows[0].subject.mention.text == "47 percent of Democrats"
+    assert "they would vote for the governor" in rows[0].object.span.text
