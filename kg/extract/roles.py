@@ -416,6 +416,8 @@ def _definite_description(token: Token) -> RolePhrase | None:
     president" is left to holder_of: without a modifier it too often means someone unnamed."""
     if token.dep_ not in ("nsubj", "nsubjpass") or token.tag_ not in ("NN", "NNP") or token.ent_type_ == "PERSON":
         return None
+    if token.head.dep_ != "ROOT":
+        return None  # a main-clause subject continues the story of its person; a subordinate one need not
     children = list(token.children)
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in children):
         return None
