@@ -306,3 +306,16 @@ def test_poll_respondents_are_a_group(nlp):
     assert rows and rows[0].subject.type == "Group"
     assert rows[0].subject.mention.text == "47 percent of Democrats"
     assert "they would vote for the governor" in rows[0].object.span.text
+
+
+def test_transcript_speaker_in_capitals(nlp):
+    text = "The debate began at nine.\nWALLACE: Let us start with the economy and the jobs report."
+    rows = said(analyse(nlp, text))
+    assert rows and rows[0].subject.mention.text == "WALLACE"
+    assert rows[0].object.span.text.startswith("Let us start with the economy")
+
+
+def test_headline_name_and_colon(nlp):
+    rows = said(analyse(nlp, "Elizabeth Warren: The Budget Deal Is a Failure\nThe senator spoke on Monday."))
+    assert rows and "Warren" in rows[0].subject.name
+    assert rows[0].object.span.text == "The Budget Deal Is a Failure"

@@ -70,6 +70,10 @@ class Quotation:
 _DASH_BEFORE = re.compile(r"^\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})\s*([―—–]|--)\s*$")
 # "“…” — Ana Ruiz (@ana) …": a dash and a capitalised name after the quotation
 _DASH_AFTER = re.compile(r"\s*([―—–]|--)\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})")
+# "WALLACE: …", "Warren: …": a short capitalised name and a colon at a line's start
+_NAME_COLON = re.compile(r"(?m)^[ \t]*([A-Z][\w.'’-]*(?:[ \t]+[A-Za-z][\w.'’-]*){0,5}):[ \t]+(\S[^\n]*)$")
+NOT_NAMES = {"update", "related", "note", "photo", "watch", "read", "correction", "advertisement", "video",
+             "editor", "source", "sources", "credit", "q", "a"}
 _MARK = re.compile(r"“|”|\"|''")
 
 
@@ -315,6 +319,7 @@ class QuoteExtractor:
                 if st is not None and st.end - st.start >= 3:
                     out.append(st)
         self._dash_quotations(out)
+        self._colon_lines(out)
         self._continue_quotations(out)
         return sorted(out, key=lambda s: (s.start, s.end))
 
@@ -467,6 +472,36 @@ class QuoteExtractor:
         cue = self.index.span_of(according.idx, to.idx + len(to.text))
         return Statement(speaker, cue, start, end, sentence, confidence=0.7,
                          direct=mode_of(self.text[start:end]) == "direct")
+
+    def _colon_lines(self, out: list[Statement]) -> None:
+        """'WALLACE: Let's start …' (a transcript) and 'Warren: Trump Is a Failure' (a headline):
+        a line opening with a short name and a colon is that name's statement."""
+        taken = [(s.start, s.end) for s in out]
+        for m in _NAME_COLON.finditer(self.text):
+            lo, hi = m.span(1)
+            start, end = _trim(self.text, m.start(2), m.end(2))
+            if end - start < 8 or any(a < end and start < b for a, b in taken):
+                continue
+            name = self.doc.char_span(lo, hi, alignment_mode="expand")
+            if name is None:
+                continue
+            heads = [t for t in name if t.pos_ == "PROPN" and t.ent_type_ in ("PERSON", "ORG")]
+            shout = [t for t in name if t.is_upper and len(t.text) > 2 and t.lower_ not in NOT_NAMES]
+            if heads:
+                speaker = resolve_speaker(heads[-1], self.index)
+            elif shout and len(name) <= 3:  # a transcript's speaker in capitals
+                mention = self.index.span_of(name.start_char, name.end_char)
+                known = resolve_speaker(shout[-1], self.index) if shout[-1].pos_ == "PROPN" else None
+                speaker = known if known is not None and known.type == "Person" else self.index.mint(
+                    "Person", name.text.title(), mention)
+            else:
+                continue
+            if speaker is None:
+                continue
+            colon = self.index.span_of(hi, hi + 1) if self.text[hi:hi + 1] == ":" else None
+            sentence = self.index.span_of(m.start(1), m.end(2))
+            out.append(Statement(speaker, colon, start, end, sentence, confidence=0.6,
+                                 direct=mode_of(self.text[start:end]) == "direct"))
 
     def _dash_quotations(self, out: list[Statement]) -> None:
         """'Ana Ruiz ― “…”' (a paragraph of voices) and '“…” — Ana Ruiz (@ana)' (an embedded
