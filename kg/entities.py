@@ -29,6 +29,7 @@ SPEAKER_PRONOUNS = {"i", "we", "you"}
 TITLE_WORDS = load_words("titles")
 ROLE_NOUNS = load_words("role_nouns")
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lady", "lord", "rev", "mr.", "mrs.", "ms.", "dr."}
+LOCATIVE = {"in", "to", "from", "at", "across", "near", "into", "throughout", "around", "outside", "inside"}
 GIVEN_ING = {"irving", "sterling", "manning", "fleming", "harding", "browning", "channing", "ewing", "king"}
 SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 
@@ -153,10 +154,17 @@ class EntityIndex:
         for cluster in {id(c): c for c in full.values()}.values():
             by_surname[cluster.name.split()[-1].lower()].append(cluster)
             by_first[cluster.name.split()[0].lower()].append(cluster)
-        # Organisations whose text is a known person's surname are that person (type vote).
+        # Organisations, places and groups whose text is a known person's surname (or the one
+        # first name of a known person) are that person (type vote): "Garland is Obama's
+        # nominee" after "Merrick Garland"; never a place after a locative preposition.
         for ent, kind in others:
             words = name_tokens(ent.text)
-            if kind == "Organization" and len(words) == 1 and words[0].lower() in by_surname:
+            if len(words) != 1 or len(ent) != 1 and kind != "Organization":
+                continue
+            low = words[0].lower()
+            known = low in by_surname or (kind != "Organization" and len(by_first.get(low, [])) == 1)
+            locative = ent.root.dep_ == "pobj" and ent.root.head.lower_ in LOCATIVE
+            if known and (kind == "Organization" or not locative):
                 persons.append((ent, words))
         for ent, words in sorted(persons, key=lambda p: p[0].start):
             key = " ".join(words).lower()

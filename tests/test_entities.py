@@ -70,6 +70,15 @@ def test_org_tagged_name_with_a_person_cue_is_a_person(nlp):
 
 
 @pytest.mark.model
+def test_surname_tagged_as_a_place_is_the_person_but_not_after_in(nlp):
+    r = analyse(nlp, "Obama nominated Merrick Garland in March. Garland is Obama's nominee to replace Scalia.")
+    garland = persons(r).get("Merrick Garland")
+    assert garland is not None and len(garland.mentions) == 2
+    assert ("Merrick Garland", "nominee") in {(t.subject.name, t.object.name) for t in r.triples
+                                             if t.relation == "HOLDS_ROLE"}
+
+
+@pytest.mark.model
 def test_role_noun_resolves_through_holder_of(nlp):
     from kg.entities import EntityIndex
     from kg.extract import roles
