@@ -319,3 +319,9 @@ def test_headline_name_and_colon(nlp):
     rows = said(analyse(nlp, "Elizabeth Warren: The Budget Deal Is a Failure\nThe senator spoke on Monday."))
     assert rows and "Warren" in rows[0].subject.name
     assert rows[0].object.span.text == "The Budget Deal Is a Failure"
+
+
+def test_position_verb_is_a_low_confidence_statement(nlp):
+    t = one(analyse(nlp, "Governor Ruth Akers supported the new tax on sugar."), "Akers")
+    assert t.object.span.text == "the new tax on sugar"
+    assert t.evidence.confidence < 0.8

@@ -39,6 +39,7 @@ SPEECH_VERBS = load_words("speech_verbs")
 STANCE_VERBS = load_words("stance_verbs")
 INTENTION_VERBS = load_words("intention_verbs")
 SPEECH_NOUNS = load_words("speech_nouns")
+POSITION_VERBS = load_words("position_verbs")
 # Cues too common in other senses ("continues to trail", "posted a victory", "called a
 # meeting") to take an object or to-clause as content: only a clause or a quotation.
 WEAK_CUES = load_words("weak_cues")
@@ -202,7 +203,7 @@ def _is_cue(verb: Token) -> bool:
     lemma = verb.lemma_.lower()
     if verb.pos_ not in ("VERB", "AUX"):
         return False
-    if lemma in SPEECH_VERBS:
+    if lemma in SPEECH_VERBS or lemma in POSITION_VERBS:
         return True
     deps = {c.dep_ for c in verb.children}
     if lemma == "put" and any(c.lower_ == "it" for c in verb.children) and any(
@@ -288,7 +289,7 @@ class QuoteExtractor:
     def __init__(self, doc: Doc, index: EntityIndex) -> None:
         self.doc = doc
         self.index = index
-        self.text = doc.text
+        self.text = index.text  # the same string; Doc.text rebuilds it on every call
         self.quotes = find_quotations(self.text)
         self.used: set[Quotation] = set()
 
@@ -366,8 +367,11 @@ class QuoteExtractor:
                 bounds = _trim(self.text, clause.start_char, clause.end_char)
         if bounds is None:
             return None
+        lemma = verb.lemma_.lower()
+        confidence = 0.8 if lemma in SPEECH_VERBS else 0.5  # a stance, intention or position
         return Statement(speaker, cue, bounds[0], bounds[1], sentence, _addressee(verb, self.index),
-                         _date(verb), direct=direct or mode_of(self.text[bounds[0]:bounds[1]]) == "direct")
+                         _date(verb), confidence,
+                         direct=direct or mode_of(self.text[bounds[0]:bounds[1]]) == "direct")
 
     def _noun_cue(self, noun: Token, sentence: TextSpan) -> Statement | None:
         """'Trump's claim that …', 'her warning that …': the owner said the clause."""
