@@ -325,3 +325,14 @@ def test_position_verb_is_a_low_confidence_statement(nlp):
     t = one(analyse(nlp, "Governor Ruth Akers supported the new tax on sugar."), "Akers")
     assert t.object.span.text == "the new tax on sugar"
     assert t.evidence.confidence < 0.8
+
+
+def test_clause_alone_after_tell_someone_somewhere(nlp):
+    t = one(analyse(nlp, "Senator Jo Baker told a crowd in Miami on Tuesday that voters are angry."), "Baker")
+    assert t.object.span.text == "that voters are angry"
+
+
+def test_content_stops_at_its_paragraph(nlp):
+    text = "Mayor Lee Park said the budget would pass\n\n___\n\nOther news followed."
+    t = one(analyse(nlp, text), "Park")
+    assert "\n" not in t.object.span.text

@@ -231,8 +231,9 @@ def _complement(verb: Token) -> Span | None:
     """
     parts: list[Token] = []
     has_clause = any(c.dep_ in ("xcomp", "ccomp") for c in verb.rights)
-    if verb.lemma_.lower() in WEAK_CUES:
-        clause = next((c for c in verb.rights if c.dep_ in CLAUSE_DEPS), None)
+    clause = next((c for c in verb.rights if c.dep_ in CLAUSE_DEPS), None)
+    if clause is not None or verb.lemma_.lower() in WEAK_CUES:
+        # "told a crowd in Miami that …": with a clause, the clause alone is what was said
         return verb.doc[clause.left_edge.i:clause.right_edge.i + 1] if clause is not None else None
     for child in verb.rights:
         dep = child.dep_
@@ -354,6 +355,8 @@ class QuoteExtractor:
             q = self._quote_at(end - 1) or self._quote_at(max(start, end - 2))
             if q is not None and q.end > end and q.end <= sent.end_char + 2:
                 end = q.end
+            if q is None:
+                end = min(end, self._paragraph_end(start))  # the parser may run on past a paragraph
             if start < end:
                 bounds = _trim(self.text, start, end)
                 self.used.update(q for q in self.quotes if bounds[0] <= q.start and q.end <= bounds[1] + 1)
