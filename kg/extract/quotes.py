@@ -7,16 +7,33 @@ source / content split of PARC 3.0 (Pareti 2016): a cue (a speech or stance verb
 - Quotations are found paragraph by paragraph (:func:`find_quotations`), so an unbalanced
   mark never swallows the rest of the article (textacy gives up on such articles); a
   quotation's span keeps its marks, so a direct statement is recognisable by its text.
+  Quoted titles (“Good Morning America”) are names, not statements (:func:`is_title`).
+- cues: speech verbs (``speech_verbs``); stance verbs only with a clause (``stance_verbs``:
+  "believes that …"); intention verbs only with a to-clause (``intention_verbs``: "wants to
+  …"); position verbs at a lower confidence (``position_verbs``: "supported Sanders"); weak
+  cues only with a clause or quotation (``weak_cues``: not "continues to trail"); an owned
+  speech noun with a that-clause (``speech_nouns``: "Trump's claim that …"); "as X put it";
+  any main verb whose colon opens a quotation ("She addressed the crowd: “…”").
 - content clause: ``X said (that) …``, ``X told Y (that) …``: the cue's clausal complement,
-  "that" included; quotation marks inside make it *mixed*.
-- parenthetical cue: ``"…," X said.`` / ``X said: "…"``: the nearest free quotation next to
-  the cue is the content (*direct*); the quotations that follow in the paragraph with no cue
-  of their own continue it (``"…," he said. "…"`` is one statement).
-- a paragraph that is only quotation, right after a direct statement, continues that speaker.
+  "that" included, cut at its paragraph; quotation marks inside make it *mixed*. Without a
+  clause, an object, to-clause or 'for …' ("called for a ban", "accused X of …").
+- parenthetical cue: ``"…," X said.`` / ``X said: "…"``: the quotation next to the speaker
+  and cue is the content (*direct*); the quotations that follow in the paragraph with no cue
+  of their own continue it (``"…," he said. "…"`` is one statement, its span running from the
+  first mark to the last, as PolNeAR annotates it), as does a quotation left open at its
+  paragraph's end; a paragraph that is only a quotation, right after a direct statement,
+  is a new statement of the same speaker.
 - ``according to X, …`` / ``…, according to X``: X said the rest of the clause.
-- speakers and addressees are resolved by :mod:`kg.speakers` (pronouns, role nouns, groups).
+- a name set off by a dash beside a quotation ('Ana Ruiz ― “…”', '“…” — Ana Ruiz (@ana)') and
+  a line opening with a short name and a colon ('WALLACE: …', 'Warren: …') name the speaker.
+- speakers and addressees are resolved by :mod:`kg.speakers` (pronouns, role nouns, groups,
+  poll respondents, the author for a first person); a subject the parser lost or put inside
+  the quotation is replaced by the name beside the cue; a participle takes the subject of
+  its clause ("…, adding that …"), or the noun it describes ("a prosecutor writing …").
 - document nouns (report, poll) as speakers are left to ``findings``; nested reporting
   (``X said Y, The Times reported``) yields both the outer and the inner statement.
+- qualifiers: ``mode`` (direct / indirect / mixed), ``addressee`` ("told prosecutors"),
+  ``date`` (a DATE entity on the cue: "said Monday").
 """
 
 from __future__ import annotations
