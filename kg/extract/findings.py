@@ -60,7 +60,8 @@ CONTENT_DEPS = {"ccomp", "dobj", "xcomp", "attr", "oprd", "acomp"}
 # Words before a document noun that name it without telling it apart from another.
 GENERIC_WORDS = {"a", "an", "the", "that", "this", "these", "those", "its", "their", "his", "her", "our", "new",
                  "latest", "recent", "same", "most", "more", "early", "another", "one", "two", "first", "last",
-                 "own", "final", "full", "also"}
+                 "own", "final", "full", "also", "previous", "separate", "other", "earlier", "prior", "newest",
+                 "further", "several", "some", "many", "both", "all"}
 DETERMINERS_BACK = {"the", "that", "this", "these", "those", "its", "their", "his", "her", "our", "same"}
 WORD = re.compile(r"\b[^\W\d_]{2,}\b")
 # Finding verb forms the tagger may read as nouns ("records show"), and what a noun phrase holds.
@@ -123,7 +124,10 @@ class ReportResolver:
         definite = bool(tokens) and tokens[0].lower_ in DETERMINERS_BACK
         named = [t for t in tokens if t.lower_ not in GENERIC_WORDS and t.ent_type_ not in ("DATE", "TIME")
                  and t.dep_ != "case" and t.pos_ != "PRON"]
-        label = " ".join(t.text for t in named) or noun.text
+        # the name as written ("NBC News/Wall Street Journal poll"), from its first telling word
+        label = self.doc.text[named[0].idx:noun.idx + len(noun.text)] if named else noun.text
+        label = re.sub(r"['’]s\b", "", " ".join(label.split())) if named and named[0].dep_ == "poss" else \
+            " ".join(label.split())
         words = frozenset(re.sub(r"['’]s$", "", t.lower_) for t in named)
         start = tokens[0].idx if tokens else noun.idx
         return ReportMention(noun, start, noun.idx + len(noun.text), words, label, definite,
@@ -153,7 +157,7 @@ class ReportResolver:
     def _organisation(self, head: Token) -> tuple[str, int, int]:
         """The author phrase; "the department's inspector general" names its department if the
         article does ("Justice Department Inspector General")."""
-        words = [t for t in head.subtree if t.i <= head.i or t.dep_ in ("compound", "prep", "pobj", "cc", "conj")]
+        words = sorted(_name_words(head), key=lambda t: t.i)
         words = [t for t in words if not (t.dep_ == "det" and t.i == words[0].i)]
         start, end = words[0].idx, words[-1].idx + len(words[-1].text)
         text = self.index.text[start:end]  # Doc.text rebuilds the string on every call
@@ -191,8 +195,8 @@ class ReportResolver:
                 break
         if chosen is None:
             name = mention.label
-            if mention.author and mention.author[0].lower() not in name.lower():
-                name = f"{mention.author[0]} {name}"
+            if mention.author and not mention.start <= mention.author[1] < mention.end:
+                name = f"{mention.author[0]} {name}"  # "a draft report from the inspector general"
             self.entities.append(ReportEntity(name, lemma, set(mention.words), mention.author))
             chosen = len(self.entities) - 1
         entity = self.entities[chosen]
@@ -201,6 +205,11 @@ class ReportResolver:
             entity.author = mention.author
         mention.entity = chosen
         self.mentions[mention.head.i] = mention
+
+    def _author_ref(self, text: str, start: int, end: int) -> EntityRef:
+        """A named author is the article's entity (a person stays a Person); others are minted."""
+        named = _entity_named(self.index, self.doc, start, end)
+        return named or self.index.mint("Organization", text, self.index.span_of(start, end))
 
     # -- lookups --------------------------------------------------------------------------
     def mention_of(self, token: Token) -> ReportMention | None:
@@ -219,10 +228,28 @@ class ReportResolver:
         quals: list[tuple[str, object]] = []
         author = mention.author or entity.author
         if author is not None:
-            text, start, end = author
-            org = self.index.mint("Organization", text, self.index.span_of(start, end))
-            quals.append(("author", org))
+            quals.append(("author", self._author_ref(*author)))
         return report, quals
+
+
+def _name_words(head: Token) -> list[Token]:
+    """An author's words: its modifiers and "of"/"for" phrases, not an apposition or a clause
+    ("Lily Batchelder, a former tax aide now teaching at …" is Lily Batchelder)."""
+    words = [t for t in head.lefts for t in t.subtree]
+    words.append(head)
+    for child in head.rights:
+        if child.dep_ in ("compound", "prep", "pobj", "cc", "conj", "flat", "nmod") and not child.is_punct:
+            words.extend(_name_words(child))
+    return words
+
+
+def _entity_named(index: EntityIndex, doc: Doc, start: int, end: int) -> EntityRef | None:
+    """The article's entity when a phrase is exactly one of its names ("Lily Batchelder")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    cluster = index.cluster_at(span[0]) if span is not None and len(span) else None
+    if cluster is None or not all(index.cluster_at(t) is cluster for t in span if not t.is_punct):
+        return None
+    return index.ref_for(cluster, index.span_of(start, end))
 
 
 def _lemma(token: Token) -> str:
@@ -318,6 +345,19 @@ class Found:
     min_words: int = 2  # fewer words is a scrap ("fraud", a link); "That's according to …" names one
 
 
+def _line_break_before(token: Token, end: int) -> bool:
+    """Is there a line break from ``token`` up to character ``end``? (Walks the tokens between:
+    ``doc.text.find`` would rebuild the whole Doc's text on every call.)"""
+    doc = token.doc
+    for tok in doc[token.i:]:
+        if tok.idx >= end:
+            return False
+        at = tok.text_with_ws.find("\n")
+        if at >= 0:
+            return tok.idx + at < end
+    return False
+
+
 def _subject_rule(sent: Span) -> Iterator[Found]:
     for noun in sent:
         if noun.dep_ not in SUBJECT_DEPS or _owner(noun) is None:
@@ -335,8 +375,7 @@ def _subject_rule(sent: Span) -> Iterator[Found]:
             continue
         cue = (verb.idx, verb.idx + len(verb.text))
         bounds = _after_verb(verb)
-        line_end = verb.doc.text.find("\n", verb.idx)
-        if bounds is not None and 0 <= line_end < bounds[0]:
+        if bounds is not None and _line_break_before(verb, bounds[0]):
             bounds = None
         if bounds is None or bounds[0] < noun.idx:
             # postposed / headline: "<finding>, new Justice Department report finds"
@@ -542,7 +581,7 @@ def _within_paragraph(text: str, found: Found) -> tuple[int, int]:
 def extract(doc: Doc, index: EntityIndex) -> Iterator[Triple]:
     """FOUND triples, one per finding, in order of appearance."""
     resolver = ReportResolver(doc, index)
-    text = doc.text
+    text = index.text  # Doc.text rebuilds the string on every call
     seen: list[tuple[int, int, int]] = []  # (start, end, source token) of findings made
     used: set[int] = set()
     made: list[Triple] = []
