@@ -217,3 +217,9 @@ def test_definite_description_refers_back_to_the_last_main_subject(nlp):
 def test_bare_role_noun_is_not_a_definite_description(nlp):
     r = analyse(nlp, "Mike Pence spoke in Ohio. The president said the economy was strong.")
     assert ("Mike Pence", "president") not in role_rows(r)
+
+
+@pytest.mark.model
+def test_title_of_a_named_body(nlp):
+    r = analyse(nlp, "Republicans were in the lead, as shown by Speaker of the House Newt Gingrich's plan in 1994.")
+    assert any(p == "Newt Gingrich" and role.startswith("Speaker of") for p, role in role_rows(r)), role_rows(r)

@@ -45,7 +45,7 @@ HEAD_WORDS = (ROLE_NOUNS | TITLE_WORDS | set(ABBREVIATIONS)) - NOT_HEADS
 # modifiers that colour a role without being part of it ("his closest aides", "a novice politician")
 DROP_MODIFIERS = {"closest", "close", "longtime", "long-time", "potential", "novice", "celebrity",
                   "billionaire", "current", "now", "famous", "prominent", "well-known", "veteran", "new",
-                  "only", "other", "another", "same", "first", "last", "real", "possible", "likely", "own",
+                  "only", "other", "another", "same", "last", "real", "possible", "likely", "own",
                   "recognizable", "most", "many", "several", "such", "self", "very", "ranking"}
 ORG_LABELS = {"ORG", "GPE", "NORP", "FAC", "LOC", "EVENT"}
 HEAD_VERBS = {"head", "lead", "run", "chair", "direct"}  # "who heads the Center" → head
@@ -183,6 +183,10 @@ def _titles_before(name_start: Token, ent: Span) -> list[RolePhrase]:
                 i -= 1
         elif tok.ent_type_ in ORG_LABELS and not (low in HEAD_WORDS and tok.is_title):
             if not current.tokens:
+                if (start := _title_of_body(doc, i)) is not None:
+                    current.tokens.extend(doc[start:i + 1])
+                    i = start - 1
+                    continue
                 break
             current.org = current.org or _org_text(tok)
             org_seen = True
@@ -200,6 +204,10 @@ def _titles_before(name_start: Token, ent: Span) -> list[RolePhrase]:
             pass
         elif tok.pos_ in ("NOUN", "PROPN", "ADJ") or low in TITLE_WORDS:
             if not current.tokens and not is_head(tok):
+                if tok.text[:1].isupper() and (start := _title_of_body(doc, i)) is not None:
+                    current.tokens.extend(doc[start:i + 1])
+                    i = start - 1
+                    continue
                 break
             leftmost = min(current.tokens, key=lambda t: t.i) if current.tokens else None
             if leftmost is not None and tok.text.islower() and leftmost.text[:1].isupper():
@@ -218,6 +226,17 @@ def _titles_before(name_start: Token, ent: Span) -> list[RolePhrase]:
         last = max(phrase.tokens, key=lambda t: t.i)
         phrase.plural = last.tag_ in ("NNS", "NNPS")
     return phrases
+
+
+def _title_of_body(doc: Doc, i: int) -> int | None:
+    """'Speaker of the House' ending at ``i``: where the title starts, or None."""
+    j = i
+    while j > 0 and j > i - 4 and doc[j - 1].text[:1].isupper() and doc[j - 1].lower_ not in ("of", "the"):
+        j -= 1
+    k = j - 1 if j > 0 and doc[j - 1].lower_ == "the" else j
+    if k >= 2 and doc[k - 1].lower_ == "of" and is_head(doc[k - 2]) and doc[k - 2].text[:1].isupper():
+        return k - 2
+    return None
 
 
 # -- a role noun's own phrase (appositives, copulas, "as") ----------------------------
@@ -428,8 +447,7 @@ def _definite_description(token: Token) -> RolePhrase | None:
     doc = token.doc
     if token.i + 1 < len(doc) and (doc[token.i + 1].ent_type_ == "PERSON" or doc[token.i + 1].text == ","):
         return None  # a name follows: the appositive and title rules own it
-    phrase = _phrase_of(token, set())
-    return phrase if phrase and phrase.tokens[0].i > token.left_edge.i else phrase
+    return _phrase_of(token, set())
 
 
 def _antecedent(index: EntityIndex, token: Token, resolved: dict[int, Cluster]) -> Cluster | None:
@@ -517,7 +535,8 @@ def extract(doc: Doc, index: EntityIndex) -> Iterator[Triple]:
         cluster = _antecedent(index, token, resolved)
         if cluster is not None and not (phrase.org and phrase.org.split()[-1] in cluster.name.split()):
             resolved[token.i] = cluster
-            yield from emit(cluster, token, phrase)
+            for each in _phrases_of(token, set()):  # "The former first lady and U.S. senator"
+                yield from emit(cluster, token, each)
     # pronoun subjects: "he is the anchor of a straight news program"
     for token in doc:
         if token.lower_ in PERSON_PRONOUNS and token.dep_ == "nsubj":
