@@ -366,8 +366,13 @@ def _subject_rule(sent: Span) -> Iterator[Found]:
         if any(c.dep_ == "neg" for c in verb.children):
             continue
         if verb.lemma_.lower() in CLAUSE_VERBS:
-            clause = next((c for c in verb.rights if c.dep_ == "ccomp"), None)
+            clause = next((c for c in verb.rights if c.dep_ in ("ccomp", "xcomp", "oprd")), None)
             bounds = _bounds(clause.subtree) if clause is not None else None
+            obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
+            if bounds is None and obj is not None and any(
+                    c.i > obj.i and c.dep_ in ("prep", "advmod", "acomp") for c in verb.rights):
+                # "a CNN-ORC survey had him at 4 percent", "polls put Trump ahead"
+                bounds = _bounds(verb.doc[obj.left_edge.i:verb.right_edge.i + 1])
             if bounds is not None:
                 yield Found(noun, (verb.idx, verb.idx + len(verb.text)), bounds, 0.7)
             continue
