@@ -164,3 +164,17 @@ def test_passive_forms(nlp, text, finding):
     t = only_finding(analyse(nlp, text))
     assert t.object.span.text == finding
     assert t.subject.type == "Report"
+
+
+def test_clause_only_verbs(nlp):
+    t = only_finding(analyse(nlp, "The Marist poll has the governor leading her challenger by nine points."))
+    assert t.object.span.text == "the governor leading her challenger by nine points"
+    assert found(analyse(nlp, "The Marist poll has a margin of error of four points.")) == []
+
+
+def test_records_show_read_off_the_surface(nlp):
+    text = ("But the senator hasn't given to any other campaign, Federal Election Commission records "
+            "compiled by the Center for Responsive Politics show.")
+    t = only_finding(analyse(nlp, text))
+    assert t.object.span.text.endswith("the senator hasn't given to any other campaign")
+    assert "records" in t.subject.mention.text
