@@ -1,10 +1,13 @@
 """report → found: what reports, polls, studies, records and data found.
 
 Rules (each branch below names the one it implements; the cue words are data in
-``kg/lexicons``: ``document_nouns``, ``finding_verbs``, ``poll_nouns``, ``report_verbs``):
+``kg/lexicons``: ``document_nouns``, ``document_parts``, ``finding_verbs``, ``finding_predicates``,
+``finding_clause_verbs``, ``poll_nouns``, ``report_verbs``):
 
 - subject: a document noun as the subject of a finding verb, the complement clause or
-  object after the verb is the finding ("the report found that …", "a poll shows X");
+  object after the verb is the finding ("the report found that …", "a poll shows X"); for a
+  predicate verb the verb belongs to it ("directly implicated Trump in …"); some verbs count
+  only with a clause ("the poll has Clinton leading");
 - postposed and headline forms: "…, new Justice Department report finds", "…, records show",
   "…, the study said": the clause before the comma is the finding;
 - nominal: "the report's findings show", "early results of exit polls": the document that owns
@@ -13,7 +16,11 @@ Rules (each branch below names the one it implements; the cue words are data in
 - passive: "it was found in the audit that X", "X was documented in a report", "as shown by the data";
 - "according to a new poll, X" / "X, according to the report";
 - "In a CNN poll released Monday, X": a clause placed in a poll or survey;
-- label: "Poll: X", "From the report: “…”".
+- label: "Poll: X", "From the report: “…”";
+- surface: "…, FEC records compiled by X show." when the tagger reads "show" as a noun.
+
+One finding is made once: the surer rule claims its clause first, and scraps (one word, a link)
+and documents said not to exist ("no data show") are dropped.
 
 Reports are ``Report`` entities with their author organisation when the phrase names it
 ("a Justice Department report", "a draft report from the department's inspector general",
