@@ -132,7 +132,7 @@ class ReportResolver:
         named = [t for t in tokens if t.lower_ not in GENERIC_WORDS and t.ent_type_ not in ("DATE", "TIME")
                  and t.dep_ != "case" and t.pos_ != "PRON"]
         # the name as written ("NBC News/Wall Street Journal poll"), from its first telling word
-        label = self.doc.text[named[0].idx:noun.idx + len(noun.text)] if named else noun.text
+        label = self.index.text[named[0].idx:noun.idx + len(noun.text)] if named else noun.text  # not Doc.text: O(doc)
         label = re.sub(r"['’]s\b", "", " ".join(label.split())) if named and named[0].dep_ == "poss" else \
             " ".join(label.split())
         words = frozenset(re.sub(r"['’]s$", "", t.lower_) for t in named)
