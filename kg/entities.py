@@ -1,11 +1,19 @@
 """Mentions to entities inside one document.
 
-Names: PERSON/ORG/GPE mentions are clustered so "Donald Trump", "Trump" and "President
-Donald Trump" are one person (possessive 's stripped, surnames attached to the one full
-name that carries them, the model's type outvoted when a surname of a known person is
-tagged ORG). Two people who share only a surname stay apart. Speakers that are not names
-are resolved here too: pronouns to the nearest preceding compatible subject, role nouns
-("the president") to the person holding that role, and nameless groups ("prosecutors").
+Names: PERSON/ORG/GPE mentions are clustered so "Donald Trump", "Trump", "President Donald
+Trump", "Donald J. Trump" and "Hillary" (when only one Hillary is named) are one person
+(possessive 's stripped, surnames attached to the full name that carries them, the nearest
+earlier one when two people share a surname, so Bernie and Sarah Huckabee Sanders stay
+apart). The small model's slips are repaired before clustering: a name split at a quoted
+nickname ('Robert C. "Bobby" Scott') is rejoined, a name never crosses a line break, words a
+headline glues onto a name ("Clinton Breaks With Obama") and leading verbs ("Injecting
+Clinton's ...") are cut off, and the type is voted: a one-word ORG/GPE/NORP that is a known
+person's surname, or an ORG/GPE name with a person cue (an honorific before it, apposition to
+a role noun), is a person. Speakers that are not names are resolved here too: pronouns to the
+nearest preceding compatible subject, role nouns ("the president") to the person holding that
+role (``holder_of``), and nameless groups ("prosecutors") are minted; a minted speaker phrase
+that is a person's name ("Trump") is that person. Cross-document merging of short forms is
+``KnowledgeGraph.merge_short_names`` in kg/graph.py.
 """
 
 from __future__ import annotations
