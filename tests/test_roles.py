@@ -223,3 +223,11 @@ def test_bare_role_noun_is_not_a_definite_description(nlp):
 def test_title_of_a_named_body(nlp):
     r = analyse(nlp, "Republicans were in the lead, as shown by Speaker of the House Newt Gingrich's plan in 1994.")
     assert any(p == "Newt Gingrich" and role.startswith("Speaker of") for p, role in role_rows(r)), role_rows(r)
+
+
+@pytest.mark.model
+def test_bracketed_title_between_title_and_name(nlp):
+    r = analyse(nlp, "Michael Haltzel was an adviser to Vice President (then-Senator) Joseph R. Biden, Jr. for years.")
+    rows = role_rows(r)
+    bidens = {role for p, role in rows if p.startswith("Joseph")}
+    assert {"Vice President", "Senator"} <= bidens, rows

@@ -153,6 +153,17 @@ def _titles_before(name_start: Token, ent: Span) -> list[RolePhrase]:
         in_name = ent.start <= i < ent.end
         if tok.is_space:
             pass  # non-breaking spaces between title and name are tokens of their own
+        elif tok.text == ")" and not current.tokens:
+            # "Vice President (then-Senator) Joseph R. Biden": a title in brackets, then the title
+            opening = next((k for k in range(i - 1, max(-1, i - 6), -1) if doc[k].text == "("), None)
+            if opening is None:
+                break
+            inner = RolePhrase(tokens=[t for t in doc[opening + 1:i] if t.is_alpha and not _qualifier(t)])
+            inner.qualifier = next((_qualifier(t) for t in doc[opening + 1:i] if _qualifier(t)), None)
+            if inner.valid():
+                phrases.append(inner)
+            i = opening - 1
+            continue
         elif tok.text == "." and i > 0 and doc[i - 1].lower_ in ABBREVIATIONS \
                 and (current.tokens or is_head(doc[i - 1])):
             pass  # "Lt ." split by the tokenizer: the abbreviation comes next
