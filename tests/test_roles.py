@@ -231,3 +231,10 @@ def test_bracketed_title_between_title_and_name(nlp):
     rows = role_rows(r)
     bidens = {role for p, role in rows if p.startswith("Joseph")}
     assert {"Vice President", "Senator"} <= bidens, rows
+
+
+@pytest.mark.model
+def test_copula_not_given_to_a_name_after_a_preposition(nlp):
+    r = analyse(nlp, "Michael Haltzel, former foreign policy advisor to Vice President (then-Senator) Joseph R. "
+                     "Biden, Jr., is Senior Fellow at the Center for Transatlantic Relations at Johns Hopkins.")
+    assert not any(p.startswith("Joseph") and role == "Senior Fellow" for p, role in role_rows(r)), role_rows(r)

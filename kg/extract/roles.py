@@ -352,7 +352,7 @@ def _clauses(root: Token, ent: Span) -> Iterator[RolePhrase]:
     """Copula, relative clause, 'as' and 'heads X' rules with the name as subject."""
     exclude = set(range(ent.start, ent.end))
     verbs = []
-    if root.dep_ in ("nsubj", "nsubjpass"):
+    if root.dep_ in ("nsubj", "nsubjpass") and not _after_preposition(ent):
         verbs.append(root.head)
     verbs.extend(c for c in root.children if c.dep_ == "relcl")
     doc = ent.doc
@@ -382,6 +382,17 @@ def _clauses(root: Token, ent: Span) -> Iterator[RolePhrase]:
                 pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
                 if pobj is not None and (phrase := _phrase_of(pobj, exclude)):
                     yield phrase
+
+
+def _after_preposition(ent: Span) -> bool:
+    """Is the name (with its titles) the object of a preposition the parser missed ("an adviser
+    to Vice President (then-Senator) Joseph R. Biden, Jr., is ..." makes Biden the subject)?"""
+    doc = ent.doc
+    i = ent.start - 1
+    while i >= 0 and (doc[i].is_space or doc[i].text in "()-" or doc[i].lower_.rstrip(".") in TITLE_WORDS | QUALIFIERS
+                      or doc[i].lower_ == "then"):
+        i -= 1
+    return i >= 0 and doc[i].pos_ == "ADP" and i < ent.start - 1
 
 
 def _predicate(verb: Token, exclude: set[int]) -> Iterator[RolePhrase]:
