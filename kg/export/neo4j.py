@@ -255,13 +255,29 @@ class LoadReport:
 Progress = Callable[[str, int], None]
 
 
-def _write(session: Any, query: str, **params: Any) -> None:
-    """One managed write transaction: the driver retries it on transient errors and lost connections."""
+def _write(session: Any, query: str, *, retry_seconds: float = RETRY_SECONDS, **params: Any) -> None:
+    """One managed write transaction: the driver retries it on transient errors and lost connections.
+
+    The driver will not retry a commit whose answer was lost (``IncompleteCommit``: it may or may
+    not have landed). Every batch we send is an idempotent MERGE, so sending it again is safe and
+    is what makes a load interrupted by a server restart end with the uninterrupted graph.
+    """
+    from neo4j.exceptions import IncompleteCommit
 
     def work(tx: Any) -> None:
         tx.run(query, params).consume()
 
-    session.execute_write(work)
+    deadline = time.monotonic() + retry_seconds
+    pause = 0.5
+    while True:
+        try:
+            session.execute_write(work)
+            return
+        except IncompleteCommit:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(pause)
+            pause = min(pause * 2, 5.0)
 
 
 def ensure_constraints(driver: Any, *, database: str) -> None:
