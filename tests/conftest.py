@@ -84,3 +84,26 @@ def graph_server(tmp_path_factory):
     info = server.start(port=server.free_port(), data_dir=data_dir)
     yield info
     server.stop(data_dir=data_dir)
+
+
+def attribution_rows(results) -> dict[str, list[dict]]:
+    """SAID and FOUND triples as the PolNeAR scorer's rows (what ../shared/eval/from_triples.py writes)."""
+    rows: dict[str, list[dict]] = {}
+    for result in results:
+        for t in result.triples:
+            if t.relation in ("SAID", "FOUND") and t.object.span is not None:
+                rows.setdefault(t.doc, []).append({
+                    "doc": t.doc,
+                    "speaker": [t.subject.mention.start, t.subject.mention.end],
+                    "cue": [t.cue.start, t.cue.end] if t.cue else None,
+                    "content": [t.object.span.start, t.object.span.end],
+                })
+    return rows
+
+
+@pytest.fixture(scope="session")
+def polnear_dev_scores(shared_dir, dev_results) -> dict[str, dict[str, float]]:
+    """The shared PolNeAR scorer's table for the dev set: subset -> metric -> value."""
+    scorer = load_shared_module(shared_dir, "polnear")
+    gold = scorer.load_split(shared_dir / "data" / "polnear", "dev")
+    return scorer.score(gold, attribution_rows(dev_results))
