@@ -221,7 +221,10 @@ def memory_run(source: Path, count: int, processes: int, model: str, work: Path,
             f"{graph.graph.number_of_nodes()} nodes, {graph.graph.number_of_edges()} edges, "
             f"{time.perf_counter() - wall:.0f} s{' (time budget reached: stopped early)' if stopped else ''}")
         if hasattr(graph, "merge_short_names"):  # what run_extract does before writing the graph
-            graph.merge_short_names()
+            try:
+                graph.merge_short_names()
+            except Exception as err:  # report it and still give the memory figures
+                say(f"  merge_short_names FAILED: {type(err).__name__}: {err}")
         (work / "memory-graph.json").write_text(json.dumps(to_node_link(graph), ensure_ascii=False), encoding="utf-8")
         sampler.sample()
     finally:
