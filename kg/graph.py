@@ -15,7 +15,7 @@ Graph shape (shared with Neo4j and RDF):
 from __future__ import annotations
 
 import json
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -27,6 +27,7 @@ from kg.model import DocResult, EntityRef, Triple, entity_id, stable_hash
 NODE_LABELS = ("Person", "Organization", "Group", "Place", "Report", "Role", "Quote", "Finding", "Article")
 EDGE_TYPES = ("SAID", "HOLDS_ROLE", "FOUND", "ADDRESSED_TO", "IN_ARTICLE", "IN_REPORT", "AUTHORED_BY", "MENTIONED_IN")
 STATEMENT_LABEL = {"SAID": "Quote", "FOUND": "Finding"}
+MENTIONABLE = ("Person", "Organization", "Group", "Place", "Report")
 
 
 def article_id(doc: str) -> str:
@@ -43,12 +44,14 @@ class KnowledgeGraph:
 
     def __init__(self, graph: nx.MultiDiGraph | None = None) -> None:
         self.graph = graph if graph is not None else nx.MultiDiGraph()
+        self._touched: set[str] = set()
 
     # -- building -------------------------------------------------------------------
     def add(self, result: DocResult) -> None:
         """Merge one document's entities and triples; adding the same document twice is a no-op."""
         doc = result.document
         art = article_id(doc.id)
+        self._touched = set()
         self._node(art, label="Article", name=doc.title or doc.id, doc=doc.id, url=doc.url or "",
                    date=doc.date or "")
         for entity in result.entities:
@@ -58,7 +61,7 @@ class KnowledgeGraph:
                 self._edge(entity.id, art, "MENTIONED_IN", key=f"MENTIONED_IN:{doc.id}", count=count, doc=doc.id)
         for triple in result.triples:
             self._triple(triple, art)
-        self._recount_mentions()
+        self._recount_mentions(self._touched)
 
     def add_all(self, results: Iterable[DocResult]) -> None:
         for result in results:
@@ -71,6 +74,7 @@ class KnowledgeGraph:
             self.graph.add_node(node_id, **attrs)
 
     def _entity(self, node_id: str, label: str, name: str, *, aliases: Iterable[str] = ()) -> None:
+        self._touched.add(node_id)
         if node_id in self.graph:
             data = self.graph.nodes[node_id]
             merged = sorted(set(data.get("aliases", [])) | set(aliases) | {name})
@@ -135,14 +139,19 @@ class KnowledgeGraph:
             self._entity(author.id, author.type, author.name)
             self._edge(triple.subject.id, author.id, "AUTHORED_BY", key="AUTHORED_BY")
 
-    def _recount_mentions(self) -> None:
-        counts: Counter[str] = Counter()
-        for source, _target, data in self.graph.edges(data=True):
-            if data.get("type") == "MENTIONED_IN":
-                counts[source] += data.get("count", 0)
-        for node, data in self.graph.nodes(data=True):
-            if data.get("label") in ("Person", "Organization", "Group", "Place", "Report"):
-                data["mentions"] = max(counts.get(node, 0), 1)
+    def _recount_mentions(self, nodes: Iterable[str] | None = None) -> None:
+        """Set ``mentions`` from the MENTIONED_IN edges: of ``nodes`` only, or of every entity.
+
+        Only the entities a document touched can change, so adding a document recounts those
+        alone; a full recount per document made building the graph quadratic in the corpus.
+        """
+        g = self.graph
+        for node in g.nbunch_iter(nodes):
+            data = g.nodes[node]
+            if data.get("label") in MENTIONABLE:
+                total = sum(d.get("count", 0) for _u, _v, d in g.out_edges(node, data=True)
+                            if d.get("type") == "MENTIONED_IN")
+                data["mentions"] = max(total, 1)
 
     def merge_short_names(self, *, dominance: float = 3.0) -> dict[str, str]:
         """Merge short forms of a person's name into the one person the corpus means by them.
@@ -161,14 +170,19 @@ class KnowledgeGraph:
         """
         articles: Counter[str] = Counter(u for u, _v, d in self.graph.edges(data=True)
                                          if d.get("type") == "MENTIONED_IN")
-        full: list[tuple[str, list[str]]] = []
+        by_last: dict[str, list[str]] = defaultdict(list)
+        by_first: dict[str, list[str]] = defaultdict(list)
+        by_first_last: dict[tuple[str, str], list[str]] = defaultdict(list)
         for node, data in self.graph.nodes(data=True):
             words = _name_words(data.get("name", ""))
             if data.get("label") == "Person" and len(words) >= 2:
-                full.append((node, words))
+                by_last[words[-1]].append(node)
+                by_first[words[0]].append(node)
+                if len(words) == 2:
+                    by_first_last[(words[0], words[1])].append(node)
 
         def dominant(candidates: list[str]) -> str | None:
-            ranked = sorted(candidates, key=lambda n: -articles[n])
+            ranked = sorted(candidates, key=lambda n: (-articles[n], n))
             if not ranked or articles[ranked[0]] < 2:
                 return None
             if len(ranked) > 1 and articles[ranked[0]] < dominance * articles[ranked[1]]:
@@ -180,15 +194,18 @@ class KnowledgeGraph:
             label, words = data.get("label"), _name_words(data.get("name", ""))
             target = None
             if len(words) == 1 and label in ("Person", "Organization", "Group"):
-                target = dominant([n for n, w in full if w[-1] == words[0]])
+                target = dominant(by_last.get(words[0], []))
                 if target is None and label == "Person":
-                    target = dominant([n for n, w in full if w[0] == words[0]])
+                    target = dominant(by_first.get(words[0], []))
             elif len(words) >= 3 and label == "Person" and all(len(w.rstrip(".")) == 1 for w in words[1:-1]):
-                target = dominant([n for n, w in full if w == [words[0], words[-1]]])
+                target = dominant(by_first_last.get((words[0], words[-1]), []))
             if target is not None and target != node:
                 merged[node] = target
+        merged = {node: _final_target(merged, node) for node in merged}
         for node, target in merged.items():
-            self._merge_node(node, target)
+            if node != target:
+                self._merge_node(node, target)
+        merged = {node: target for node, target in merged.items() if node != target}
         if merged:
             self._recount_mentions()
         return merged
@@ -276,6 +293,16 @@ class KnowledgeGraph:
             "nodes": Counter(d.get("label", "?") for _, d in self.graph.nodes(data=True)),
             "edges": Counter(d.get("type", "?") for _, _, d in self.graph.edges(data=True)),
         }
+
+
+def _final_target(merged: dict[str, str], node: str) -> str:
+    """Follow a merge chain ("Trump" -> "Donald J. Trump" -> "Donald Trump") to its end."""
+    seen = {node}
+    target = merged[node]
+    while target in merged and target not in seen:
+        seen.add(target)
+        target = merged[target]
+    return target
 
 
 def _name_words(name: str) -> list[str]:

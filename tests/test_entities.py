@@ -130,6 +130,20 @@ def test_surname_only_node_merges_into_the_dominant_full_name():
     assert g.merge_short_names() == {}  # idempotent
 
 
+def test_merge_chain_ends_at_the_plain_full_name():
+    """"Trump" may point at "Donald J. Trump", itself merged away: both land on Donald Trump."""
+    g = KnowledgeGraph()
+    for i in range(8):
+        g.add(_result(f"a{i}", "Donald J. Trump"))
+    for i in range(2):
+        g.add(_result(f"b{i}", "Donald Trump"))
+    g.add(_result("c", "Trump"))
+    merged = g.merge_short_names()
+    assert merged == {"person:trump": "person:donald-trump", "person:donald-j-trump": "person:donald-trump"}
+    assert [n for n, _ in g.nodes("Person")] == ["person:donald-trump"]
+    assert g.graph.nodes["person:donald-trump"]["mentions"] == 11
+
+
 def test_surname_shared_by_two_common_people_is_not_merged():
     g = KnowledgeGraph()
     for i in range(3):
