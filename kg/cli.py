@@ -7,8 +7,10 @@ it. The library never prints or exits; only this module talks to the terminal.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 EXIT_OK = 0
 EXIT_ERROR = 1
@@ -170,53 +172,44 @@ def _graph_or_server(args: argparse.Namespace, graph_rows, query: str, params: d
     return _on_server(conn, lambda driver: run_named(driver, query, params, database=conn.database))
 
 
-def _add_reader(sub: argparse._SubParsersAction, name: str, help_text: str, func, arg_help: str) -> None:  # noqa: ANN001
-    p = sub.add_parser(name, help=help_text, description=f"{help_text[0].upper()}{help_text[1:]}: from a saved graph "
-                       "(--graph) or, through the named Cypher query of schemas/queries.cypher, from the graph "
-                       "server (NEO4J_URI, --uri, or the local kg server).")
-    p.add_argument("name", nargs="?", default=None, help=arg_help)
-    p.add_argument("--graph", metavar="PATH", help="a saved graph.json (or the folder holding it)")
-    _connection_options(p)
-    p.set_defaults(func=func)
+@dataclass(frozen=True)
+class Reader:
+    """A table command that reads the saved graph or the server: who-said, roles, findings."""
+
+    name: str
+    help: str
+    arg_help: str
+    query: str  # the named Cypher query of schemas/queries.cypher; also the KnowledgeGraph method
+    columns: tuple[str, ...]
+    widths: dict[str, int] = field(default_factory=dict)
+
+    def add(self, sub: argparse._SubParsersAction) -> None:
+        p = sub.add_parser(self.name, help=self.help, description=f"{self.help[0].upper()}{self.help[1:]}: from a "
+                           "saved graph (--graph) or, through the named Cypher query of schemas/queries.cypher, "
+                           "from the graph server (NEO4J_URI, --uri, or the local kg server).")
+        p.add_argument("name", nargs="?", default=None, help=self.arg_help)
+        p.add_argument("--graph", metavar="PATH", help="a saved graph.json (or the folder holding it)")
+        _connection_options(p)
+        p.set_defaults(func=self.run)
+
+    def run(self, args: argparse.Namespace) -> int:
+        rows = _graph_or_server(args, lambda g: getattr(g, self.query)(args.name), self.query, {"name": args.name})
+        for row in rows:
+            if isinstance(row.get("authors"), list):
+                row["authors"] = ", ".join(a for a in row["authors"] if a)
+        _print_table(rows, self.columns, widths=self.widths)
+        return EXIT_OK
 
 
-# -- who-said ------------------------------------------------------------------------
-def _add_who_said(sub: argparse._SubParsersAction) -> None:
-    _add_reader(sub, "who-said", "table of speaker, cue, statement and article", _cmd_who_said,
-                "only speakers whose name contains this")
-
-
-def _cmd_who_said(args: argparse.Namespace) -> int:
-    rows = _graph_or_server(args, lambda g: g.who_said(args.name), "who_said", {"name": args.name})
-    _print_table(rows, ("speaker", "cue", "statement", "article"), widths={"statement": 70, "article": 30})
-    return EXIT_OK
-
-
-# -- roles ---------------------------------------------------------------------------
-def _add_roles(sub: argparse._SubParsersAction) -> None:
-    _add_reader(sub, "roles", "table of person, role, qualifier and article", _cmd_roles,
-                "only people whose name contains this")
-
-
-def _cmd_roles(args: argparse.Namespace) -> int:
-    rows = _graph_or_server(args, lambda g: g.roles(args.name), "roles", {"name": args.name})
-    _print_table(rows, ("person", "role", "qualifier", "article"), widths={"article": 30})
-    return EXIT_OK
-
-
-# -- findings ------------------------------------------------------------------------
-def _add_findings(sub: argparse._SubParsersAction) -> None:
-    _add_reader(sub, "findings", "table of report, authors, cue, finding and article", _cmd_findings,
-                "only reports whose name contains this")
-
-
-def _cmd_findings(args: argparse.Namespace) -> int:
-    rows = _graph_or_server(args, lambda g: g.findings(args.name), "findings", {"name": args.name})
-    for row in rows:
-        row["authors"] = ", ".join(a for a in row.get("authors") or [] if a)
-    _print_table(rows, ("report", "authors", "cue", "finding", "article"),
-                 widths={"report": 30, "authors": 30, "finding": 60, "article": 30})
-    return EXIT_OK
+READERS = (
+    Reader("who-said", "table of speaker, cue, statement and article", "only speakers whose name contains this",
+           "who_said", ("speaker", "cue", "statement", "article"), {"statement": 70, "article": 30}),
+    Reader("roles", "table of person, role, qualifier and article", "only people whose name contains this",
+           "roles", ("person", "role", "qualifier", "article"), {"article": 30}),
+    Reader("findings", "table of report, authors, cue, finding and article", "only reports whose name contains this",
+           "findings", ("report", "authors", "cue", "finding", "article"),
+           {"report": 30, "authors": 30, "finding": 60, "article": 30}),
+)
 
 
 # -- server --------------------------------------------------------------------------
@@ -421,7 +414,7 @@ def _cmd_view(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = (_add_extract, _add_who_said, _add_roles, _add_findings, _add_export, _add_server, _add_load,
+COMMANDS = (_add_extract, *(reader.add for reader in READERS), _add_export, _add_server, _add_load,
             _add_query, _add_view)
 
 
@@ -445,6 +438,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("kg: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # `kg who-said | head`: the reader has all it wants
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
 
 
 if __name__ == "__main__":

@@ -46,6 +46,24 @@ def strip_possessive(text: str) -> str:
     return re.sub(r"(?:'s|’s|'|’)$", "", text.strip()).strip()
 
 
+def entity_of(token: Token) -> Span | None:
+    """The named entity that covers ``token``, read from its IOB tags.
+
+    ``Doc.ents`` builds a Span for every entity of the document on each access; looking one
+    entity up through it, per token, was a tenth of the extraction time.
+    """
+    if not token.ent_type_:
+        return None
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return Span(doc, start, end, label=token.ent_type_)
+
+
 def name_tokens(text: str) -> list[str]:
     """The words of a name without honorifics, titles before it, lowercase prefixes or suffixes.
 
@@ -92,6 +110,7 @@ class EntityIndex:
         self.doc = doc
         self.doc_id = doc_id
         self.text = doc.text
+        self.sentences: list[Span] = list(doc.sents)  # Doc.sents recomputes them on every access
         self._clusters: list[Cluster] = []
         self._by_char: dict[int, Cluster] = {}  # token start char -> cluster of the name covering it
         self._extra: dict[str, Cluster] = {}  # groups, reports and other minted entities by id

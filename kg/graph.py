@@ -45,6 +45,7 @@ class KnowledgeGraph:
     def __init__(self, graph: nx.MultiDiGraph | None = None) -> None:
         self.graph = graph if graph is not None else nx.MultiDiGraph()
         self._touched: set[str] = set()
+        self._mention_totals: dict[str, int] = {}  # entity -> sum of its MENTIONED_IN counts, filled lazily
 
     # -- building -------------------------------------------------------------------
     def add(self, result: DocResult) -> None:
@@ -58,7 +59,11 @@ class KnowledgeGraph:
             self._entity(entity.id, entity.type, entity.name, aliases=entity.aliases)
             count = len(entity.mentions)
             if count:
-                self._edge(entity.id, art, "MENTIONED_IN", key=f"MENTIONED_IN:{doc.id}", count=count, doc=doc.id)
+                key = f"MENTIONED_IN:{doc.id}"
+                before = self._mention_total(entity.id)
+                old = self.graph.get_edge_data(entity.id, art, key, default={}).get("count", 0)
+                self._edge(entity.id, art, "MENTIONED_IN", key=key, count=count, doc=doc.id)
+                self._mention_totals[entity.id] = before - old + count
         for triple in result.triples:
             self._triple(triple, art)
         self._recount_mentions(self._touched)
@@ -139,19 +144,26 @@ class KnowledgeGraph:
             self._entity(author.id, author.type, author.name)
             self._edge(triple.subject.id, author.id, "AUTHORED_BY", key="AUTHORED_BY")
 
-    def _recount_mentions(self, nodes: Iterable[str] | None = None) -> None:
-        """Set ``mentions`` from the MENTIONED_IN edges: of ``nodes`` only, or of every entity.
+    def _mention_total(self, node: str) -> int:
+        """The sum of ``node``'s MENTIONED_IN counts: counted once, then kept up to date by :meth:`add`.
 
-        Only the entities a document touched can change, so adding a document recounts those
-        alone; a full recount per document made building the graph quadratic in the corpus.
+        Summing a popular entity's edges on every document ("Trump" is in most of them)
+        would make building the graph quadratic in the corpus.
         """
+        total = self._mention_totals.get(node)
+        if total is None:
+            total = sum(d.get("count", 0) for _u, _v, d in self.graph.out_edges(node, data=True)
+                        if d.get("type") == "MENTIONED_IN")
+            self._mention_totals[node] = total
+        return total
+
+    def _recount_mentions(self, nodes: Iterable[str] | None = None) -> None:
+        """Set ``mentions`` of ``nodes`` (every entity by default) from their MENTIONED_IN edges."""
         g = self.graph
         for node in g.nbunch_iter(nodes):
             data = g.nodes[node]
             if data.get("label") in MENTIONABLE:
-                total = sum(d.get("count", 0) for _u, _v, d in g.out_edges(node, data=True)
-                            if d.get("type") == "MENTIONED_IN")
-                data["mentions"] = max(total, 1)
+                data["mentions"] = max(self._mention_total(node), 1)
 
     def merge_short_names(self, *, dominance: float = 3.0) -> dict[str, str]:
         """Merge short forms of a person's name into the one person the corpus means by them.
@@ -202,11 +214,11 @@ class KnowledgeGraph:
             if target is not None and target != node:
                 merged[node] = target
         merged = {node: _final_target(merged, node) for node in merged}
-        for node, target in merged.items():
-            if node != target:
-                self._merge_node(node, target)
         merged = {node: target for node, target in merged.items() if node != target}
+        for node, target in merged.items():
+            self._merge_node(node, target)
         if merged:
+            self._mention_totals.clear()
             self._recount_mentions()
         return merged
 

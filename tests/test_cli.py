@@ -77,6 +77,24 @@ def test_who_said_prints_the_table(seed_out, capsys):
     assert "Rosenstein" not in out
 
 
+def test_roles_and_findings_print_their_tables(seed_out, capsys):
+    assert main(["roles", "Sessions", "--graph", str(seed_out)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("PERSON") and "Attorney General" in out and "former" in out
+    assert main(["findings", "--graph", str(seed_out)]) == 0
+    header, *rows = capsys.readouterr().out.splitlines()
+    assert header.split()[:3] == ["REPORT", "AUTHORS", "CUE"]
+    assert any("inspector general" in row.lower() and "found" in row for row in rows), rows
+
+
+def test_table_piped_into_head_ends_quietly(seed_out):
+    """`kg who-said | head -1` closes the pipe early: no traceback, exit 0."""
+    proc = subprocess.run(f"{sys.executable} -m kg.cli who-said --graph {seed_out} | head -1", shell=True,
+                          capture_output=True, text=True, cwd=ROOT)
+    assert proc.stdout.startswith("SPEAKER") and proc.stdout.count("\n") == 1
+    assert "Traceback" not in proc.stderr, proc.stderr
+
+
 def test_summary_and_progress_go_to_stderr(tmp_path, capfd):
     corpus = tmp_path / "in"
     corpus.mkdir()

@@ -39,6 +39,17 @@ def test_adding_a_document_twice_changes_nothing():
     before = (g.graph.number_of_nodes(), g.graph.number_of_edges())
     g.add(result("a", TEXT, "Jeff Sessions", (28, 58), "prosecutors"))
     assert (g.graph.number_of_nodes(), g.graph.number_of_edges()) == before
+    assert g.graph.nodes["person:jeff-sessions"]["mentions"] == 1
+
+
+def test_mentions_keep_counting_on_a_graph_read_back_from_json():
+    g = KnowledgeGraph()
+    g.add(result("a", TEXT, "Jeff Sessions", (28, 58)))
+    g.add(result("b", TEXT, "Jeff Sessions", (28, 58)))
+    back = from_node_link(to_node_link(g))
+    back.add(result("c", TEXT, "Jeff Sessions", (28, 58)))
+    back.add(result("b", TEXT, "Jeff Sessions", (28, 58)))  # again: no change
+    assert back.graph.nodes["person:jeff-sessions"]["mentions"] == 3
 
 
 def test_addressee_becomes_an_edge_from_the_quote():

@@ -319,26 +319,23 @@ def load(graph: KnowledgeGraph, driver: Any, *, database: str, batch_size: int =
     if wipe_first:
         report.wiped = wipe(driver, database=database)
     nodes, relationships = node_rows(graph), relationship_rows(graph)
+
+    def write_all(query: str, rows: list[dict[str, Any]], counter: Counter[str], name: str) -> None:
+        for batch in batches(rows, batch_size):
+            _write(session, query, rows=batch)
+            counter[name] += len(batch)
+            report.transactions += 1
+            if progress:
+                progress(name, len(batch))
+
     with driver.session(database=database) as session:
         phase = time.perf_counter()
         for label, rows in nodes.items():
-            query = node_query(label)
-            for batch in batches(rows, batch_size):
-                _write(session, query, rows=batch)
-                report.nodes[label] += len(batch)
-                report.transactions += 1
-                if progress:
-                    progress(label, len(batch))
+            write_all(node_query(label), rows, report.nodes, label)
         report.node_seconds = time.perf_counter() - phase
         phase = time.perf_counter()
         for (rel, source, target), rows in relationships.items():
-            query = relationship_query(rel, source, target)
-            for batch in batches(rows, batch_size):
-                _write(session, query, rows=batch)
-                report.relationships[rel] += len(batch)
-                report.transactions += 1
-                if progress:
-                    progress(rel, len(batch))
+            write_all(relationship_query(rel, source, target), rows, report.relationships, rel)
         report.relationship_seconds = time.perf_counter() - phase
         for label in ENTITY_LABELS:
             ids = [row["id"] for row in nodes.get(label, [])]

@@ -44,7 +44,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.entities import EntityIndex
+from kg.entities import EntityIndex, entity_of
 from kg.lexicons import load_words
 from kg.model import EntityRef, Evidence, Triple, TripleObject
 from kg.model import Span as TextSpan
@@ -296,7 +296,7 @@ def _date(verb: Token) -> str | None:
         if child.dep_ == "prep":
             target = next((c for c in child.children if c.dep_ == "pobj"), child)
         if target.ent_type_ == "DATE" and target.dep_ in ("npadvmod", "pobj", "tmod"):
-            ent = next((e for e in verb.doc.ents if e.start <= target.i < e.end), None)
+            ent = entity_of(target)
             return ent.text if ent is not None else target.text
     return None
 
@@ -324,7 +324,7 @@ class QuoteExtractor:
 
     def statements(self) -> list[Statement]:
         out: list[Statement] = []
-        for sent in self.doc.sents:
+        for sent in self.index.sentences:
             sentence = self.index.span_of(sent.start_char, sent.end_char)
             for token in sent:
                 if token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):

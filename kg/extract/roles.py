@@ -26,7 +26,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.entities import Cluster, EntityIndex, strip_possessive
+from kg.entities import Cluster, EntityIndex, entity_of, strip_possessive
 from kg.lexicons import load_words
 from kg.model import Evidence, Triple, TripleObject, entity_id
 
@@ -122,12 +122,7 @@ def singular(token: Token) -> str:
 
 def _org_text(token: Token) -> str:
     """The organisation or place a modifier names: the whole entity, demonyms as their place."""
-    doc = token.doc
-    span: Span | Token = token
-    for ent in doc.ents:
-        if ent.start <= token.i < ent.end:
-            span = ent
-            break
+    span: Span | Token = entity_of(token) or token
     text = strip_possessive(span.text)
     if text.lower().startswith("the "):
         text = text[4:]
@@ -543,7 +538,7 @@ def extract(doc: Doc, index: EntityIndex) -> Iterator[Triple]:
                 for conj in conjuncts:
                     other = index.cluster_at(conj)
                     if other is not None and other.type == "Person":
-                        other_ent = next(e for e in doc.ents if e.start <= conj.i < e.end)
+                        other_ent = entity_of(conj)
                         yield from emit(other, other_ent, phrase)
         for phrase in _appositives(ent.root, ent):
             yield from emit(cluster, ent, phrase)
