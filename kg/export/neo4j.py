@@ -28,11 +28,10 @@ from urllib.parse import urlsplit
 
 from kg.graph import EDGE_TYPES, NODE_LABELS, KnowledgeGraph
 from kg.model import stable_hash
+from kg.schemas_dir import schema_file
 
 DEFAULT_BATCH_SIZE = 5000
 RETRY_SECONDS = 60.0  # how long the driver keeps retrying one batch (covers a server restart)
-# schemas/ beside the package in a source checkout; kg/schemas/ if packaged as package data
-SCHEMA_DIRS = (Path(__file__).resolve().parents[1] / "schemas", Path(__file__).resolve().parents[2] / "schemas")
 _NAME = re.compile(r"^//\s*name:\s*(\w+)\s*$")
 # labels whose nodes are entities (aliases, mentions) rather than statements, roles or articles
 ENTITY_LABELS = ("Person", "Organization", "Group", "Place", "Report")
@@ -40,13 +39,6 @@ ENTITY_LABELS = ("Person", "Organization", "Group", "Place", "Report")
 
 class LoadError(Exception):
     """The graph could not be loaded or queried; the message names the server, never the password."""
-
-
-def _schema_file(name: str) -> Path:
-    for folder in SCHEMA_DIRS:
-        if (folder / name).exists():
-            return folder / name
-    raise FileNotFoundError(f"schemas/{name} not found beside the kg package")
 
 
 def _statements(text: str) -> list[str]:
@@ -57,14 +49,14 @@ def _statements(text: str) -> list[str]:
 
 def constraint_statements() -> list[str]:
     """The ``CREATE CONSTRAINT ... IF NOT EXISTS`` statements of ``schemas/neo4j.cypher``."""
-    return _statements(_schema_file("neo4j.cypher").read_text(encoding="utf-8"))
+    return _statements(schema_file("neo4j.cypher").read_text(encoding="utf-8"))
 
 
 def named_queries() -> dict[str, str]:
     """``schemas/queries.cypher`` as {name: Cypher}; a query is the text under its ``// name:`` line."""
     queries: dict[str, list[str]] = {}
     current: list[str] | None = None
-    for line in _schema_file("queries.cypher").read_text(encoding="utf-8").splitlines():
+    for line in schema_file("queries.cypher").read_text(encoding="utf-8").splitlines():
         match = _NAME.match(line.strip())
         if match:
             current = queries.setdefault(match.group(1), [])

@@ -30,11 +30,10 @@ from rdflib import Literal as RdfLiteral
 from rdflib.term import Node
 
 from kg.graph import KnowledgeGraph
+from kg.schemas_dir import schema_file
 from kg.vocab import KG, OA, PREFIXES
 
 DEFAULT_BASE_IRI = "https://kg.example.org/id/"
-# schemas/ beside the package in a source checkout; kg/schemas/ if packaged as package data
-SCHEMA_DIRS = (Path(__file__).resolve().parents[1] / "schemas", Path(__file__).resolve().parents[2] / "schemas")
 
 # format name -> (pyoxigraph format or None for rdflib, holds named graphs)
 FORMATS: dict[str, tuple[ox.RdfFormat | None, bool]] = {
@@ -343,11 +342,7 @@ def quads_to_rdflib_dataset(quads: Iterable[ox.Quad]) -> Dataset:
 
 def jsonld_context() -> dict[str, Any]:
     """The JSON-LD context published in ``schemas/context.jsonld``."""
-    for folder in SCHEMA_DIRS:
-        path = folder / "context.jsonld"
-        if path.is_file():
-            return json.loads(path.read_text(encoding="utf-8"))["@context"]
-    raise FileNotFoundError(f"context.jsonld not found in {', '.join(map(str, SCHEMA_DIRS))}")
+    return json.loads(schema_file("context.jsonld").read_text(encoding="utf-8"))["@context"]
 
 
 # -- writers ------------------------------------------------------------------------------
