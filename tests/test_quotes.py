@@ -91,6 +91,40 @@ def test_quotation_only_paragraph_after_a_known_speaker(nlp):
     assert any("Every worker will be hired back" in t.object.span.text for t in rows)
 
 
+def test_narration_ending_in_a_colon_opens_a_quotation_of_its_own(nlp):
+    text = ('Mary Lee laughed and said, "I will not run." Her aides were upset, and the party '
+            'changed its plan: "We will find another candidate."')
+    t = one(analyse(nlp, text), "Lee")
+    assert t.object.span.text == '"I will not run."'
+
+
+def test_quoted_clause_ends_at_its_closing_mark(nlp):
+    """'said "…" in June': the parser hangs "in June" on the quoted verb; it is not what was said."""
+    t = one(analyse(nlp, 'Jane Smith, the mayor of Boston, said "the bridge will open" in June.'), "Smith")
+    assert t.object.span.text == '"the bridge will open"'
+    assert t.qualifier("mode") == "direct"
+
+
+def test_mixed_quotation_keeps_both_marks(nlp):
+    t = one(analyse(nlp, 'Tom Jones said "the wall" would be built soon.'), "Jones")
+    assert t.object.span.text == '"the wall" would be built soon'
+    assert t.qualifier("mode") == "mixed"
+
+
+def test_quotation_taken_whole_is_not_given_to_a_later_cue(nlp):
+    rows = said(analyse(nlp, 'Mary Lee said "the economy is strong," adding that jobs were up.'))
+    assert sorted((t.cue.text, t.object.span.text) for t in rows) == [
+        ("adding", "that jobs were up"), ("said", '"the economy is strong,"')]
+
+
+def test_a_cue_left_without_content_owns_the_quotation_after_it(nlp):
+    text = ('The spot concludes with footage of Tom Jones saying during the debate last week, '
+            '"That makes me smart," when Ann Lee blasted him.')
+    rows = said(analyse(nlp, text))
+    assert [(t.cue.text, t.object.span.text) for t in rows if "smart" in t.object.span.text] == [
+        ("saying", '"That makes me smart,"')]
+
+
 # -- indirect and mixed speech ----------------------------------------------------------
 
 def test_indirect_speech_keeps_that(nlp):

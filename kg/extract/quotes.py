@@ -365,13 +365,24 @@ class QuoteExtractor:
         elif as_clause and (after is None or after.text.lower() == "it"):
             # "As Ms. Simonyan put it, RT is …": the clause the as-clause hangs on
             bounds = self._clause_without(verb.head, verb, sent)
+        elif after is not None and any(_is_cue(t) and _complement(t) is None for t in verb.doc[verb.i + 1:after.start]):
+            pass  # "concludes with footage of Trump saying “…”": the nearer cue, left without content, owns it
         elif after is not None:
             clause = after
             # content clause: "X said (that) …"; a quotation it opens is taken whole
             start, end = clause.start_char, clause.end_char
+            opening = self._quote_at(start)
+            if opening is not None and opening.start < start - 2:
+                opening = None
+            if opening is not None and opening.end < end and opening.start <= clause.root.idx < opening.end:
+                # 'said "the bridge will open" in June': the quotation is the clause; the
+                # parser hangs the cue's modifiers on the quoted verb
+                end = opening.end
             q = self._quote_at(end - 1) or self._quote_at(max(start, end - 2))
             if q is not None and q.end > end and q.end <= sent.end_char + 2:
                 end = q.end
+            if opening is not None and end >= opening.end:
+                start = opening.start  # 'said "the wall" would …': the quotation, marks and all
             if q is None:
                 end = min(end, self._paragraph_end(start))  # the parser may run on past a paragraph
             if start < end:
@@ -575,8 +586,8 @@ class QuoteExtractor:
             gap = self.text[last.end:q.start]
             same_paragraph = "\n" not in gap
             if same_paragraph:
-                if len(gap) > 160:
-                    continue
+                if len(gap) > 160 or gap.rstrip().endswith(":"):
+                    continue  # '…: "…"': the narration before the colon introduces a quotation of its own
                 last.end = q.end
                 self.used.add(q)
                 continue
