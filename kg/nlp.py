@@ -38,6 +38,22 @@ def load(model: str = DEFAULT_MODEL) -> Language:
         return _load(model)
 
 
+@Language.component("kg_line_breaks")
+def line_breaks(doc: Doc) -> Doc:
+    """A line break ends a sentence: headlines, datelines and paragraphs have no final stop,
+    and the parser would otherwise run a headline into the first sentence (and a quotation
+    into the next paragraph's speaker)."""
+    last = len(doc) - 1
+    for token in doc:
+        if token.is_space and "\n" in token.text and token.i < last:
+            doc[token.i + 1].is_sent_start = True
+            if token.i + 2 <= last and not doc[token.i + 2].is_space:
+                # told where a sentence starts, the parser tends to end it after one word
+                # ("Jane | Doe said …"); a one-word sentence with no stop is never right
+                doc[token.i + 2].is_sent_start = False
+    return doc
+
+
 @lru_cache(maxsize=4)
 def _load(model: str) -> Language:
     meta = spacy.util.get_model_meta(spacy.util.get_package_path(model)) if spacy.util.is_package(model) else {}
@@ -46,6 +62,8 @@ def _load(model: str) -> Language:
     for name in nlp.pipe_names:
         if name not in NEEDED:
             nlp.disable_pipe(name)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("kg_line_breaks", before="parser")
     nlp.max_length = max(nlp.max_length, 25_000_000)
     return nlp
 
