@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from kg.engine import run_documents
-from kg.export.jsonl import write_triples
+from kg.export.jsonl import rewrite_merged_entities, write_triples
 from kg.graph import KnowledgeGraph, to_node_link
 from kg.model import DocResult, Document, Skip
 from kg.sources import DEFAULT_MAX_CHARS, iter_documents
@@ -209,14 +209,19 @@ def run_extract(paths: Iterable[str], options: RunOptions) -> RunSummary:
                 item.warnings.extend(collect.pending.pop(item.document.id, []))
                 state.save(item)
                 collect.result(item)
-        os.replace(tmp_triples, triples_path)
+        state.close()
+        merged = graph.merge_short_names()  # "Trump" of one article is the corpus's Donald Trump
+        if merged:
+            write_atomic(triples_path, lambda p: rewrite_merged_entities(tmp_triples, p, merged, graph.graph.nodes))
+            tmp_triples.unlink()
+        else:
+            os.replace(tmp_triples, triples_path)
     except BaseException:
         tmp_triples.unlink(missing_ok=True)
         raise
     finally:
         state.close()
     summary.files.append(triples_path)
-    graph.merge_short_names()  # "Trump" of one article is the corpus's Donald Trump
     summary.entities = sum(1 for _, d in graph.graph.nodes(data=True)
                            if d.get("label") in ("Person", "Organization", "Group", "Place", "Report"))
     _write_graph_files(graph, out, options, summary)

@@ -96,6 +96,25 @@ def test_table_piped_into_head_ends_quietly(seed_out):
     assert "Traceback" not in proc.stderr, proc.stderr
 
 
+def test_triples_name_the_entities_the_graph_merged(tmp_path):
+    """"Trump" of one article is the corpus's Donald Trump in triples.jsonl as in graph.json."""
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    for name in ("a", "b"):
+        (corpus / f"{name}.txt").write_text("Donald Trump said the wall would be built.", encoding="utf-8")
+    (corpus / "c.txt").write_text("Trump said taxes would fall next year.", encoding="utf-8")
+    assert main(["extract", str(corpus), "-o", str(tmp_path / "out"), "-q", "--no-view"]) == 0
+    rows = [json.loads(line) for line in (tmp_path / "out" / "triples.jsonl").read_text().splitlines()]
+    assert {(r["doc"], r["subject"]["id"], r["subject"]["name"]) for r in rows} == {
+        (doc, "person:donald-trump", "Donald Trump") for doc in "abc"}
+    assert rows[-1]["subject"]["mention"]["text"] == "Trump"
+    graph = load_graph(tmp_path / "out")
+    assert {r["subject"]["id"] for r in rows} <= set(graph.graph.nodes)
+    assert {r["id"] for r in rows} == {d["id"] for _, _, d in graph.edges("SAID")}
+    for row in rows:
+        jsonschema.validate(row, SCHEMA)
+
+
 def test_summary_and_progress_go_to_stderr(tmp_path, capfd):
     corpus = tmp_path / "in"
     corpus.mkdir()

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
-from typing import IO
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import IO, Any
 
 from kg.model import Triple
 
@@ -20,3 +21,25 @@ def write_triples(triples: Iterable[Triple], stream: IO[str]) -> int:
         stream.write(triple_line(triple) + "\n")
         count += 1
     return count
+
+
+def rewrite_merged_entities(source: Path, target: Path, merged: Mapping[str, str],
+                            nodes: Mapping[str, Mapping[str, Any]]) -> None:
+    """Copy ``source`` to ``target`` with every entity the graph merged pointing at its merge target.
+
+    A document names its entities on its own ("Trump"); the graph merges short names across
+    the corpus afterwards (:meth:`KnowledgeGraph.merge_short_names`). Rewriting the records
+    keeps ``triples.jsonl`` joinable with the graph on entity ids. The triple ids stay: they
+    are the ids the graph's edges carry.
+    """
+    with source.open(encoding="utf-8") as lines, target.open("w", encoding="utf-8") as out:
+        for line in lines:
+            record = json.loads(line)
+            refs = [record["subject"], *(v for v in record.get("qualifiers", {}).values()
+                                        if isinstance(v, dict) and "id" in v)]
+            for ref in refs:
+                into = merged.get(ref["id"])
+                if into is not None:
+                    ref.update(id=into, name=nodes[into].get("name", ref["name"]),
+                               type=nodes[into].get("label", ref["type"]))
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
