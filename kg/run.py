@@ -20,7 +20,7 @@ from typing import IO, Any
 
 from kg.engine import run_documents
 from kg.export.jsonl import rewrite_merged_entities, write_triples
-from kg.graph import KnowledgeGraph, to_node_link
+from kg.graph import KnowledgeGraph, save_graph
 from kg.model import DocResult, Document, Skip
 from kg.sources import DEFAULT_MAX_CHARS, iter_documents
 from kg.state import ResumeError, RunState
@@ -252,7 +252,7 @@ def _write_graph_files(graph: KnowledgeGraph, out: Path, options: RunOptions, su
     from kg.export.rdf import write_turtle
 
     writers: list[tuple[str, Callable[[Path], None]]] = [
-        ("graph.json", lambda p: p.write_text(json.dumps(to_node_link(graph), ensure_ascii=False), encoding="utf-8")),
+        ("graph.json", lambda p: save_graph(graph, p)),
         ("graph.graphml", lambda p: write_graphml(graph, p)),
         ("graph.ttl", lambda p: write_turtle(graph, p, base_iri=options.base_iri)),
     ]

@@ -14,11 +14,11 @@ CORPUS is a folder of ``.txt`` articles (the PolNeAR train set: 840 articles). I
    CPU time (the CPU ratio is immune to other programs sharing the machine).
 3. kg, 2 processes: the same run with ``processes=2``; its speed-up over (2) (>= 1.6).
 4. memory: a JSONL corpus of ``--memory-docs`` articles made by repeating CORPUS with
-   changed ids, streamed through sources, engine (``--memory-processes``), graph and
-   ``triples.jsonl``, then ``graph.json``, while a sampler prints the resident memory of
-   this process and of its workers every 5% of the documents; peak (< 2 GB) and how the
-   curve grows (the graph grows with the articles, the rest must stay flat). It stops
-   after ``--memory-seconds`` and reports how far it got.
+   changed ids, through ``run_extract`` with ``--memory-processes`` (every output file, the
+   view included), while a sampler prints the resident memory of this process and of its
+   workers every 5% of the documents; peak (< 2 GB) and how the curve grows (the graph
+   grows with the articles, the rest must stay flat). It stops taking documents after
+   ``--memory-seconds``, writes what it has and reports how far it got.
 
 Printed figures are plain ``name: value`` lines so the closing note can quote them.
 """
@@ -180,59 +180,45 @@ class Sampler(threading.Thread):
 
 
 def memory_run(source: Path, count: int, processes: int, model: str, work: Path, seconds: float) -> None:
-    """kg's streaming path (sources -> engine -> graph + triples.jsonl, then graph.json) on a
-    large corpus, with a time budget: on a shared machine it stops after ``seconds`` and
-    reports how far it got rather than running past the session."""
-    from kg.engine import run_documents
-    from kg.export.jsonl import write_triples
-    from kg.graph import KnowledgeGraph, to_node_link
-    from kg.model import Skip
-    from kg.sources import iter_documents
-
+    """``run_extract`` itself (every output file, the view included) on a large corpus, with
+    resident memory sampled along the way. On a shared machine it stops taking documents after
+    ``seconds`` and writes what it has, reporting how far it got."""
     corpus = work / "repeated.jsonl"
     chars = make_repeated_corpus(source, count, corpus)
     say(f"memory corpus: {count} articles, {chars / 1e6:.1f} M chars, {corpus.stat().st_size / MB:.1f} MB on disk; "
         f"{processes} processes; budget {seconds:.0f} s")
     sampler = Sampler(every_docs=max(1, count // 20))
-    sampler.start()
-    graph = KnowledgeGraph()
-    triples = skipped = 0
-    reasons: list[str] = []
     wall = time.perf_counter()
     stopped = False
+    progress = kg_run_module._progress
+
+    def counted(items, _enabled):  # noqa: ANN001, ANN202 - run_extract's progress hook
+        nonlocal stopped
+        for item in items:
+            yield item
+            sampler.docs += 1
+            if time.perf_counter() - wall > seconds:
+                stopped = True
+                return
+
+    kg_run_module._progress = counted
+    EXPORT_TIME.update(wall=0.0, cpu=0.0)
+    sampler.start()
     try:
-        with (work / "memory-triples.jsonl").open("w", encoding="utf-8") as stream:
-            for item in run_documents(iter_documents([str(corpus)]), model=model, processes=processes):
-                if isinstance(item, Skip):
-                    skipped += 1
-                    if len(reasons) < 3:
-                        reasons.append(f"{item.doc}: {item.reason}")
-                else:
-                    graph.add(item)
-                    triples += write_triples(item.triples, stream)
-                sampler.docs += 1
-                if time.perf_counter() - wall > seconds:
-                    stopped = True
-                    break
-        sampler.sample()
-        for reason in reasons:
-            say(f"  skipped {reason}")
-        say(f"memory run: {sampler.docs} documents ({skipped} skipped), {triples} triples, "
-            f"{graph.graph.number_of_nodes()} nodes, {graph.graph.number_of_edges()} edges, "
-            f"{time.perf_counter() - wall:.0f} s{' (time budget reached: stopped early)' if stopped else ''}")
-        if hasattr(graph, "merge_short_names"):  # what run_extract does before writing the graph
-            try:
-                graph.merge_short_names()
-            except Exception as err:  # report it and still give the memory figures
-                say(f"  merge_short_names FAILED: {type(err).__name__}: {err}")
-        (work / "memory-graph.json").write_text(json.dumps(to_node_link(graph), ensure_ascii=False), encoding="utf-8")
+        summary = run_extract([str(corpus)], RunOptions(out_dir=work / "memory-out", model=model, processes=processes,
+                                                        progress=False))
         sampler.sample()
     finally:
+        kg_run_module._progress = progress
         sampler.stop.set()
         sampler.join()
+    triples = sum(1 for _line in (work / "memory-out" / "triples.jsonl").open(encoding="utf-8"))
+    say(f"memory run: {summary.extracted} documents ({len(summary.skipped)} skipped), {triples} triples, "
+        f"{summary.entities} entities, {time.perf_counter() - wall:.0f} s (exports {EXPORT_TIME['wall']:.0f} s)"
+        f"{' (time budget reached: stopped early)' if stopped else ''}")
     say(f"memory peak total (main + workers, sampled): {sampler.peak_total:.0f} MB")
     say(f"memory peak main process: {max(sampler.peak_main, peak_self_mb()):.0f} MB (includes the cross-document "
-        "merge and graph.json write)")
+        "merge and every output file)")
     say(f"memory peak workers (sampled sum): {sampler.peak_workers:.0f} MB")
     if len(sampler.curve) >= 3:
         (d0, m0, w0), (d1, m1, w1) = sampler.curve[1], sampler.curve[-1]

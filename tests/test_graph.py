@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from kg.graph import KnowledgeGraph, from_node_link, to_node_link
+import json
+
+from kg.graph import KnowledgeGraph, from_node_link, load_graph, save_graph, to_node_link
 from kg.model import DocResult, Document, Entity, EntityRef, Evidence, Span, Triple, TripleObject, entity_id
 
 
@@ -73,3 +75,13 @@ def test_node_link_round_trip_keeps_everything():
     back = from_node_link(to_node_link(g))
     assert dict(back.graph.nodes(data=True)) == dict(g.graph.nodes(data=True))
     assert sorted(back.graph.edges(keys=True)) == sorted(g.graph.edges(keys=True))
+
+
+def test_streamed_graph_json_is_the_node_link_text(tmp_path):
+    g = KnowledgeGraph()
+    g.add(result("a", TEXT, "Jeff Sessions", (28, 58), "prosecutors"))
+    g.add(result("b", "Peña said: “¡Sí!”", "Enrique Peña Nieto", (11, 17)))
+    save_graph(g, tmp_path / "graph.json")
+    text = (tmp_path / "graph.json").read_text(encoding="utf-8")
+    assert text == json.dumps(to_node_link(g), ensure_ascii=False)
+    assert "Peña" in text and dict(load_graph(tmp_path).graph.nodes(data=True)) == dict(g.graph.nodes(data=True))
