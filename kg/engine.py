@@ -238,14 +238,8 @@ def _small_or_parallel(items: Iterable[Item]) -> tuple[bool, Iterator[Item]]:
     worker processes can start, from a corpus. The stream comes back whole either way.
     """
     source = iter(items)
-    head: list[Item] = []
-    size = 0
-    for item in source:
-        head.append(item)
-        size += _size(item)
-        if size >= PARALLEL_MIN_CHARS:
-            return False, itertools.chain(head, source)
-    return True, iter(head)
+    head: list[Item] = next(kg_nlp.batches_by_size(source, PARALLEL_MIN_CHARS, size_of=_size), [])
+    return sum(map(_size, head)) < PARALLEL_MIN_CHARS, itertools.chain(head, source)
 
 
 # -- on a Dask cluster ----------------------------------------------------------------------

@@ -266,6 +266,15 @@ def _kill_when(info, done: list[int], after: int) -> threading.Thread:
     return thread
 
 
+def _reference_then_wipe(graph_server, driver) -> tuple[str, KnowledgeGraph, object]:
+    """Load the big graph once for the snapshot an interrupted load must end up equal to, then wipe it."""
+    db, graph = graph_server.database, big_graph()
+    n4.load(graph, driver, database=db, batch_size=150)
+    reference = n4.snapshot(driver, database=db)
+    n4.wipe(driver, database=db)
+    return db, graph, reference
+
+
 @pytest.mark.server
 @pytest.mark.slow
 def test_killed_mid_load_then_rerun_gives_the_same_graph(graph_server, driver):
@@ -273,11 +282,7 @@ def test_killed_mid_load_then_rerun_gives_the_same_graph(graph_server, driver):
 
     from kg import server
 
-    db, graph = graph_server.database, big_graph()
-    n4.load(graph, driver, database=db, batch_size=150)
-    reference = n4.snapshot(driver, database=db)
-    n4.wipe(driver, database=db)
-
+    db, graph, reference = _reference_then_wipe(graph_server, driver)
     done: list[int] = []
     conn = _conn(graph_server)
     watcher = _kill_when(graph_server, done, after=5)
@@ -300,11 +305,7 @@ def test_load_rides_out_a_server_restart(graph_server, driver):
     """The driver retries the batch the restart broke; the finished load equals an uninterrupted one."""
     from kg import server
 
-    db, graph = graph_server.database, big_graph()
-    n4.load(graph, driver, database=db, batch_size=150)
-    reference = n4.snapshot(driver, database=db)
-    n4.wipe(driver, database=db)
-
+    db, graph, reference = _reference_then_wipe(graph_server, driver)
     done: list[int] = []
     restarted: list[object] = []
 
