@@ -124,6 +124,20 @@ def _offset(value: Any) -> ox.Literal:
     return ox.Literal(str(int(value)), datatype=_NON_NEGATIVE)
 
 
+def _article_doc(node_id: str, data: dict[str, Any]) -> str:
+    return str(data.get("doc") or node_id.partition(":")[2])
+
+
+def _edge_doc(target: str, data: dict[str, Any]) -> str | None:
+    """The article whose named graph holds an edge's quads; None for the default graph."""
+    rel = data.get("type")
+    if rel in _STATEMENT_CLASS:
+        return str(data["doc"])
+    if rel == "MENTIONED_IN":
+        return str(data.get("doc") or target.partition(":")[2])
+    return None
+
+
 class _QuadBuilder:
     """Collects quads per named graph so each article's graph is written as one block."""
 
@@ -141,15 +155,37 @@ class _QuadBuilder:
             name = self._graph_names[doc] = self.iris.named_graph(doc)
         return name
 
-    def build(self) -> list[ox.Quad]:
+    def quads(self) -> Iterator[ox.Quad]:
+        """Every quad, lazily: the shared entities, then one article at a time.
+
+        Only one article's quads are held at once; a 10,000-article graph has over ten
+        million quads, more memory than the graph itself.
+        """
+        article_nodes: dict[str, list[str]] = defaultdict(list)
         for node_id in sorted(self.g.nodes):
-            self._node(node_id, self.g.nodes[node_id])
+            data = self.g.nodes[node_id]
+            if data.get("label") == "Article":
+                article_nodes[_article_doc(node_id, data)].append(node_id)
+            else:
+                self._node(node_id, data)
+        doc_edges: dict[str, list[tuple[str, str, Any]]] = defaultdict(list)
         for source, target, key in sorted(self.g.edges(keys=True), key=lambda e: (e[0], str(e[2]), e[1])):
-            self._edge(source, target, self.g.edges[source, target, key])
-        out = self.default
-        for doc in sorted(self.by_doc):
-            out.extend(self.by_doc[doc])
-        return out
+            data = self.g.edges[source, target, key]
+            doc = _edge_doc(target, data)
+            if doc is None:
+                self._edge(source, target, data)  # AUTHORED_BY: the default graph
+            else:
+                doc_edges[doc].append((source, target, key))
+        yield from self.default
+        self.default = []
+        for doc in sorted(article_nodes.keys() | doc_edges.keys()):
+            for node_id in article_nodes.get(doc, ()):
+                self._node(node_id, self.g.nodes[node_id])
+            for source, target, key in doc_edges.get(doc, ()):
+                self._edge(source, target, self.g.edges[source, target, key])
+            yield from self.by_doc.pop(doc, [])
+        for doc in sorted(self.by_doc):  # nothing, unless a quad names another article's graph
+            yield from self.by_doc.pop(doc)
 
     # -- nodes ------------------------------------------------------------------------
     def _node(self, node_id: str, data: dict[str, Any]) -> None:
@@ -158,7 +194,7 @@ class _QuadBuilder:
             return  # their words live on the statements that point at them
         s = self.iris.node(node_id)
         if label == "Article":
-            doc = str(data.get("doc") or node_id.partition(":")[2])
+            doc = _article_doc(node_id, data)
             g = self._graph(doc)
             add = self.by_doc[doc].append
             add(ox.Quad(s, _TYPE, _n(KG.Article), g))
@@ -189,7 +225,7 @@ class _QuadBuilder:
         if rel in _STATEMENT_CLASS:
             self._statement(source, target, rel, data)
         elif rel == "MENTIONED_IN":
-            doc = str(data.get("doc") or target.partition(":")[2])
+            doc = str(_edge_doc(target, data))
             self.by_doc[doc].append(ox.Quad(self.iris.node(source), _n(KG.mentionedIn), self.iris.node(target),
                                             self._graph(doc)))
         elif rel == "AUTHORED_BY":
@@ -289,10 +325,15 @@ class _QuadBuilder:
 
 
 # -- pure converters ----------------------------------------------------------------------
-def to_quads(graph: KnowledgeGraph, *, base_iri: str | None = None) -> list[ox.Quad]:
+def iter_quads(graph: KnowledgeGraph, *, base_iri: str | None = None) -> Iterator[ox.Quad]:
     """Every quad of the export, in a deterministic order: shared entities in the default
     graph first, then one named graph per article (its description, mentions and statements)."""
-    return _QuadBuilder(graph, IriMinter(base_iri)).build()
+    return _QuadBuilder(graph, IriMinter(base_iri)).quads()
+
+
+def to_quads(graph: KnowledgeGraph, *, base_iri: str | None = None) -> list[ox.Quad]:
+    """:func:`iter_quads` as a list."""
+    return list(iter_quads(graph, base_iri=base_iri))
 
 
 def to_triples(quads: Iterable[ox.Quad]) -> Iterator[ox.Triple]:
@@ -350,12 +391,19 @@ def write_rdf(graph: KnowledgeGraph, path: str | Path, *, format: str = "turtle"
     """Write the export in one of :data:`FORMATS`; returns the number of quads written."""
     if format not in FORMATS:
         raise ValueError(f"unknown RDF format {format!r}; choose from {', '.join(FORMATS)}")
-    quads = to_quads(graph, base_iri=base_iri)
-    write_quads(quads, path, format=format)
-    return len(quads)
+    written = 0
+
+    def counted() -> Iterator[ox.Quad]:
+        nonlocal written
+        for quad in iter_quads(graph, base_iri=base_iri):
+            written += 1
+            yield quad
+
+    write_quads(counted(), path, format=format)
+    return written
 
 
-def write_quads(quads: list[ox.Quad], path: str | Path, *, format: str = "turtle") -> None:
+def write_quads(quads: Iterable[ox.Quad], path: str | Path, *, format: str = "turtle") -> None:
     """Serialise prepared quads: pyoxigraph for the line and Turtle formats, rdflib for JSON-LD."""
     oxformat, named = FORMATS[format]
     path = Path(path)
