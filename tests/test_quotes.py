@@ -127,6 +127,12 @@ def test_a_cue_left_without_content_owns_the_quotation_after_it(nlp):
 
 # -- indirect and mixed speech ----------------------------------------------------------
 
+def test_parenthetical_cue_inside_the_clause_it_reports(nlp):
+    t = one(analyse(nlp, "Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt in 1999."), "Clarke")
+    assert t.object.span.text == "Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt in 1999"
+    assert t.cue.text == "said" and t.qualifier("mode") == "indirect"
+
+
 def test_indirect_speech_keeps_that(nlp):
     t = one(analyse(nlp, "Governor Alan Frost said that the bridge would close in June."), "Frost")
     assert t.object.span.text == "that the bridge would close in June"

@@ -396,6 +396,10 @@ class QuoteExtractor:
             elif clause is not None and clause.end <= verb.i:
                 # "The plan will fail, he said.": the clause before a parenthetical cue
                 bounds = _trim(self.text, clause.start_char, clause.end_char)
+            elif verb.dep_ == "parataxis" and verb.head.i != verb.i:
+                # "Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt": the clause the
+                # parenthetical cue interrupts (a cue at its edge is cut off)
+                bounds = self._clause_without(verb.head, verb, sent)
         if bounds is None:
             return None
         lemma = verb.lemma_.lower()
