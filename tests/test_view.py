@@ -208,6 +208,15 @@ def test_hostile_text_never_reaches_the_page_as_markup():
 
 
 # -- the picture and the command ---------------------------------------------------------------
+def test_page_of_a_large_graph_holds_the_most_connected_entities(tmp_path):
+    graph = synthetic_graph(entities=300, articles=40)
+    write_html(graph, tmp_path / "g.html", most=50)
+    page = (tmp_path / "g.html").read_text(encoding="utf-8")
+    assert "the &lt;b&gt;50&lt;/b&gt; most connected of 300 entities" in page
+    top = to_view(graph).ranked()
+    assert top[0].name in page and top[-1].id not in page
+
+
 def test_png_and_svg(tmp_path):
     kg = small_graph()
     write_png(kg, tmp_path / "g.png")

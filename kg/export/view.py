@@ -41,6 +41,8 @@ LINK_LABELS = {
     ("FOUND", "about"): "found about", ("HOLDS_ROLE", ""): "holds role", ("AUTHORED_BY", ""): "authored by",
 }
 DEFAULT_SHOWN = 300      # entities drawn when the page opens: the most connected first
+PAGE_MAX = 2000          # entities the page holds at most (a corpus of thousands of articles has tens of
+                         # thousands; the page would take gigabytes to build and minutes to open)
 LABELS_ALWAYS = 40       # names written next to the most connected entities
 EDGE_LABELS_MAX = 120    # relation names on links only while this few links are visible
 EVIDENCE_MAX = 60        # evidence items kept per node or link in the page
@@ -89,6 +91,13 @@ class GraphView:
 
     def ranked(self) -> list[ViewNode]:
         return sorted(self.nodes.values(), key=lambda n: n.rank)
+
+    def top(self, count: int) -> GraphView:
+        """The ``count`` most connected entities and the links among them."""
+        keep = {n.id for n in self.ranked()[:count]}
+        return GraphView(nodes={k: v for k, v in self.nodes.items() if k in keep},
+                         links=[lk for lk in self.links if lk.source in keep and lk.target in keep],
+                         articles=self.articles)
 
 
 # -- graph -> view (pure) --------------------------------------------------------------
@@ -373,10 +382,17 @@ def _summary(items: list[dict[str, Any]]) -> str:
     return f"{cue}“{text}”{more}"
 
 
+def article_numbers(view: GraphView) -> dict[str, int]:
+    """Articles by number: the page lists an entity's articles as numbers, not ids (a person
+    named in thousands of articles would otherwise carry thousands of ids)."""
+    return {doc: i for i, doc in enumerate(sorted(view.articles))}
+
+
 def view_columns(view: GraphView, pos: dict[str, tuple[float, float]]) -> tuple[dict[str, list], dict[str, list]]:
     """Node and link columns for the bokeh data sources; every value is plain data (JSON), never HTML."""
     ranked = view.ranked()
     index = {n.id: i for i, n in enumerate(ranked)}
+    article = article_numbers(view)
     nodes: dict[str, list] = defaultdict(list)
     for n in ranked:
         x, y = pos[n.id]
@@ -389,7 +405,7 @@ def view_columns(view: GraphView, pos: dict[str, tuple[float, float]]) -> tuple[
         nodes["size"].append(node_size(n))
         nodes["mentions"].append(n.mentions)
         nodes["rank"].append(n.rank)
-        nodes["docs"].append(sorted(n.docs))
+        nodes["docs"].append(sorted(article[d] for d in n.docs if d in article))
         nodes["find"].append("\n".join(sorted({n.name.lower(), *(a.lower() for a in n.aliases)})))
         nodes["aliases"].append(", ".join(a for a in n.aliases if a != n.name))
         nodes["n_statements"].append(sum(1 for e in n.evidence if e["rel"] in ("SAID", "FOUND")))
@@ -420,7 +436,7 @@ def view_columns(view: GraphView, pos: dict[str, tuple[float, float]]) -> tuple[
         links["summary"].append(_summary(link.evidence))
         titles = sorted({e.get("title", "") for e in link.evidence if e.get("title")})
         links["article"].append(titles[0] + (f" (+{len(titles) - 1})" if len(titles) > 1 else "") if titles else "")
-        links["docs"].append(sorted(link.docs))
+        links["docs"].append(sorted(article[d] for d in link.docs if d in article))
         links["evidence"].append(json.dumps(link.evidence[:EVIDENCE_MAX], ensure_ascii=False))
     return dict(nodes), dict(links)
 
@@ -465,13 +481,13 @@ _JS_APPLY = r"""
 const nd = nodes.data, ed = edges.data;
 const n = nd.name.length, m = ed.relation.length;
 const k = Math.round(limit.value);
-const art = article.value;
+const art = article.value, art_n = Number(art);
 const rels = new Set(relations.active.map((i) => relations.labels[i]));
 const q = search.value_input.trim().toLowerCase();
 const show = new Array(n), hits = [];
 let shown = 0;
 for (let i = 0; i < n; i++) {
-  const in_art = art === "" || nd.docs[i].includes(art);
+  const in_art = art === "" || nd.docs[i].includes(art_n);
   const hit = q.length > 0 && nd.find[i].includes(q);
   if (hit && in_art) hits.push(i);
   show[i] = in_art && (nd.rank[i] < k || hit);
@@ -480,7 +496,7 @@ for (let i = 0; i < n; i++) {
 const eshow = new Array(m);
 let links = 0;
 for (let j = 0; j < m; j++) {
-  eshow[j] = rels.has(ed.relation[j]) && show[ed.s[j]] && show[ed.t[j]] && (art === "" || ed.docs[j].includes(art));
+  eshow[j] = rels.has(ed.relation[j]) && show[ed.s[j]] && show[ed.t[j]] && (art === "" || ed.docs[j].includes(art_n));
   if (eshow[j]) links++;
 }
 const hitset = new Set(hits);
@@ -562,8 +578,10 @@ _TEMPLATE = """{% block preamble %}""" + _PREAMBLE + """{% endblock %}
 """
 
 
-def build_page(view: GraphView, *, title: str = "kg: knowledge graph", shown: int = DEFAULT_SHOWN) -> str:
-    """The whole page as one HTML string, bokeh's JavaScript and CSS inline."""
+def build_page(view: GraphView, *, title: str = "kg: knowledge graph", shown: int = DEFAULT_SHOWN,
+               total: int | None = None) -> str:
+    """The whole page as one HTML string, bokeh's JavaScript and CSS inline; ``total`` is the
+    number of entities in the graph when ``view`` holds only the most connected of them."""
     from bokeh.document import Document
     from bokeh.embed import file_html
     from bokeh.events import DocumentReady
@@ -650,12 +668,15 @@ def build_page(view: GraphView, *, title: str = "kg: knowledge graph", shown: in
     # the browser tells options apart by their label, so two articles with one title get their ids added
     seen = Counter(view.articles.values())
     labels = {doc: title if seen[title] == 1 else f"{title} ({doc})" for doc, title in view.articles.items()}
-    options = [("", "All articles")] + sorted(labels.items(), key=lambda kv: kv[1].lower())
+    number = article_numbers(view)
+    options = [("", "All articles")] + sorted(((str(number[doc]), label) for doc, label in labels.items()),
+                                              key=lambda kv: kv[1].lower())
     article = Select(title="Article", value="", options=options, width=280)
     status = Div(text="", width=280)
     panel = Div(text="", width=300, height=420, disable_math=True,
                 styles={"overflow-y": "auto", "border-top": "1px solid #ddd", "padding-top": "4px"})
-    header = Div(text=f"<b>{n}</b> entities, <b>{m}</b> links, <b>{len(view.articles)}</b> articles. "
+    entities = f"the <b>{n}</b> most connected of {total} entities" if total and total > n else f"<b>{n}</b> entities"
+    header = Div(text=f"{entities}, <b>{m}</b> links, <b>{len(view.articles)}</b> articles. "
                       "Hover for evidence, click a node or link to list it.", width=280)
     args = dict(nodes=nodes, edges=edges, node_filter=node_filter, edge_filter=edge_filter,
                 label_filter=label_filter, edge_label_filter=edge_label_filter, limit=limit, article=article,
@@ -676,9 +697,11 @@ def build_page(view: GraphView, *, title: str = "kg: knowledge graph", shown: in
     return file_html(doc, resources=INLINE, title=title, template=_TEMPLATE)
 
 
-def write_html(graph: KnowledgeGraph, path: Path, *, shown: int = DEFAULT_SHOWN) -> None:
-    """Write the interactive page: one self-contained file that opens offline."""
-    Path(path).write_text(build_page(to_view(graph), shown=shown), encoding="utf-8")
+def write_html(graph: KnowledgeGraph, path: Path, *, shown: int = DEFAULT_SHOWN, most: int = PAGE_MAX) -> None:
+    """Write the interactive page: one self-contained file that opens offline, with the ``most``
+    most connected entities (the header says how many there are in all)."""
+    view = to_view(graph)
+    Path(path).write_text(build_page(view.top(most), shown=shown, total=len(view.nodes)), encoding="utf-8")
 
 
 # -- the static picture ------------------------------------------------------------------
@@ -687,7 +710,7 @@ def write_png(graph: KnowledgeGraph, path: Path, *, svg: bool = False, labels: i
     """Draw the most connected entities for a report (PNG, or SVG with ``svg=True``).
 
     A picture of more than about 150 entities is a hairball at report size, so the rest are left
-    out (the title says how many); the interactive page shows them all.
+    out (the title says how many); the interactive page holds up to :data:`PAGE_MAX`.
     """
     import matplotlib
 
@@ -697,10 +720,7 @@ def write_png(graph: KnowledgeGraph, path: Path, *, svg: bool = False, labels: i
 
     view = to_view(graph)
     total = len(view.nodes)
-    keep = {n.id for n in view.ranked()[:max_nodes]}
-    view = GraphView(nodes={k: v for k, v in view.nodes.items() if k in keep},
-                     links=[lk for lk in view.links if lk.source in keep and lk.target in keep],
-                     articles=view.articles)
+    view = view.top(max_nodes)
     pos = layout(view)
     small = len(view.nodes) <= 80
     fig, ax = plt.subplots(figsize=(10, 7) if small else (14, 10), dpi=150)
