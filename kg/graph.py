@@ -27,7 +27,8 @@ from kg.model import DocResult, EntityRef, Triple, entity_id, stable_hash
 NODE_LABELS = ("Person", "Organization", "Group", "Place", "Report", "Role", "Quote", "Finding", "Article")
 EDGE_TYPES = ("SAID", "HOLDS_ROLE", "FOUND", "ADDRESSED_TO", "IN_ARTICLE", "IN_REPORT", "AUTHORED_BY", "MENTIONED_IN")
 STATEMENT_LABEL = {"SAID": "Quote", "FOUND": "Finding"}
-MENTIONABLE = ("Person", "Organization", "Group", "Place", "Report")
+# named things: aliases, a mention count and MENTIONED_IN edges (not roles, statements or articles)
+ENTITY_LABELS = ("Person", "Organization", "Group", "Place", "Report")
 
 
 def article_id(doc: str) -> str:
@@ -162,7 +163,7 @@ class KnowledgeGraph:
         g = self.graph
         for node in g.nbunch_iter(nodes):
             data = g.nodes[node]
-            if data.get("label") in MENTIONABLE:
+            if data.get("label") in ENTITY_LABELS:
                 data["mentions"] = max(self._mention_total(node), 1)
 
     def merge_short_names(self, *, dominance: float = 3.0) -> dict[str, str]:

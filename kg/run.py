@@ -20,7 +20,7 @@ from typing import IO, Any
 
 from kg.engine import run_documents
 from kg.export.jsonl import rewrite_merged_entities, write_triples
-from kg.graph import KnowledgeGraph, save_graph
+from kg.graph import ENTITY_LABELS, KnowledgeGraph, save_graph
 from kg.model import DocResult, Document, Skip
 from kg.sources import DEFAULT_MAX_CHARS, iter_documents
 from kg.state import ResumeError, RunState
@@ -209,7 +209,6 @@ def run_extract(paths: Iterable[str], options: RunOptions) -> RunSummary:
                 item.warnings.extend(collect.pending.pop(item.document.id, []))
                 state.save(item)
                 collect.result(item)
-        state.close()
         merged = graph.merge_short_names()  # "Trump" of one article is the corpus's Donald Trump
         if merged:
             write_atomic(triples_path, lambda p: rewrite_merged_entities(tmp_triples, p, merged, graph.graph.nodes))
@@ -223,7 +222,7 @@ def run_extract(paths: Iterable[str], options: RunOptions) -> RunSummary:
         state.close()
     summary.files.append(triples_path)
     summary.entities = sum(1 for _, d in graph.graph.nodes(data=True)
-                           if d.get("label") in ("Person", "Organization", "Group", "Place", "Report"))
+                           if d.get("label") in ENTITY_LABELS)
     _write_graph_files(graph, out, options, summary)
     report_path = out / "report.json"
     report = report_data(summary, max_chars=max_chars)

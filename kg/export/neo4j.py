@@ -26,15 +26,13 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from kg.graph import EDGE_TYPES, NODE_LABELS, KnowledgeGraph
+from kg.graph import EDGE_TYPES, ENTITY_LABELS, NODE_LABELS, KnowledgeGraph
 from kg.model import stable_hash
 from kg.schemas_dir import schema_file
 
 DEFAULT_BATCH_SIZE = 5000
 RETRY_SECONDS = 60.0  # how long the driver keeps retrying one batch (covers a server restart)
 _NAME = re.compile(r"^//\s*name:\s*(\w+)\s*$")
-# labels whose nodes are entities (aliases, mentions) rather than statements, roles or articles
-ENTITY_LABELS = ("Person", "Organization", "Group", "Place", "Report")
 
 
 class LoadError(Exception):

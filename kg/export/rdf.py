@@ -29,7 +29,7 @@ from rdflib import Dataset, Graph, URIRef
 from rdflib import Literal as RdfLiteral
 from rdflib.term import Node
 
-from kg.graph import KnowledgeGraph
+from kg.graph import ENTITY_LABELS, KnowledgeGraph
 from kg.schemas_dir import schema_file
 from kg.vocab import KG, OA, PREFIXES
 
@@ -50,7 +50,6 @@ _XSD_STRING = _XSD + "string"
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:")
 _STATEMENT_CLASS = {"SAID": KG.Quotation, "HOLDS_ROLE": KG.RoleAssignment, "FOUND": KG.Finding}
 _SUBJECT_PROPERTY = {"SAID": KG.speaker, "HOLDS_ROLE": KG.roleHolder, "FOUND": KG.foundBy}
-_ENTITY_LABELS = ("Person", "Organization", "Group", "Place", "Report")
 
 
 @cache
@@ -184,8 +183,6 @@ class _QuadBuilder:
             for source, target, key in doc_edges.get(doc, ()):
                 self._edge(source, target, self.g.edges[source, target, key])
             yield from self.by_doc.pop(doc, [])
-        for doc in sorted(self.by_doc):  # nothing, unless a quad names another article's graph
-            yield from self.by_doc.pop(doc)
 
     # -- nodes ------------------------------------------------------------------------
     def _node(self, node_id: str, data: dict[str, Any]) -> None:
@@ -208,7 +205,7 @@ class _QuadBuilder:
             return
         add = self.default.append
         g = ox.DefaultGraph()
-        cls = KG.Role if label == "Role" else (KG[label] if label in _ENTITY_LABELS else KG.Entity)
+        cls = KG.Role if label == "Role" else (KG[label] if label in ENTITY_LABELS else KG.Entity)
         add(ox.Quad(s, _TYPE, _n(cls), g))
         add(ox.Quad(s, _n(KG.identifier), _str(node_id), g))
         if data.get("name"):
