@@ -362,8 +362,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
     import importlib
     from pathlib import Path
 
+    from kg.files import write_atomic
     from kg.graph import load_graph
-    from kg.run import write_atomic
 
     module, name, fixed = EXPORT_FORMATS.get(args.format) or EXPORT_FOLDER_FORMATS[args.format]
     writer = getattr(importlib.import_module(module), name)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -20,6 +19,7 @@ from typing import IO, Any
 
 from kg.engine import run_documents
 from kg.export.jsonl import rewrite_merged_entities, write_triples
+from kg.files import write_atomic
 from kg.graph import ENTITY_LABELS, KnowledgeGraph, save_graph
 from kg.model import DocResult, Document, Skip
 from kg.sources import DEFAULT_MAX_CHARS, iter_documents
@@ -61,26 +61,6 @@ class RunSummary:
     stopped_by: Skip | None = None
 
 
-def write_atomic(path: Path, write: Callable[[Path], None]) -> None:
-    """Call ``write`` on a temporary file beside ``path``, flush it to disk, rename it into place.
-
-    The rename is atomic on one file system, so readers (and a later run) see the old file or
-    the new one, never a torn one; the fsync makes that hold across a power cut too.
-    """
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=path.suffix, dir=path.parent)
-    os.close(fd)
-    try:
-        write(Path(tmp))
-        with open(tmp, "rb") as written:
-            os.fsync(written.fileno())
-        os.chmod(tmp, _file_mode())  # mkstemp makes 0600; give what open() would have given
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 OUTPUT_NAMES = ("triples.jsonl", "graph.json", "graph.graphml", "graph.ttl", "graph.html", "graph.png", "report.json")
 
 
@@ -91,12 +71,6 @@ def _remove_torn_temporaries(out: Path) -> None:
         for torn in out.glob(f".{path.stem}.*{path.suffix}"):
             torn.unlink(missing_ok=True)
     (out / ".triples.jsonl.partial").unlink(missing_ok=True)
-
-
-def _file_mode() -> int:
-    umask = os.umask(0o022)
-    os.umask(umask)
-    return 0o666 & ~umask
 
 
 def _progress(items: Iterable, enabled: bool) -> Iterable:

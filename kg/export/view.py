@@ -821,8 +821,8 @@ def _place_labels(fig: Any, ax: Any, nodes: list[ViewNode], all_x: list[float], 
 
 def write_views(out_dir: Path | str, *, svg: bool = False) -> list[Path]:
     """Redraw graph.html and graph.png (and graph.svg) from OUTDIR/graph.json; returns the files written."""
+    from kg.files import write_atomic
     from kg.graph import load_graph
-    from kg.run import write_atomic
 
     out = Path(out_dir)
     graph = load_graph(out)
