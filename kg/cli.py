@@ -182,28 +182,41 @@ class Reader:
     query: str  # the named Cypher query of schemas/queries.cypher; also the KnowledgeGraph method
     columns: tuple[str, ...]
     widths: dict[str, int] = field(default_factory=dict)
+    about_query: str | None = None  # the named query behind --about (statements that MENTION an entity)
 
     def add(self, sub: argparse._SubParsersAction) -> None:
         p = sub.add_parser(self.name, help=self.help, description=f"{self.help[0].upper()}{self.help[1:]}: from a "
                            "saved graph (--graph) or, through the named Cypher query of schemas/queries.cypher, "
                            "from the graph server (NEO4J_URI, --uri, or the local kg server).")
         p.add_argument("name", nargs="?", default=None, help=self.arg_help)
+        if self.about_query:
+            p.add_argument("--about", metavar="NAME", default=None,
+                           help="only statements that mention (MENTIONS) an entity whose name contains this")
         p.add_argument("--graph", metavar="PATH", help="a saved graph.json (or the folder holding it)")
         _connection_options(p)
         p.set_defaults(func=self.run)
 
     def run(self, args: argparse.Namespace) -> int:
-        rows = _graph_or_server(args, lambda g: getattr(g, self.query)(args.name), self.query, {"name": args.name})
+        about = getattr(args, "about", None)
+        columns = self.columns
+        if about:
+            rows = _graph_or_server(args, lambda g: getattr(g, self.query)(args.name, about=about), self.about_query,
+                                    {"name": args.name, "about": about})
+            columns = (*columns[:-1], "about", columns[-1])
+        else:
+            rows = _graph_or_server(args, lambda g: getattr(g, self.query)(args.name), self.query, {"name": args.name})
         for row in rows:
-            if isinstance(row.get("authors"), list):
-                row["authors"] = ", ".join(a for a in row["authors"] if a)
-        _print_table(rows, self.columns, widths=self.widths)
+            for key in ("authors", "about"):
+                if isinstance(row.get(key), list):
+                    row[key] = ", ".join(sorted(a for a in row[key] if a))
+        _print_table(rows, columns, widths=self.widths)
         return EXIT_OK
 
 
 READERS = (
     Reader("who-said", "table of speaker, cue, statement and article", "only speakers whose name contains this",
-           "who_said", ("speaker", "cue", "statement", "article"), {"statement": 70, "article": 30}),
+           "who_said", ("speaker", "cue", "statement", "article"), {"statement": 70, "article": 30},
+           about_query="said_about"),
     Reader("roles", "table of person, role, qualifier and article", "only people whose name contains this",
            "roles", ("person", "role", "qualifier", "article"), {"article": 30}),
     Reader("findings", "table of report, authors, cue, finding and article", "only reports whose name contains this",

@@ -10,6 +10,7 @@ Graph shape (shared with Neo4j and RDF):
   (Person)-[:HOLDS_ROLE]->(Role)
   (Report)-[:FOUND]->(Finding)-[:IN_ARTICLE]->(Article), (Report)-[:AUTHORED_BY]->(Organization)
   (entity)-[:MENTIONED_IN {count}]->(Article)
+  (Quote|Finding)-[:MENTIONS {starts, ends, text}]->(entity): who a statement talks about
 """
 
 from __future__ import annotations
@@ -25,7 +26,8 @@ import networkx as nx
 from kg.model import DocResult, EntityRef, Triple, entity_id, stable_hash
 
 NODE_LABELS = ("Person", "Organization", "Group", "Place", "Report", "Role", "Quote", "Finding", "Article")
-EDGE_TYPES = ("SAID", "HOLDS_ROLE", "FOUND", "ADDRESSED_TO", "IN_ARTICLE", "IN_REPORT", "AUTHORED_BY", "MENTIONED_IN")
+EDGE_TYPES = ("SAID", "HOLDS_ROLE", "FOUND", "ADDRESSED_TO", "IN_ARTICLE", "IN_REPORT", "AUTHORED_BY", "MENTIONED_IN",
+              "MENTIONS")
 STATEMENT_LABEL = {"SAID": "Quote", "FOUND": "Finding"}
 # named things: aliases, a mention count and MENTIONED_IN edges (not roles, statements or articles)
 ENTITY_LABELS = ("Person", "Organization", "Group", "Place", "Report")
@@ -113,8 +115,11 @@ class KnowledgeGraph:
         if triple.cue is not None:
             attrs.update(cue=triple.cue.text, cue_start=triple.cue.start, cue_end=triple.cue.end)
         refs: dict[str, EntityRef] = {}
+        mentioned: tuple[EntityRef, ...] = ()
         for key, value in triple.qualifiers:
-            if isinstance(value, EntityRef):
+            if key == "mentions":
+                mentioned = value
+            elif isinstance(value, EntityRef):
                 refs[key] = value
                 attrs[key] = value.name
             else:
@@ -140,10 +145,22 @@ class KnowledgeGraph:
                 if rel:
                     self._entity(ref.id, ref.type, ref.name)
                     self._edge(st_id, ref.id, rel, key=rel)
+            self._mentions(st_id, triple.doc, mentioned)
         author = refs.get("author")
         if author is not None:
             self._entity(author.id, author.type, author.name)
             self._edge(triple.subject.id, author.id, "AUTHORED_BY", key="AUTHORED_BY")
+
+    def _mentions(self, statement: str, doc: str, refs: tuple[EntityRef, ...]) -> None:
+        """One MENTIONS edge per entity the statement names, with the offsets of each of its mentions."""
+        by_entity: dict[str, list[EntityRef]] = defaultdict(list)
+        for ref in refs:
+            by_entity[ref.id].append(ref)
+        for node, group in by_entity.items():
+            first = group[0]
+            self._entity(node, first.type, first.name)
+            self._edge(statement, node, "MENTIONS", key=f"MENTIONS:{node}", doc=doc, text=first.mention.text,
+                       starts=[r.mention.start for r in group], ends=[r.mention.end for r in group])
 
     def _mention_total(self, node: str) -> int:
         """The sum of ``node``'s MENTIONED_IN counts: counted once, then kept up to date by :meth:`add`.
@@ -251,13 +268,17 @@ class KnowledgeGraph:
             if rel is None or data.get("type") == rel:
                 yield source, target, data
 
-    def who_said(self, name: str | None = None) -> list[dict[str, Any]]:
-        """Rows of speaker, cue, statement and article, optionally for speakers matching ``name``."""
+    def who_said(self, name: str | None = None, *, about: str | None = None) -> list[dict[str, Any]]:
+        """Rows of speaker, cue, statement and article, optionally for speakers matching ``name``
+        and for statements that mention (MENTIONS) an entity matching ``about``."""
         rows = []
         needle = (name or "").lower()
         for source, target, data in self.edges("SAID"):
             speaker = self.graph.nodes[source]
-            if needle and not any(needle in a.lower() for a in [speaker.get("name", "")] + speaker.get("aliases", [])):
+            if needle and not _matches(speaker, needle):
+                continue
+            about_names = self.mentioned(target, about)
+            if about and not about_names:
                 continue
             quote = self.graph.nodes[target]
             rows.append({
@@ -266,9 +287,17 @@ class KnowledgeGraph:
                 "statement": quote.get("text", ""),
                 "article": data.get("doc"),
                 "start": quote.get("start"),
+                "about": ", ".join(about_names),
             })
         rows.sort(key=lambda r: (r["article"] or "", r["start"] or 0))
         return rows
+
+    def mentioned(self, statement: str, about: str | None = None) -> list[str]:
+        """Names of the entities ``statement`` MENTIONS (those matching ``about`` when given), sorted."""
+        needle = (about or "").lower()
+        names = {self.graph.nodes[t].get("name", "") for _s, t, d in self.graph.out_edges(statement, data=True)
+                 if d.get("type") == "MENTIONS" and (not needle or _matches(self.graph.nodes[t], needle))}
+        return sorted(names)
 
     def roles(self, name: str | None = None) -> list[dict[str, Any]]:
         """Rows of person, role, qualifier, org, article (the columns of the ``roles`` Cypher query)."""
@@ -306,6 +335,11 @@ class KnowledgeGraph:
             "nodes": Counter(d.get("label", "?") for _, d in self.graph.nodes(data=True)),
             "edges": Counter(d.get("type", "?") for _, _, d in self.graph.edges(data=True)),
         }
+
+
+def _matches(node: dict[str, Any], needle: str) -> bool:
+    """Does a lowercased ``needle`` occur in the node's name or one of its aliases?"""
+    return any(needle in a.lower() for a in [node.get("name", "")] + list(node.get("aliases", [])))
 
 
 def _final_target(merged: dict[str, str], node: str) -> str:

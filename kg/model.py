@@ -146,7 +146,8 @@ class Triple:
     """One subject–relation–object fact with its evidence.
 
     ``qualifiers`` is a tuple of (key, value) pairs so the triple stays hashable; values
-    are strings or :class:`EntityRef` (the addressee, the report a quote was made in).
+    are strings, :class:`EntityRef` (the addressee, the report a quote was made in) or a tuple
+    of EntityRefs (``mentions``: the entities a statement names, kg/mentions.py).
     """
 
     relation: str
@@ -173,7 +174,10 @@ class Triple:
     def to_json(self) -> dict[str, Any]:
         quals: dict[str, Any] = {}
         for key, value in self.qualifiers:
-            quals[key] = value.to_json() if hasattr(value, "to_json") else value
+            if isinstance(value, tuple):  # "mentions": entity refs in order of appearance
+                quals[key] = [v.to_json() if hasattr(v, "to_json") else v for v in value]
+            else:
+                quals[key] = value.to_json() if hasattr(value, "to_json") else value
         return {
             "id": self.id,
             "doc": self.doc,

@@ -6,11 +6,13 @@ from spacy.tokens import Doc
 
 from kg.entities import EntityIndex
 from kg.extract import findings, quotes, roles
+from kg.mentions import attach_mentions
 from kg.model import DocResult, Document, Triple
 
 
 def extract_document(document: Document, sdoc: Doc) -> DocResult:
-    """Entities first, then roles (they let role nouns resolve), then quotes and findings."""
+    """Entities first, then roles (they let role nouns resolve), then quotes and findings, then who
+    each statement mentions."""
     index = EntityIndex(sdoc, document.id)
     triples: list[Triple] = []
     role_triples = list(roles.extract(sdoc, index))
@@ -22,4 +24,5 @@ def extract_document(document: Document, sdoc: Doc) -> DocResult:
     triples = findings.link_reports(triples, sdoc, index, reports)
     unique = list(dict.fromkeys(triples))
     unique.sort(key=lambda t: (t.evidence.sentence.start, t.object.span.start if t.object.span else 0, t.relation))
-    return DocResult(document=document, entities=index.entities(), triples=unique)
+    entities = index.entities()
+    return DocResult(document=document, entities=entities, triples=attach_mentions(unique, entities))

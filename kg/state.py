@@ -53,14 +53,30 @@ def _triple(t: Triple) -> dict[str, Any]:
         "evidence": {"doc": ev.doc, "sentence": _span(ev.sentence), "extractor": ev.extractor,
                      "confidence": ev.confidence},
         "cue": _span(t.cue),
-        # an EntityRef qualifier is tagged so it comes back as one, not as a dict
-        "qualifiers": [[k, {"ref": _ref(v)} if isinstance(v, EntityRef) else v] for k, v in t.qualifiers],
+        # an EntityRef qualifier (or a tuple of them: mentions) is tagged so it comes back as one, not as a dict
+        "qualifiers": [[k, _qualifier(v)] for k, v in t.qualifiers],
     }
+
+
+def _qualifier(value: Any) -> Any:
+    if isinstance(value, EntityRef):
+        return {"ref": _ref(value)}
+    if isinstance(value, tuple):
+        return {"refs": [_ref(v) for v in value]}
+    return value
+
+
+def _unqualifier(value: Any) -> Any:
+    if isinstance(value, dict) and "ref" in value:
+        return _unref(value["ref"])
+    if isinstance(value, dict) and "refs" in value:
+        return tuple(_unref(v) for v in value["refs"])
+    return value
 
 
 def _untriple(d: dict[str, Any]) -> Triple:
     obj, ev = d["object"], d["evidence"]
-    quals = tuple((k, _unref(v["ref"]) if isinstance(v, dict) and "ref" in v else v) for k, v in d["qualifiers"])
+    quals = tuple((k, _unqualifier(v)) for k, v in d["qualifiers"])
     return Triple(
         relation=d["relation"],
         subject=_unref(d["subject"]),

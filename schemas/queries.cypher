@@ -1,7 +1,7 @@
 // Named Cypher queries over a graph loaded with `kg load` (Neo4j 5 or the local `kg server`).
 // Each query starts with a `// name: NAME` line; the comment lines under it say what it answers and
 // which parameters it takes. kg/export/neo4j.py reads this file (named_queries()); `kg who-said`,
-// `kg roles` and `kg findings` run who_said, roles and findings. All parameters are passed as
+// `kg roles` and `kg findings` run who_said, roles and findings; `kg who-said --about` runs said_about. All parameters are passed as
 // parameters, never pasted into the text. A parameter set to null means "no filter".
 
 // name: who_said
@@ -45,11 +45,26 @@ RETURN s.name AS speaker, q.text AS statement, x.name AS addressee, q.doc AS art
 ORDER BY article, q.start;
 
 // name: said_about
-// Who said what about whom: statements whose words name $about (a name or part of one).
-MATCH (s)-[r:SAID]->(q:Quote)
-WHERE toLower(q.text) CONTAINS toLower($about)
-RETURN s.name AS speaker, r.cue AS cue, q.text AS statement, q.doc AS article
-ORDER BY article, q.start;
+// Who said what about whom: statements that MENTION an entity whose name or alias contains $about
+// (kg/mentions.py links each statement to the entities its words name). $name: part of the speaker's
+// name or alias, or null. `about` lists the matching entities' names.
+MATCH (s)-[r:SAID]->(q:Quote)-[:MENTIONS]->(m)
+WHERE (toLower(m.name) CONTAINS toLower($about) OR any(alias IN m.aliases WHERE toLower(alias) CONTAINS toLower($about)))
+  AND ($name IS NULL OR toLower(s.name) CONTAINS toLower($name)
+       OR any(alias IN s.aliases WHERE toLower(alias) CONTAINS toLower($name)))
+WITH s, r, q, collect(DISTINCT m.name) AS about
+RETURN s.name AS speaker, r.cue AS cue, q.text AS statement, q.doc AS article, q.start AS start, about
+ORDER BY article, start, speaker;
+
+// name: mentions
+// Who a statement talks about: quotes and findings with the entities they mention and where (offsets into the
+// article). $about: part of a mentioned entity's name or alias, or null.
+MATCH (st)-[x:MENTIONS]->(m)
+WHERE $about IS NULL OR toLower(m.name) CONTAINS toLower($about)
+   OR any(alias IN m.aliases WHERE toLower(alias) CONTAINS toLower($about))
+RETURN labels(st)[0] AS statement_type, st.text AS statement, m.name AS entity, labels(m)[0] AS type,
+       x.starts AS starts, x.ends AS ends, st.doc AS article
+ORDER BY article, statement, entity;
 
 // name: counts
 // How many nodes of each label the database holds.

@@ -35,8 +35,9 @@ def rewrite_merged_entities(source: Path, target: Path, merged: Mapping[str, str
     with source.open(encoding="utf-8") as lines, target.open("w", encoding="utf-8") as out:
         for line in lines:
             record = json.loads(line)
-            refs = [record["subject"], *(v for v in record.get("qualifiers", {}).values()
-                                        if isinstance(v, dict) and "id" in v)]
+            quals = record.get("qualifiers", {}).values()
+            refs = [record["subject"], *(v for v in quals if isinstance(v, dict) and "id" in v),
+                    *(r for v in quals if isinstance(v, list) for r in v if isinstance(r, dict) and "id" in r)]
             for ref in refs:
                 into = merged.get(ref["id"])
                 if into is not None:

@@ -122,11 +122,14 @@ def relationship_query(rel: str, source: str, target: str) -> str:
 
 # -- rows: pure functions of the graph --------------------------------------------------
 def _property(value: Any) -> Any:
-    """A value Neo4j can store: scalars as they are, lists as lists of strings, anything else as text."""
+    """A value Neo4j can store: scalars as they are, lists of strings or of integers (a MENTIONS edge's
+    offsets) as they are, other lists as lists of strings, anything else as text."""
     if isinstance(value, bool | int | float | str):
         return value
     if isinstance(value, list | tuple | set):
         items = [v for v in value if v is not None]
+        if items and all(isinstance(v, int) and not isinstance(v, bool) for v in items):
+            return list(items)
         if all(isinstance(v, str) for v in items):
             return sorted(items) if isinstance(value, set) else list(items)
         return [str(v) for v in items]

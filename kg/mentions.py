@@ -1,0 +1,103 @@
+"""Who was talked about: the entities each statement (quote or finding) names.
+
+A SAID or FOUND triple gets a ``mentions`` qualifier: the entities of its document whose
+mentions lie inside the statement's span, one :class:`~kg.model.EntityRef` per mention, with
+the mention's character offsets into the ORIGINAL text (so ``text[start:end]`` is the words
+that name the entity, inside the statement). Rules, in order:
+- a mention counts when it lies wholly inside the statement span ("Sessions" in "Sessions
+  asked me to ..."), names, resolved role nouns and groups alike (they are entity mentions);
+- a known person's name or surname the model did not tag ("interviews with Sessions and
+  Rosenstein") counts when the words match, whole and capitalised, an alias of exactly one
+  person of the document;
+- pronouns never count here: a pronoun inside a statement was not resolved with the care a
+  speaker's pronoun gets, and a statement given the wrong referent is worse than none;
+- the speaker's own mention is not a mention of the statement (it stands outside the quote);
+- one EntityRef per (entity, mention span), in order of appearance.
+The graph turns these into ``(Quote|Finding)-[:MENTIONS {starts, ends}]->(entity)`` edges.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+
+from kg.model import Entity, EntityRef, Span, Triple
+
+STATEMENT_RELATIONS = ("SAID", "FOUND")
+PRONOUNS = {"he", "she", "him", "her", "his", "hers", "they", "them", "their", "theirs", "it", "its", "i", "me",
+            "my", "we", "us", "our", "you", "your", "himself", "herself", "themselves", "itself"}
+MENTIONABLE = ("Person", "Organization", "Group", "Place", "Report")
+
+
+def mentions_in(start: int, end: int, entities: Iterable[Entity], *, skip: tuple[int, int] | None = None
+                ) -> tuple[EntityRef, ...]:
+    """Every non-pronoun entity mention inside ``[start, end)``, as refs in order of appearance."""
+    refs = []
+    for entity in entities:
+        if entity.type not in MENTIONABLE:
+            continue
+        for m in entity.mentions:
+            if m.start < start or m.end > end or m.end <= m.start or (m.start, m.end) == skip:
+                continue
+            if m.text.lower().strip() in PRONOUNS:
+                continue
+            refs.append(EntityRef(id=entity.id, name=entity.name, type=entity.type, mention=m))
+    refs = list(dict.fromkeys(refs))
+    refs.sort(key=lambda r: (r.mention.start, r.mention.end, r.id))
+    return tuple(refs)
+
+
+def person_names(entities: Iterable[Entity]) -> dict[str, Entity]:
+    """Each alias and surname of a person that names exactly one person of the document."""
+    owners: dict[str, set[str]] = defaultdict(set)
+    by_id: dict[str, Entity] = {}
+    for entity in entities:
+        if entity.type != "Person":
+            continue
+        by_id[entity.id] = entity
+        for alias in {*entity.aliases, entity.name}:
+            words = alias.split()
+            if words and all(w[:1].isupper() for w in words):
+                owners[alias].add(entity.id)
+                if len(words) >= 2 and len(words[-1]) > 2:
+                    owners[words[-1]].add(entity.id)
+    return {alias: by_id[next(iter(ids))] for alias, ids in owners.items() if len(ids) == 1}
+
+
+def untagged_names(statement: Span, names: dict[str, Entity], taken: list[tuple[int, int]]) -> list[EntityRef]:
+    """Known person names inside ``statement`` that no tagged mention covers, longest first."""
+    refs: list[EntityRef] = []
+    for alias in sorted(names, key=len, reverse=True):
+        for match in re.finditer(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", statement.text):
+            start, end = statement.start + match.start(), statement.start + match.end()
+            if any(s < end and start < e for s, e in taken):
+                continue
+            taken.append((start, end))
+            entity = names[alias]
+            refs.append(EntityRef(id=entity.id, name=entity.name, type=entity.type,
+                                  mention=Span(start, end, match.group(0))))
+    return refs
+
+
+def attach_mentions(triples: Iterable[Triple], entities: list[Entity]) -> list[Triple]:
+    """The triples with a ``mentions`` qualifier on each statement that names an entity."""
+    out = []
+    names = person_names(entities)
+    for triple in triples:
+        span = triple.object.span
+        if triple.relation not in STATEMENT_RELATIONS or span is None or triple.qualifier("mentions"):
+            out.append(triple)
+            continue
+        subject = triple.subject.mention
+        refs = mentions_in(span.start, span.end, entities, skip=(subject.start, subject.end))
+        taken = [(r.mention.start, r.mention.end) for r in refs] + [(subject.start, subject.end)]
+        extra = untagged_names(span, names, taken)
+        if extra:
+            refs = tuple(sorted((*refs, *extra), key=lambda r: (r.mention.start, r.mention.end, r.id)))
+        if refs:
+            triple = Triple(relation=triple.relation, subject=triple.subject, object=triple.object,
+                            evidence=triple.evidence, cue=triple.cue,
+                            qualifiers=(*triple.qualifiers, ("mentions", refs)))
+        out.append(triple)
+    return out
