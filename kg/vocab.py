@@ -62,6 +62,8 @@ class KG(DefinedNamespace):
     extractor: URIRef
     confidence: URIRef
     inArticle: URIRef
+    mentions: URIRef
+    refersTo: URIRef
 
     # evidence spans
     evidence: URIRef
@@ -70,6 +72,7 @@ class KG(DefinedNamespace):
     mentionSpan: URIRef
     sentenceSpan: URIRef
     roleSpan: URIRef
+    mentionedSpan: URIRef
 
 
 class OA(DefinedNamespace):

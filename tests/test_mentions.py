@@ -135,3 +135,24 @@ def test_who_said_about_through_the_graph_server(graph_server, tmp_path, capsys,
     assert rows == [{"statement_type": "Quote", "statement": "Pell and the Harbor Council let Dunmore down.",
                      "entity": "Harbor Council", "type": "Organization", "starts": [TEXT.index("the Harbor")],
                      "ends": [TEXT.index("the Harbor") + len("the Harbor Council")], "article": "okafor-1"}]
+
+
+def test_rdf_statements_mention_entities_as_schema_mentions_and_the_shapes_hold():
+    import rdflib
+    from pyshacl import validate
+
+    from kg.export.rdf import to_rdflib
+    from kg.schemas_dir import schema_file
+    from kg.vocab import KG
+
+    graph = KnowledgeGraph()
+    graph.add(hand_result())
+    data = to_rdflib(graph)
+    ontology = rdflib.Graph().parse(schema_file("kg.ttl"))
+    assert (KG.mentions, rdflib.RDFS.subPropertyOf, rdflib.URIRef("https://schema.org/mentions")) in ontology
+    named = {str(o) for _s, o in data.subject_objects(KG.mentions) for o in data.objects(o, rdflib.RDFS.label)}
+    assert named == {"Tom Pell", "Harbor Council", "Dunmore"}
+    spans = list(data.subject_objects(KG.refersTo))
+    assert len(spans) == 4
+    conforms, _report, text = validate(data, shacl_graph=rdflib.Graph().parse(schema_file("shapes.ttl")))
+    assert conforms, text

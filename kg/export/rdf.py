@@ -285,6 +285,7 @@ class _QuadBuilder:
                     add(ox.Quad(st, _n(KG.inReport), self.iris.node(report), g))
             if words.get("start") is not None:
                 span("text", KG.textSpan, words["start"], words["end"], words.get("text"))
+            self._mentions(target, st, add, details, article, g)
         if data.get("cue_start") is not None:
             span("cue", KG.cueSpan, data["cue_start"], data["cue_end"], data.get("cue"))
         if data.get("mention_start") is not None:
@@ -294,6 +295,18 @@ class _QuadBuilder:
             span("sentence", KG.sentenceSpan, data["sentence_start"],
                        data["sentence_end"], None)
         quads.extend(details)
+
+    def _mentions(self, statement: str, st: ox.NamedNode, add: Any, details: list[ox.Quad], article: ox.NamedNode,
+                  g: ox.NamedNode) -> None:
+        """``kg:mentions`` (a schema:mentions) for each entity the statement names, and a span per mention."""
+        edges = sorted((t, d) for _s, t, d in self.g.out_edges(statement, data=True) if d.get("type") == "MENTIONS")
+        for target, data in edges:
+            entity = self.iris.node(target)
+            add(ox.Quad(st, _n(KG.mentions), entity, g))
+            for start, end in zip(data.get("starts") or (), data.get("ends") or (), strict=False):
+                key = f"about/{int(start)}-{int(end)}"
+                self._span(add, details, st, key, KG.mentionedSpan, article, start, end, None, g)
+                details.append(ox.Quad(ox.NamedNode(f"{st.value}/{key}"), _n(KG.refersTo), entity, g))
 
     @staticmethod
     def _span(add: Any, details: list[ox.Quad], st: ox.NamedNode, key: str, prop: str, article: ox.NamedNode,
