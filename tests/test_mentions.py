@@ -132,6 +132,12 @@ def test_who_said_about_through_the_graph_server(graph_server, tmp_path, capsys,
     conn = n4.connection(data_dir=graph_server.data_dir)
     with conn.driver() as driver:
         rows = n4.run_named(driver, "mentions", {"about": "harbor"}, database=conn.database)
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    first = readme.split("```cypher\n", 1)[1].split("```", 1)[0]
+    assert "MENTIONS" in first and "CONTAINS toLower(q.text)" not in first
+    with conn.driver() as driver:
+        answered = n4.run_query(driver, first, {"about": "harbor"}, database=conn.database)
+    assert [r["statement"] for r in answered] == ["Pell and the Harbor Council let Dunmore down."]
     assert rows == [{"statement_type": "Quote", "statement": "Pell and the Harbor Council let Dunmore down.",
                      "entity": "Harbor Council", "type": "Organization", "starts": [TEXT.index("the Harbor")],
                      "ends": [TEXT.index("the Harbor") + len("the Harbor Council")], "article": "okafor-1"}]
@@ -156,3 +162,13 @@ def test_rdf_statements_mention_entities_as_schema_mentions_and_the_shapes_hold(
     assert len(spans) == 4
     conforms, _report, text = validate(data, shacl_graph=rdflib.Graph().parse(schema_file("shapes.ttl")))
     assert conforms, text
+
+
+def test_view_statement_panel_lists_who_the_statement_is_about():
+    from kg.export.view import to_view
+
+    graph = KnowledgeGraph()
+    graph.add(hand_result())
+    view = to_view(graph)
+    okafor = view.nodes[entity_id("Person", "Maria Okafor")]
+    assert [e["about"] for e in okafor.evidence] == [["Dunmore", "Harbor Council", "Tom Pell"], ["Tom Pell"]]

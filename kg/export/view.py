@@ -135,6 +135,7 @@ def to_view(graph: KnowledgeGraph) -> GraphView:
         doc = data.get("doc") or g.nodes[target].get("doc") or ""
         item = _evidence(rel, nodes[source].name, data, g.nodes[target], articles.get(doc, doc))
         if rel in ("SAID", "FOUND"):
+            item["about"] = graph.mentioned(target)  # the statement panel lists who it talks about
             nodes[source].evidence.append(item)
             if doc:
                 nodes[source].docs.add(doc)
@@ -456,6 +457,7 @@ const item_html = (e) => {
     const via = e.in_report ? " (citing " + esc(e.in_report) + ")" : "";
     const text = String(e.text == null ? "" : e.text).replace(/^["“”‘’']+|["“”‘’']+$/g, "");
     body = who + cue + to + via + ": “" + esc(text) + "”";
+    if (e.about && e.about.length) body += " <span class='kg-about'>about " + e.about.map(esc).join(", ") + "</span>";
   } else if (e.rel === "HOLDS_ROLE") {
     body = who + " holds role <b>" + esc(e.text) + "</b>" + qual;
   } else {
