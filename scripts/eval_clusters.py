@@ -1,0 +1,185 @@
+#!/usr/bin/env python3
+"""Score kg's entity merges against hand-made entity clusters: pairwise precision and recall.
+
+    scripts/eval_clusters.py GOLD_CLUSTERS.jsonl OUTDIR_OR_GRAPH_JSON [--docs DOCS.txt] [--details]
+
+Gold: one JSON object a line, ``{"doc", "entity", "type", "generic", "mentions": [surface forms]}``:
+``entity`` is a canonical name shared across articles, ``generic`` marks a nameless group
+("reporters", "officials") that is scoped to its article.
+
+Items: every (doc, gold entity, surface form) of the gold. Two items are one entity in the gold
+when they have the same ``entity`` and either the same doc, or the entity is not generic (named
+things are one node across articles; "reporters" of one article are not those of another).
+
+How kg's output maps a surface form to a node (the design this script fixes): in ``graph.json``,
+the candidate nodes of a doc are the entities with a MENTIONED_IN edge to its article, plus the
+speakers, addressees and mentioned entities of its statements and the holders of its roles (a
+group minted for a speaker has no NER mention). A surface form maps to the candidate whose name
+or one of whose aliases equals it after normalising (case, accents, a leading "the", a possessive
+'s, punctuation), else — titles and honorifics before a name ("Secretary Clinton", "Mrs.
+Clinton") — the longest tail of its words that starts with a capital and so equals one; among
+several, the one with most mentions in that doc; none — the form is a singleton (it can only cost
+recall: a description such as "the party favorite" that kg does not link is a missed link).
+Two items are one entity for kg when they map to the same node id.
+
+Pairs are counted within documents and across documents, over all gold forms ("all") and over
+the forms kg maps to some node ("found": how well kg merges what it detected);
+precision = linked-by-both / linked-by-kg, recall = linked-by-both / linked-by-gold.
+``--details`` lists the wrong and missed links.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import unicodedata
+from collections import Counter, defaultdict
+from itertools import combinations
+from pathlib import Path
+
+
+def norm(text: str) -> str:
+    """A surface form folded for matching: case, accents, leading 'the', possessive, punctuation."""
+    text = unicodedata.normalize("NFKD", text.replace("’", "'"))
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower().strip()
+    text = re.sub(r"^the\s+", "", text)
+    text = re.sub(r"(?:'s|')$", "", text)
+    text = re.sub(r"[^\w]+", " ", text)
+    return " ".join(text.split())
+
+
+def load_gold(path: Path, docs: set[str] | None) -> list[dict]:
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            row = json.loads(line)
+            if docs is None or row["doc"] in docs:
+                rows.append(row)
+    return rows
+
+
+def doc_candidates(graph: dict) -> dict[str, dict[str, int]]:
+    """{doc: {node id: mentions in that doc}} from a node-link graph.json."""
+    nodes = {n["id"]: n for n in graph["nodes"]}
+    out: dict[str, dict[str, int]] = defaultdict(dict)
+    statement_doc = {n["id"]: n.get("doc") for n in graph["nodes"] if n.get("label") in ("Quote", "Finding")}
+    for link in graph["links"]:
+        kind, src, dst = link.get("type"), link["source"], link["target"]
+        if kind == "MENTIONED_IN":
+            out[link.get("doc") or str(dst).partition(":")[2]][src] = int(link.get("count", 1))
+        elif kind in ("SAID", "FOUND", "HOLDS_ROLE") and link.get("doc"):
+            out[link["doc"]].setdefault(src, 1)
+        elif kind in ("ADDRESSED_TO", "IN_REPORT", "MENTIONS") and statement_doc.get(src):
+            out[statement_doc[src]].setdefault(dst, 1)
+    return {doc: {n: c for n, c in cands.items() if n in nodes} for doc, cands in out.items()}
+
+
+def predict(gold: list[dict], graph: dict) -> dict[tuple[str, str], str | None]:
+    """(doc, surface form) -> the kg node id it maps to, or None."""
+    nodes = {n["id"]: n for n in graph["nodes"]}
+    cands = doc_candidates(graph)
+    out: dict[tuple[str, str], str | None] = {}
+    for row in gold:
+        doc = row["doc"]
+        forms: dict[str, list[tuple[int, str]]] = defaultdict(list)
+        for node, count in cands.get(doc, {}).items():
+            data = nodes[node]
+            for alias in {data.get("name", ""), *data.get("aliases", [])}:
+                if alias:
+                    forms[norm(alias)].append((count, node))
+        for form in row["mentions"]:
+            hits = forms.get(norm(form), [])
+            words = form.split()
+            for i in range(1, len(words)):
+                if hits:
+                    break
+                if words[i][:1].isupper():
+                    hits = forms.get(norm(" ".join(words[i:])), [])
+            hits = sorted(hits, key=lambda h: (-h[0], h[1]))
+            out[(doc, form)] = hits[0][1] if hits else None
+    return out
+
+
+def score(gold: list[dict], pred: dict[tuple[str, str], str | None]) -> tuple[dict[str, dict[str, float]], dict]:
+    items = []  # (doc, form, gold key, pred key)
+    for row in gold:
+        gkey = (row["doc"], row["entity"]) if row.get("generic") else ("*", row["entity"])
+        for form in dict.fromkeys(row["mentions"]):
+            node = pred.get((row["doc"], form))
+            items.append((row["doc"], form, gkey, node if node is not None else ("unmapped", row["doc"], form)))
+    counts = {scope: Counter() for scope in ("within", "across")}
+    wrong: list[tuple] = []
+    missed: list[tuple] = []
+    for a, b in combinations(items, 2):
+        scope = "within" if a[0] == b[0] else "across"
+        same_gold, same_pred = a[2] == b[2], a[3] == b[3]
+        if not (same_gold or same_pred):
+            continue
+        c = counts[scope]
+        c["gold"] += same_gold
+        c["pred"] += same_pred
+        c["both"] += same_gold and same_pred
+        if same_pred and not same_gold:
+            wrong.append((scope, a[0], a[1], b[0], b[1], a[3]))
+        elif same_gold and not same_pred:
+            missed.append((scope, a[0], a[1], b[0], b[1], a[2][1]))
+    counts["all"] = counts["within"] + counts["across"]
+    table = {}
+    for scope, c in counts.items():
+        p = c["both"] / c["pred"] if c["pred"] else 1.0
+        r = c["both"] / c["gold"] if c["gold"] else 1.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        table[scope] = {"gold_links": c["gold"], "kg_links": c["pred"], "both": c["both"], "P": p, "R": r, "F1": f}
+    mapped = sum(1 for it in items if not (isinstance(it[3], tuple) and it[3][0] == "unmapped"))
+    return table, {"items": len(items), "mapped": mapped, "wrong": wrong, "missed": missed}
+
+
+def found_only(gold: list[dict], pred: dict[tuple[str, str], str | None]) -> list[dict]:
+    """The gold restricted to the surface forms kg maps to a node: merge quality apart from detection."""
+    rows = []
+    for row in gold:
+        forms = [f for f in row["mentions"] if pred.get((row["doc"], f)) is not None]
+        if forms:
+            rows.append({**row, "mentions": forms})
+    return rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("gold", type=Path)
+    ap.add_argument("output", type=Path, help="kg's output folder (graph.json inside) or a graph.json")
+    ap.add_argument("--docs", type=Path, help="only these docs (one id a line)")
+    ap.add_argument("--details", action="store_true", help="list wrong and missed links")
+    args = ap.parse_args(argv)
+    path = args.output / "graph.json" if args.output.is_dir() else args.output
+    graph = json.loads(path.read_text(encoding="utf-8"))
+    docs = set(args.docs.read_text().split()) if args.docs else None
+    gold = load_gold(args.gold, docs)
+    pred = predict(gold, graph)
+    table, info = score(gold, pred)
+    print(f"clusters: gold surface forms={info['items']}, mapped to a kg node={info['mapped']}")
+    print(f"{'forms':6} {'scope':7} {'gold':>6} {'kg':>6} {'both':>6}  {'P':>5}  {'R':>5}  {'F1':>5}")
+    found, _ = score(found_only(gold, pred), pred)
+    for label, tab in (("all", table), ("found", found)):
+        for scope in ("within", "across", "all"):
+            t = tab[scope]
+            print(f"{label:6} {scope:7} {t['gold_links']:6d} {t['kg_links']:6d} {t['both']:6d}  {t['P']:.3f}  "
+                  f"{t['R']:.3f}  {t['F1']:.3f}")
+    if args.details:
+        for kind in ("wrong", "missed"):
+            print(f"== {kind} links ==")
+            seen = set()
+            for scope, d1, f1, d2, f2, what in info[kind]:
+                key = (scope, f1, f2, str(what)) if scope == "across" else (d1, f1, f2)
+                if key in seen:
+                    continue
+                seen.add(key)
+                where = d1 if d1 == d2 else f"{d1} | {d2}"
+                print(f"  {scope:6} {f1!r} ~ {f2!r}  [{what}]  {where}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
