@@ -25,6 +25,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from cleanco import basename
+
 from kg.lexicons import load_words
 from kg.model import Entity, EntityRef, Triple, entity_id
 from kg.model import Span as TextSpan
@@ -40,6 +42,11 @@ HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lady", "lord", "r
 LOCATIVE = {"in", "to", "from", "at", "across", "near", "into", "throughout", "around", "outside", "inside"}
 GIVEN_ING = {"irving", "sterling", "manning", "fleming", "harding", "browning", "channing", "ewing", "king"}
 SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+INSTITUTIONS = load_words("institutions")
+# legal forms too weak to leave a one-word name behind ("News Corp" is not "News")
+WEAK_FORMS = {"co", "co.", "corp", "corp.", "company", "corporation", "group", "holdings"}
+GROUP_DETERMINERS = {"the", "these", "those", "some", "many", "several", "other", "two", "three", "both", "all"}
+TICKER = re.compile(r"\(\s*(?:(?:NYSE|NASDAQ|Nasdaq|LSE|TSX|AMEX)\s*:\s*)?([A-Z][A-Z.]{0,5})\s*\)")
 
 
 def strip_possessive(text: str) -> str:
@@ -221,20 +228,32 @@ class EntityIndex:
                 by_surname[words[-1].lower()].append(cluster)
                 self._clusters.append(cluster)
             self._mention(cluster, ent, strip_possessive(ent.text))
-        orgs: dict[str, Cluster] = {}
+        orgs: dict[tuple[str, str], Cluster] = {}
+        person_starts = {m.start for c in self._clusters if c.type == "Person" for m in c.mentions}
+        others = [(ent, kind) for ent, kind in others if ent.start_char not in person_starts]
+        kinds = _voted_kinds(others)
+        tickers = ticker_aliases(self.doc)
         for ent, kind in others:
-            if any(ent.start_char in (m.start for m in c.mentions) for c in self._clusters if c.type == "Person"):
-                continue
             name = strip_possessive(re.sub(r"^(?:the|The)\s+", "", ent.text))
             if not name:
                 continue
-            key = (kind, name.lower())
-            cluster = orgs.get(key) or self._org_alias(orgs, kind, name)
+            kind = kinds.get(name.lower(), kind)
+            base = org_basename(name) if kind == "Organization" else name
+            key = (kind, base.lower())
+            cluster = orgs.get(key) or self._org_alias(orgs, kind, base) or self._ticker_of(tickers, name)
             if cluster is None:
-                cluster = Cluster(kind, name)
+                cluster = Cluster(kind, base)
                 orgs[key] = cluster
                 self._clusters.append(cluster)
             self._mention(cluster, ent, name)
+
+    def _ticker_of(self, tickers: dict[str, int], name: str) -> Cluster | None:
+        """The organisation whose ticker ``name`` is ("NWE" after "Northwind Energy (NWE)")."""
+        start = tickers.get(name)
+        if start is None:
+            return None
+        return next((c for c in self._clusters if c.type == "Organization" and any(m.start == start for m in c.mentions)),
+                    None)
 
     def _org_alias(self, orgs: dict, kind: str, name: str) -> Cluster | None:
         """'The Times' is 'The New York Times'; 'ACLU' is 'American Civil Liberties Union'."""
@@ -252,6 +271,12 @@ class EntityIndex:
             if cluster.name.isupper() and "".join(w[0] for w in name.split() if w[0].isupper()) == cluster.name:
                 cluster.name = name
                 return cluster
+        if " " not in name and kind == "Organization":
+            # "Northwind" after "Northwind Energy": the first word of exactly one organisation's name
+            same = {id(c): c for (k, _low), c in orgs.items()
+                    if k == kind and " " in c.name and c.name.split()[0].lower() == low}
+            if len(same) == 1:
+                return next(iter(same.values()))
         return None
 
     @staticmethod
@@ -315,19 +340,60 @@ class EntityIndex:
         ``key`` replaces the name in the id when the name is too plain to merge across
         documents ("the report" of one article is not that of another).
         """
-        clean = " ".join(name.split())
+        clean = surface = " ".join(name.split())
         person = self._named_person(clean) if kind in ("Group", "Person") and key is None else None
         if person is not None:  # a speaker phrase that is a person's name ("Trump") is that person
             person.mentions.append(mention)
             return self.ref_for(person, mention)
+        if kind == "Group" and key is None:
+            clean, key = self.group_identity(clean, sentence_start=self._starts_sentence(mention.start))
         eid = entity_id(kind, key or clean)
         cluster = self._extra.get(eid)
         if cluster is None:
             cluster = Cluster(kind, clean, key=key)
             self._extra[eid] = cluster
         cluster.mentions.append(mention)
-        cluster.aliases.add(clean)
+        cluster.aliases.update({clean, surface})
         return self.ref_for(cluster, mention)
+
+    def _starts_sentence(self, char: int) -> bool:
+        token = self._token_at(char)
+        return token is not None and token.is_sent_start
+
+    def group_identity(self, name: str, *, sentence_start: bool = False) -> tuple[str, str | None]:
+        """A group's name and id key: determiners dropped ("the prosecutors" is "prosecutors"); a
+        group of an organisation named either way round is one group ("ACLU lawyers", "Lawyers from
+        the American Civil Liberties Union": "American Civil Liberties Union lawyers"); a group of
+        common nouns only is keyed to its article, so "reporters" of two stories stay apart."""
+        words = group_words(name)
+        text = " ".join(words)
+        match = re.match(r"^(\w[\w-]*)\s+(?:from|at|of|with|for)\s+(?:the\s+)?(.+)$", text, flags=re.IGNORECASE)
+        org = None
+        if match and match.group(2)[:1].isupper():
+            org, noun = self.organization_named(match.group(2)), match.group(1).lower()
+        elif len(words) >= 2 and words[0][:1].isupper() and words[-1][:1].islower():
+            org, noun = self.organization_named(" ".join(words[:-1])), words[-1]
+        if org is not None:
+            canonical = f"{org.name} {noun}"
+            return canonical, canonical
+        if sentence_start and words and not words[0].isupper() and (len(words) > 1 or words[0][1:].islower()) \
+                and words[0].lower() not in ("democrats", "republicans", "liberals", "conservatives"):
+            words = [words[0].lower(), *words[1:]]  # "Women who were ...": capitalised by the sentence only
+        if is_generic_group(" ".join(words)):
+            return text, f"{' '.join(words)} {self.doc_id}"
+        return text, None
+
+    def organization_named(self, text: str) -> Cluster | None:
+        """The organisation of this document that ``text`` names: its name, an alias, its initials."""
+        low = strip_possessive(re.sub(r"^(?:the|The)\s+", "", text)).lower()
+        for cluster in self._clusters:
+            if cluster.type != "Organization":
+                continue
+            names = {cluster.name.lower(), *(a.lower() for a in cluster.aliases)}
+            initials = "".join(w[0] for w in cluster.name.split() if w[:1].isupper()).lower()
+            if low in names or (len(low) >= 2 and low == initials):
+                return cluster
+        return None
 
     def _named_person(self, text: str) -> Cluster | None:
         """The person a bare name designates: the full name, or a surname only one person has."""
@@ -397,6 +463,23 @@ class EntityIndex:
             else:
                 merged[e.id] = e
         return sorted(merged.values(), key=lambda e: e.id)
+
+
+def _voted_kinds(others: list[tuple[Span, str]]) -> dict[str, str]:
+    """One type per organisation or place name in a document: a name the model tags ORG in one
+    sentence and FAC/GPE in another is what it is tagged most often (ties: Organization); the
+    seats of power in ``institutions.txt`` ("the White House said") are always Organizations."""
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for ent, kind in others:
+        if kind in ("Organization", "Place"):
+            votes[strip_possessive(re.sub(r"^(?:the|The)\s+", "", ent.text)).lower()][kind] += 1
+    out = {}
+    for name, counts in votes.items():
+        if name in INSTITUTIONS:
+            out[name] = "Organization"
+        elif len(counts) > 1:
+            out[name] = "Organization" if counts["Organization"] >= counts["Place"] else "Place"
+    return out
 
 
 def _contains_name(longer: list[str], shorter: list[str]) -> bool:
@@ -485,3 +568,42 @@ def _phrase_head(token: Token) -> Token:
     while token.dep_ in ("compound", "flat", "poss", "case") and token.head is not token:
         token = token.head
     return token
+
+
+# -- entity normalisation: one node per organisation and group ---------------------------
+def org_basename(name: str) -> str:
+    """An organisation's name without its legal form, by cleanco ("Northwind Energy Inc." →
+    "Northwind Energy", "SolarPeak LLC" → "SolarPeak"); a one-word remainder only after a strong
+    legal form (Inc., LLC, AG, plc), so "News Corp" stays itself."""
+    base = basename(name).strip(" ,.")
+    if not base or base == name:
+        return name
+    if " " not in base and name[len(base):].strip(" ,.").lower() in WEAK_FORMS:
+        return name
+    return org_basename(base) if base != name else base
+
+
+def ticker_aliases(doc: Doc) -> dict[str, int]:
+    """Stock tickers in brackets right after an organisation ("Northwind Energy (NWE)", "(NYSE: NWE)"):
+    ticker → start char of the organisation mention it names."""
+    out: dict[str, int] = {}
+    for ent in doc.ents:
+        if ent.label_ != "ORG":
+            continue
+        match = TICKER.match(doc.text, ent.end_char + (1 if doc.text[ent.end_char:ent.end_char + 1] == " " else 0))
+        if match:
+            out[match.group(1).rstrip(".")] = ent.start_char
+    return out
+
+
+def group_words(name: str) -> list[str]:
+    """A group's words without leading determiners and quantities ("the prosecutors" → ["prosecutors"])."""
+    words = name.split()
+    while len(words) > 1 and (words[0].lower() in GROUP_DETERMINERS or words[0].isdigit()):
+        words = words[1:]
+    return words
+
+
+def is_generic_group(name: str) -> bool:
+    """A group named by common nouns only ("reporters", "senior officials"): one per article."""
+    return not any(w[:1].isupper() for w in group_words(name))

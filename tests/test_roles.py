@@ -238,3 +238,79 @@ def test_copula_not_given_to_a_name_after_a_preposition(nlp):
     r = analyse(nlp, "Michael Haltzel, former foreign policy advisor to Vice President (then-Senator) Joseph R. "
                      "Biden, Jr., is Senior Fellow at the Center for Transatlantic Relations at Johns Hopkins.")
     assert not any(p.startswith("Joseph") and role == "Senior Fellow" for p, role in role_rows(r)), role_rows(r)
+
+
+# -- issue 15: kinds of role the unseen sample showed missing, each in a sentence of its own --------
+def test_appositive_with_colour_words_and_its_own_relative_clause(nlp):
+    rows = role_rows(analyse(nlp, "Walter Brandt, the flamboyant shipping magnate who is the Liberal nominee, "
+                                  "spoke in Leeds on Monday."))
+    assert rows == {("Walter Brandt", "shipping magnate"), ("Walter Brandt", "nominee")}
+
+
+@pytest.mark.model
+def test_indefinite_appositives_name_jobs_beyond_politics(nlp):
+    assert role_rows(analyse(nlp, "Miriam Osei, a municipal bond specialist, said the plan was unworkable.")) == {
+        ("Miriam Osei", "municipal bond specialist")}
+    result = analyse(nlp, "Mr. Dowling, a retired firefighter, said the station had closed.")
+    assert role_rows(result) == {("Dowling", "firefighter")}
+    assert quals(result, "Dowling", "firefighter") == {"qualifier": "former"}
+
+
+@pytest.mark.model
+def test_the_first_lady_but_not_a_bare_lady(nlp):
+    assert role_rows(analyse(nlp, "Carla Vance, the first lady, visited the hospital on Friday.")) == {
+        ("Carla Vance", "first lady")}
+    assert role_rows(analyse(nlp, "Carla Vance, a lady of leisure, visited the hospital.")) == set()
+
+
+@pytest.mark.model
+def test_colour_word_before_a_title_is_not_part_of_the_role(nlp):
+    assert role_rows(analyse(nlp, "The rally was led by maverick developer Peter Quill.")) == {
+        ("Peter Quill", "developer")}
+
+
+@pytest.mark.model
+def test_plural_role_before_a_list_of_names_goes_to_each(nlp):
+    rows = role_rows(analyse(nlp, "The candidates, Anna Berg, Tom Reyes and Lina Park, met in the debate."))
+    assert rows == {("Anna Berg", "candidate"), ("Tom Reyes", "candidate"), ("Lina Park", "candidate")}
+
+
+@pytest.mark.model
+def test_author_of_a_book(nlp):
+    assert role_rows(analyse(nlp, 'Jonas Field, author of the book "Quiet Harbors," said the town had changed.')) == {
+        ("Jonas Field", "author")}
+
+
+@pytest.mark.model
+def test_who_served_as(nlp):
+    rows = role_rows(analyse(nlp, "Priya Nair, who served as Governor Hale's deputy director of the National "
+                                  "Housing Council, said prices would rise."))
+    assert ("Priya Nair", "deputy director") in rows and ("Hale", "Governor") in rows
+
+
+@pytest.mark.model
+def test_possessive_role_before_a_titled_name_gives_both_roles(nlp):
+    rows = role_rows(analyse(nlp, "Berg spoke alongside her running mate, Senator Paul Ostrow, in Ohio."))
+    assert rows == {("Paul Ostrow", "running mate"), ("Paul Ostrow", "Senator")}
+
+
+@pytest.mark.model
+def test_a_role_noun_argument_before_a_comma_is_not_an_apposition(nlp):
+    assert role_rows(analyse(nlp, "After meeting the governor, Paul Ostrow left for Ohio.")) == set()
+    assert role_rows(analyse(nlp, "When the senator arrived, Paul Ostrow, smiling, waved.")) == set()
+
+
+@pytest.mark.model
+def test_former_secretary_of_state_refers_back_to_the_last_subject(nlp):
+    result = analyse(nlp, "Helen Marsh met voters in Dayton. The former secretary of state said she would win.")
+    assert role_rows(result) == {("Helen Marsh", "secretary of state")}
+    assert quals(result, "Helen Marsh", "secretary of state") == {"qualifier": "former"}
+
+
+@pytest.mark.model
+def test_role_and_organisation_are_split(nlp):
+    for text in ("Sam Okoro, the political director of the A.F.L.-C.I.O., said workers would vote.",
+                 "The political director of the A.F.L.-C.I.O., Sam Okoro, said workers would vote."):
+        result = analyse(nlp, text)
+        assert role_rows(result) == {("Sam Okoro", "political director")}, text
+        assert quals(result, "Sam Okoro", "political director")["org"] == "A.F.L.-C.I.O.", text

@@ -45,7 +45,10 @@ def matched(rows: list[dict], triples: list, relation: str) -> list[dict]:
             if t.relation != relation:
                 continue
             obj = t.object.name if relation == "HOLDS_ROLE" else t.object.span.text
-            if same_object(row["object"], obj) and same_subject(row["subject"], t.subject.name):
+            # the gold names the speaker as this sentence does; the entity may carry a fuller name
+            # ("ACLU lawyers" is the group "American Civil Liberties Union lawyers")
+            if same_object(row["object"], obj) and (same_subject(row["subject"], t.subject.name)
+                                                    or same_subject(row["subject"], t.subject.mention.text)):
                 hits.append(row)
                 break
     return hits

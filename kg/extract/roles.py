@@ -46,7 +46,12 @@ HEAD_WORDS = (ROLE_NOUNS | TITLE_WORDS | set(ABBREVIATIONS)) - NOT_HEADS
 DROP_MODIFIERS = {"closest", "close", "longtime", "long-time", "potential", "novice", "celebrity",
                   "billionaire", "current", "now", "famous", "prominent", "well-known", "veteran", "new",
                   "only", "other", "another", "same", "last", "real", "possible", "likely", "own",
-                  "recognizable", "most", "many", "several", "such", "self", "very", "ranking"}
+                  "recognizable", "most", "many", "several", "such", "self", "very", "ranking",
+                  # colour a description adds without changing the job ("the bombastic real estate magnate")
+                  "bombastic", "flamboyant", "maverick", "outspoken", "controversial", "embattled", "beleaguered",
+                  "colorful", "colourful", "firebrand", "legendary", "renowned", "influential", "powerful",
+                  "wealthy", "rich", "young", "seasoned", "savvy", "popular", "respected", "leading", "star",
+                  "notorious", "reclusive", "charismatic", "eccentric", "onetime", "one-time", "erstwhile"}
 ORG_LABELS = {"ORG", "GPE", "NORP", "FAC", "LOC", "EVENT"}
 HEAD_VERBS = {"head", "lead", "run", "chair", "direct"}  # "who heads the Center" → head
 AS_VERBS = {"serve", "work", "act", "run", "join", "remain", "stay", "continue"}  # subject is the role holder
@@ -60,7 +65,9 @@ EVALUATIVE = {"strong", "great", "good", "bad", "terrible", "best", "better", "w
 TITLE_COMPLEMENTS = {"state", "house", "defense", "staff", "treasury", "justice", "commerce", "energy", "labor",
                      "agriculture", "education", "homeland security", "the house", "the economy", "the treasury",
                      "the interior", "interior", "the army", "the navy", "the joint chiefs", "health"}
-BARE_NOT_ROLES = {"leader", "member", "head", "partner", "figure", "star"}
+BARE_NOT_ROLES = {"leader", "member", "head", "partner", "figure", "star", "employee"}
+# heads that are a role only with one of these words before them ("first lady", not "a lady of leisure")
+ONLY_WITH = {"lady": {"first"}, "gentleman": {"first"}}
 MODALS = {"would", "could", "might", "may", "will", "should", "can", "to", "'d", "must"}
 PERSON_PRONOUNS = {"he", "she"}
 
@@ -269,6 +276,8 @@ def _phrase_of(head: Token, exclude: set[int]) -> RolePhrase | None:
         head = pobj
     if not is_head(head) or head.ent_type_ == "PERSON" or head.i in exclude:
         return None
+    if head.lower_ in ONLY_WITH and not any(c.lower_ in ONLY_WITH[head.lower_] for c in head.children):
+        return None
     phrase = RolePhrase(tokens=[head])
     for child in sorted((c for c in head.children if c.i < head.i), key=lambda c: -c.i):
         if child.i in exclude:
@@ -295,9 +304,11 @@ def _phrase_of(head: Token, exclude: set[int]) -> RolePhrase | None:
             phrase.tokens.extend([child, pobj])
         elif child.lower_ in ("of", "to") and _title_complement(pobj):
             phrase.tokens.extend(t for t in [child, *pobj.subtree] if t.dep_ != "det")
-        elif child.lower_ == "of" and pobj.pos_ == "PROPN" and not any(t.ent_type_ == "PERSON" for t in pobj.subtree):
+        elif child.lower_ == "of" and (pobj.pos_ == "PROPN" or _acronym(pobj)) \
+                and not any(t.ent_type_ == "PERSON" for t in _up_to_comma(pobj)):
+            words = _up_to_comma(pobj)
             phrase.org = phrase.org or strip_possessive(
-                head.doc[pobj.left_edge.i:pobj.right_edge.i + 1].text).removeprefix("the ")
+                head.doc[words[0].i:words[-1].i + 1].text).removeprefix("the ")
         elif child.lower_ in ("of", "at", "for", "with", "on") and pobj.ent_type_ in ORG_LABELS:
             phrase.org = phrase.org or _org_text(pobj)
     tokens = sorted({t.i: t for t in phrase.tokens}.values(), key=lambda t: t.i)
@@ -315,7 +326,21 @@ def _title_complement(pobj: Token) -> bool:
     text = " ".join(t.lower_ for t in words)
     if text in TITLE_COMPLEMENTS:
         return True
-    return len(words) <= 6 and not any(t.ent_type_ or t.pos_ == "PROPN" or t.dep_ == "poss" for t in words)
+    return len(words) <= 6 and not any(t.ent_type_ or t.pos_ == "PROPN" or t.dep_ == "poss" or _acronym(t)
+                                       for t in words)
+
+
+def _up_to_comma(pobj: Token) -> list[Token]:
+    """The words of a complement up to a comma after its head ("the AFL-CIO, Sam Okoro" → "the AFL-CIO")."""
+    words = sorted(pobj.subtree, key=lambda t: t.i)
+    cut = next((k for k, t in enumerate(words) if t.i > pobj.i and t.text in (",", ";", "(")), len(words))
+    return words[:cut]
+
+
+def _acronym(token: Token) -> bool:
+    """An organisation's initials the model may tag as a number or leave untagged ("A.F.L.-C.I.O.", "NAACP")."""
+    letters = [c for c in token.text if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
 def _appositives(root: Token, ent: Span) -> Iterator[RolePhrase]:
@@ -330,17 +355,57 @@ def _appositives(root: Token, ent: Span) -> Iterator[RolePhrase]:
             if child.dep_ == "appos" and child.ent_type_ != "PERSON" and start > ent.end \
                     and doc[start - 1].text == "," and not any(t.ent_type_ == "PERSON" for t in doc[ent.end:start]):
                 yield from _phrases_of(child, exclude)
+                # "X, the real estate magnate who is the Republican nominee": the appositive's own clause
+                for clause in (c for c in child.children if c.dep_ == "relcl"):
+                    if any(c.dep_ == "nsubj" and c.lower_ in ("who", "that") for c in clause.children):
+                        yield from _predicate(clause, exclude)
     # before: "Clinton's running mate, Tim Kaine" with only the role's complement between
-    head = root.head
     left = ent.start
     while left > 0 and doc[left - 1].lower_.rstrip(".") in TITLE_WORDS | {"mr", "mrs", "ms", "dr"}:
         left -= 1
-    if root.dep_ == "appos" and head.i < left and left >= 2 and doc[left - 1].text == ",":
+    first = root
+    while first.dep_ == "conj" and first.head.ent_type_ == "PERSON":  # "The candidates, A, B and C"
+        first = first.head
+    head = first.head
+    if first is not root:
+        first_ent = entity_of(first)
+        left = first_ent.start if first_ent is not None else first.i
+        if head.tag_ not in ("NNS", "NNPS"):
+            return  # a singular role before a list belongs to its first name only
+    phrase = None
+    if first.dep_ == "appos" and head.i < left and left >= 2 and doc[left - 1].text == ",":
         between = range(head.i + 1, left - 1)
         if all(doc[j] in list(head.subtree) and doc[j].dep_ not in ("cc", "conj") for j in between):
             phrase = _phrase_of(head, exclude)
-            if phrase:
-                yield phrase
+    if phrase is None and first is root:
+        phrase = _role_before_comma(ent, left)
+    if phrase is not None:
+        yield phrase
+
+
+def _role_before_comma(ent: Span, left: int) -> RolePhrase | None:
+    """'her running mate, Senator Tim Kaine, said' when the parser missed the apposition: the role
+    phrase ends right before the comma, is definite ("her", "the", "Clinton's") and the name
+    closes the apposition (a comma, a full stop or a bracket after it), so "After meeting the
+    governor, Tim Kaine left" stays out."""
+    doc = ent.doc
+    if left < 2 or doc[left - 1].text != "," or ent.end >= len(doc) or doc[ent.end].text not in (",", ".", ")", ";"):
+        return None
+    last = doc[left - 2]
+    head = last
+    if not is_head(head) and head.dep_ == "pobj" and head.head.lower_ == "of":  # "director of the AFL-CIO"
+        head = head.head.head
+    if not is_head(head) or head.tag_ not in ("NN", "NNP") or head.ent_type_ == "PERSON":
+        return None
+    if any(t.i >= left - 1 for t in head.subtree if t.i > head.i and t.dep_ in ("relcl", "acl")):
+        return None
+    if last.i != head.i and not all(doc[j] in list(head.subtree) for j in range(head.i + 1, left - 1)):
+        return None
+    if not any(c.dep_ in ("poss", "det") and (c.dep_ == "poss" or c.lower_ == "the") for c in head.children):
+        return None
+    if head.dep_ == "dobj" or head.dep_ in ("nsubj", "nsubjpass") and (head.head.i < ent.end or doc[ent.end].text != ","):
+        return None  # "When the senator arrived, Tim Kaine ...": the role noun is an argument of its own verb
+    return _phrase_of(head, set(range(ent.start, ent.end)))
 
 
 def _clauses(root: Token, ent: Span) -> Iterator[RolePhrase]:
@@ -457,7 +522,11 @@ def _definite_description(token: Token) -> RolePhrase | None:
     children = list(token.children)
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in children):
         return None
-    if not any(c.dep_ in ("amod", "compound", "nmod") and c.i < token.i and not _qualifier(c) for c in children):
+    specific = any(c.dep_ in ("amod", "compound", "nmod") and c.i < token.i and not _qualifier(c) for c in children)
+    # "the former secretary of state": a qualifier or an of-complement makes the description specific too
+    specific = specific or any(_qualifier(c) for c in children if c.i < token.i) or any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in children)
+    if not specific:
         return None
     if any(t.ent_type_ == "PERSON" or t.dep_ in ("poss", "relcl", "acl") for t in token.subtree if t.i != token.i):
         return None
