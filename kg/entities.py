@@ -23,9 +23,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span, Token
-
 from cleanco import basename
+from spacy.tokens import Doc, Span, Token
 
 from kg.lexicons import load_words
 from kg.model import Entity, EntityRef, Triple, entity_id
@@ -252,8 +251,8 @@ class EntityIndex:
         start = tickers.get(name)
         if start is None:
             return None
-        return next((c for c in self._clusters if c.type == "Organization" and any(m.start == start for m in c.mentions)),
-                    None)
+        orgs = (c for c in self._clusters if c.type == "Organization")
+        return next((c for c in orgs if any(m.start == start for m in c.mentions)), None)
 
     def _org_alias(self, orgs: dict, kind: str, name: str) -> Cluster | None:
         """'The Times' is 'The New York Times'; 'ACLU' is 'American Civil Liberties Union'."""
@@ -380,7 +379,7 @@ class EntityIndex:
                 and words[0].lower() not in ("democrats", "republicans", "liberals", "conservatives"):
             words = [words[0].lower(), *words[1:]]  # "Women who were ...": capitalised by the sentence only
         if is_generic_group(" ".join(words)):
-            return text, f"{' '.join(words)} {self.doc_id}"
+            return " ".join(words), f"{' '.join(words)} {self.doc_id}"
         return text, None
 
     def organization_named(self, text: str) -> Cluster | None:

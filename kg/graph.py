@@ -11,6 +11,7 @@ Graph shape (shared with Neo4j and RDF):
   (Report)-[:FOUND]->(Finding)-[:IN_ARTICLE]->(Article), (Report)-[:AUTHORED_BY]->(Organization)
   (entity)-[:MENTIONED_IN {count}]->(Article)
   (Quote|Finding)-[:MENTIONS {starts, ends, text}]->(entity): who a statement talks about
+  (Person)-[:WORKS_FOR {role, doc}]->(Organization): a role's organisation, when it is a node
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from kg.model import DocResult, EntityRef, Triple, entity_id, stable_hash
 
 NODE_LABELS = ("Person", "Organization", "Group", "Place", "Report", "Role", "Quote", "Finding", "Article")
 EDGE_TYPES = ("SAID", "HOLDS_ROLE", "FOUND", "ADDRESSED_TO", "IN_ARTICLE", "IN_REPORT", "AUTHORED_BY", "MENTIONED_IN",
-              "MENTIONS")
+              "MENTIONS", "WORKS_FOR")
 STATEMENT_LABEL = {"SAID": "Quote", "FOUND": "Finding"}
 # named things: aliases, a mention count and MENTIONED_IN edges (not roles, statements or articles)
 ENTITY_LABELS = ("Person", "Organization", "Group", "Place", "Report")
@@ -131,6 +132,12 @@ class KnowledgeGraph:
             span = role.span
             if span is not None:
                 attrs.update(start=span.start, end=span.end, text=span.text)
+            org = refs.get("org_entity")
+            if org is not None:
+                attrs["org_id"] = org.id
+                self._entity(org.id, org.type, org.name)
+                self._edge(triple.subject.id, org.id, "WORKS_FOR", key=f"WORKS_FOR:{triple.doc}:{role_id}",
+                           role=role.name, doc=triple.doc, start=org.mention.start, end=org.mention.end)
             self._edge(triple.subject.id, role_id, "HOLDS_ROLE", key=triple.id, **attrs)
         else:
             label = STATEMENT_LABEL[triple.relation]

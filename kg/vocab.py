@@ -56,6 +56,7 @@ class KG(DefinedNamespace):
     roleName: URIRef
     qualifier: URIRef
     organizationName: URIRef
+    organization: URIRef
     foundBy: URIRef
     text: URIRef
     cue: URIRef

@@ -14,7 +14,9 @@ things are one node across articles; "reporters" of one article are not those of
 How kg's output maps a surface form to a node (the design this script fixes): in ``graph.json``,
 the candidate nodes of a doc are the entities with a MENTIONED_IN edge to its article, plus the
 speakers, addressees and mentioned entities of its statements and the holders of its roles (a
-group minted for a speaker has no NER mention). A surface form maps to the candidate whose name
+group minted for a speaker has no NER mention), and the words that name an entity at one place
+of a triple in ``triples.jsonl`` beside it (a speaker's "the senator", an addressee, a mentioned
+name: kg's own statement that those words are that node). A surface form maps to the candidate whose name
 or one of whose aliases equals it after normalising (case, accents, a leading "the", a possessive
 's, punctuation), else — titles and honorifics before a name ("Secretary Clinton", "Mrs.
 Clinton") — the longest tail of its words that starts with a capital and so equals one; among
@@ -76,10 +78,29 @@ def doc_candidates(graph: dict) -> dict[str, dict[str, int]]:
     return {doc: {n: c for n, c in cands.items() if n in nodes} for doc, cands in out.items()}
 
 
-def predict(gold: list[dict], graph: dict) -> dict[tuple[str, str], str | None]:
+def triple_mentions(triples: list[dict], merged: dict[str, str]) -> dict[str, dict[str, Counter]]:
+    """{doc: {normalised mention words: Counter(node id)}} from triples.jsonl records: the words that
+    name a speaker, role holder, addressee, report or mentioned entity at one place of the text."""
+    out: dict[str, dict[str, Counter]] = defaultdict(lambda: defaultdict(Counter))
+    for record in triples:
+        refs = [record["subject"]]
+        for value in record.get("qualifiers", {}).values():
+            if isinstance(value, dict) and "id" in value:
+                refs.append(value)
+            elif isinstance(value, list):
+                refs.extend(v for v in value if isinstance(v, dict) and "id" in v)
+        for ref in refs:
+            words = norm(ref.get("mention", {}).get("text", ""))
+            if words:
+                out[record["doc"]][words][merged.get(ref["id"], ref["id"])] += 1
+    return out
+
+
+def predict(gold: list[dict], graph: dict, triples: list[dict] | None = None) -> dict[tuple[str, str], str | None]:
     """(doc, surface form) -> the kg node id it maps to, or None."""
     nodes = {n["id"]: n for n in graph["nodes"]}
     cands = doc_candidates(graph)
+    at = triple_mentions(triples or [], {})
     out: dict[tuple[str, str], str | None] = {}
     for row in gold:
         doc = row["doc"]
@@ -89,6 +110,9 @@ def predict(gold: list[dict], graph: dict) -> dict[tuple[str, str], str | None]:
             for alias in {data.get("name", ""), *data.get("aliases", [])}:
                 if alias:
                     forms[norm(alias)].append((count, node))
+        for words, counter in at.get(doc, {}).items():
+            if words not in forms:
+                forms[words] = [(count, node) for node, count in counter.items() if node in nodes]
         for form in row["mentions"]:
             hits = forms.get(norm(form), [])
             words = form.split()
@@ -157,7 +181,10 @@ def main(argv: list[str] | None = None) -> int:
     graph = json.loads(path.read_text(encoding="utf-8"))
     docs = set(args.docs.read_text().split()) if args.docs else None
     gold = load_gold(args.gold, docs)
-    pred = predict(gold, graph)
+    triples_path = path.parent / "triples.jsonl"
+    triples = [json.loads(line) for line in triples_path.read_text(encoding="utf-8").splitlines() if line.strip()] \
+        if triples_path.is_file() else []
+    pred = predict(gold, graph, triples)
     table, info = score(gold, pred)
     print(f"clusters: gold surface forms={info['items']}, mapped to a kg node={info['mapped']}")
     print(f"{'forms':6} {'scope':7} {'gold':>6} {'kg':>6} {'both':>6}  {'P':>5}  {'R':>5}  {'F1':>5}")

@@ -187,3 +187,74 @@ def test_dev_corpus_has_one_node_for_trump_and_one_for_clinton(dev_results):
     assert trump_nodes == {"person:donald-trump"}, trump_nodes
     assert clinton_nodes == {"person:hillary-clinton"}, clinton_nodes
     assert not strays, strays
+
+
+# -- issue 15: one node per organisation, group and role; generic groups stay in their article ---
+def _by_type(result, kind: str) -> dict[str, Entity]:
+    return {e.name: e for e in result.entities if e.type == kind}
+
+
+@pytest.mark.model
+def test_legal_forms_tickers_and_short_names_are_one_company(nlp):
+    r = analyse(nlp, "Harlow Mining Corp. (NYSE: HMC) said on Monday that output fell. Shares of HMC dropped "
+                     "after Harlow Mining warned of losses, and Harlow said it would cut jobs.")
+    orgs = _by_type(r, "Organization")
+    assert {"Harlow Mining Corp.", "HMC"} <= set(orgs["Harlow Mining"].aliases), orgs
+    assert [n for n in orgs if "Harlow" in n or "HMC" in n] == ["Harlow Mining"], orgs
+
+
+def test_legal_form_leaves_a_name_but_never_a_bare_word():
+    from kg.entities import org_basename
+
+    assert org_basename("Northwind Energy Inc.") == "Northwind Energy"
+    assert org_basename("SolarPeak LLC") == "SolarPeak"
+    assert org_basename("Vantor Holdings AG") == "Vantor Holdings"
+    assert org_basename("News Corp") == "News Corp"
+    assert org_basename("American Civil Liberties Union") == "American Civil Liberties Union"
+
+
+@pytest.mark.model
+def test_the_white_house_is_one_organisation_however_it_is_tagged(nlp):
+    r = analyse(nlp, "Reporters waited outside the White House on Tuesday. The White House said the "
+                     "meeting went well, and a spokesman at the White House declined to comment.")
+    assert [e for e in r.entities if e.name == "White House"] == [
+        e for e in r.entities if e.name == "White House" and e.type == "Organization"]
+    assert len([e for e in r.entities if e.name == "White House"]) == 1
+
+
+@pytest.mark.model
+def test_a_group_named_by_its_organisation_either_way_round_is_one_group(nlp):
+    r = analyse(nlp, "The Harbor Workers Union (HWU) filed a complaint on Monday. HWU lawyers said the port broke "
+                     "the contract. Lawyers from the Harbor Workers Union said they would appeal.")
+    groups = [e for e in r.entities if e.type == "Group" and "lawyers" in e.name.lower()]
+    assert len(groups) == 1 and groups[0].name == "Harbor Workers Union lawyers", groups
+
+
+@pytest.mark.model
+def test_determiners_do_not_make_a_second_group(nlp):
+    r = analyse(nlp, "Prosecutors said the deal was fair. The prosecutors added that the judge agreed.")
+    groups = [e for e in r.entities if e.type == "Group"]
+    assert len(groups) == 1 and groups[0].name == "prosecutors", groups
+
+
+@pytest.mark.model
+def test_generic_groups_stay_in_their_article_named_groups_do_not(nlp):
+    one = analyse(nlp, "Analysts said the port would reopen. Harbor Council members said it would not.", "a1")
+    two = analyse(nlp, "Analysts said the mine would close. Harbor Council members said it would not.", "a2")
+    analysts = [[e.id for e in r.entities if e.name.lower() == "analysts"] for r in (one, two)]
+    assert analysts[0] and analysts[1] and analysts[0] != analysts[1]
+    members = [[e.id for e in r.entities if e.name == "Harbor Council members"] for r in (one, two)]
+    assert members[0] and members[0] == members[1]
+
+
+@pytest.mark.model
+def test_ceo_and_chief_executive_officer_are_one_role_node_and_the_company_is_linked(nlp):
+    r = analyse(nlp, "Dana Kim, the CEO of SolarPeak LLC, spoke on Monday. Omar Reyes, the chief executive "
+                     "officer of Tidewater Foods, spoke after her.")
+    roles = {(t.subject.name, t.object.id) for t in r.triples if t.relation == "HOLDS_ROLE"}
+    assert roles == {("Dana Kim", "role:chief-executive-officer"), ("Omar Reyes", "role:chief-executive-officer")}
+    graph = KnowledgeGraph()
+    graph.add(r)
+    works = {(u, v) for u, v, _d in graph.edges("WORKS_FOR")}
+    assert works == {("person:dana-kim", "organization:solarpeak"),
+                     ("person:omar-reyes", "organization:tidewater-foods")}

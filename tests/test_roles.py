@@ -314,3 +314,11 @@ def test_role_and_organisation_are_split(nlp):
         result = analyse(nlp, text)
         assert role_rows(result) == {("Sam Okoro", "political director")}, text
         assert quals(result, "Sam Okoro", "political director")["org"] == "A.F.L.-C.I.O.", text
+
+
+@pytest.mark.model
+def test_appointed_to_a_role(nlp):
+    assert role_rows(analyse(nlp, "Priya Nair was elected mayor of Dayton in 2012.")) == {("Priya Nair", "mayor")}
+    assert ("Priya Nair", "campaign manager") in role_rows(
+        analyse(nlp, "Governor Hale named Priya Nair campaign manager on Monday."))
+    assert role_rows(analyse(nlp, "Priya Nair could be elected mayor of Dayton next year.")) == set()

@@ -228,7 +228,7 @@ class _QuadBuilder:
         elif rel == "AUTHORED_BY":
             self.default.append(ox.Quad(self.iris.node(source), _n(KG.author), self.iris.node(target),
                                         ox.DefaultGraph()))
-        # IN_ARTICLE, ADDRESSED_TO and IN_REPORT are read from the statement's side
+        # IN_ARTICLE, ADDRESSED_TO, IN_REPORT, MENTIONS and WORKS_FOR are read from the statement's side
 
     def _linked(self, node_id: str, rel: str, name: Any) -> str | None:
         """The entity a statement's qualifier names, through its node's ``rel`` edges."""
@@ -267,6 +267,8 @@ class _QuadBuilder:
             add(ox.Quad(st, _n(KG.roleName), _str(role.get("name") or data.get("text", "")), g))
             if data.get("org"):
                 add(ox.Quad(st, _n(KG.organizationName), _str(data["org"]), g))
+            if data.get("org_id") and data["org_id"] in self.g:
+                add(ox.Quad(st, _n(KG.organization), self.iris.node(str(data["org_id"])), g))
             if data.get("start") is not None:
                 span("role", KG.roleSpan, data["start"], data["end"], data.get("text"))
         else:

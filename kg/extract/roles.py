@@ -1,5 +1,10 @@
 """person → role: every title, office, job or function the article's words give a named person.
 
+The role's organisation is an ``org`` qualifier (its words); when it names an Organization of the
+article, an ``org_entity`` qualifier links the person to that node too (WORKS_FOR in the graph).
+Short role names share one Role node (``kg/lexicons/role_synonyms.txt``: "CEO" is "chief
+executive officer"); the triple's name and span keep the words as written.
+
 Rules (after the guideline in shared/data/roles-dev/GUIDELINE.md, with the patterns of the
 Stanford/Angeli "title" relation and textacy's appositive walker as sources):
 - title before the name: "former Deputy Attorney General Rod Rosenstein", "Republican
@@ -7,14 +12,26 @@ Stanford/Angeli "title" relation and textacy's appositive walker as sources):
   Director James Comey", "Russian President Vladimir Putin" (org Russia), two titles in a row
   ("vice-presidential nominee Gov. Mike Pence") and coordinated ones ("the actress and activist");
 - a plural title shared by coordinated names: "Presidential candidates Hillary Clinton and Donald Trump";
-- appositive after the name: "Gene Hamilton, a top official", "Robby Mook, Clinton's campaign manager";
-- appositive before the name: "Clinton's running mate, Tim Kaine", "The Mexican president, Enrique Peña Nieto";
+- appositive after the name: "Gene Hamilton, a top official", "Robby Mook, Clinton's campaign manager",
+  and the appositive's own relative clause ("X, the real estate magnate who is the Republican
+  nominee" → magnate and nominee);
+- appositive before the name: "Clinton's running mate, Tim Kaine", "The Mexican president, Enrique Peña Nieto",
+  also when the parser missed it, if the role is definite and the name closes the apposition
+  ("her running mate, Senator Tim Kaine, said" → running mate and Senator; never "After meeting
+  the governor, Tim Kaine left"); a plural role before a list goes to every name ("The
+  candidates, A, B and C");
 - copula and relative clause: "Aaron Kall is director of debate at ...", "Conway, who is Trump's
   campaign manager", "he is the anchor of ..." (pronoun subjects through the entity index);
 - "as" + role: "Clinton tapped Kaine as her running mate", "Bratton as commissioner";
+- appointed: "Kim was elected mayor of Dayton", "Hale named Kim campaign manager";
 - heading something: "Luis Rubio, who heads the Center ..." → head (org the Center ...).
+- definite description: "The former secretary of state said" (a modifier, a qualifier or an
+  of-complement makes it specific) after a sentence whose main subject is a person.
 A role needs a head noun from ``kg/lexicons/role_nouns.txt`` or ``titles.txt``, so a party or a
-nationality alone ("Democrat Hillary Clinton"), kinship and opinions never become roles.
+nationality alone ("Democrat Hillary Clinton"), kinship and opinions never become roles; "lady"
+only as "first lady". Colour words ("bombastic", "maverick", ``DROP_MODIFIERS``) are not part of
+a role. An of-complement that is a name or an acronym ("of the A.F.L.-C.I.O.") is the org, not
+part of the role.
 """
 
 from __future__ import annotations
@@ -28,7 +45,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.entities import Cluster, EntityIndex, entity_of, strip_possessive
 from kg.lexicons import load_words
-from kg.model import Evidence, Triple, TripleObject, entity_id
+from kg.model import EntityRef, Evidence, Triple, TripleObject, entity_id
 
 EXTRACTOR = "roles.rules/2"
 QUALIFIERS = {"former", "acting", "interim", "future", "then", "outgoing", "incoming", "retired", "ex"}
@@ -56,6 +73,9 @@ ORG_LABELS = {"ORG", "GPE", "NORP", "FAC", "LOC", "EVENT"}
 HEAD_VERBS = {"head", "lead", "run", "chair", "direct"}  # "who heads the Center" → head
 AS_VERBS = {"serve", "work", "act", "run", "join", "remain", "stay", "continue"}  # subject is the role holder
 COPULAS = {"be", "become", "remain"}
+# "was elected mayor", "named Kim campaign manager": the object predicate is the role
+APPOINT_VERBS = {"name", "appoint", "elect", "reelect", "re-elect", "nominate", "choose", "pick", "make", "hire",
+                 "select", "tap", "install", "confirm", "designate", "promote", "swear"}
 # opinions, not roles: "a strong leader", "a great senator"
 EVALUATIVE = {"strong", "great", "good", "bad", "terrible", "best", "better", "worst", "weak", "brilliant", "fine",
               "wonderful", "incompetent", "true", "fantastic", "horrible", "excellent", "tough", "smart", "lousy",
@@ -70,6 +90,19 @@ BARE_NOT_ROLES = {"leader", "member", "head", "partner", "figure", "star", "empl
 ONLY_WITH = {"lady": {"first"}, "gentleman": {"first"}}
 MODALS = {"would", "could", "might", "may", "will", "should", "can", "to", "'d", "must"}
 PERSON_PRONOUNS = {"he", "she"}
+
+
+@cache
+def role_synonyms() -> dict[str, str]:
+    """Short or gendered role names to the one name their Role node takes ("CEO" → "chief executive officer")."""
+    text = resources.files("kg.lexicons").joinpath("role_synonyms.txt").read_text(encoding="utf-8")
+    pairs = (line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return {short.strip().lower(): long.strip() for short, long in pairs}
+
+
+def role_node_name(name: str) -> str:
+    """The Role node a role name belongs to: "CEO" and "Chief Executive Officer" are one node."""
+    return role_synonyms().get(name.lower(), name)
 
 
 @cache
@@ -403,7 +436,8 @@ def _role_before_comma(ent: Span, left: int) -> RolePhrase | None:
         return None
     if not any(c.dep_ in ("poss", "det") and (c.dep_ == "poss" or c.lower_ == "the") for c in head.children):
         return None
-    if head.dep_ == "dobj" or head.dep_ in ("nsubj", "nsubjpass") and (head.head.i < ent.end or doc[ent.end].text != ","):
+    subject = head.dep_ in ("nsubj", "nsubjpass")
+    if head.dep_ == "dobj" or subject and (head.head.i < ent.end or doc[ent.end].text != ","):
         return None  # "When the senator arrived, Tim Kaine ...": the role noun is an argument of its own verb
     return _phrase_of(head, set(range(ent.start, ent.end)))
 
@@ -422,6 +456,7 @@ def _clauses(root: Token, ent: Span) -> Iterator[RolePhrase]:
         verbs.append(doc[ent.end + 1].head)
     for verb in verbs:
         yield from _predicate(verb, exclude)
+    yield from _appointed(root, exclude)
     # "the departure of Bill Bratton as commissioner": 'as' hangs on the noun the name complements
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "NOUN":
         for child in root.head.head.children:
@@ -442,6 +477,22 @@ def _clauses(root: Token, ent: Span) -> Iterator[RolePhrase]:
                 pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
                 if pobj is not None and (phrase := _phrase_of(pobj, exclude)):
                     yield phrase
+
+
+def _appointed(root: Token, exclude: set[int]) -> Iterator[RolePhrase]:
+    """'Kim was elected mayor of Dayton', 'Hale named Kim campaign manager' (the parser may glue the
+    name onto the role noun as a compound): the object predicate of an appointing verb."""
+    if root.dep_ == "compound" and root.head.dep_ == "oprd":
+        role, verb = root.head, root.head.head
+    elif root.dep_ in ("nsubjpass", "dobj"):
+        verb = root.head
+        role = next((c for c in verb.children if c.dep_ == "oprd"), None)
+    else:
+        return
+    if role is None or verb.lemma_ not in APPOINT_VERBS or verb.pos_ != "VERB" \
+            or any(c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS for c in verb.children) or verb.dep_ == "xcomp":
+        return
+    yield from _phrases_of(role, exclude)
 
 
 def _after_preposition(ent: Span) -> bool:
@@ -502,13 +553,26 @@ def _triple(index: EntityIndex, cluster: Cluster, mention: Span | Token, phrase:
         quals += (("org", phrase.org),)
     mention_start = mention.start_char if isinstance(mention, Span) else mention.idx
     mention_text = strip_possessive(mention.text)
+    if phrase.org and (org := _org_ref(index, phrase.org, sentence)) is not None:
+        quals += (("org_entity", org),)
     return Triple(
         relation="HOLDS_ROLE",
         subject=index.ref_for(cluster, index.span_of(mention_start, mention_start + len(mention_text))),
-        object=TripleObject(id=entity_id("Role", name), name=name, type="Role", span=index.span_of(start, end)),
+        object=TripleObject(id=entity_id("Role", role_node_name(name)), name=name, type="Role",
+                            span=index.span_of(start, end)),
         evidence=Evidence(index.doc_id, index.span_of(sentence.start_char, sentence.end_char), EXTRACTOR, 0.8),
         qualifiers=quals,
     )
+
+
+def _org_ref(index: EntityIndex, org: str, sentence: Span) -> EntityRef | None:
+    """The Organization node an ``org`` qualifier names, at its mention in the role's sentence
+    (the WORKS_FOR link); places and parties stay a qualifier only."""
+    cluster = index.organization_named(org)
+    if cluster is None:
+        return None
+    mention = next((m for m in cluster.mentions if sentence.start_char <= m.start < sentence.end_char), None)
+    return None if mention is None else index.ref_for(cluster, mention)
 
 
 def _definite_description(token: Token) -> RolePhrase | None:
