@@ -96,11 +96,13 @@ def triple_mentions(triples: list[dict], merged: dict[str, str]) -> dict[str, di
     return out
 
 
-def predict(gold: list[dict], graph: dict, triples: list[dict] | None = None) -> dict[tuple[str, str], str | None]:
-    """(doc, surface form) -> the kg node id it maps to, or None."""
+def predict(gold: list[dict], graph: dict, triples: list[dict] | None = None,
+            merged: dict[str, str] | None = None) -> dict[tuple[str, str], str | None]:
+    """(doc, surface form) -> the kg node id it maps to, or None. ``merged``: ids the graph merged
+    after the triples were written (none for a ``triples.jsonl`` that kg rewrote already)."""
     nodes = {n["id"]: n for n in graph["nodes"]}
     cands = doc_candidates(graph)
-    at = triple_mentions(triples or [], {})
+    at = triple_mentions(triples or [], merged or {})
     out: dict[tuple[str, str], str | None] = {}
     for row in gold:
         doc = row["doc"]

@@ -62,10 +62,11 @@ def cluster_score(fresh_results) -> dict[str, float]:
 
     graph = KnowledgeGraph()
     graph.add_all(fresh_results)
-    graph.merge_short_names()
+    merged = graph.merge_short_names()
     scorer = _eval_clusters()
     gold = scorer.load_gold(DATA / "clusters.jsonl", None)
-    table, _info = scorer.score(gold, scorer.predict(gold, to_node_link(graph)))
+    triples = [t.to_json() for r in fresh_results for t in r.triples]
+    table, _info = scorer.score(gold, scorer.predict(gold, to_node_link(graph), triples, merged))
     return table["all"]
 
 
