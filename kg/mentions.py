@@ -6,6 +6,10 @@ the mention's character offsets into the ORIGINAL text (so ``text[start:end]`` i
 that name the entity, inside the statement). Rules, in order:
 - a mention counts when it lies wholly inside the statement span ("Sessions" in "Sessions
   asked me to ..."), names, resolved role nouns and groups alike (they are entity mentions);
+- a definite role noun that one person of the document holds ("The attorney general was aware
+  ..." after "Attorney General Jeff Sessions") is that person (:func:`role_noun_refs`): that
+  role or a longer form of it ("city treasurer"), never a lesser office ("the mayor" is not the
+  "deputy mayor", "the president" not the "vice president");
 - a known person's name or surname the model did not tag ("interviews with Sessions and
   Rosenstein") counts when the words match, whole and capitalised, an alias of exactly one
   person of the document;
@@ -22,12 +26,17 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 
+from spacy.tokens import Doc
+
+from kg.entities import ROLE_NOUNS, EntityIndex
 from kg.model import Entity, EntityRef, Span, Triple
 
 STATEMENT_RELATIONS = ("SAID", "FOUND")
 PRONOUNS = {"he", "she", "him", "her", "his", "hers", "they", "them", "their", "theirs", "it", "its", "i", "me",
             "my", "we", "us", "our", "you", "your", "himself", "herself", "themselves", "itself"}
 MENTIONABLE = ("Person", "Organization", "Group", "Place", "Report")
+# words that make a different, lesser office of a role ("deputy mayor" is not "the mayor")
+LESSER = {"vice", "deputy", "assistant", "associate", "under", "lieutenant", "co", "sub"}
 
 
 def mentions_in(start: int, end: int, entities: Iterable[Entity], *, skip: tuple[int, int] | None = None
@@ -80,9 +89,31 @@ def untagged_names(statement: Span, names: dict[str, Entity], taken: list[tuple[
     return refs
 
 
-def attach_mentions(triples: Iterable[Triple], entities: list[Entity]) -> list[Triple]:
-    """The triples with a ``mentions`` qualifier on each statement that names an entity."""
+def role_noun_refs(doc: Doc, index: EntityIndex) -> list[EntityRef]:
+    """Definite singular role nouns ("the attorney general") whose exact role one person holds."""
+    refs = []
+    for token in doc:
+        if token.pos_ != "NOUN" or token.tag_ != "NN" or token.lemma_.lower() not in ROLE_NOUNS:
+            continue
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            continue
+        words = [t for t in token.subtree if t.i <= token.i and (t.dep_ in ("compound", "amod") or t.i == token.i)]
+        role = " ".join(t.lower_ for t in words)
+        holder = index.holder_of(role)
+        if holder is None or not any(r == role or r.endswith(" " + role) and not set(r.split()[:-1]) & LESSER
+                                     for r in holder.roles):
+            continue
+        start = min(t.idx for t in token.subtree if t.i <= token.i)
+        refs.append(index.ref_for(holder, index.span_of(start, token.idx + len(token.text))))
+    return refs
+
+
+def attach_mentions(triples: Iterable[Triple], entities: list[Entity], *, extra: Iterable[EntityRef] = ()
+                    ) -> list[Triple]:
+    """The triples with a ``mentions`` qualifier on each statement that names an entity;
+    ``extra``: mentions resolved outside the entities (role nouns, :func:`role_noun_refs`)."""
     out = []
+    extra = list(extra)
     names = person_names(entities)
     for triple in triples:
         span = triple.object.span
@@ -92,9 +123,12 @@ def attach_mentions(triples: Iterable[Triple], entities: list[Entity]) -> list[T
         subject = triple.subject.mention
         refs = mentions_in(span.start, span.end, entities, skip=(subject.start, subject.end))
         taken = [(r.mention.start, r.mention.end) for r in refs] + [(subject.start, subject.end)]
-        extra = untagged_names(span, names, taken)
-        if extra:
-            refs = tuple(sorted((*refs, *extra), key=lambda r: (r.mention.start, r.mention.end, r.id)))
+        more = [r for r in extra if span.start <= r.mention.start and r.mention.end <= span.end
+                and not any(s < r.mention.end and r.mention.start < e for s, e in taken)]
+        taken += [(r.mention.start, r.mention.end) for r in more]
+        more += untagged_names(span, names, taken)
+        if more:
+            refs = tuple(sorted({*refs, *more}, key=lambda r: (r.mention.start, r.mention.end, r.id)))
         if refs:
             triple = Triple(relation=triple.relation, subject=triple.subject, object=triple.object,
                             evidence=triple.evidence, cue=triple.cue,

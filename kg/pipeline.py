@@ -6,7 +6,7 @@ from spacy.tokens import Doc
 
 from kg.entities import EntityIndex
 from kg.extract import findings, quotes, roles
-from kg.mentions import attach_mentions
+from kg.mentions import attach_mentions, role_noun_refs
 from kg.model import DocResult, Document, Triple
 
 
@@ -25,4 +25,5 @@ def extract_document(document: Document, sdoc: Doc) -> DocResult:
     unique = list(dict.fromkeys(triples))
     unique.sort(key=lambda t: (t.evidence.sentence.start, t.object.span.start if t.object.span else 0, t.relation))
     entities = index.entities()
-    return DocResult(document=document, entities=entities, triples=attach_mentions(unique, entities))
+    triples = attach_mentions(unique, entities, extra=role_noun_refs(sdoc, index))
+    return DocResult(document=document, entities=entities, triples=triples)

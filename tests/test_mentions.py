@@ -91,6 +91,9 @@ def test_seed_statements_mention_sessions_and_trump_where_the_text_names_them(se
         if t.relation == "SAID":
             by_speaker.setdefault(t.subject.name, set()).update(r.name for r in t.qualifier("mentions", ()))
     assert {"Donald Trump", "Jeff Sessions"} <= by_speaker["Gene Hamilton"]
+    # "The attorney general was aware ...": the role noun is Sessions, the one attorney general
+    aware = next(t for t in seed_result.triples if t.relation == "SAID" and "was aware" in t.object.span.text)
+    assert ("Jeff Sessions", "The attorney general") in [(r.name, r.mention.text) for r in aware.qualifier("mentions")]
     assert {"Donald Trump", "Jeff Sessions", "Rod Rosenstein"} <= by_speaker["New York Times"]
     # Rosenstein's own statements name neither, so they mention neither
     assert not by_speaker["Rod Rosenstein"] & {"Donald Trump", "Jeff Sessions"}
@@ -172,3 +175,17 @@ def test_view_statement_panel_lists_who_the_statement_is_about():
     view = to_view(graph)
     okafor = view.nodes[entity_id("Person", "Maria Okafor")]
     assert [e["about"] for e in okafor.evidence] == [["Dunmore", "Harbor Council", "Tom Pell"], ["Tom Pell"]]
+
+
+@pytest.mark.model
+def test_a_role_noun_in_a_statement_is_its_one_holder_and_only_for_that_exact_role(nlp):
+    from conftest import analyse
+
+    result = analyse(nlp, 'Sarah Mitchell, the city treasurer, met Deputy Mayor Tom Pell on Monday. Pell said "the '
+                          'treasurer was right." He added that "the mayor will sign it."')
+    about = {t.object.span.text: [(r.name, r.mention.text) for r in t.qualifier("mentions", ())]
+             for t in result.triples if t.relation == "SAID"}
+    right = next(v for k, v in about.items() if "was right" in k)
+    assert right == [("Sarah Mitchell", "the treasurer")]
+    sign = next((v for k, v in about.items() if "will sign" in k), [])
+    assert ("Tom Pell", "the mayor") not in sign  # Pell is deputy mayor, not the mayor

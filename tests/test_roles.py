@@ -322,3 +322,17 @@ def test_appointed_to_a_role(nlp):
     assert ("Priya Nair", "campaign manager") in role_rows(
         analyse(nlp, "Governor Hale named Priya Nair campaign manager on Monday."))
     assert role_rows(analyse(nlp, "Priya Nair could be elected mayor of Dayton next year.")) == set()
+
+
+@pytest.mark.model
+def test_plural_title_before_a_list_of_three_names(nlp):
+    rows = role_rows(analyse(nlp, "Liberal candidates Anna Berg, Tom Reyes and Maria Lopez met in the debate."))
+    assert {name for name, _role in rows} == {"Anna Berg", "Tom Reyes", "Maria Lopez"}, rows
+
+
+@pytest.mark.model
+def test_real_estate_stays_whole_and_a_book_title_is_not_an_org(nlp):
+    assert ("Peter Quill", "real estate magnate") in role_rows(
+        analyse(nlp, "Peter Quill, the bombastic real estate magnate who is the Liberal nominee, spoke."))
+    result = analyse(nlp, 'Omar Reyes, author of "The Long Road," said rates would rise.')
+    assert quals(result, "Omar Reyes", "author") == {}

@@ -326,7 +326,7 @@ def _phrase_of(head: Token, exclude: set[int]) -> RolePhrase | None:
             continue
         elif child.dep_ in ("amod", "compound", "nmod", "npadvmod") and child.pos_ in ("NOUN", "PROPN", "ADJ", "VERB"):
             tokens = [t for t in child.subtree if t.i not in exclude and t.dep_ not in ("det", "poss", "case", "punct")
-                      and not _qualifier(t) and t.lower_ not in DROP_MODIFIERS]
+                      and not _qualifier(t) and (t.lower_ not in DROP_MODIFIERS or _fixed_phrase(t))]
             phrase.tokens.extend(tokens)
             phrase.qualifier = phrase.qualifier or next((_qualifier(t) for t in child.subtree if _qualifier(t)), None)
     for child in (c for c in head.children if c.i > head.i and c.dep_ == "prep"):
@@ -338,7 +338,7 @@ def _phrase_of(head: Token, exclude: set[int]) -> RolePhrase | None:
         elif child.lower_ in ("of", "to") and _title_complement(pobj):
             phrase.tokens.extend(t for t in [child, *pobj.subtree] if t.dep_ != "det")
         elif child.lower_ == "of" and (pobj.pos_ == "PROPN" or _acronym(pobj)) \
-                and not any(t.ent_type_ == "PERSON" for t in _up_to_comma(pobj)):
+                and not any(t.ent_type_ == "PERSON" or t.is_quote for t in _up_to_comma(pobj)):
             words = _up_to_comma(pobj)
             phrase.org = phrase.org or strip_possessive(
                 head.doc[words[0].i:words[-1].i + 1].text).removeprefix("the ")
@@ -351,6 +351,12 @@ def _phrase_of(head: Token, exclude: set[int]) -> RolePhrase | None:
     if head.lemma_ in BARE_NOT_ROLES and len(phrase.tokens) == 1 and not phrase.org:
         return None  # "a leader who embodies the American spirit" is praise
     return phrase if phrase.valid() else None
+
+
+def _fixed_phrase(token: Token) -> bool:
+    """A dropped modifier that is part of a fixed phrase here ("real estate")."""
+    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return token.lower_ == "real" and nxt is not None and nxt.lower_ == "estate"
 
 
 def _title_complement(pobj: Token) -> bool:
@@ -639,6 +645,18 @@ def _same_sentence_person(index: EntityIndex, pronoun: Token) -> Cluster | None:
     return next(iter(found.values())) if len(found) == 1 else None
 
 
+def _person_conjuncts(root: Token) -> list[Token]:
+    """The names coordinated after ``root``, down the conj chain ("A, B and C": B and C)."""
+    out: list[Token] = []
+    todo = [root]
+    while todo:
+        for c in todo.pop().children:
+            if c.dep_ == "conj" and c.ent_type_ == "PERSON" and c not in out:
+                out.append(c)
+                todo.append(c)
+    return out
+
+
 def _name_start(ent: Span) -> Token:
     """The first word of the name proper, after title words tagged inside the entity."""
     for tok in ent[:-1]:
@@ -663,7 +681,7 @@ def extract(doc: Doc, index: EntityIndex) -> Iterator[Triple]:
         if cluster is None or cluster.type != "Person":
             continue
         for phrase in _titles_before(_name_start(ent), ent):
-            conjuncts = [c for c in ent.root.children if c.dep_ == "conj" and c.ent_type_ == "PERSON"]
+            conjuncts = _person_conjuncts(ent.root)
             if phrase.plural and not conjuncts:
                 continue  # "scientists Craig Bryan and ..." cut by the parser: whose title is unclear
             yield from emit(cluster, ent, phrase)
