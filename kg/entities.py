@@ -14,6 +14,15 @@ nearest preceding compatible subject, role nouns ("the president") to the person
 role (``holder_of``), and nameless groups ("prosecutors") are minted; a minted speaker phrase
 that is a person's name ("Trump") is that person. Cross-document merging of short forms is
 ``KnowledgeGraph.merge_short_names`` in kg/graph.py.
+
+Organisations, places and groups (issue 15, the functions at the end of this module): an
+organisation is named without its legal form (cleanco: "Northwind Energy Inc." is "Northwind
+Energy"), a ticker in brackets after it ("(NYSE: NWE)") and its first word alone are aliases; a
+name tagged both ORG and FAC/GPE gets the type it has most often (seats of power such as the White
+House are Organizations, ``institutions.txt``); a place written several ways is one place
+(``place_aliases.txt``); a group loses its determiners, a group of an organisation is one group
+either way round ("ACLU lawyers", "Lawyers from the American Civil Liberties Union"), and a group
+of common nouns ("reporters") is keyed to its article.
 """
 
 from __future__ import annotations
@@ -22,6 +31,8 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
 
 from cleanco import basename
 from spacy.tokens import Doc, Span, Token
@@ -237,7 +248,7 @@ class EntityIndex:
             if not name:
                 continue
             kind = kinds.get(name.lower(), kind)
-            base = org_basename(name) if kind == "Organization" else name
+            base = org_basename(name) if kind == "Organization" else place_name(name) if kind == "Place" else name
             key = (kind, base.lower())
             cluster = orgs.get(key) or self._org_alias(orgs, kind, base) or self._ticker_of(tickers, name)
             if cluster is None:
@@ -580,6 +591,18 @@ def org_basename(name: str) -> str:
     if " " not in base and name[len(base):].strip(" ,.").lower() in WEAK_FORMS:
         return name
     return org_basename(base) if base != name else base
+
+
+@cache
+def _place_aliases() -> dict[str, str]:
+    text = resources.files("kg.lexicons").joinpath("place_aliases.txt").read_text(encoding="utf-8")
+    pairs = (line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return {alias.strip().lower(): name.strip() for alias, name in pairs}
+
+
+def place_name(name: str) -> str:
+    """The one name of a place written several ways ("U.S.", "USA", "America" → "United States")."""
+    return _place_aliases().get(name.lower(), name)
 
 
 def ticker_aliases(doc: Doc) -> dict[str, int]:

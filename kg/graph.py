@@ -200,7 +200,9 @@ class KnowledgeGraph:
         last name) when that person is named in at least ``dominance`` times as many articles as
         any other candidate, and in two or more: "Trump" joins Donald Trump although Ivanka
         Trump is in the corpus too, but "Sanders" stays apart when Bernie and Sarah Huckabee
-        Sanders are both common. Run once after every document is added; idempotent.
+        Sanders are both common. A one-word Organization merges the same way into the organisation
+        whose initials it is ("ACLU") or whose first or last word it is ("Northwind"). Run once
+        after every document is added; idempotent.
 
         Returns:
             The merged ids, each mapped to the id it was merged into.
@@ -210,6 +212,8 @@ class KnowledgeGraph:
         by_last: dict[str, list[str]] = defaultdict(list)
         by_first: dict[str, list[str]] = defaultdict(list)
         by_first_last: dict[tuple[str, str], list[str]] = defaultdict(list)
+        by_initials: dict[str, list[str]] = defaultdict(list)
+        by_org_word: dict[str, list[str]] = defaultdict(list)
         for node, data in self.graph.nodes(data=True):
             words = _name_words(data.get("name", ""))
             if data.get("label") == "Person" and len(words) >= 2:
@@ -217,6 +221,10 @@ class KnowledgeGraph:
                 by_first[words[0]].append(node)
                 if len(words) == 2:
                     by_first_last[(words[0], words[1])].append(node)
+            elif data.get("label") == "Organization" and len(words) >= 2:
+                by_initials[_initials(data.get("name", ""))].append(node)
+                for word in {words[0], words[-1]}:
+                    by_org_word[word].append(node)
 
         def dominant(candidates: list[str]) -> str | None:
             ranked = sorted(candidates, key=lambda n: (-articles[n], n))
@@ -234,6 +242,14 @@ class KnowledgeGraph:
                 target = dominant(by_last.get(words[0], []))
                 if target is None and label == "Person":
                     target = dominant(by_first.get(words[0], []))
+                if target is None and label == "Organization":
+                    # "ACLU" of one article is the corpus's American Civil Liberties Union; "Northwind"
+                    # its Northwind Energy (the same dominance rule decides between several)
+                    name = str(data.get("name", "")).replace(".", "")
+                    if name.isupper() and len(name) >= 2:
+                        target = dominant(by_initials.get(name.lower(), []))
+                    else:
+                        target = dominant(by_org_word.get(words[0], []))
             elif len(words) >= 3 and label == "Person" and all(len(w.rstrip(".")) == 1 for w in words[1:-1]):
                 target = dominant(by_first_last.get((words[0], words[-1]), []))
             if target is not None and target != node:
@@ -357,6 +373,11 @@ def _final_target(merged: dict[str, str], node: str) -> str:
         seen.add(target)
         target = merged[target]
     return target
+
+
+def _initials(name: str) -> str:
+    """An organisation's initials from its capitalised words ("Federal Bureau of Investigation" → "fbi")."""
+    return "".join(w[0] for w in name.split() if w[:1].isupper()).lower()
 
 
 def _name_words(name: str) -> list[str]:

@@ -258,3 +258,29 @@ def test_ceo_and_chief_executive_officer_are_one_role_node_and_the_company_is_li
     works = {(u, v) for u, v, _d in graph.edges("WORKS_FOR")}
     assert works == {("person:dana-kim", "organization:solarpeak"),
                      ("person:omar-reyes", "organization:tidewater-foods")}
+
+
+def _doc(doc_id: str, *entities: tuple[str, str]) -> DocResult:
+    text = " ".join(name for _kind, name in entities)
+    out, at = [], 0
+    for kind, name in entities:
+        out.append(Entity(entity_id(kind, name), kind, name, (name,), (Span.of(text, at, at + len(name)),)))
+        at += len(name) + 1
+    return DocResult(document=Document(doc_id, text), entities=out)
+
+
+def test_initials_and_first_word_of_an_organisation_merge_across_articles():
+    graph = KnowledgeGraph()
+    for i in range(3):
+        graph.add(_doc(f"full-{i}", ("Organization", "Harbor Workers Union"), ("Organization", "Northwind Energy")))
+    graph.add(_doc("short", ("Organization", "HWU"), ("Organization", "Northwind")))
+    merged = graph.merge_short_names()
+    assert merged == {"organization:hwu": "organization:harbor-workers-union",
+                      "organization:northwind": "organization:northwind-energy"}
+
+
+@pytest.mark.model
+def test_a_country_written_several_ways_is_one_place(nlp):
+    r = analyse(nlp, "The U.S. and Britain signed the deal. The United States said America would pay, "
+                     "and the UK agreed.")
+    assert sorted(e.name for e in r.entities if e.type == "Place") == ["United Kingdom", "United States"]
