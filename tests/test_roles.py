@@ -336,3 +336,10 @@ def test_real_estate_stays_whole_and_a_book_title_is_not_an_org(nlp):
         analyse(nlp, "Peter Quill, the bombastic real estate magnate who is the Liberal nominee, spoke."))
     result = analyse(nlp, 'Omar Reyes, author of "The Long Road," said rates would rise.')
     assert quals(result, "Omar Reyes", "author") == {}
+
+
+@pytest.mark.model
+def test_second_appositive_role_hung_on_the_first_roles_object(nlp):
+    rows = role_rows(analyse(nlp, "Sarah Mitchell, a senior fellow at the Dayton Institute and a former British "
+                                  "ambassador to Peru, said the talks failed."))
+    assert {"senior fellow", "ambassador"} <= {role for _name, role in rows}, rows

@@ -13,6 +13,8 @@ Stanford/Angeli "title" relation and textacy's appositive walker as sources):
   ("vice-presidential nominee Gov. Mike Pence") and coordinated ones ("the actress and activist");
 - a plural title shared by coordinated names: "Presidential candidates Hillary Clinton and Donald Trump";
 - appositive after the name: "Gene Hamilton, a top official", "Robby Mook, Clinton's campaign manager",
+  coordinated ones even when the parser hangs the second on the first one's object ("a fellow at
+  the Hoover Institution and a former ambassador to Russia"),
   and the appositive's own relative clause ("X, the real estate magnate who is the Republican
   nominee" → magnate and nominee);
 - appositive before the name: "Clinton's running mate, Tim Kaine", "The Mexican president, Enrique Peña Nieto",
@@ -26,7 +28,8 @@ Stanford/Angeli "title" relation and textacy's appositive walker as sources):
 - appointed: "Kim was elected mayor of Dayton", "Hale named Kim campaign manager";
 - heading something: "Luis Rubio, who heads the Center ..." → head (org the Center ...).
 - definite description: "The former secretary of state said" (a modifier, a qualifier or an
-  of-complement makes it specific) after a sentence whose main subject is a person.
+  of-complement makes it specific) after a sentence whose main subject is a person, or that
+  names exactly one person.
 A role needs a head noun from ``kg/lexicons/role_nouns.txt`` or ``titles.txt``, so a party or a
 nationality alone ("Democrat Hillary Clinton"), kinship and opinions never become roles; "lady"
 only as "first lady". Colour words ("bombastic", "maverick", ``DROP_MODIFIERS``) are not part of
@@ -298,6 +301,15 @@ def _phrases_of(head: Token, exclude: set[int]) -> Iterator[RolePhrase]:
             if first and not phrase.qualifier:
                 phrase.qualifier = first.qualifier
             yield phrase
+    # "a senior fellow at the Hoover Institution and a former ambassador to Russia": the parser
+    # hangs the second role on the first one's object; its own article marks a new noun phrase
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.i > head.i):
+        for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+            for conj in (c for c in pobj.children if c.dep_ == "conj" and c.tag_ == "NN" and c.ent_type_ != "PERSON"
+                         and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in c.children)):
+                phrase = _phrase_of(conj, exclude)
+                if phrase:
+                    yield phrase
 
 
 def _phrase_of(head: Token, exclude: set[int]) -> RolePhrase | None:
@@ -608,8 +620,9 @@ def _definite_description(token: Token) -> RolePhrase | None:
 
 def _antecedent(index: EntityIndex, token: Token, resolved: dict[int, Cluster]) -> Cluster | None:
     """The person a definite description points back to: the last main-clause subject that is
-    a person, in the previous sentence (earlier descriptions count, so chains follow). A person
-    already named in the description's own sentence is someone the description is not."""
+    a person, in the previous sentence (earlier descriptions count, so chains follow), else the
+    one person that sentence names. A person already named in the description's own sentence is
+    someone the description is not."""
     doc = token.doc
     sentence = token.sent
     if sentence.start == 0:
@@ -617,13 +630,19 @@ def _antecedent(index: EntityIndex, token: Token, resolved: dict[int, Cluster]) 
     previous = doc[sentence.start - 1].sent
     in_sentence = {c.id for t in sentence if (c := index.cluster_at(t) or resolved.get(t.i)) is not None}
     found = None
+    named: dict[str, Cluster] = {}
     for tok in previous:
         cluster = resolved.get(tok.i) or index.cluster_at(tok)
         if cluster is None or cluster.type != "Person":
             continue
+        named[cluster.id] = cluster
         head = _subject_head(tok)
         if head.dep_ in ("nsubj", "nsubjpass") and head.head.dep_ == "ROOT":
             found = cluster
+    if found is None and len(named) == 1:
+        # "Gary Johnson's doctor is calling ... The former New Mexico governor is": the one person
+        # the previous sentence names, when no person is its subject
+        found = next(iter(named.values()))
     return found if found is not None and found.id not in in_sentence else None
 
 
