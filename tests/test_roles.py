@@ -343,3 +343,13 @@ def test_second_appositive_role_hung_on_the_first_roles_object(nlp):
     rows = role_rows(analyse(nlp, "Sarah Mitchell, a senior fellow at the Dayton Institute and a former British "
                                   "ambassador to Peru, said the talks failed."))
     assert {"senior fellow", "ambassador"} <= {role for _name, role in rows}, rows
+
+
+@pytest.mark.model
+def test_description_falls_back_to_the_one_named_person_but_not_past_a_pronoun_subject(nlp):
+    rows = role_rows(analyse(nlp, "Sarah Mitchell's doctor called the candidate fit. The former Ohio governor "
+                                  "is a triathlete."))
+    assert rows == {("Sarah Mitchell", "governor")}, rows
+    rows = role_rows(analyse(nlp, "Sarah Mitchell won the vote. He lost badly to Mitchell in Ohio. The former "
+                                  "Ohio governor is likely to bounce back."))
+    assert ("Sarah Mitchell", "governor") not in rows, rows

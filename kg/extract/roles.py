@@ -639,9 +639,12 @@ def _antecedent(index: EntityIndex, token: Token, resolved: dict[int, Cluster]) 
         head = _subject_head(tok)
         if head.dep_ in ("nsubj", "nsubjpass") and head.head.dep_ == "ROOT":
             found = cluster
-    if found is None and len(named) == 1:
+    pronoun_subject = any(t.lower_ in PERSON_PRONOUNS and t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"
+                          for t in previous)
+    if found is None and len(named) == 1 and not pronoun_subject:
         # "Gary Johnson's doctor is calling ... The former New Mexico governor is": the one person
-        # the previous sentence names, when no person is its subject
+        # the previous sentence names, when no person is its subject ("He lost to Cruz. The
+        # businessman ..." is about "he", not Cruz: a pronoun subject stops the fallback)
         found = next(iter(named.values()))
     return found if found is not None and found.id not in in_sentence else None
 
