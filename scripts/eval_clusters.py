@@ -19,7 +19,8 @@ of a triple in ``triples.jsonl`` beside it (a speaker's "the senator", an addres
 name: kg's own statement that those words are that node). A surface form maps to the candidate whose name
 or one of whose aliases equals it after normalising (case, accents, a leading "the", a possessive
 's, punctuation), else — titles and honorifics before a name ("Secretary Clinton", "Mrs.
-Clinton") — the longest tail of its words that starts with a capital and so equals one; among
+Clinton") — the longest tail of its words that starts with a capital right after a title word
+(``TITLES``; never "supporters of Sanders" or "Team Trump") and so equals one; among
 several, the one with most mentions in that doc; none — the form is a singleton (it can only cost
 recall: a description such as "the party favorite" that kg does not link is a missed link).
 Two items are one entity for kg when they map to the same node id.
@@ -40,6 +41,12 @@ import unicodedata
 from collections import Counter, defaultdict
 from itertools import combinations
 from pathlib import Path
+
+# words that end a title before a name ("former Secretary Clinton", "Vermont Sen. Sanders")
+TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "sen", "senator", "rep", "representative", "gov", "governor",
+          "president", "secretary", "vice", "gen", "general", "judge", "justice", "mayor", "speaker", "leader",
+          "minister", "chairman", "chairwoman", "director", "ambassador", "candidate", "nominee", "rev", "prof",
+          "professor", "sheriff", "commissioner", "chief", "attorney", "lt", "col", "sgt", "capt", "adm"}
 
 
 def norm(text: str) -> str:
@@ -121,7 +128,7 @@ def predict(gold: list[dict], graph: dict, triples: list[dict] | None = None,
             for i in range(1, len(words)):
                 if hits:
                     break
-                if words[i][:1].isupper():
+                if words[i][:1].isupper() and words[i - 1].lower().rstrip(".") in TITLES:
                     hits = forms.get(norm(" ".join(words[i:])), [])
             hits = sorted(hits, key=lambda h: (-h[0], h[1]))
             out[(doc, form)] = hits[0][1] if hits else None
