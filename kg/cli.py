@@ -12,6 +12,8 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from kg.model import KINDS
+
 EXIT_OK = 0
 EXIT_ERROR = 1
 EXIT_USAGE = 2
@@ -183,6 +185,7 @@ class Reader:
     columns: tuple[str, ...]
     widths: dict[str, int] = field(default_factory=dict)
     about_query: str | None = None  # the named query behind --about (statements that MENTION an entity)
+    kinds: tuple[str, ...] = ()  # a --kind filter with these choices (who-said: speech, thought, …)
 
     def add(self, sub: argparse._SubParsersAction) -> None:
         p = sub.add_parser(self.name, help=self.help, description=f"{self.help[0].upper()}{self.help[1:]}: from a "
@@ -193,18 +196,26 @@ class Reader:
             p.add_argument("--about", metavar="NAME", default=None,
                            help="only statements that mention (MENTIONS) an entity whose name contains this")
         p.add_argument("--graph", metavar="PATH", help="a saved graph.json (or the folder holding it)")
+        if self.kinds:
+            p.add_argument("--kind", choices=self.kinds, default=None,
+                           help="only statements of this kind (default: all, shown in the kind column)")
         _connection_options(p)
         p.set_defaults(func=self.run)
 
     def run(self, args: argparse.Namespace) -> int:
         about = getattr(args, "about", None)
         columns = self.columns
+        params: dict = {"name": args.name}
+        options: dict = {}
+        if self.kinds:
+            params["kind"] = options["kind"] = args.kind
         if about:
-            rows = _graph_or_server(args, lambda g: getattr(g, self.query)(args.name, about=about), self.about_query,
-                                    {"name": args.name, "about": about})
+            params["about"] = options["about"] = about
+            rows = _graph_or_server(args, lambda g: getattr(g, self.query)(args.name, **options), self.about_query,
+                                    params)
             columns = (*columns[:-1], "about", columns[-1])
         else:
-            rows = _graph_or_server(args, lambda g: getattr(g, self.query)(args.name), self.query, {"name": args.name})
+            rows = _graph_or_server(args, lambda g: getattr(g, self.query)(args.name, **options), self.query, params)
         for row in rows:
             for key in ("authors", "about"):
                 if isinstance(row.get(key), list):
@@ -214,9 +225,9 @@ class Reader:
 
 
 READERS = (
-    Reader("who-said", "table of speaker, cue, statement and article", "only speakers whose name contains this",
-           "who_said", ("speaker", "cue", "statement", "article"), {"statement": 70, "article": 30},
-           about_query="said_about"),
+    Reader("who-said", "table of speaker, kind, cue, statement and article", "only speakers whose name contains this",
+           "who_said", ("speaker", "kind", "cue", "statement", "article"), {"statement": 70, "article": 30},
+           about_query="said_about", kinds=KINDS),
     Reader("roles", "table of person, role, qualifier and article", "only people whose name contains this",
            "roles", ("person", "role", "qualifier", "article"), {"article": 30}),
     Reader("findings", "table of report, authors, cue, finding and article", "only reports whose name contains this",

@@ -37,6 +37,7 @@ from importlib import resources
 from cleanco import basename
 from spacy.tokens import Doc, Span, Token
 
+from kg.given_names import gender_of as gender_of_name
 from kg.lexicons import load_words
 from kg.model import Entity, EntityRef, Triple, entity_id
 from kg.model import Span as TextSpan
@@ -49,9 +50,18 @@ SPEAKER_PRONOUNS = {"i", "we", "you"}
 TITLE_WORDS = load_words("titles")
 ROLE_NOUNS = load_words("role_nouns")
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lady", "lord", "rev", "mr.", "mrs.", "ms.", "dr."}
+NAME_PARTICLES = load_words("name_particles")
+FIRST_PERSON = {"i", "me", "my", "we", "us", "our"}
+# "By Ann Lee" on a line of its own near the top: the writer, whom an "I" of the text means
+_BYLINE = re.compile(r"(?m)^[ \t]*By:?[ \t]+([A-Z][\w.'’-]+(?:[ \t]+[A-Z][\w.'’-]+){1,3})[ \t]*$")
+BYLINE_REACH = 800
+GENDERED_HONORIFICS = {"mr": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f", "dame": "f",
+                       "lady": "f"}
+# "Mr. Lee", "Ms Lee": an honorific right before (or at the start of) a mention
+_HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Lord|Dame|Lady|MR|MRS|MS)\b\.?\s+(?=[A-Z])")
 LOCATIVE = {"in", "to", "from", "at", "across", "near", "into", "throughout", "around", "outside", "inside"}
 GIVEN_ING = {"irving", "sterling", "manning", "fleming", "harding", "browning", "channing", "ewing", "king"}
-SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "sc", "qc", "kc"}  # "Alison Mbeki SC": senior counsel
 INSTITUTIONS = load_words("institutions")
 # legal forms too weak to leave a one-word name behind ("News Corp" is not "News")
 WEAK_FORMS = {"co", "co.", "corp", "corp.", "company", "corporation", "group", "holdings"}
@@ -132,6 +142,7 @@ class EntityIndex:
         self._by_char: dict[int, Cluster] = {}  # token start char -> cluster of the name covering it
         self._extra: dict[str, Cluster] = {}  # groups, reports and other minted entities by id
         self._role_holders: dict[str, list[Cluster]] = defaultdict(list)
+        self._genders: dict[str, str | None] = {}
         self._build()
 
     # -- names ----------------------------------------------------------------------
@@ -159,7 +170,8 @@ class EntityIndex:
         for span in nick_spans:
             words = [t.text for t in span if t.text not in ('"', "“", "”") and not _is_nickname(t)]
             persons.append((span, name_tokens(" ".join(words))))
-        for ent in (piece for whole in doc.ents for piece in _split_at_newlines(whole)):
+        pieces = [piece for whole in doc.ents for piece in _split_at_newlines(whole)]
+        for ent in _join_particles(doc, _extend_persons(doc, pieces)):
             kind = LABEL_TYPES.get(ent.label_)
             if kind is None or any(t.i in covered for t in ent):
                 continue
@@ -203,6 +215,9 @@ class EntityIndex:
         # nominee" after "Merrick Garland"; never a place after a locative preposition.
         for ent, kind in others:
             words = name_tokens(ent.text)
+            if len(words) >= 2 and any(k.endswith(" " + " ".join(words).lower()) for k in full):
+                persons.append((ent, words))  # "Von der Leyen" after "Ursula von der Leyen"
+                continue
             if len(words) != 1 or len(ent) != 1 and kind != "Organization":
                 continue
             low = words[0].lower()
@@ -228,7 +243,7 @@ class EntityIndex:
                     cluster = next((c for k, c in full.items() if _contains_name(words_low := key.split(), k.split())
                                     and len(words_low) > len(k.split())), None)
             if cluster is None:
-                candidates = by_surname.get(words[-1].lower(), [])
+                candidates = _agreeing(by_surname.get(words[-1].lower(), []), self._honorific_gender(ent.start_char))
                 cluster = self._nearest_before(candidates, ent.start_char) if candidates else None
             if cluster is None and len(words) == 1 and len(by_first.get(key, [])) == 1:
                 cluster = by_first[key][0]  # "Hillary" when only Hillary Clinton has that first name
@@ -405,6 +420,10 @@ class EntityIndex:
                 return cluster
         return None
 
+    def person_named(self, text: str) -> Cluster | None:
+        """The person a bare name designates here ("Moreno", "Rachel Moreno"), if exactly one."""
+        return self._named_person(text)
+
     def _named_person(self, text: str) -> Cluster | None:
         """The person a bare name designates: the full name, or a surname only one person has."""
         words = name_tokens(text)
@@ -432,11 +451,50 @@ class EntityIndex:
                 cluster.mentions.append(ref.mention)
                 return
 
-    def previous_subject(self, position: int, *, plural: bool = False) -> EntityRef | None:
+    def author(self, mention: TextSpan) -> EntityRef:
+        """The article's writer, for a first person outside any quotation: the person its
+        byline names ('By Ann Lee' near the top), else one "the author" per document."""
+        byline = _BYLINE.search(self.text, 0, min(len(self.text), BYLINE_REACH))
+        if byline is not None:
+            name = " ".join(byline.group(1).split())
+            known = self._named_person(name)
+            if known is not None:
+                known.mentions.append(mention)
+                return self.ref_for(known, mention)
+            return self.mint("Person", name, mention)
+        return self.mint("Person", "the author", mention, key=f"author {self.doc_id}")
+
+    def _honorific_gender(self, char: int) -> str | None:
+        """'f' for "Ms. Vance", 'm' for "Mr Vance": the honorific right before a name at ``char``."""
+        before = _HONORIFIC_BEFORE.search(self.text, max(0, char - 8), char + 6)
+        if before is None or before.end() < char or before.start() > char + 1:
+            return None
+        return GENDERED_HONORIFICS[before.group(1).lower()]
+
+    def gender_of(self, entity_id_: str) -> str | None:
+        """'f', 'm' or None for a person of this document: an honorific before a mention (Mr.,
+        Ms., Mrs., Sir, Dame) first, else the given name's usual gender (:mod:`kg.given_names`)."""
+        if entity_id_ in self._genders:
+            return self._genders[entity_id_]
+        cluster = self.cluster_by_id(entity_id_)
+        gender = None
+        if cluster is not None and cluster.type == "Person":
+            for m in cluster.mentions:
+                gender = self._honorific_gender(m.start)
+                if gender is not None:
+                    break
+            words = cluster.name.split()
+            if gender is None and len(words) >= 2 and len(words[0].rstrip(".")) > 1:
+                gender = gender_of_name(words[0])
+        self._genders[entity_id_] = gender
+        return gender
+
+    def previous_subject(self, position: int, *, plural: bool = False, gender: str | None = None) -> EntityRef | None:
         """The nearest subject before ``position`` that a pronoun can point to.
 
-        he/she: a Person; they: a Group or Organization (or several people). Subjects of
-        earlier sentences beat nearer non-subject mentions, as readers resolve them.
+        he/she: a Person (not one of the other gender); they: a Group or Organization (or
+        several people). Subjects of earlier sentences beat nearer non-subject mentions, as
+        readers resolve them.
         """
         best: tuple[int, Cluster] | None = None
         pool = self._clusters + list(self._extra.values())
@@ -445,9 +503,11 @@ class EntityIndex:
                 continue
             if not plural and cluster.type != "Person":
                 continue
+            if gender is not None and self.gender_of(cluster.id) not in (None, gender):
+                continue
             for m in cluster.mentions:
-                if m.start >= position:
-                    continue
+                if m.start >= position or m.text.lower() in FIRST_PERSON:
+                    continue  # the writer's "I" is never a he or a she
                 token = self._token_at(m.start)
                 if token is None:
                     continue
@@ -490,6 +550,15 @@ def _voted_kinds(others: list[tuple[Span, str]]) -> dict[str, str]:
         elif len(counts) > 1:
             out[name] = "Organization" if counts["Organization"] >= counts["Place"] else "Place"
     return out
+
+
+def _agreeing(candidates: list[Cluster], gender: str | None) -> list[Cluster]:
+    """The people a surname after an honorific can be: "Ms. Vance" is not Marcus Vance when
+    Loretta Vance is named too (the given name's usual gender decides; unknown ones stay)."""
+    if gender is None or len(candidates) < 2:
+        return candidates
+    kept = [c for c in candidates if gender_of_name(c.name.split()[0]) in (None, gender)]
+    return kept or candidates
 
 
 def _contains_name(longer: list[str], shorter: list[str]) -> bool:
@@ -560,15 +629,98 @@ def _nickname_spans(doc: Doc) -> list[Span]:
     return spans
 
 
+def _is_particle(token: Token) -> bool:
+    """von, van der, bin, de la …: a name particle (capitalised only at a name's start)."""
+    return token.lower_ in NAME_PARTICLES and not token.whitespace_.count("\n")
+
+
+def _capital_word(token: Token) -> bool:
+    return token.text[:1].isupper() and token.is_alpha and token.ent_type_ not in ("DATE", "TIME", "CARDINAL")
+
+
+def _extend_persons(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A PERSON span the model stopped short: on over capitalised name words it gave no type,
+    and a post-nominal it typed ORG ("Alison" + "Mbeki" + "SC" is Alison Mbeki SC)."""
+    out: list[Span] = []
+    swallowed: set[int] = set()
+    for ent in ents:
+        if ent.start in swallowed:
+            continue
+        end = ent.end
+        while ent.label_ == "PERSON" and end < len(doc) and "\n" not in doc[end - 1].whitespace_:
+            nxt = doc[end]
+            if nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and nxt.is_alpha and not nxt.ent_type_:
+                end += 1
+            elif nxt.ent_type_ and nxt.lower_.rstrip(".") in SUFFIXES and nxt.ent_iob_ == "B" and (
+                    end + 1 >= len(doc) or doc[end + 1].ent_iob_ != "I"):
+                swallowed.add(end)
+                end += 1
+            else:
+                break
+        out.append(ent if end == ent.end else Span(doc, ent.start, end, label=ent.label_))
+    return out
+
+
+def _join_particles(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Names the model cut at their particles, joined: 'Ursula von der' + 'Leyen' is one PERSON
+    span, and 'Van den Broek' keeps its particles (the type comes from a PERSON piece)."""
+    out: list[Span] = []
+    taken_until = -1
+    for ent in sorted(ents, key=lambda e: e.start):
+        if ent.start < taken_until:
+            continue
+        start, end, label = ent.start, ent.end, ent.label_
+        while start > 0 and _is_particle(doc[start - 1]) and "\n" not in doc[start - 1].whitespace_:
+            start -= 1  # "Van den" + "Broek"
+        while start < ent.start and not doc[start].text[:1].isupper() and (
+                start == 0 or not _capital_word(doc[start - 1]) or doc[start - 1].ent_type_):
+            start += 1  # lowercase particles begin a name only after a given name
+        if start < ent.start and start > 0 and _capital_word(doc[start - 1]) and not doc[start - 1].ent_type_ \
+                and not doc[start].text[:1].isupper():
+            start -= 1  # "Maria" + "de la Cruz"
+        while True:
+            j = end
+            while j < len(doc) and _is_particle(doc[j]) and "\n" not in doc[j - 1].whitespace_:
+                j += 1
+            if j == end and not _is_particle(doc[end - 1]):
+                break
+            if j < len(doc) and _capital_word(doc[j]) and "\n" not in doc[j - 1].whitespace_:
+                other = next((e for e in ents if e.start <= j < e.end), None)
+                if other is not None and other.label_ == "PERSON":
+                    label = "PERSON"
+                end = other.end if other is not None else j + 1
+                if ent.label_ == "PERSON":
+                    label = "PERSON"
+            else:
+                break
+        while end > start + 1 and _is_particle(doc[end - 1]):
+            end -= 1  # a trailing particle the model took ("Annelies van") with no surname after
+        if (start, end) == (ent.start, ent.end):
+            out.append(ent)
+        else:
+            out.append(Span(doc, start, end, label=label))
+        taken_until = end
+    return out
+
+
 def _person_cue(ent: Span) -> bool:
     """Does the text say a non-PERSON name is a person (a title before it, a role noun beside it)?"""
-    if len(ent) < 2 or not all(t.pos_ == "PROPN" for t in ent):
-        return False
     doc = ent.doc
     prev = doc[ent.start - 1] if ent.start else None
-    if prev is not None and prev.lower_.rstrip(".") in HONORIFICS | {"sen", "rep", "gov", "president"} \
-            and prev.text[:1].isupper():
-        return True
+    if prev is not None and prev.lower_.rstrip(".") in GENDERED_HONORIFICS and prev.text[:1].isupper() \
+            and ent[0].pos_ == "PROPN":
+        return True  # "Mr Ashby" typed ORG
+    if len(ent) < 2 or not all(t.pos_ == "PROPN" or t.lower_ in NAME_PARTICLES for t in ent):
+        return False
+    if prev is not None and prev.lower_.rstrip(".") in HONORIFICS | TITLE_WORDS and prev.text[:1].isupper():
+        return True  # "Mr. Lee", "Chancellor Olaf Scholz" typed ORG
+    if len(ent) >= 3 and ent[0].lower_.rstrip(".") in HONORIFICS | TITLE_WORDS and ent[0].text[:1].isupper() \
+            and gender_of_name(ent[1].text) is not None:
+        return True  # "Cllr Máire Nic Giolla Phádraig" typed ORG: a title, then a given name
+    given = gender_of_name(ent[0].text) is not None or len(ent) > 1 and gender_of_name(ent[1].text) is not None
+    if prev is not None and prev.lower_ in ROLE_NOUNS | TITLE_WORDS and prev.dep_ == "compound" \
+            and ent.start <= prev.head.i < ent.end and given:
+        return True  # "city spokesperson Ann Lee" typed ORG
     root = ent.root
     return root.dep_ == "appos" and root.head.lower_ in ROLE_NOUNS and root.head.pos_ == "NOUN"
 

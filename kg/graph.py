@@ -5,7 +5,8 @@ corpus yields one node per person; statements (Quote, Finding) are nodes of thei
 they can carry offsets and be linked to the article, the addressee and the report.
 
 Graph shape (shared with Neo4j and RDF):
-  (Person|Organization|Group)-[:SAID]->(Quote)-[:IN_ARTICLE]->(Article)
+  (Person|Organization|Group)-[:SAID {kind, mode, cue}]->(Quote)-[:IN_ARTICLE]->(Article); a Quote's
+  text is what was said (pieces joined by ' … '), start/end its whole span, part_* its pieces
   (Quote)-[:ADDRESSED_TO]->(entity), (Quote)-[:IN_REPORT]->(Report)
   (Person)-[:HOLDS_ROLE]->(Role)
   (Report)-[:FOUND]->(Finding)-[:IN_ARTICLE]->(Article), (Report)-[:AUTHORED_BY]->(Organization)
@@ -144,7 +145,12 @@ class KnowledgeGraph:
             span = triple.object.span
             assert span is not None, "SAID and FOUND objects are spans"
             st_id = statement_id(label, triple.doc, span.start, span.end)
-            self._node(st_id, label=label, text=span.text, doc=triple.doc, start=span.start, end=span.end)
+            pieces = triple.object.parts
+            more = {} if len(pieces) < 2 else {  # a statement in pieces: each piece's place and words
+                "part_starts": [p.start for p in pieces], "part_ends": [p.end for p in pieces],
+                "part_texts": [p.text for p in pieces]}
+            self._node(st_id, label=label, text=triple.object.words, doc=triple.doc, start=span.start, end=span.end,
+                       **more)
             self._edge(triple.subject.id, st_id, triple.relation, key=triple.id, **attrs)
             self._edge(st_id, art, "IN_ARTICLE", key="IN_ARTICLE")
             for key, ref in refs.items():
@@ -291,12 +297,16 @@ class KnowledgeGraph:
             if rel is None or data.get("type") == rel:
                 yield source, target, data
 
-    def who_said(self, name: str | None = None, *, about: str | None = None) -> list[dict[str, Any]]:
-        """Rows of speaker, cue, statement and article, optionally for speakers matching ``name``
-        and for statements that mention (MENTIONS) an entity matching ``about``."""
+    def who_said(self, name: str | None = None, *, about: str | None = None,
+                 kind: str | None = None) -> list[dict[str, Any]]:
+        """Rows of speaker, kind, cue, statement and article, optionally for speakers matching
+        ``name``, for statements that mention (MENTIONS) an entity matching ``about``, and for one
+        ``kind`` of statement (speech, thought, intention, position)."""
         rows = []
         needle = (name or "").lower()
         for source, target, data in self.edges("SAID"):
+            if kind and data.get("kind") != kind:
+                continue
             speaker = self.graph.nodes[source]
             if needle and not _matches(speaker, needle):
                 continue
@@ -306,6 +316,7 @@ class KnowledgeGraph:
             quote = self.graph.nodes[target]
             rows.append({
                 "speaker": speaker.get("name"),
+                "kind": data.get("kind"),
                 "cue": data.get("cue", ""),
                 "statement": quote.get("text", ""),
                 "article": data.get("doc"),

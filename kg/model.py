@@ -16,6 +16,8 @@ from typing import Any
 RELATIONS = ("SAID", "HOLDS_ROLE", "FOUND")
 ENTITY_TYPES = ("Person", "Organization", "Group", "Place", "Report", "Role")
 MODES = ("direct", "indirect", "mixed")
+# What a SAID reports: words spoken or written, a belief, a wish or plan, a stance on something.
+KINDS = ("speech", "thought", "intention", "position")
 
 
 def stable_hash(*parts: object, length: int = 16) -> str:
@@ -104,12 +106,25 @@ class EntityRef:
 
 @dataclass(frozen=True)
 class TripleObject:
-    """What the subject said, found or holds: a statement span or a named node (a Role)."""
+    """What the subject said, found or holds: a statement span or a named node (a Role).
+
+    ``span`` is the whole statement as annotators score it (the envelope, attribution words
+    between its pieces included); ``parts`` are the pieces the speaker said, each its own span
+    (``"X," Lohmar said. "Y."`` has two), so a reader can show the words without the narration.
+    """
 
     id: str | None = None
     name: str | None = None
     type: str | None = None
     span: Span | None = None
+    parts: tuple[Span, ...] = ()
+
+    @property
+    def words(self) -> str:
+        """What was said without the attribution between pieces: the parts joined by ' … '."""
+        if self.parts:
+            return " … ".join(p.text for p in self.parts)
+        return self.span.text if self.span is not None else ""
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -121,6 +136,8 @@ class TripleObject:
             out["type"] = self.type
         if self.span is not None:
             out.update(self.span.to_json())
+        if self.parts:
+            out["parts"] = [p.to_json() for p in self.parts]
         return out
 
 

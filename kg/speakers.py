@@ -7,9 +7,14 @@ sentence, so an evaluation against annotated sources can check where the speaker
 
 Rules, in order:
 - a proper name the index clustered ("Mr. Trump", "the ACLU") is that entity;
-- a pronoun (he/she/they) is the nearest compatible earlier subject (``previous_subject``);
+- a pronoun (he/she/they) is the nearest compatible earlier subject (``previous_subject``):
+  he/she never a person of the other gender (an honorific, else the given name's usual
+  gender, :mod:`kg.given_names`), and past one such person only a person known to agree;
+  an object pronoun is never its own clause's subject ("Lee spoke with her");
 - a relative pronoun ("Smith, who said …") is the noun the relative clause hangs on, named
   by the relative pronoun itself;
+- a noun with a person's name in apposition ("Her chief of staff, Kevin Park, said") is that
+  person, before any role-noun guess;
 - a role noun ("the president", "the attorney general") is the one person holding that
   role in the document (``holder_of``);
 - any other noun phrase is a nameless group ("prosecutors", "ACLU lawyers") or, when the
@@ -34,6 +39,7 @@ MESSAGE_NOUNS = load_words("message_nouns")
 # Words that name a share of people polled ("nearly half said", "a majority say")
 SHARE_WORDS = {"half", "third", "thirds", "quarter", "quarters", "majority", "minority", "plurality", "most",
                "many", "some", "few", "percent"}
+PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
 PRONOUN_WINDOW = 3  # sentences a pronoun looks back for its antecedent
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
 UNRESOLVABLE = {"i", "we", "you", "it", "this", "that", "which", "there", "me", "us", "one", "what",
@@ -54,7 +60,11 @@ def noun_phrase(token: Token) -> Span:
     for t in token.rights:
         if t.is_punct or t.dep_ not in PHRASE_DEPS:
             break
-        right = max(right, t.right_edge.i)
+        # "a worker at a nearby bakery, who …": the phrase stops at a comma inside it too
+        edge = next((w.i - 1 for w in t.subtree if w.i > t.i and w.text == ","), t.right_edge.i)
+        right = max(right, edge)
+        if edge < t.right_edge.i:
+            break
     return token.doc[left:right + 1]
 
 
@@ -77,9 +87,9 @@ def _antecedent_ok(candidate: Token, index: EntityIndex, *, plural: bool) -> boo
         return candidate.tag_ in ("NNS", "NNPS") and not is_document(candidate)
     if cluster is not None:
         return cluster.type == "Person"
-    if candidate.pos_ == "PROPN":
+    if candidate.pos_ == "PROPN" and candidate.lower_ not in ROLE_NOUNS:
         return candidate.ent_type_ == "PERSON" or _person_named(candidate, index) is not None
-    return candidate.pos_ == "NOUN" and candidate.lemma_.lower() in ROLE_NOUNS
+    return candidate.pos_ in ("NOUN", "PROPN") and candidate.lemma_.lower() in ROLE_NOUNS  # "The Minister"
 
 
 def resolve_pronoun(token: Token, index: EntityIndex, *, depth: int = 0) -> EntityRef | None:
@@ -91,8 +101,11 @@ def resolve_pronoun(token: Token, index: EntityIndex, *, depth: int = 0) -> Enti
     """
     low = token.lower_
     plural = low in PLURAL_PRONOUNS
+    gender = PRONOUN_GENDER.get(low)
     mention = TextSpan(token.idx, token.idx + len(token.text), token.text)  # Doc.text costs O(doc) a call
     ref: EntityRef | None = None
+    crossed = False  # passed a person of the other gender: an unknown one is then no safe guess
+    clause_verb = _governing_verb(token)
     sent = token.sent
     sentences = [sent]
     while len(sentences) <= PRONOUN_WINDOW and sentences[-1].start > 0:
@@ -101,25 +114,80 @@ def resolve_pronoun(token: Token, index: EntityIndex, *, depth: int = 0) -> Enti
         subjects = [t for t in s if t.dep_ in ("nsubj", "nsubjpass") and t.i < token.i]
         subjects.sort(key=lambda t: (t.head.dep_ != "ROOT", -t.i if s is sent else t.i))
         for cand in subjects:
+            if clause_verb is not None and cand.head.i == clause_verb.i:
+                continue  # "Lee spoke with her": an object pronoun is not its own clause's subject
             if cand.lower_ in PERSON_PRONOUNS or cand.lower_ in PLURAL_PRONOUNS:
-                if (cand.lower_ in PLURAL_PRONOUNS) == plural and depth < 3:
+                if (cand.lower_ in PLURAL_PRONOUNS) == plural and PRONOUN_GENDER.get(cand.lower_) == gender \
+                        and depth < 3:
                     ref = resolve_pronoun(cand, index, depth=depth + 1)
-            elif _antecedent_ok(cand, index, plural=plural):
+            elif _antecedent_ok(cand, index, plural=plural) or (
+                    not plural and (cand := _person_in_phrase(cand, index)) is not None):
                 ref = resolve_speaker(cand, index)
+                if ref is not None and gender is not None and ref.type == "Person":
+                    known = index.gender_of(ref.id)
+                    if known is not None and known != gender:
+                        crossed, ref = True, None
+                    elif known is None and crossed:
+                        ref = None
             if ref is not None:
                 break
         if ref is not None:
             break
-    if ref is None:
-        ref = index.previous_subject(token.idx, plural=plural)
+    if ref is None and not crossed:
+        ref = index.previous_subject(token.idx, plural=plural, gender=gender)
         if ref is None and plural:
             ref = index.previous_subject(token.idx, plural=False)
+    elif ref is None:
+        ref = index.previous_subject(token.idx, plural=plural, gender=gender)
+        if ref is not None and index.gender_of(ref.id) != gender:
+            ref = None  # past a person of the other gender only a known match is taken
     if ref is None:
         return None
     resolved = EntityRef(ref.id, ref.name, ref.type, mention)
     if depth == 0:
         index.add_mention(resolved)
     return resolved
+
+
+def _person_in_phrase(subject: Token, index: EntityIndex) -> Token | None:
+    """The one person named inside a subject phrase that is not a name itself ("One of them, a
+    retired machinist named Walter Briggs, …"): what a later he or she most likely points to."""
+    if subject.pos_ == "PROPN" or subject.lower_ in PERSON_PRONOUNS:
+        return None
+    found = {}
+    for t in subject.subtree:
+        cluster = index.cluster_at(t)
+        if cluster is not None and cluster.type == "Person" and t.pos_ == "PROPN":
+            found.setdefault(cluster.id, t)
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _governing_verb(token: Token) -> Token | None:
+    """The verb an object pronoun belongs to ("spoke with her" → spoke); None for a subject
+    or a possessive ("her team" may be the subject's own)."""
+    if token.dep_ not in ("dobj", "pobj", "dative", "iobj"):
+        return None
+    head = token.head
+    for _ in range(3):
+        if head.pos_ in ("VERB", "AUX"):
+            return head
+        if head.head.i == head.i:
+            break
+        head = head.head
+    return None
+
+
+def _named_appositive(token: Token, index: EntityIndex) -> EntityRef | None:
+    """'Her chief of staff, Kevin Park, said': the person named beside a noun is the speaker,
+    before any role-noun guess ("chief" is not the police chief named earlier)."""
+    if token.pos_ != "NOUN":
+        return None
+    for child in token.children:
+        if child.dep_ == "appos" and child.pos_ == "PROPN":
+            cluster = index.cluster_at(child)
+            if cluster is not None and cluster.type == "Person":
+                return resolve_speaker(child, index)
+    return None
 
 
 def is_document(token: Token) -> bool:
@@ -145,8 +213,8 @@ def resolve_speaker(token: Token, index: EntityIndex) -> EntityRef | None:
     if low in PERSON_PRONOUNS or low in PLURAL_PRONOUNS:
         return resolve_pronoun(token, index)
     if low == "i" and token.dep_ in ("nsubj", "nsubjpass"):
-        # first person outside any quotation: the article's writer (one per document)
-        return index.mint("Person", "the author", mention, key=f"author {index.doc_id}")
+        # first person outside any quotation: the article's writer (its byline, else one per document)
+        return index.author(mention)
     if cluster is None and token.pos_ == "PROPN":
         known = _person_named(token, index)
         if known is not None:
@@ -166,6 +234,9 @@ def resolve_speaker(token: Token, index: EntityIndex) -> EntityRef | None:
             return resolve_speaker(owner, index)
     if is_document(token):
         return None
+    named = _named_appositive(token, index)
+    if named is not None:
+        return named
     phrase = noun_phrase(token)
     span = index.span_of(phrase.start_char, phrase.end_char)
     if token.pos_ == "NOUN" and token.lemma_.lower() in ROLE_NOUNS:

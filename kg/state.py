@@ -49,7 +49,8 @@ def _triple(t: Triple) -> dict[str, Any]:
     return {
         "relation": t.relation,
         "subject": _ref(t.subject),
-        "object": {"id": t.object.id, "name": t.object.name, "type": t.object.type, "span": _span(t.object.span)},
+        "object": {"id": t.object.id, "name": t.object.name, "type": t.object.type, "span": _span(t.object.span),
+                   "parts": [_span(p) for p in t.object.parts]},
         "evidence": {"doc": ev.doc, "sentence": _span(ev.sentence), "extractor": ev.extractor,
                      "confidence": ev.confidence},
         "cue": _span(t.cue),
@@ -80,7 +81,8 @@ def _untriple(d: dict[str, Any]) -> Triple:
     return Triple(
         relation=d["relation"],
         subject=_unref(d["subject"]),
-        object=TripleObject(id=obj["id"], name=obj["name"], type=obj["type"], span=_unspan(obj["span"])),
+        object=TripleObject(id=obj["id"], name=obj["name"], type=obj["type"], span=_unspan(obj["span"]),
+                            parts=tuple(_unspan(p) for p in obj.get("parts", ()))),  # type: ignore[misc]
         evidence=Evidence(ev["doc"], _unspan(ev["sentence"]), ev["extractor"], ev["confidence"]),  # type: ignore[arg-type]
         cue=_unspan(d["cue"]),
         qualifiers=quals,

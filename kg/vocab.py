@@ -51,6 +51,7 @@ class KG(DefinedNamespace):
     addresseeName: URIRef
     inReport: URIRef
     mode: URIRef
+    kind: URIRef
     roleHolder: URIRef
     role: URIRef
     roleName: URIRef
@@ -69,6 +70,7 @@ class KG(DefinedNamespace):
     # evidence spans
     evidence: URIRef
     textSpan: URIRef
+    partSpan: URIRef
     cueSpan: URIRef
     mentionSpan: URIRef
     sentenceSpan: URIRef

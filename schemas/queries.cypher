@@ -5,11 +5,13 @@
 // parameters, never pasted into the text. A parameter set to null means "no filter".
 
 // name: who_said
-// Who said what: speaker, cue word, statement and article. $name: part of a speaker's name or alias, or null.
+// Who said what: speaker, kind, cue word, statement and article. $name: part of a speaker's name or alias, or
+// null; $kind: speech, thought, intention or position, or null for all.
 MATCH (s)-[r:SAID]->(q:Quote)
-WHERE $name IS NULL OR toLower(s.name) CONTAINS toLower($name)
-   OR any(alias IN s.aliases WHERE toLower(alias) CONTAINS toLower($name))
-RETURN s.name AS speaker, r.cue AS cue, q.text AS statement, q.doc AS article, q.start AS start
+WHERE ($name IS NULL OR toLower(s.name) CONTAINS toLower($name)
+   OR any(alias IN s.aliases WHERE toLower(alias) CONTAINS toLower($name)))
+  AND ($kind IS NULL OR r.kind = $kind)
+RETURN s.name AS speaker, r.kind AS kind, r.cue AS cue, q.text AS statement, q.doc AS article, q.start AS start
 ORDER BY article, start, speaker;
 
 // name: roles
@@ -47,13 +49,16 @@ ORDER BY article, q.start;
 // name: said_about
 // Who said what about whom: statements that MENTION an entity whose name or alias contains $about
 // (kg/mentions.py links each statement to the entities its words name). $name: part of the speaker's
-// name or alias, or null. `about` lists the matching entities' names.
+// name or alias, or null; $kind: speech, thought, intention or position, or null. `about` lists the matching
+// entities' names.
 MATCH (s)-[r:SAID]->(q:Quote)-[:MENTIONS]->(m)
 WHERE (toLower(m.name) CONTAINS toLower($about) OR any(alias IN m.aliases WHERE toLower(alias) CONTAINS toLower($about)))
   AND ($name IS NULL OR toLower(s.name) CONTAINS toLower($name)
        OR any(alias IN s.aliases WHERE toLower(alias) CONTAINS toLower($name)))
+  AND ($kind IS NULL OR r.kind = $kind)
 WITH s, r, q, collect(DISTINCT m.name) AS about
-RETURN s.name AS speaker, r.cue AS cue, q.text AS statement, q.doc AS article, q.start AS start, about
+RETURN s.name AS speaker, r.kind AS kind, r.cue AS cue, q.text AS statement, q.doc AS article, q.start AS start,
+       about
 ORDER BY article, start, speaker;
 
 // name: mentions

@@ -13,3 +13,7 @@ echo "== PolNeAR dev: attributions =="
 "$py" "$shared/eval/polnear.py" "$shared/data/polnear" dev "$out/attributions.jsonl"
 echo "== roles-dev: person→role =="
 "$py" "$shared/eval/roles.py" "$shared/data/roles-dev/gold.jsonl" "$out/roles.jsonl"
+echo "== PolNeAR dev: SAID of kind speech only (precision: content_P, speaker_acc) =="
+"$py" "$here/scripts/filter_kind.py" "$out/triples.jsonl" speech > "$out/triples-speech.jsonl"
+"$py" "$shared/eval/from_triples.py" "$out/triples-speech.jsonl" "$out/attributions-speech.jsonl" "$out/roles-speech.jsonl"
+"$py" "$shared/eval/polnear.py" "$shared/data/polnear" dev "$out/attributions-speech.jsonl" | sed -n '1,2p'

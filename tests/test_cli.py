@@ -77,6 +77,15 @@ def test_who_said_prints_the_table(seed_out, capsys):
     assert "Rosenstein" not in out
 
 
+def test_who_said_shows_and_filters_the_kind(seed_out, capsys):
+    assert main(["who-said", "--graph", str(seed_out)]) == 0
+    header, *rows = capsys.readouterr().out.splitlines()
+    assert "KIND" in header and any(" speech " in r for r in rows) and any(" thought " in r for r in rows)
+    assert main(["who-said", "--kind", "thought", "--graph", str(seed_out)]) == 0
+    _header, *thoughts = capsys.readouterr().out.splitlines()
+    assert thoughts and len(thoughts) < len(rows) and all(" speech " not in r for r in thoughts)
+
+
 def test_roles_and_findings_print_their_tables(seed_out, capsys):
     assert main(["roles", "Sessions", "--graph", str(seed_out)]) == 0
     out = capsys.readouterr().out

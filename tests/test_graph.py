@@ -85,3 +85,23 @@ def test_streamed_graph_json_is_the_node_link_text(tmp_path):
     text = (tmp_path / "graph.json").read_text(encoding="utf-8")
     assert text == json.dumps(to_node_link(g), ensure_ascii=False)
     assert "Peña" in text and dict(load_graph(tmp_path).graph.nodes(data=True)) == dict(g.graph.nodes(data=True))
+
+
+def test_a_statement_in_pieces_and_its_kind_in_the_graph():
+    text = '"We tried," Ellen Park said at noon. "We ran out of money."'
+    parts = (Span.of(text, 0, 11), Span.of(text, text.index('"We ran'), len(text)))
+    park = EntityRef("person:ellen-park", "Ellen Park", "Person", Span.of(text, 12, 22))
+    t = Triple("SAID", park, TripleObject(span=Span.of(text, 0, len(text)), parts=parts),
+               Evidence("d", Span.of(text, 0, len(text)), "quotes.rules/2", 0.8), cue=Span.of(text, 23, 27),
+               qualifiers=(("mode", "direct"), ("kind", "speech")))
+    g = KnowledgeGraph()
+    g.add(DocResult(Document("d", text), [Entity(park.id, "Person", "Ellen Park", ("Ellen Park",))], [t]))
+    ((quote, data),) = g.nodes("Quote")
+    assert data["text"] == '"We tried," … "We ran out of money."'  # what was said, without "Ellen Park said"
+    assert (data["start"], data["end"]) == (0, len(text))  # the whole, as annotators score it
+    assert data["part_starts"] == [0, text.index('"We ran')]
+    assert data["part_texts"] == ['"We tried,"', '"We ran out of money."']
+    assert [r["kind"] for r in g.who_said()] == ["speech"]
+    assert g.who_said(kind="thought") == []
+    back = from_node_link(to_node_link(g))
+    assert back.graph.nodes[quote]["part_ends"] == [11, len(text)]

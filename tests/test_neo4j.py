@@ -396,3 +396,22 @@ def test_cli_without_server_or_uri_says_what_to_do(tmp_path, capsys, monkeypatch
     assert main(["who-said", "--data-dir", str(tmp_path)]) == 1
     assert "kg server start" in capsys.readouterr().err
     assert main(["server", "status", "--data-dir", str(tmp_path)]) == 3
+
+
+def test_rows_carry_kind_and_part_offsets():
+    from kg.graph import KnowledgeGraph
+    from kg.model import DocResult, Document, Entity, EntityRef, Evidence, Span, Triple, TripleObject
+
+    text = '"We tried," Ellen Park said at noon. "We ran out of money."'
+    park = EntityRef("person:ellen-park", "Ellen Park", "Person", Span.of(text, 12, 22))
+    second = text.index('"We ran')
+    t = Triple("SAID", park, TripleObject(span=Span.of(text, 0, len(text)),
+                                          parts=(Span.of(text, 0, 11), Span.of(text, second, len(text)))),
+               Evidence("d", Span.of(text, 0, len(text)), "quotes.rules/2", 0.8), cue=Span.of(text, 23, 27),
+               qualifiers=(("mode", "direct"), ("kind", "speech")))
+    g = KnowledgeGraph()
+    g.add(DocResult(Document("d", text), [Entity(park.id, "Person", "Ellen Park", ("Ellen Park",))], [t]))
+    (quote,) = n4.node_rows(g)["Quote"]
+    assert quote["props"]["part_starts"] == [0, second] and quote["props"]["part_ends"] == [11, len(text)]
+    (said,) = n4.relationship_rows(g)[("SAID", "Person", "Quote")]
+    assert said["props"]["kind"] == "speech"

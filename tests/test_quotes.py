@@ -349,10 +349,34 @@ def test_poll_respondents_are_a_group(nlp):
 
 
 def test_transcript_speaker_in_capitals(nlp):
-    text = "The debate began at nine.\nWALLACE: Let us start with the economy and the jobs report."
+    text = "Chris Wallace opened the debate at nine.\nWALLACE: Let us start with the economy and the jobs report."
     rows = said(analyse(nlp, text))
-    assert rows and rows[0].subject.mention.text == "WALLACE"
-    assert rows[0].object.span.text.startswith("Let us start with the economy")
+    assert rows and rows[-1].subject.mention.text == "WALLACE" and rows[-1].subject.name == "Chris Wallace"
+    assert rows[-1].object.span.text.startswith("Let us start with the economy")
+
+
+def test_a_label_line_is_not_a_speaker(nlp):
+    text = ("TRAFFIC: Two lanes of the ring road stay closed until Friday.\n"
+            "BERGEN: The ferry to the islands left on time this morning.")
+    assert said(analyse(nlp, text)) == []
+
+
+def test_transcript_turns_with_a_role_and_an_honorific(nlp):
+    text = ("JANE OKORO, HOST: Good evening and welcome to the programme tonight.\n"
+            "MR. DALTON: Thank you, it is good to be here at last.\n"
+            "OKORO: What happened at the plant this week?")
+    rows = said(analyse(nlp, text))
+    assert [t.subject.name.lower() for t in rows] == ["jane okoro", "dalton", "jane okoro"]
+
+
+def test_interview_questions_and_answers(nlp):
+    text = ("Dr. Hanna Berg studies sea ice in Tromso. Reporter Paul Ortiz spoke with her in March.\n"
+            "Q: How thin was the ice this spring?\n"
+            "A: Thinner than in any spring we have measured.")
+    rows = said(analyse(nlp, text))
+    by_text = {t.object.span.text: t.subject.name for t in rows}
+    assert by_text["How thin was the ice this spring?"] == "Paul Ortiz"
+    assert by_text["Thinner than in any spring we have measured"] == "Hanna Berg"
 
 
 def test_headline_name_and_colon(nlp):
@@ -376,3 +400,122 @@ def test_content_stops_at_its_paragraph(nlp):
     text = "Mayor Lee Park said the budget would pass\n\n___\n\nOther news followed."
     t = one(analyse(nlp, text), "Park")
     assert "\n" not in t.object.span.text
+
+
+# -- what is not a statement ---------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The bank declined to comment on the merger.",
+    "The club refused to say how much the striker had cost.",
+    "Minister Ola Berg would not say when the bridge would open.",
+    "Neither mayor would say whether the tunnel was safe.",
+    "A guard, who asked not to be named, was on duty.",
+    "Asked whether the plant would close, Ann Cole shrugged and left.",
+    "Asked whether he expected a reply, Tom Hale shrugged and walked off.",
+])
+def test_withheld_words_are_not_statements(nlp, text):
+    assert said(analyse(nlp, text)) == []
+
+
+def test_the_asked_person_speaks_after_the_aside(nlp):
+    text = "Finance Minister Ola Berg, asked how Norway would pay for the bridge, said the money would come from tolls."
+    (t,) = said(analyse(nlp, text))
+    assert t.subject.name == "Ola Berg" and t.object.span.text == "the money would come from tolls"
+
+
+def test_a_headline_reports_nothing(nlp):
+    text = "Mayor defends budget cuts at packed council meeting\n\nThe meeting ran late."
+    assert said(analyse(nlp, text)) == []
+
+
+def test_a_dateline_never_speaks(nlp):
+    text = ("OSLO, May 4, 2026 /Wire/ -- Nordvik Shipping ASA today announced that it has sold two "
+            "tankers to a Greek owner.")
+    (t,) = said(analyse(nlp, text))
+    assert "Nordvik" in t.subject.name and t.subject.type == "Organization"
+
+
+# -- kind ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Senator Ana Ruiz said the bill would pass.", "speech"),
+    ("Senator Ana Ruiz believes that the bill will pass.", "thought"),
+    ("Senator Ana Ruiz wants to delay the vote.", "intention"),
+    ("Senator Ana Ruiz wants the city to pay for the tunnel.", "intention"),
+    ("Senator Ana Ruiz hoped that the bill would pass.", "intention"),
+    ("Senator Ana Ruiz supports the new tax on sugar.", "position"),
+    ("Senator Ana Ruiz refused to pay the fine.", "intention"),
+    ("Acme Corp. expects revenue of $4 billion this year.", "thought"),
+])
+def test_every_statement_has_a_kind(nlp, text, kind):
+    rows = said(analyse(nlp, text))
+    assert [t.qualifier("kind") for t in rows] == [kind], [(t.object.span.text, t.qualifier("kind")) for t in rows]
+
+
+def test_a_statement_in_pieces_keeps_its_envelope_and_parts(nlp):
+    text = '"We tried," Ellen Park said at a news conference. "We simply ran out of money."'
+    (t,) = said(analyse(nlp, text))
+    assert t.object.span.text == text  # the whole, as PolNeAR scores it
+    assert [p.text for p in t.object.parts] == ['"We tried,"', '"We simply ran out of money."']
+    assert t.object.words == '"We tried," … "We simply ran out of money."'
+    assert all(text[p.start:p.end] == p.text for p in t.object.parts)
+
+
+# -- who: gender, apposition, names -----------------------------------------------------------
+
+def test_he_never_goes_to_a_woman_named_before(nlp):
+    text = ('Police Chief Maria Santos said the road was closed. German Chancellor Olaf Scholz struck a '
+            'softer tone. "We are close," he said.')
+    rows = said(analyse(nlp, text))
+    assert rows[-1].object.span.text == '"We are close,"' and rows[-1].subject.name == "Olaf Scholz"
+
+
+def test_an_honorific_gives_the_gender(nlp):
+    text = ('Ms. Kim Lark chaired the hearing. Mr. Jordan Reese gave evidence for an hour. '
+            '"It was a fair hearing," she said.')
+    rows = said(analyse(nlp, text))
+    assert rows[-1].subject.name == "Kim Lark"
+
+
+def test_no_guess_across_a_person_of_the_other_gender(nlp):
+    text = 'Alex Rowan spoke first. Then Ursula Hahn took the floor. "The plan is dead," he said.'
+    rows = said(analyse(nlp, text))
+    assert all(t.subject.name != "Ursula Hahn" for t in rows)
+
+
+def test_an_object_pronoun_is_not_its_own_subject(nlp):
+    text = "Dr. Hanna Berg studies sea ice. Reporter Paul Ortiz spoke with her and she said the ice was thin."
+    rows = said(analyse(nlp, text))
+    assert [t.subject.name for t in rows] == ["Hanna Berg"]
+
+
+def test_a_named_appositive_beats_a_role_noun(nlp):
+    text = ("Police Chief Dana Webb closed the street. Mayor Ann Cole faced critics on Monday. "
+            "Her chief of staff, Kevin Park, said the budget was balanced.")
+    rows = said(analyse(nlp, text))
+    assert rows[-1].subject.name == "Kevin Park"
+
+
+def test_a_name_cut_at_its_particles_speaks_whole(nlp):
+    text = ("Dutch minister Annelies van den Broek said the target was too high. "
+            "Van den Broek later said she would vote against it.")
+    rows = said(analyse(nlp, text))
+    assert {t.subject.name for t in rows} == {"Annelies van den Broek"}
+
+
+def test_the_byline_is_the_first_person(nlp):
+    text = ("OPINION | Keep the pool open\n\nBy Naomi Feld\n\n"
+            "The council voted to close it. I believe that is a mistake.")
+    rows = said(analyse(nlp, text))
+    assert [t.subject.name for t in rows] == ["Naomi Feld"]
+
+
+def test_a_paragraph_opening_with_a_closing_mark_is_a_quotation(nlp):
+    text = "Readers wrote in.\n”We have lost our way as a country. Nobody listens anymore.” ― Ana Ruiz"
+    rows = said(analyse(nlp, text))
+    assert rows and rows[-1].subject.name == "Ana Ruiz" and rows[-1].object.span.text.startswith("”We have lost")
+
+
+def test_a_colon_after_a_verb_of_manner_opens_a_quotation(nlp):
+    (t,) = said(analyse(nlp, 'Her deputy, Tom Reyes, is more blunt: "The plan is dead."'))
+    assert t.subject.name == "Tom Reyes" and t.object.span.text == '"The plan is dead."'

@@ -421,3 +421,21 @@ def test_kg_export_help_lists_formats():
                          check=True).stdout
     for fmt in ("turtle", "trig", "nt", "jsonld"):
         assert fmt in out
+
+
+def test_kind_and_parts_reach_rdf_and_conform():
+    text = '"We tried," Ellen Park said at noon. "We ran out of money."'
+    first, second = _span(text, '"We tried,"'), _span(text, '"We ran out of money."')
+    park = EntityRef("person:ellen-park", "Ellen Park", "Person", _span(text, "Ellen Park"))
+    said = Triple("SAID", park, TripleObject(span=Span.of(text, 0, len(text)), parts=(first, second)),
+                  Evidence("pieces", Span.of(text, 0, len(text)), "quotes.rules/2", 0.8), cue=_span(text, "said"),
+                  qualifiers=(("mode", "direct"), ("kind", "speech")))
+    kg = KnowledgeGraph()
+    kg.add(DocResult(Document("pieces", text), [Entity(park.id, "Person", "Ellen Park", ("Ellen Park",))], [said]))
+    g = rdf.to_rdflib(kg)
+    assert_conforms(g, "a statement in pieces")
+    (st,) = g.subjects(KG.kind, Literal("speech"))
+    assert str(g.value(st, KG.text)) == '"We tried," … "We ran out of money."'
+    exact = {str(g.value(sel, OA.exact)) for part in g.objects(st, KG.partSpan)
+             for sel in g.objects(part, OA.hasSelector) if g.value(sel, OA.exact) is not None}
+    assert exact == {'"We tried,"', '"We ran out of money."'}

@@ -88,3 +88,11 @@ def test_offsets_are_true_on_every_triple(seed_result):
         spans += [t.cue] if t.cue else []
         for span in spans:
             assert text[span.start:span.end] == span.text
+
+
+def test_every_seed_statement_has_a_kind(seed_result):
+    from kg.model import KINDS
+
+    said = [t for t in seed_result.triples if t.relation == "SAID"]
+    assert said and all(t.qualifier("kind") in KINDS for t in said)
+    assert all(p.text and seed_result.document.text[p.start:p.end] == p.text for t in said for p in t.object.parts)

@@ -132,6 +132,8 @@ def _property(value: Any) -> Any:
             return list(items)
         if all(isinstance(v, str) for v in items):
             return sorted(items) if isinstance(value, set) else list(items)
+        if all(isinstance(v, int) and not isinstance(v, bool) for v in items):
+            return list(items)  # a statement's part offsets
         return [str(v) for v in items]
     return str(value)
 

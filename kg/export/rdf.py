@@ -276,6 +276,8 @@ class _QuadBuilder:
             add(ox.Quad(st, _n(KG.text), _str(words.get("text", "")), g))
             if data.get("mode"):
                 add(ox.Quad(st, _n(KG.mode), _str(data["mode"]), g))
+            if data.get("kind"):
+                add(ox.Quad(st, _n(KG.kind), _str(data["kind"]), g))
             if data.get("addressee"):
                 add(ox.Quad(st, _n(KG.addresseeName), _str(data["addressee"]), g))
                 to = self._linked(target, "ADDRESSED_TO", data["addressee"])
@@ -285,8 +287,12 @@ class _QuadBuilder:
                 report = self._linked(target, "IN_REPORT", data["in_report"])
                 if report is not None:
                     add(ox.Quad(st, _n(KG.inReport), self.iris.node(report), g))
-            if words.get("start") is not None:
-                span("text", KG.textSpan, words["start"], words["end"], words.get("text"))
+            pieces = list(zip(words.get("part_starts") or (), words.get("part_ends") or (),
+                              words.get("part_texts") or (), strict=False))
+            if words.get("start") is not None:  # a statement in pieces: the whole by position only
+                span("text", KG.textSpan, words["start"], words["end"], None if pieces else words.get("text"))
+            for i, (start, end, exact) in enumerate(pieces, 1):
+                span(f"part{i}", KG.partSpan, start, end, exact)
             self._mentions(target, st, add, details, article, g)
         if data.get("cue_start") is not None:
             span("cue", KG.cueSpan, data["cue_start"], data["cue_end"], data.get("cue"))

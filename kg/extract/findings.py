@@ -680,10 +680,10 @@ def _statements_in_reports(doc: Doc, index: EntityIndex, resolver: ReportResolve
         yield Triple(
             relation="SAID",
             subject=speaker,
-            object=TripleObject(span=index.span_of(*bounds)),
+            object=TripleObject(span=index.span_of(*bounds), parts=(index.span_of(*bounds),)),
             evidence=Evidence(index.doc_id, index.span_of(sent.start_char, sent.end_char), EXTRACTOR, 0.7),
             cue=index.span_of(verb.idx, verb.idx + len(verb.text)),
-            qualifiers=(("mode", "indirect"), ("in_report", report)),
+            qualifiers=(("mode", "indirect"), ("kind", "speech"), ("in_report", report)),
         )
 
 

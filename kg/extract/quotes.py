@@ -9,11 +9,18 @@ source / content split of PARC 3.0 (Pareti 2016): a cue (a speech or stance verb
   quotation's span keeps its marks, so a direct statement is recognisable by its text.
   Quoted titles (“Good Morning America”) are names, not statements (:func:`is_title`).
 - cues: speech verbs (``speech_verbs``); stance verbs only with a clause (``stance_verbs``:
-  "believes that …"); intention verbs only with a to-clause (``intention_verbs``: "wants to
-  …"); position verbs at a lower confidence (``position_verbs``: "supported Sanders"); weak
-  cues only with a clause or quotation (``weak_cues``: not "continues to trail"); an owned
-  speech noun with a that-clause (``speech_nouns``: "Trump's claim that …"); "as X put it";
-  any main verb whose colon opens a quotation ("She addressed the crowd: “…”").
+  "believes that …"); intention verbs only with a to-clause or clause (``intention_verbs``:
+  "wants to …", "wants the city to pay"); a few of either with an object too (``object_cues``:
+  "wants a review", "expects revenue of …"); position verbs at a lower confidence
+  (``position_verbs``: "supported Sanders"); weak cues only with a clause or quotation
+  (``weak_cues``: not "continues to trail"); an owned speech noun with a that-clause
+  (``speech_nouns``: "Trump's claim that …"); "as X put it";
+  any main verb whose colon opens a quotation ("She addressed the crowd: “…”"). A lemma the
+  model cut short ("hoped" → "hop") is repaired (:func:`cue_lemma`).
+- not statements: a cue on a headline, standfirst or label line (:meth:`_headline_cue`);
+  withheld words (:func:`_withheld`: "would not say", "declined to comment", "refused to say",
+  "asked not to be named", "Asked whether …, she shrugged"; "refused to pay" is an intention);
+  a place opening a dateline never speaks.
 - content clause: ``X said (that) …``, ``X told Y (that) …``: the cue's clausal complement,
   "that" included, cut at its paragraph; quotation marks inside make it *mixed*. Without a
   clause, an object, to-clause or 'for …' ("called for a ban", "accused X of …").
@@ -39,12 +46,13 @@ source / content split of PARC 3.0 (Pareti 2016): a cue (a speech or stance verb
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.entities import EntityIndex, entity_of
+from kg.entities import HONORIFICS, TITLE_WORDS, EntityIndex, entity_of, name_tokens
 from kg.lexicons import load_words
 from kg.model import EntityRef, Evidence, Triple, TripleObject
 from kg.model import Span as TextSpan
@@ -55,11 +63,15 @@ SPEECH_VERBS = load_words("speech_verbs")
 # Stance verbs are attributions only with a clause: "X believes that …", not "X believes him".
 STANCE_VERBS = load_words("stance_verbs")
 INTENTION_VERBS = load_words("intention_verbs")
+OBJECT_CUES = load_words("object_cues")
 SPEECH_NOUNS = load_words("speech_nouns")
 POSITION_VERBS = load_words("position_verbs")
 # Cues too common in other senses ("continues to trail", "posted a victory", "called a
 # meeting") to take an object or to-clause as content: only a clause or a quotation.
 WEAK_CUES = load_words("weak_cues")
+ALL_CUES = SPEECH_VERBS | STANCE_VERBS | INTENTION_VERBS | POSITION_VERBS
+# "lemma kind" pairs: what a cue reports when its lexicon alone does not say (see the file)
+CUE_KINDS = dict(entry.split() for entry in load_words("cue_kinds"))
 COMPLEMENT_PREPS = {"for", "about", "against", "of"}
 # Verbs whose direct object is the person spoken to, not what was said.
 ADDRESSEE_VERBS = {"tell", "ask", "inform", "assure", "advise", "urge", "remind", "warn"}
@@ -89,17 +101,35 @@ _DASH_BEFORE = re.compile(r"^\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})\s
 # "“…” — Ana Ruiz (@ana) …": a dash and a capitalised name after the quotation
 _DASH_AFTER = re.compile(r"\s*([―—–]|--)\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})")
 # "WALLACE: …", "Warren: …": a short capitalised name and a colon at a line's start
-_NAME_COLON = re.compile(r"(?m)^[ \t]*([A-Z][\w.'’-]*(?:[ \t]+[A-Za-z][\w.'’-]*){0,5}):[ \t]+(\S[^\n]*)$")
+# "WALLACE: …", "Warren: …", "ANN LEE, ANCHOR: …": a short name (a role after a comma) and a colon,
+# a transcript quoted as a block may open each turn with a quotation mark
+_NAME_COLON = re.compile(r"(?m)^[ \t]*[\"“]?([A-Z][\w.'’-]*(?:[ \t]+[A-Za-z][\w.'’-]*){0,5})"
+                         r"(,[ \t]*[A-Z][A-Z .,'’&-]{1,60})?:[ \t]+(\S[^\n]*)$")
+# "declined to say", "refused to comment": the words were withheld
+WITHHOLDING_VERBS = {"decline", "refuse"}
+WITHHELD_WORDS = {"speak", "discuss", "elaborate", "talk", "disclose", "specify", "detail", "identify", "name"}
+NOBODY = {"neither", "nobody", "no", "none"}
+# A line ending otherwise, of at most so many words, is a headline or label, not a sentence.
+TITLE_LINE_ENDS = ".!?…\"”’')]:;"
+TITLE_LINE_WORDS = 30
+# "Science editor Tom Lee spoke with her": the interviewer and the interviewee of a Q:/A: text
+INTERVIEW_VERBS = {"speak", "talk", "interview", "chat"}
 NOT_NAMES = {"update", "related", "note", "photo", "watch", "read", "correction", "advertisement", "video",
              "editor", "source", "sources", "credit", "q", "a"}
 _MARK = re.compile(r"“|”|\"|''")
+# 'single' or ‘single’ quotation marks (British and Irish papers): opened before a letter after a
+# space, colon or dash, closed after sentence punctuation ("…,' he said"), so apostrophes inside
+# ("don't", "parents' homes") never close one
+_SINGLE = re.compile(r"(?:(?<=^)|(?<=[\s:(—–]))['‘](?=[A-Za-z])[^\n]*?[,.!?;]['’](?=[\s)—–]|$)")
 
 
 def find_quotations(text: str) -> list[Quotation]:
     """Quotations paragraph by paragraph; an unclosed one ends with its paragraph.
 
     Curly marks open and close by shape; straight ``"`` and the doubled apostrophe ``''``
-    (some archives' typewriter quotes) toggle. A stray closing mark is ignored.
+    (some archives' typewriter quotes) toggle; single marks ('…,' ‘…’) are British quotations
+    when they close after sentence punctuation. A stray closing mark is ignored, except at the
+    start of a paragraph, where it is an opening mark mistyped (”We won.” ― Ana Ruiz).
     """
     out: list[Quotation] = []
     offset = 0
@@ -108,8 +138,8 @@ def find_quotations(text: str) -> list[Quotation]:
         for m in _MARK.finditer(paragraph):
             mark = m.group()
             if open_at is None:
-                if mark == CLOSE_MARKS:
-                    continue
+                if mark == CLOSE_MARKS and paragraph[:m.start()].strip():
+                    continue  # a stray closing mark; one opening its paragraph is a mistyped opening mark
                 open_at = m.start()
             elif mark != OPEN_MARKS:
                 if m.end() - open_at > 2:
@@ -120,8 +150,13 @@ def find_quotations(text: str) -> list[Quotation]:
                 open_at = m.start()
         if open_at is not None and len(paragraph.rstrip()) - open_at > 2:
             out.append(Quotation(offset + open_at, offset + len(paragraph.rstrip()), False))
+        doubles = [q for q in out if q.start >= offset]
+        for m in _SINGLE.finditer(paragraph):  # British style: 'We will win,' she said.
+            start, end = offset + m.start(), offset + m.end()
+            if not any(q.start <= start < q.end or start <= q.start < end for q in doubles):
+                out.append(Quotation(start, end))
         offset += len(paragraph) + 1
-    return out
+    return sorted(out, key=lambda q: q.start)
 
 
 def is_title(text: str, q: Quotation) -> bool:
@@ -137,6 +172,9 @@ def is_title(text: str, q: Quotation) -> bool:
 
 def mode_of(text: str) -> str:
     """direct: the content is quotation only; mixed: it holds some; indirect: none."""
+    stripped = text.strip()
+    if _SINGLE.fullmatch(stripped):
+        return "direct"  # 'We will win,'
     if not any(c in text for c in MARK_CHARS) and "''" not in text:
         return "indirect"
     stripped = text.strip()
@@ -158,6 +196,26 @@ class Statement:
     date: str | None = None
     confidence: float = 0.8
     direct: bool = False
+    kind: str = "speech"
+    parts: list[tuple[int, int]] = field(default_factory=list)  # the quoted pieces; empty: the whole
+
+
+def cue_kind(lemma: str, *, to_clause: bool = False) -> str:
+    """speech, thought, intention or position: what a cue word reports (``cue_kinds`` first,
+    then the lexicon it is in; a lemma of intention and of stance is an intention with a
+    to-clause, "agreed to pay", and a thought with a that-clause, "agreed that …")."""
+    lemma = lemma.lower()
+    if lemma in CUE_KINDS:
+        return CUE_KINDS[lemma]
+    if lemma in SPEECH_VERBS:
+        return "speech"
+    if lemma in POSITION_VERBS:
+        return "position"
+    if lemma in INTENTION_VERBS and (to_clause or lemma not in STANCE_VERBS):
+        return "intention"
+    if lemma in STANCE_VERBS:
+        return "thought"
+    return "speech"
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -181,15 +239,42 @@ def _speaker_token(verb: Token) -> Token | None:
             verb = head.head
         elif head.pos_ == "NOUN" or (head.pos_ == "PROPN" and head.ent_type_ == "PERSON"):
             return head  # "with a prosecutor writing, '…'": the noun the participle describes
+    aside = _asked_aside(head)
+    if aside is not None and aside.i == verb.i:
+        verb = head  # "Berg, asked how …, said …": Berg said
     token = verb
     for _ in range(4):
-        subject = next((c for c in token.children if c.dep_ in SUBJECT_DEPS), None)
+        # the nearest subject: a label the parser also made one ("Update, 4 PM: A source says") is farther
+        subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+        subject = max(subjects, key=lambda c: (c.i < token.i, c.i if c.i < token.i else -c.i), default=None)
+        if subject is not None and _is_dateline(subject):
+            subject = _after_dateline(subject, token)
+        if subject is not None and token.i != verb.i and verb.dep_ == "conj" and subject.pos_ == "NOUN" \
+                and not _is_cue(token) and subject.lemma_.lower() not in ROLE_NOUNS:
+            return None  # "fears the closure is a first step and wants …": not the closure's wish
         if subject is not None:
             return subject
         if token.dep_ not in BORROW_DEPS or token.head.i == token.i:
             break
         token = token.head
     return _name_beside(verb)
+
+
+def _is_dateline(token: Token) -> bool:
+    """'MINNEAPOLIS, June 10 -- …', 'BENGALURU: …': a place opening a line, then a date or dash."""
+    doc = token.doc
+    at_line_start = token.i == 0 or "\n" in doc[token.i - 1].whitespace_ or doc[token.i - 1].is_space
+    if not at_line_start or token.ent_type_ not in ("GPE", "LOC"):
+        return False
+    nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return token.is_upper or (nxt is not None and nxt.text in (",", "--", "—", "–", ":") and (
+        nxt.text != "," or token.i + 2 < len(doc) and doc[token.i + 2].ent_type_ == "DATE"))
+
+
+def _after_dateline(dateline: Token, verb: Token) -> Token | None:
+    """The name between a dateline and its cue ('… /PRNewswire/ -- Acme Inc. today announced')."""
+    names = [t for t in verb.doc[dateline.i + 1:verb.i] if t.ent_type_ in ("ORG", "PERSON") and t.pos_ == "PROPN"]
+    return names[-1] if names else None
 
 
 def _name_beside(verb: Token) -> Token | None:
@@ -215,9 +300,17 @@ def _name_beside(verb: Token) -> Token | None:
     return None
 
 
+def cue_lemma(verb: Token) -> str:
+    """The verb's lemma, repaired where the model drops a final e ("hoped", "hopes" → "hop")."""
+    lemma = verb.lemma_.lower()
+    if lemma + "e" in ALL_CUES and lemma not in ALL_CUES and verb.lower_.startswith(lemma + "e"):
+        return lemma + "e"
+    return lemma
+
+
 def _is_cue(verb: Token) -> bool:
     """A speech verb; a stance verb with a clause; an intention verb with a to-clause."""
-    lemma = verb.lemma_.lower()
+    lemma = cue_lemma(verb)
     if verb.pos_ not in ("VERB", "AUX"):
         return False
     if lemma in SPEECH_VERBS or lemma in POSITION_VERBS:
@@ -226,9 +319,64 @@ def _is_cue(verb: Token) -> bool:
     if lemma == "put" and any(c.lower_ == "it" for c in verb.children) and any(
             c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
         return True  # "as X put it, …"
+    if lemma in OBJECT_CUES and "dobj" in deps:
+        return True  # "wants an independent review", "expects revenue of $4 billion"
     if lemma in STANCE_VERBS and deps & CLAUSE_DEPS:
         return True
-    return lemma in INTENTION_VERBS and "xcomp" in deps
+    return lemma in INTENTION_VERBS and bool(deps & {"xcomp", "ccomp"})  # "wants the city to pay"
+
+
+def _withheld(verb: Token) -> bool:
+    """Words withheld or a question put to the subject, not a statement: a negated speech cue
+    ("would not say how many", "did not speak except to confirm his name"), a wish not to be
+    named ("asked not to be named"), and *asked* as a participle ("Asked whether …, she
+    shrugged", "Hofbauer, asked how …, said": the subject was asked, the asker is not named)."""
+    lemma = verb.lemma_.lower()
+    if lemma in SPEECH_VERBS and _negated(verb):
+        return True
+    if lemma in WITHHOLDING_VERBS and any(c.dep_ == "xcomp" and c.lemma_.lower() in SPEECH_VERBS | WITHHELD_WORDS
+                                          for c in verb.children):
+        return True  # "declined to comment", "refused to say" (but "refused to pay" is an intention)
+    if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in verb.children):
+        return True  # "Asked whether he expected a reply, …": a question, not what he expects
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None and (subject.lower_ in NOBODY or any(
+            c.dep_ == "det" and c.lower_ in NOBODY for c in subject.children)):
+        return True  # "Neither leader would say …", "No one said"
+    head = verb.head
+    for _ in range(2):  # "did not speak … except to confirm", "did not want to say", "declined to say"
+        if verb.dep_ not in ("xcomp", "pcomp", "prep") or head.i == verb.i:
+            break
+        if head.pos_ in ("VERB", "AUX") and (_negated(head) or head.lemma_.lower() in WITHHOLDING_VERBS
+                                             and lemma in SPEECH_VERBS | WITHHELD_WORDS):
+            return True
+        verb, head = head, head.head
+    for c in verb.children:
+        if c.dep_ == "xcomp" and c.lemma_.lower() in ("name", "identify", "quote") and any(
+                g.dep_ == "auxpass" for g in c.children):
+            return True  # "asked not to be named"
+    if lemma == "ask" and verb.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lemma_ == "have"
+                                                          for c in verb.children):
+        return True
+    if lemma == "ask" and verb.is_sent_start and verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].lower_ in (
+            "whether", "if", "how", "what", "why", "when", "about", "by"):
+        return True  # "Asked whether …" opening a sentence, whatever tag the parser gave it
+    return _asked_aside(verb) is not None
+
+
+def _asked_aside(verb: Token) -> Token | None:
+    """'Berg, asked how …, said …' parsed as if Berg asked: the speech verb after the aside."""
+    doc = verb.doc
+    if verb.lemma_.lower() != "ask" or verb.i == 0 or doc[verb.i - 1].text != ",":
+        return None
+    if not any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ in ("ccomp", "conj") and c.i > verb.i
+                 and c.lemma_.lower() in SPEECH_VERBS and doc[c.i - 1].text == ","), None)
+
+
+def _negated(verb: Token) -> bool:
+    return any(c.dep_ == "neg" for c in verb.children)
 
 
 def _clause(verb: Token) -> Span | None:
@@ -310,6 +458,7 @@ class QuoteExtractor:
         self.text = index.text  # the same string; Doc.text rebuilds it on every call
         self.quotes = find_quotations(self.text)
         self.used: set[Quotation] = set()
+        self.turn_speakers: dict[str, EntityRef] = {}  # surname -> a transcript speaker named only in turns
 
     def _free(self, q: Quotation) -> bool:
         """Not yet attributed, and a statement rather than a quoted name."""
@@ -335,15 +484,29 @@ class QuoteExtractor:
                     st = self._noun_cue(token, sentence)
                 else:
                     continue
-                if st is not None and st.end - st.start >= 3:
+                if st is not None and st.end - st.start >= 3 and not self._headline_cue(token):
                     out.append(st)
         self._dash_quotations(out)
         self._colon_lines(out)
         self._continue_quotations(out)
         return sorted(out, key=lambda s: (s.start, s.end))
 
+    def _headline_cue(self, cue: Token) -> bool:
+        """A cue on a headline, standfirst, label or link line ('Mayor defends budget cuts', 'Board
+        says line will open', '…, fraud trial told', 'SEE ALSO | …'): a short line that does not
+        end as a sentence does, its cue in the present tense of headlines or at the line's end.
+        A past-tense cue with words after it is a body sentence missing its full stop."""
+        start = self.text.rfind("\n", 0, cue.idx) + 1
+        end = self.text.find("\n", cue.idx)
+        line = self.text[start:end if end >= 0 else len(self.text)].strip()
+        if not line or line[-1] in TITLE_LINE_ENDS or len(line.split()) > TITLE_LINE_WORDS:
+            return False
+        return cue.tag_ != "VBD" or not line[line.find(cue.text) + len(cue.text):].strip()
+
     # -- rules ------------------------------------------------------------------------
     def _cue(self, verb: Token, sent: Span, sentence: TextSpan) -> Statement | None:
+        if _withheld(verb):
+            return None
         subject = _speaker_token(verb)
         if subject is not None and self._quote_at(subject.idx) is not None:
             subject = _name_beside(verb)  # a subject inside the quotation is the parser's slip
@@ -402,11 +565,12 @@ class QuoteExtractor:
                 bounds = self._clause_without(verb.head, verb, sent)
         if bounds is None:
             return None
-        lemma = verb.lemma_.lower()
+        lemma = cue_lemma(verb)
         confidence = 0.8 if lemma in SPEECH_VERBS else 0.5  # a stance, intention or position
+        kind = cue_kind(lemma, to_clause=any(c.dep_ == "xcomp" for c in verb.children))
         return Statement(speaker, cue, bounds[0], bounds[1], sentence, _addressee(verb, self.index),
                          _date(verb), confidence,
-                         direct=direct or mode_of(self.text[bounds[0]:bounds[1]]) == "direct")
+                         direct=direct or mode_of(self.text[bounds[0]:bounds[1]]) == "direct", kind=kind)
 
     def _noun_cue(self, noun: Token, sentence: TextSpan) -> Statement | None:
         """'Trump's claim that …', 'her warning that …': the owner said the clause."""
@@ -423,16 +587,21 @@ class QuoteExtractor:
         if q is not None and q.end > end:
             end = q.end
         cue = self.index.span_of(noun.idx, noun.idx + len(noun.text))
-        return Statement(speaker, cue, start, end, sentence, confidence=0.6)
+        return Statement(speaker, cue, start, end, sentence, confidence=0.6, kind=cue_kind(noun.lemma_))
 
     def _colon_cue(self, verb: Token) -> bool:
         """'She addressed the crowd again: “…”': a main verb whose colon opens a quotation."""
-        if verb.dep_ != "ROOT" or verb.pos_ not in ("VERB", "AUX"):
+        if verb.pos_ not in ("VERB", "AUX"):
             return False
-        for child in verb.rights:
-            if child.text == ":":
-                rest = self.text[child.idx + 1:child.idx + 4].lstrip()
-                return rest[:1] in "“\"" or rest.startswith("''")
+        if verb.dep_ != "ROOT" and not (verb.dep_ == "ccomp" and self._quote_at(verb.head.idx) is not None):
+            return False  # ("… is more blunt: “…”" may be parsed as a clause of the quoted verb)
+        end = verb.right_edge.idx + len(verb.right_edge.text)
+        for colon in [t for t in verb.rights if t.text == ":"] or [None]:
+            at = colon.idx if colon is not None else end
+            if self.text[at:at + 1] != ":":
+                continue
+            rest = self.text[at + 1:at + 4].lstrip()
+            return rest[:1] in "“\"" or rest.startswith("''")
         return False
 
     def _clause_without(self, head: Token, inner: Token, sent: Span) -> tuple[int, int] | None:
@@ -513,34 +682,95 @@ class QuoteExtractor:
                          direct=mode_of(self.text[start:end]) == "direct")
 
     def _colon_lines(self, out: list[Statement]) -> None:
-        """'WALLACE: Let's start …' (a transcript) and 'Warren: Trump Is a Failure' (a headline):
-        a line opening with a short name and a colon is that name's statement."""
-        taken = [(s.start, s.end) for s in out]
+        """Transcript turns: a line opening with a person's name and a colon ('WALLACE: …',
+        'MS. LEE:', 'ANN LEE, ANCHOR: …', 'Warren: Trump Is a Failure') is that person's
+        statement, and an interview's 'Q:' / 'A:' lines are the interviewer's and the
+        interviewee's its introduction names (:meth:`_interview`). A label ('READ MORE:',
+        'MARKETS:', 'BENGALURU:') names no person of the text and is skipped. Statements of
+        others inside a turn stay; the speaker's own inside it are the turn."""
+        asker, answerer = self._interview()
         for m in _NAME_COLON.finditer(self.text):
             lo, hi = m.span(1)
-            start, end = _trim(self.text, m.start(2), m.end(2))
-            if end - start < 8 or any(a < end and start < b for a, b in taken):
+            start, end = _trim(self.text, m.start(3), m.end(3))
+            if end - start < 3 or any(s.start <= start < s.end for s in out):
                 continue
-            name = self.doc.char_span(lo, hi, alignment_mode="expand")
-            if name is None:
-                continue
-            heads = [t for t in name if t.pos_ == "PROPN" and t.ent_type_ in ("PERSON", "ORG")]
-            shout = [t for t in name if t.is_upper and len(t.text) > 2 and t.lower_ not in NOT_NAMES]
-            if heads:
-                speaker = resolve_speaker(heads[-1], self.index)
-            elif shout and len(name) <= 3:  # a transcript's speaker in capitals
-                mention = self.index.span_of(name.start_char, name.end_char)
-                known = resolve_speaker(shout[-1], self.index) if shout[-1].pos_ == "PROPN" else None
-                speaker = known if known is not None and known.type == "Person" else self.index.mint(
-                    "Person", name.text.title(), mention)
+            label = m.group(1).strip()
+            if label in ("Q", "A"):
+                speaker = asker if label == "Q" else answerer
+                speaker = None if speaker is None else EntityRef(speaker.id, speaker.name, speaker.type,
+                                                                 self.index.span_of(lo, hi))
             else:
+                speaker = self._turn_speaker(lo, hi, titled=m.group(2) is not None)
+            if speaker is None or end - start < 8 and label not in ("Q", "A"):
                 continue
-            if speaker is None:
-                continue
-            colon = self.index.span_of(hi, hi + 1) if self.text[hi:hi + 1] == ":" else None
-            sentence = self.index.span_of(m.start(1), m.end(2))
+            out[:] = [s for s in out if not (s.speaker.id == speaker.id and start <= s.start and s.end <= end)]
+            colon = self.index.span_of(m.end(2) if m.group(2) else hi, (m.end(2) if m.group(2) else hi) + 1)
+            sentence = self.index.span_of(m.start(1), m.end(3))
             out.append(Statement(speaker, colon, start, end, sentence, confidence=0.6,
                                  direct=mode_of(self.text[start:end]) == "direct"))
+
+    def _turn_speaker(self, lo: int, hi: int, *, titled: bool) -> EntityRef | None:
+        """The person a turn's name stands for: a person of the text ('MORENO' for Rachel
+        Moreno), or a new one when the line says it is a person (an honorific or title before
+        it, a role after a comma: 'GOV. ANN LEE:', 'ANN LEE, ANCHOR:')."""
+        raw = self.text[lo:hi]
+        name = self.doc.char_span(lo, hi, alignment_mode="expand")
+        if name is None:
+            return None
+        mention = self.index.span_of(lo, hi)
+        words = name_tokens(raw.title() if raw.isupper() else raw)
+        if not words or any(w.lower().strip(".") in NOT_NAMES for w in words):
+            return None
+        known = self.index.person_named(" ".join(words))
+        if known is not None:
+            return self.index.ref_for(known, mention)
+        earlier = self.turn_speakers.get(words[-1].lower())
+        if earlier is not None:  # "MORENO:" after "RACHEL MORENO, ANCHOR:"
+            return EntityRef(earlier.id, earlier.name, earlier.type, mention)
+        first = raw.split()[0].lower().rstrip(".")
+        if raw.isupper() and len(words) <= 3 and (titled or first in HONORIFICS or first in TITLE_WORDS):
+            ref = self.index.mint("Person", " ".join(words), mention)
+            self.turn_speakers.setdefault(words[-1].lower(), ref)
+            return ref
+        heads = [t for t in name if t.pos_ == "PROPN" and t.ent_type_ == "PERSON"]
+        if heads and not raw.isupper():
+            ref = resolve_speaker(heads[-1], self.index)
+            return ref if ref is not None and ref.type == "Person" else None
+        return None
+
+    def _interview(self) -> tuple[EntityRef | None, EntityRef | None]:
+        """Who asks and who answers in a Q:/A: interview: the introduction's '<interviewer>
+        spoke with <interviewee>' ('talked to', 'interviewed'); else the answers belong to the
+        one person named most before the first question, and the questions to nobody."""
+        first_q = re.search(r"(?m)^[ \t]*Q:[ \t]", self.text)
+        if first_q is None or not re.search(r"(?m)^[ \t]*A:[ \t]", self.text):
+            return None, None
+        asker = answerer = None
+        for sent in self.index.sentences:
+            if sent.start_char >= first_q.start():
+                break
+            for verb in sent:
+                if verb.lemma_.lower() not in INTERVIEW_VERBS or verb.pos_ != "VERB":
+                    continue
+                subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+                other = next((c for c in verb.children if c.dep_ == "dobj"), None)
+                for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "to")):
+                    other = other or next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if subject is not None and other is not None:
+                    asker = resolve_speaker(subject, self.index)
+                    answerer = resolve_speaker(other, self.index)
+        if answerer is None or answerer.type != "Person":
+            counts = Counter()
+            for e in self.index.entities():
+                if e.type == "Person":
+                    counts[e.id] = sum(1 for m in e.mentions if m.start < first_q.start())
+            ranked = counts.most_common(2)
+            if ranked and ranked[0][1] and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+                cluster = self.index.cluster_by_id(ranked[0][0])
+                answerer = self.index.ref_for(cluster, TextSpan(0, 0, "")) if cluster is not None else None
+        if asker is not None and (asker.type != "Person" or answerer is not None and asker.id == answerer.id):
+            asker = None
+        return asker, answerer
 
     def _dash_quotations(self, out: list[Statement]) -> None:
         """'Ana Ruiz ― “…”' (a paragraph of voices) and '“…” — Ana Ruiz (@ana)' (an embedded
@@ -592,14 +822,14 @@ class QuoteExtractor:
             if same_paragraph:
                 if len(gap) > 160 or gap.rstrip().endswith(":"):
                     continue  # '…: "…"': the narration before the colon introduces a quotation of its own
-                last.end = q.end
+                _extend(last, q)
                 self.used.add(q)
                 continue
             tail, _, between = gap.partition("\n")
             ending = next((e for e in self.quotes if e.start < last.end <= e.end), None)
             if ending is not None and not ending.closed and not gap.strip() and not between.count("\n") > 1:
                 # a quotation left open at its paragraph's end goes on in the next one
-                last.end = q.end
+                _extend(last, q)
                 self.used.add(q)
                 continue
             # a new paragraph that opens with this quotation (and holds little else)
@@ -613,6 +843,14 @@ class QuoteExtractor:
             self.used.add(q)
 
 
+def _extend(st: Statement, q: Quotation) -> None:
+    """A later piece of the same statement: the envelope grows to it, and it is one more part."""
+    if not st.parts:
+        st.parts.append((st.start, st.end))
+    st.parts.append((q.start, q.end))
+    st.end = q.end
+
+
 def extract(doc: Doc, index: EntityIndex) -> Iterator[Triple]:
     """SAID triples in order of appearance."""
     for st in QuoteExtractor(doc, index).statements():
@@ -621,7 +859,8 @@ def extract(doc: Doc, index: EntityIndex) -> Iterator[Triple]:
 
 def _triple(index: EntityIndex, st: Statement) -> Triple:
     span = index.span_of(st.start, st.end)
-    quals: list[tuple[str, object]] = [("mode", mode_of(span.text))]
+    parts = tuple(index.span_of(a, b) for a, b in st.parts or [(st.start, st.end)])
+    quals: list[tuple[str, object]] = [("mode", mode_of(span.text)), ("kind", st.kind)]
     if st.addressee is not None:
         quals.append(("addressee", st.addressee))
     if st.date is not None:
@@ -629,7 +868,7 @@ def _triple(index: EntityIndex, st: Statement) -> Triple:
     return Triple(
         relation="SAID",
         subject=st.speaker,
-        object=TripleObject(span=span),
+        object=TripleObject(span=span, parts=parts),
         evidence=Evidence(index.doc_id, st.sentence, EXTRACTOR, st.confidence),
         cue=st.cue,
         qualifiers=tuple(quals),
