@@ -129,6 +129,9 @@ def attach_mentions(triples: Iterable[Triple], entities: list[Entity], *, extra:
         more += untagged_names(span, names, taken)
         if more:
             refs = tuple(sorted({*refs, *more}, key=lambda r: (r.mention.start, r.mention.end, r.id)))
+        pieces = [(p.start, p.end) for p in triple.object.parts]
+        if len(pieces) > 1:  # a statement in pieces: names in the words said, not in the attribution between
+            refs = tuple(r for r in refs if any(a <= r.mention.start and r.mention.end <= b for a, b in pieces))
         if refs:
             triple = Triple(relation=triple.relation, subject=triple.subject, object=triple.object,
                             evidence=triple.evidence, cue=triple.cue,
