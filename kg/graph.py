@@ -111,6 +111,7 @@ class KnowledgeGraph:
             "mention_end": triple.subject.mention.end,
             "sentence_start": ev.sentence.start,
             "sentence_end": ev.sentence.end,
+            "sentence": ev.sentence.text,  # what the view's statement panel shows around the statement
             "extractor": ev.extractor,
             "confidence": round(ev.confidence, 3),
         }

@@ -230,9 +230,12 @@ def _write_graph_files(graph: KnowledgeGraph, out: Path, options: RunOptions, su
         ("graph.ttl", lambda p: write_turtle(graph, p, base_iri=options.base_iri)),
     ]
     if options.view:
-        from kg.export.view import write_html, write_png
+        from kg.export.view import prepare_view
+        from kg.export.view_page import write_page
+        from kg.export.view_picture import write_picture
 
-        writers += [("graph.html", lambda p: write_html(graph, p)), ("graph.png", lambda p: write_png(graph, p))]
+        view = prepare_view(graph)  # one fold and one layout for the page and the picture
+        writers += [("graph.html", lambda p: write_page(view, p)), ("graph.png", lambda p: write_picture(view, p))]
     for name, write in writers:
         path = out / name
         write_atomic(path, write)

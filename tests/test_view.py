@@ -137,12 +137,17 @@ def test_layout_places_every_node_apart_and_columns_line_up():
     pos = layout(view)
     assert set(pos) == set(view.nodes)
     assert len({(round(x, 3), round(y, 3)) for x, y in pos.values()}) == len(pos)
-    nodes, links = view_columns(view, pos)
+    nodes, links, details = view_columns(view, pos)
     assert len({len(v) for v in nodes.values()}) == 1 and len(nodes["name"]) == len(view.nodes)
     assert len({len(v) for v in links.values()}) == 1 and len(links["relation"]) == len(view.links)
     for s, t, src, dst in zip(links["s"], links["t"], links["source_name"], links["target_name"], strict=True):
         assert nodes["name"][s] == src and nodes["name"][t] == dst
-    assert all(isinstance(json.loads(e), list) for e in nodes["evidence"] + links["evidence"])
+    assert [len(details[k]) for k in ("node_docs", "node_find", "node_evidence")] == [len(view.nodes)] * 3
+    assert [len(details[k]) for k in ("link_docs", "link_evidence")] == [len(view.links)] * 2
+    for i, name in enumerate(nodes["name"]):  # the panel's details follow the nodes' order
+        assert name.lower() in details["node_find"][i]
+        assert all(e["who"] == name for e in details["node_evidence"][i] if e["rel"] == "SAID")
+    json.dumps(details)  # one JSON document in the page
 
 
 def test_node_size_grows_with_mentions_and_is_capped():
@@ -440,6 +445,53 @@ def test_search_show_all_and_filters_in_the_page(browser, tmp_path):
     act('deep("input[type=checkbox]")[2].click();')
     one_article = act('const s = deep("select")[0]; s.value = "Second story"; s.dispatchEvent(new Event("change"));')
     assert one_article[:2] == [1, 0]
+    assert browser.errors() == [] and browser.requests() == []
+
+
+def panel_graph() -> KnowledgeGraph:
+    """The small graph with what the statement panel shows: links, sentences, kinds, confidences, MENTIONS."""
+    kg = small_graph()
+    g = kg.graph
+    g.nodes["article:a1"]["url"] = "https://example.org/border-policy"
+    g.nodes["article:a2"]["url"] = "javascript:document.documentElement.dataset.pwned='url'"
+    quote = _statement(g, "SAID", "person:jeff-sessions", "we will win this", doc="a2", start=40)
+    for _u, node, data in g.out_edges("person:jeff-sessions", data=True):
+        if data.get("type") == "SAID":
+            text = g.nodes[node]["text"]
+            data.update(sentence=f"In March, he said {text} at the border.", kind="direct_quote", confidence=0.85)
+    g.add_edge(quote, "person:donald-trump", key="MENTIONS:person:donald-trump", type="MENTIONS")
+    return kg
+
+
+def test_evidence_carries_what_the_panel_shows():
+    view = to_view(panel_graph())
+    said = {e["text"]: e for e in view.nodes["person:jeff-sessions"].evidence if e["rel"] == "SAID"}
+    win = said["we will win this"]
+    assert win["sentence"] == "In March, he said we will win this at the border."
+    assert win["kind"] == "direct_quote" and win["confidence"] == 0.85
+    assert win["about"] == ["Donald Trump"]  # from the MENTIONS edge
+    assert said["Trump wanted the children taken away"]["url"] == "https://example.org/border-policy"
+    # with MENTIONS edges in the graph they, not alias matching, say whom a statement is about
+    links = {(lk.source, lk.label, lk.target) for lk in view.links}
+    assert ("person:jeff-sessions", "said about", "person:donald-trump") in links
+    assert said["Trump wanted the children taken away"]["about"] == []
+
+
+@pytest.mark.browser
+def test_statement_panel_shows_article_link_sentence_kind_confidence_and_mentions(browser, tmp_path):
+    page = tmp_path / "panel.html"
+    write_html(panel_graph(), page)
+    browser.open(page)  # the most connected entity, Jeff Sessions, is in the panel when the page opens
+    panel = browser.eval(DEEP_QUERY + """(() => deep(".kg-ev").map((e) => ({text: e.textContent,
+      links: [...e.querySelectorAll("a")].map((a) => [a.textContent, a.getAttribute("href")])})))()""")
+    assert panel, "no panel"
+    text = panel[0]["text"]
+    assert "Jeff Sessions" in text and "In March, he said we will win this at the border." in text
+    assert "direct quote" in text and "confidence 0.85" in text and "about Donald Trump" in text
+    assert "Second story" in text and "Border policy report" in text
+    assert panel[0]["links"] and all(link == ["Border policy report", "https://example.org/border-policy"]
+                                     for link in panel[0]["links"])  # the javascript: url stayed text
+    assert browser.eval("document.documentElement.dataset.pwned") is None
     assert browser.errors() == [] and browser.requests() == []
 
 
