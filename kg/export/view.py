@@ -287,7 +287,6 @@ def view_columns(view: GraphView, pos: dict[str, tuple[float, float]]
         statements = [e for e in n.evidence if e["rel"] in ("SAID", "FOUND")]
         nodes["x"].append(x)
         nodes["y"].append(y)
-        nodes["id"].append(n.id)
         nodes["name"].append(n.name)
         nodes["label"].append(n.label)
         nodes["color"].append(NODE_COLORS.get(n.label, OTHER_RELATION_COLOR))

@@ -207,6 +207,7 @@ def build_page(view: GraphView, *, pos: dict[str, tuple[float, float]] | None = 
     """The whole page as one HTML string, bokeh's JavaScript and CSS inline; ``pos`` is the
     layout (computed when not given); ``total`` is the number of entities in the graph when
     ``view`` holds only the most connected of them."""
+    import numpy as np
     from bokeh.document import Document
     from bokeh.embed import file_html
     from bokeh.events import DocumentReady
@@ -235,10 +236,11 @@ def build_page(view: GraphView, *, pos: dict[str, tuple[float, float]] | None = 
     # one string, referenced by every callback: bokeh encodes it once, the page parses it once
     details = ColumnDataSource({"json": [json.dumps(details_cols, ensure_ascii=False, separators=(",", ":"))]})
     shown = min(shown, n) if n else 0
-    node_filter = BooleanFilter([r < shown for r in nodes_cols.get("rank", [])])
-    label_filter = BooleanFilter([r < min(shown, LABELS_ALWAYS) for r in nodes_cols.get("rank", [])])
-    edge_filter = BooleanFilter([True] * m)
-    edge_label_filter = BooleanFilter([m <= EDGE_LABELS_MAX] * m)
+    rank = np.asarray(nodes_cols.get("rank", []))
+    node_filter = BooleanFilter(rank < shown)  # numpy booleans: one binary buffer each
+    label_filter = BooleanFilter(rank < min(shown, LABELS_ALWAYS))
+    edge_filter = BooleanFilter(np.ones(m, dtype=bool))
+    edge_label_filter = BooleanFilter(np.full(m, m <= EDGE_LABELS_MAX))
 
     fig = figure(sizing_mode="stretch_both", min_height=500, match_aspect=True, x_axis_type=None, y_axis_type=None,
                  tools="pan,wheel_zoom,box_zoom,reset,save", active_scroll="wheel_zoom",

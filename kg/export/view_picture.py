@@ -94,7 +94,8 @@ def write_picture(prepared: PreparedView, path: Path, *, svg: bool = False, labe
     shown = f"the {len(ranked)} most connected of {total} entities" if total > len(ranked) else f"{total} entities"
     ax.set_title(f"{shown}, {len(links)} links", fontsize=11, loc="left")
     _place_labels(fig, ax, ranked[:labels], xs, ys, sizes)
-    fig.savefig(path, format="svg" if svg else "png")
+    # zlib level 1: a tenth larger than the default 6, written in half the time
+    fig.savefig(path, format="svg" if svg else "png", **({} if svg else {"pil_kwargs": {"compress_level": 1}}))
 
 
 def _place_labels(fig: Any, ax: Any, nodes: list[ViewNode], all_x: Any, all_y: Any, all_sizes: Any, *,
