@@ -102,9 +102,10 @@ class KnowledgeGraph:
 
     def _triple(self, triple: Triple, art: str) -> None:
         ev = triple.evidence
+        tid = triple.id  # a hash: computed once, used as the attribute and the edge key
         self._subject(triple.subject)
         attrs: dict[str, Any] = {
-            "id": triple.id,
+            "id": tid,
             "doc": triple.doc,
             "mention": triple.subject.mention.text,
             "mention_start": triple.subject.mention.start,
@@ -140,7 +141,7 @@ class KnowledgeGraph:
                 self._entity(org.id, org.type, org.name)
                 self._edge(triple.subject.id, org.id, "WORKS_FOR", key=f"WORKS_FOR:{triple.doc}:{role_id}",
                            role=role.name, doc=triple.doc, start=org.mention.start, end=org.mention.end)
-            self._edge(triple.subject.id, role_id, "HOLDS_ROLE", key=triple.id, **attrs)
+            self._edge(triple.subject.id, role_id, "HOLDS_ROLE", key=tid, **attrs)
         else:
             label = STATEMENT_LABEL[triple.relation]
             span = triple.object.span
@@ -152,7 +153,7 @@ class KnowledgeGraph:
                 "part_texts": [p.text for p in pieces]}
             self._node(st_id, label=label, text=triple.object.words, doc=triple.doc, start=span.start, end=span.end,
                        **more)
-            self._edge(triple.subject.id, st_id, triple.relation, key=triple.id, **attrs)
+            self._edge(triple.subject.id, st_id, triple.relation, key=tid, **attrs)
             self._edge(st_id, art, "IN_ARTICLE", key="IN_ARTICLE")
             for key, ref in refs.items():
                 rel = {"addressee": "ADDRESSED_TO", "in_report": "IN_REPORT"}.get(key)
