@@ -146,7 +146,10 @@ def test_layout_places_every_node_apart_and_columns_line_up():
     assert [len(details[k]) for k in ("link_docs", "link_evidence")] == [len(view.links)] * 2
     for i, name in enumerate(nodes["name"]):  # the panel's details follow the nodes' order
         assert name.lower() in details["node_find"][i]
-        assert all(e["who"] == name for e in details["node_evidence"][i] if e["rel"] == "SAID")
+        said = [details["items"][k] for k in details["node_evidence"][i]]
+        assert all(e["who"] == name for e in said if e["rel"] == "SAID")
+    assert len(details["items"]) == len({id(e) for n in view.nodes.values() for e in n.evidence}
+                                         | {id(e) for lk in view.links for e in lk.evidence})  # each once
     json.dumps(details)  # one JSON document in the page
 
 
@@ -298,7 +301,7 @@ def run_browser(chromium: str, page: Path, tmp: Path, *, screenshot: Path | None
             "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-extensions",
             "--disable-dev-shm-usage", f"--user-data-dir={tmp / 'profile'}", "--proxy-server=127.0.0.1:9",
             "--proxy-bypass-list=<-loopback>", "--enable-logging=stderr", "--v=0", "--window-size=1500,950",
-            "--virtual-time-budget=10000"]
+            "--virtual-time-budget=30000"]
     args += [f"--screenshot={screenshot}"] if screenshot else ["--dump-dom"]
     done = subprocess.run([*args, page.resolve().as_uri()], capture_output=True, text=True, timeout=120)
     return done.stdout, done.stderr

@@ -8,8 +8,8 @@ edges when the graph has them, otherwise whole-word aliases of entities mentione
 article); a report links to the entities its findings name ("found about"). Article nodes
 become the article filter, since one article joined to every entity it mentions would pull the
 whole layout into a star. Each piece of evidence carries what the statement panel shows: the
-article's title and link, the sentence around the statement, its kind and confidence, and whom
-it is about (its MENTIONS).
+article's title and link, the sentence around the statement, its kind and confidence, and the
+whom it is about (its MENTIONS).
 
 Everything here is pure and cheap to import (no bokeh, matplotlib or layout maths at import):
 ``to_view(graph) -> GraphView`` folds, :func:`prepare_view` ranks, trims and lays out once, and
@@ -56,7 +56,8 @@ QUOTE_MARKS = "\"“”‘’'"  # a quotation's own marks, so it is not shown i
 
 @dataclass
 class ViewNode:
-    """One entity as the view draws it."""
+    """One entity as the view draws it; ``evidence`` keeps the first :data:`EVIDENCE_MAX` items,
+    ``statements`` counts every statement it made."""
 
     id: str
     label: str
@@ -65,13 +66,15 @@ class ViewNode:
     mentions: int
     docs: set[str] = field(default_factory=set)
     evidence: list[dict[str, Any]] = field(default_factory=list)
+    statements: int = 0
     score: int = 0
     rank: int = 0
 
 
 @dataclass
 class ViewLink:
-    """All statements or facts joining two entities in one way, drawn as one line."""
+    """All statements or facts joining two entities in one way, drawn as one line; ``count`` of
+    them in all, the first :data:`EVIDENCE_MAX` kept as ``evidence``."""
 
     source: str
     target: str
@@ -79,6 +82,7 @@ class ViewLink:
     how: str
     docs: set[str] = field(default_factory=set)
     evidence: list[dict[str, Any]] = field(default_factory=list)
+    count: int = 0
 
     @property
     def label(self) -> str:
@@ -106,71 +110,118 @@ class GraphView:
 
 # -- graph -> view (pure) --------------------------------------------------------------
 def to_view(graph: KnowledgeGraph) -> GraphView:
-    """Fold statements into links between entities and rank entities by how connected they are."""
+    """Fold statements into links between entities and rank entities by how connected they are.
+
+    One pass over the graph's adjacency (networkx's documented ``_succ``/``_node`` dicts, not its
+    edge views: a 10,000-article graph has a million edges). Every statement is counted, but an
+    evidence item is built only while the node or link it goes to holds fewer than
+    :data:`EVIDENCE_MAX` (what the page keeps).
+    """
     g = graph.graph
+    node_data, succ = g._node, g._succ
     articles = {d.get("doc", n): d.get("name") or d.get("doc", n) for n, d in graph.nodes("Article")}
     urls = {d.get("doc", n): str(d.get("url") or "") for n, d in graph.nodes("Article")}
     nodes: dict[str, ViewNode] = {}
-    for node_id, data in g.nodes(data=True):
+    for node_id, data in node_data.items():
         if data.get("label") in ENTITY_LABELS:
             nodes[node_id] = ViewNode(
                 id=node_id, label=data["label"], name=str(data.get("name") or node_id),
                 aliases=[str(a) for a in data.get("aliases", [])], mentions=int(data.get("mentions") or 0))
-    mentioned: dict[str, list[str]] = defaultdict(list)  # statement -> entities it MENTIONS
-    for source, target, data in g.edges(data=True):
-        rel = data.get("type")
-        if rel == "MENTIONED_IN":
-            if source in nodes and data.get("doc"):
-                nodes[source].docs.add(data["doc"])
-        elif rel == "MENTIONS" and target not in mentioned[source]:
-            mentioned[source].append(target)
+    mentioned: dict[str, list[str]] = {}  # statement -> entities it MENTIONS
+    for source, targets in succ.items():
+        for target, keyed in targets.items():
+            for data in keyed.values():
+                rel = data.get("type")
+                if rel == "MENTIONED_IN":
+                    if source in nodes and data.get("doc"):
+                        nodes[source].docs.add(data["doc"])
+                elif rel == "MENTIONS" and target not in mentioned.setdefault(source, []):
+                    mentioned[source].append(target)
     links: dict[tuple[str, str, str, str], ViewLink] = {}
     finder = _AliasFinder(nodes)
 
-    def link(source: str, target: str, relation: str, how: str, item: dict[str, Any]) -> None:
-        if source == target or source not in nodes or target not in nodes:
+    def link(source: str, target: str, relation: str, how: str, item: _Item) -> None:
+        if source == target or target not in nodes:
             return
         key = (source, target, relation, how)
-        if key not in links:
-            links[key] = ViewLink(source, target, relation, how)
-        links[key].evidence.append(item)
-        if item.get("doc"):
-            links[key].docs.add(item["doc"])
-            nodes[target].docs.add(item["doc"])
+        lk = links.get(key)
+        if lk is None:
+            lk = links[key] = ViewLink(source, target, relation, how)
+        lk.count += 1
+        if len(lk.evidence) < EVIDENCE_MAX:
+            lk.evidence.append(item.get())
+        if item.doc:
+            lk.docs.add(item.doc)
+            nodes[target].docs.add(item.doc)
 
-    for source, target, data in g.edges(data=True):
-        rel = data.get("type")
-        if source not in nodes:
+    facts_seen: set[tuple[str, str, str, str, str]] = set()
+    for source, targets in succ.items():
+        speaker = nodes.get(source)
+        if speaker is None:
             continue
-        doc = data.get("doc") or g.nodes[target].get("doc") or ""
-        item = _evidence(rel, nodes[source].name, data, g.nodes[target], articles.get(doc, doc), urls.get(doc, ""))
-        if rel in ("SAID", "FOUND"):
-            nodes[source].evidence.append(item)
-            if doc:
-                nodes[source].docs.add(doc)
-            reached: set[str] = set()
-            for _, other, odata in g.out_edges(target, data=True):
-                how = {"ADDRESSED_TO": "to", "IN_REPORT": "citing"}.get(odata.get("type", ""))
-                if how and rel == "SAID":
-                    link(source, other, rel, how, item)
-                    reached.add(other)
-            named_in = mentioned.get(target, []) if mentioned else finder.named_in(
-                str(g.nodes[target].get("text", "")), doc)
-            # the statement panel lists who it talks about (its MENTIONS, as KnowledgeGraph.mentioned)
-            item["about"] = sorted({str(g.nodes[e].get("name", "")) for e in mentioned.get(target, [])})
-            for named in named_in:
-                if named not in reached:
-                    link(source, named, rel, "about", item)
-        elif rel in ("MENTIONED_IN", "IN_ARTICLE", "MENTIONS"):
-            continue
-        elif target in nodes and item not in nodes[source].evidence:
-            # HOLDS_ROLE, AUTHORED_BY, and any entity-to-entity relation added later; a fact named
-            # twice in one article is listed once
-            nodes[source].evidence.append(item)
-            link(source, target, rel, "", item)
+        for target, keyed in targets.items():
+            tdata = node_data[target]
+            for data in keyed.values():
+                rel = data.get("type")
+                if rel in ("MENTIONED_IN", "IN_ARTICLE", "MENTIONS"):
+                    continue
+                doc = data.get("doc") or tdata.get("doc") or ""
+                item = _Item(rel, speaker.name, data, tdata, articles.get(doc, doc), urls.get(doc, ""), doc)
+                if rel in ("SAID", "FOUND"):
+                    # the statement panel lists who it talks about (its MENTIONS, as KnowledgeGraph.mentioned)
+                    item.about = sorted({str(node_data[e].get("name", "")) for e in mentioned.get(target, ())})
+                    speaker.statements += 1
+                    if len(speaker.evidence) < EVIDENCE_MAX:
+                        speaker.evidence.append(item.get())
+                    if doc:
+                        speaker.docs.add(doc)
+                    reached: set[str] = set()
+                    if rel == "SAID":
+                        for other, okeyed in succ[target].items():
+                            for odata in okeyed.values():
+                                how = {"ADDRESSED_TO": "to", "IN_REPORT": "citing"}.get(odata.get("type", ""))
+                                if how:
+                                    link(source, other, rel, how, item)
+                                    reached.add(other)
+                    named_in = mentioned.get(target, []) if mentioned else finder.named_in(
+                        str(tdata.get("text", "")), doc)
+                    for named in named_in:
+                        if named not in reached:
+                            link(source, named, rel, "about", item)
+                elif target in nodes:
+                    # HOLDS_ROLE, AUTHORED_BY, and any entity-to-entity relation added later; a fact
+                    # named twice in one article is listed once
+                    fact = item.get()
+                    seen = (source, rel, fact["text"], fact["doc"], repr(sorted(fact.items())))
+                    if seen in facts_seen:
+                        continue
+                    facts_seen.add(seen)
+                    if len(speaker.evidence) < EVIDENCE_MAX:
+                        speaker.evidence.append(fact)
+                    link(source, target, rel, "", item)
     view = GraphView(nodes=nodes, links=list(links.values()), articles=articles)
     _rank(view)
     return view
+
+
+class _Item:
+    """One statement's evidence, built the first time a node or link keeps it (most never do on large graphs)."""
+
+    __slots__ = ("about", "args", "doc", "item")
+
+    def __init__(self, rel: str | None, who: str, edge: dict[str, Any], target: dict[str, Any], title: str,
+                 url: str, doc: str) -> None:
+        self.args = (rel, who, edge, target, title, url)
+        self.doc = edge.get("doc") or target.get("doc") or ""
+        self.item: dict[str, Any] | None = None
+        self.about: list[str] | None = None
+
+    def get(self) -> dict[str, Any]:
+        if self.item is None:
+            self.item = _evidence(*self.args)
+            if self.about is not None:
+                self.item["about"] = self.about
+        return self.item
 
 
 def _evidence(rel: str | None, who: str, edge: dict[str, Any], target: dict[str, Any], title: str,
@@ -235,9 +286,9 @@ def _rank(view: GraphView) -> None:
     """Most connected first: evidence on its links and its own statements, then mentions, then name."""
     for link in view.links:
         for end in (link.source, link.target):
-            view.nodes[end].score += len(link.evidence)
+            view.nodes[end].score += link.count
     for node in view.nodes.values():
-        node.score += sum(1 for e in node.evidence if e["rel"] in ("SAID", "FOUND"))
+        node.score += node.statements
     order = sorted(view.nodes.values(), key=lambda n: (-n.score, -n.mentions, n.name.lower(), n.id))
     for rank, node in enumerate(order):
         node.rank = rank
@@ -250,8 +301,8 @@ def node_size(node: ViewNode) -> float:
     return round(min(10 + 5 * math.sqrt(max(weight, 1)), 44), 1)
 
 
-def _summary(items: list[dict[str, Any]]) -> str:
-    """First piece of evidence as one line of plain text, for the tooltip."""
+def _summary(items: list[dict[str, Any]], total: int) -> str:
+    """First piece of evidence (of ``total``) as one line of plain text, for the tooltip."""
     if not items:
         return ""
     e = items[0]
@@ -259,7 +310,7 @@ def _summary(items: list[dict[str, Any]]) -> str:
     if len(text) > SUMMARY_CHARS:
         text = text[: SUMMARY_CHARS - 1] + "…"
     cue = f"{e['cue']}: " if e.get("cue") else ""
-    more = f" (+{len(items) - 1} more)" if len(items) > 1 else ""
+    more = f" (+{total - 1} more)" if total > 1 else ""
     return f"{cue}“{text}”{more}"
 
 
@@ -282,6 +333,18 @@ def view_columns(view: GraphView, pos: dict[str, tuple[float, float]]
     article = article_numbers(view)
     nodes: dict[str, list] = defaultdict(list)
     details: dict[str, list] = defaultdict(list)
+    numbered: dict[int, int] = {}  # an item on a node and on its links is written once, by number
+
+    def refs(items: list[dict[str, Any]]) -> list[int]:
+        out = []
+        for item in items[:EVIDENCE_MAX]:
+            number = numbered.get(id(item))
+            if number is None:
+                number = numbered[id(item)] = len(details["items"])
+                details["items"].append(item)
+            out.append(number)
+        return out
+
     for n in ranked:
         x, y = pos[n.id]
         statements = [e for e in n.evidence if e["rel"] in ("SAID", "FOUND")]
@@ -293,12 +356,12 @@ def view_columns(view: GraphView, pos: dict[str, tuple[float, float]]
         nodes["size"].append(node_size(n))
         nodes["mentions"].append(n.mentions)
         nodes["rank"].append(n.rank)
-        nodes["n_statements"].append(len(statements))
-        nodes["summary"].append(_summary(statements))
+        nodes["n_statements"].append(n.statements)
+        nodes["summary"].append(_summary(statements, n.statements))
         details["node_docs"].append(sorted(article[d] for d in n.docs if d in article))
         details["node_find"].append("\n".join(sorted({n.name.lower(), *(a.lower() for a in n.aliases)})))
         details["node_aliases"].append(", ".join(a for a in n.aliases if a != n.name))
-        details["node_evidence"].append(n.evidence[:EVIDENCE_MAX])
+        details["node_evidence"].append(refs(n.evidence))
     links: dict[str, list] = defaultdict(list)
     for link in sorted(view.links, key=lambda k: (index[k.source], index[k.target], k.relation, k.how)):
         (x0, y0), (x1, y1) = pos[link.source], pos[link.target]
@@ -316,15 +379,15 @@ def view_columns(view: GraphView, pos: dict[str, tuple[float, float]]
         links["relation"].append(link.relation)
         links["rel_label"].append(link.label)
         links["color"].append(RELATION_COLORS.get(link.relation, OTHER_RELATION_COLOR))
-        links["width"].append(round(1.2 + math.log2(len(link.evidence)), 2))
+        links["width"].append(round(1.2 + math.log2(link.count), 2))
         links["source_name"].append(view.nodes[link.source].name)
         links["target_name"].append(view.nodes[link.target].name)
-        links["n"].append(len(link.evidence))
-        links["summary"].append(_summary(link.evidence))
-        titles = sorted({e.get("title", "") for e in link.evidence if e.get("title")})
+        links["n"].append(link.count)
+        links["summary"].append(_summary(link.evidence, link.count))
+        titles = sorted({view.articles.get(d, d) for d in link.docs} - {""})
         links["article"].append(titles[0] + (f" (+{len(titles) - 1})" if len(titles) > 1 else "") if titles else "")
         details["link_docs"].append(sorted(article[d] for d in link.docs if d in article))
-        details["link_evidence"].append(link.evidence[:EVIDENCE_MAX])
+        details["link_evidence"].append(refs(link.evidence))
     return dict(nodes), dict(links), dict(details)
 
 
@@ -333,7 +396,7 @@ def layout(view: GraphView, *, seed: int = 7) -> dict[str, tuple[float, float]]:
     """Positions of the view's entities (see :mod:`kg.export.view_layout` for the rules)."""
     from kg.export.view_layout import layout as place
 
-    return place([n.id for n in view.ranked()], ((lk.source, lk.target, len(lk.evidence)) for lk in view.links),
+    return place([n.id for n in view.ranked()], ((lk.source, lk.target, lk.count) for lk in view.links),
                  seed=seed)
 
 

@@ -64,8 +64,8 @@ const item_html = (e) => {
   const art = link ? "<div class='kg-art'>" + link + "</div>" : "";
   return "<li>" + body + more + art + "</li>";
 };
-const show_evidence = (heading, items) => {
-  items = Array.isArray(items) ? items : [];
+const show_evidence = (heading, refs) => {
+  const items = (Array.isArray(refs) ? refs : []).map((i) => D.items[i]);
   const list = items.length ? "<ul>" + items.map(item_html).join("") + "</ul>" : "<p>no statements</p>";
   panel.text = "<div class='kg-ev'><h3>" + heading + "</h3>" + list + "</div>";
 };
@@ -120,10 +120,14 @@ if (q) {
 
 _JS_READY = r"""
 if (nodes.data.name.length) node_evidence(0);
-requestAnimationFrame(() => requestAnimationFrame(() => {
+const drawn = () => {
+  if (root.hasAttribute("data-kg-ready")) return;
   root.setAttribute("data-kg-ms", String(Math.round(performance.now())));  // navigation start to drawn
   root.setAttribute("data-kg-ready", "1");
-}));
+};
+requestAnimationFrame(() => requestAnimationFrame(drawn));
+// a headless browser on virtual time (--dump-dom) may run no animation frame before it dumps
+setTimeout(drawn, 2000);
 """
 
 _JS_TAP_NODE = r"""

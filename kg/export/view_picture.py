@@ -65,7 +65,7 @@ def write_picture(prepared: PreparedView, path: Path, *, svg: bool = False, labe
         src = np.array([index[lk.source] for lk in links])
         dst = np.array([index[lk.target] for lk in links])
         colors = [RELATION_COLORS.get(lk.relation, OTHER_RELATION_COLOR) for lk in links]
-        widths = np.array([0.8 + 0.6 * math.log2(len(lk.evidence)) for lk in links])
+        widths = np.array([0.8 + 0.6 * math.log2(lk.count) for lk in links])
         segments = np.stack([np.column_stack([xs[src], ys[src]]), np.column_stack([xs[dst], ys[dst]])], axis=1)
         ax.add_collection(LineCollection(segments, colors=colors, linewidths=widths, alpha=0.6, zorder=1))
         # arrowheads: a triangle in points around the target's centre, its tip on the disc's rim
