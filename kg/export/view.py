@@ -48,6 +48,8 @@ PAGE_MAX = 2000          # entities the page holds at most (a corpus of thousand
 LABELS_ALWAYS = 40       # names written next to the most connected entities
 EDGE_LABELS_MAX = 120    # relation names on links only while this few links are visible
 EVIDENCE_MAX = 60        # evidence items kept per node or link in the page
+PAGE_ITEMS = 20_000      # evidence items in the whole page at most (about 0.6 KB each): on a large corpus
+                         # every node and link keeps fewer, so the page stays tens of MB at most
 PICTURE_MAX = 150        # entities in the static picture: more is a hairball at report size
 SUMMARY_CHARS = 180
 SENTENCE_CHARS = 600     # the sentence around a statement, as the panel shows it
@@ -334,10 +336,11 @@ def view_columns(view: GraphView, pos: dict[str, tuple[float, float]]
     nodes: dict[str, list] = defaultdict(list)
     details: dict[str, list] = defaultdict(list)
     numbered: dict[int, int] = {}  # an item on a node and on its links is written once, by number
+    keep = max(3, min(EVIDENCE_MAX, PAGE_ITEMS // max(1, len(ranked) + len(view.links))))
 
     def refs(items: list[dict[str, Any]]) -> list[int]:
         out = []
-        for item in items[:EVIDENCE_MAX]:
+        for item in items[:keep]:
             number = numbered.get(id(item))
             if number is None:
                 number = numbered[id(item)] = len(details["items"])

@@ -64,15 +64,17 @@ const item_html = (e) => {
   const art = link ? "<div class='kg-art'>" + link + "</div>" : "";
   return "<li>" + body + more + art + "</li>";
 };
-const show_evidence = (heading, refs) => {
+const show_evidence = (heading, refs, total) => {
   const items = (Array.isArray(refs) ? refs : []).map((i) => D.items[i]);
   const list = items.length ? "<ul>" + items.map(item_html).join("") + "</ul>" : "<p>no statements</p>";
-  panel.text = "<div class='kg-ev'><h3>" + heading + "</h3>" + list + "</div>";
+  const more = total > items.length ? "<p class='kg-art'>the first " + items.length + " of " + total + "</p>" : "";
+  panel.text = "<div class='kg-ev'><h3>" + heading + "</h3>" + list + more + "</div>";
 };
 const node_evidence = (i) => {
   const d = nodes.data;
   const aka = D.node_aliases[i] ? "<div class='kg-art'>also: " + esc(D.node_aliases[i]) + "</div>" : "";
-  show_evidence(esc(d.name[i]) + " <small>" + esc(d.label[i]) + "</small>" + aka, D.node_evidence[i]);
+  show_evidence(esc(d.name[i]) + " <small>" + esc(d.label[i]) + "</small>" + aka, D.node_evidence[i],
+                Number(d.n_statements[i]));
 };
 """
 
@@ -140,7 +142,7 @@ const j = edges.selected.indices;
 if (j.length && nodes.selected.indices.length === 0) {  // a click on a node where links start is about the node
   const d = edges.data, i = j[0];
   show_evidence(esc(d.source_name[i]) + " <small>" + esc(d.rel_label[i]) + "</small> " + esc(d.target_name[i]),
-                D.link_evidence[i]);
+                D.link_evidence[i], Number(d.n[i]));
 }
 """
 
