@@ -259,23 +259,32 @@ class _AliasFinder:
                 self._by_doc[doc].append(node.id)
         self._nodes = nodes
         self._patterns: dict[str, tuple[re.Pattern[str] | None, dict[str, str]]] = {}
+        self._escaped: dict[str, str] = {}
 
     def _pattern(self, doc: str) -> tuple[re.Pattern[str] | None, dict[str, str]]:
-        if doc not in self._patterns:
+        found = self._patterns.get(doc)
+        if found is None:
             owner: dict[str, str] = {}
+            nodes = self._nodes
             # an alias two entities share goes to the more mentioned one (Person before Group on ties)
-            order = sorted(self._by_doc.get(doc, []), key=lambda i: (-self._nodes[i].mentions,
-                                                                      ENTITY_LABELS.index(self._nodes[i].label)))
+            order = sorted(self._by_doc.get(doc, []), key=lambda i: (-nodes[i].mentions,
+                                                                      ENTITY_LABELS.index(nodes[i].label)))
             for node_id in order:
-                if self._nodes[node_id].label == "Role":
+                node = nodes[node_id]
+                if node.label == "Role":
                     continue
-                for alias in [self._nodes[node_id].name, *self._nodes[node_id].aliases]:
+                for alias in (node.name, *node.aliases):
                     if len(alias) >= 2 and alias not in owner:
                         owner[alias] = node_id
-            words = sorted(owner, key=len, reverse=True)
-            pattern = re.compile(r"(?<!\w)(" + "|".join(map(re.escape, words)) + r")(?!\w)") if words else None
-            self._patterns[doc] = (pattern, owner)
-        return self._patterns[doc]
+            escaped = self._escaped
+            words = []
+            for word in sorted(owner, key=len, reverse=True):
+                if word not in escaped:
+                    escaped[word] = re.escape(word)  # entities recur across articles: escaped once
+                words.append(escaped[word])
+            pattern = re.compile(r"(?<!\w)(" + "|".join(words) + r")(?!\w)") if words else None
+            found = self._patterns[doc] = (pattern, owner)
+        return found
 
     def named_in(self, text: str, doc: str) -> list[str]:
         pattern, owner = self._pattern(doc)
