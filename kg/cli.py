@@ -363,6 +363,8 @@ EXPORT_FORMATS: dict[str, tuple[str, str, dict]] = {
     "trig": ("kg.export.rdf", "write_rdf", {"format": "trig"}),
     "nt": ("kg.export.rdf", "write_rdf", {"format": "nt"}),
     "jsonld": ("kg.export.rdf", "write_rdf", {"format": "jsonld"}),
+    "graphml": ("kg.export.graphml", "write_graphml", {}),
+    "gexf": ("kg.export.gexf", "write_gexf", {}),
 }
 # formats written as a folder of files: ``writer(graph, out_dir)``; -o names the folder
 EXPORT_FOLDER_FORMATS: dict[str, tuple[str, str, dict]] = {
@@ -371,7 +373,7 @@ EXPORT_FOLDER_FORMATS: dict[str, tuple[str, str, dict]] = {
 
 
 def _add_export(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("export", help="write a saved graph in another format (Turtle, TriG, N-Triples, JSON-LD)",
+    p = sub.add_parser("export", help="write a saved graph in another format (RDF, GraphML, GEXF, CSV, Parquet)",
                        description="Read OUTDIR/graph.json (or a graph.json) and write it as FILE. TriG holds one "
                                    "named graph per article; the vocabulary is schemas/kg.ttl.")
     p.add_argument("graph", metavar="OUTDIR|graph.json", help="a saved graph.json or the folder holding it")

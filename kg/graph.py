@@ -398,8 +398,17 @@ def _name_words(name: str) -> list[str]:
     return [w for w in name.replace("’", "'").lower().replace("'s", "").split() if w.strip(".")]
 
 
+def edge_id(source: str, target: str, key: Any, data: dict[str, Any]) -> str:
+    """An edge's id, unique in the graph: the triple's id where there is one, else one derived
+    from both ends and the edge key (an article's MENTIONED_IN and IN_ARTICLE edges share keys)."""
+    if data.get("id"):
+        return str(data["id"])
+    return f"{str(data.get('type', 'edge')).lower()}:{stable_hash(source, key, target)}"
+
+
 def to_node_link(graph: KnowledgeGraph) -> dict[str, Any]:
-    return nx.node_link_data(graph.graph, edges="links")
+    """The node-link data of networkx 3.6 (``"edges"``), which ``nx.node_link_graph(data)`` reads as it is."""
+    return nx.node_link_data(graph.graph, edges="edges")
 
 
 def write_node_link(graph: KnowledgeGraph, stream: IO[str]) -> None:
@@ -414,7 +423,7 @@ def write_node_link(graph: KnowledgeGraph, stream: IO[str]) -> None:
     stream.write(f'{{"directed": true, "multigraph": true, "graph": {encode(g.graph)}, "nodes": [')
     for i, node in enumerate(g):
         stream.write((", " if i else "") + encode({**g.nodes[node], "id": node}))
-    stream.write('], "links": [')
+    stream.write('], "edges": [')
     for i, (u, v, key, data) in enumerate(g.edges(keys=True, data=True)):
         stream.write((", " if i else "") + encode({**data, "source": u, "target": v, "key": key}))
     stream.write("]}")
@@ -427,7 +436,10 @@ def save_graph(graph: KnowledgeGraph, path: str | Path) -> None:
 
 
 def from_node_link(data: dict[str, Any]) -> KnowledgeGraph:
-    return KnowledgeGraph(nx.node_link_graph(data, directed=True, multigraph=True, edges="links"))
+    """The graph of node-link data; files written before kg used networkx 3.6's ``"edges"`` key
+    hold ``"links"``, and still load."""
+    key = "links" if "links" in data and "edges" not in data else "edges"
+    return KnowledgeGraph(nx.node_link_graph(data, directed=True, multigraph=True, edges=key))
 
 
 def load_graph(path: str | Path) -> KnowledgeGraph:

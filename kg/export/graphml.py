@@ -1,9 +1,14 @@
 """graph.graphml: the graph for Gephi, yEd and Cytoscape (list attributes joined by ' | ').
 
+What those tools expect: every edge has an id of its own (Gephi drops an edge whose id it
+has seen), ``label`` is what a node is called (a name, or the start of a quotation or
+finding: Gephi and Cytoscape show it), the node's kind is ``type`` (Person, Quote, ...), and
+an edge's ``label`` and ``type`` are its relation (SAID, ...).
+
 Written element by element with lxml's incremental writer, straight from the graph: no copy
 of the graph with GraphML-ready values and no document tree in memory (networkx's writer
 needs both, which for 10,000 articles cost more than the graph itself). ``nx.read_graphml``
-reads it back.
+and igraph read it back.
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ from typing import Any
 
 from lxml import etree
 
-from kg.graph import KnowledgeGraph
+from kg.graph import KnowledgeGraph, edge_id
 
 GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"
 XSI_NS = "http://www.w3.org/2001/XMLSchema-instance"
@@ -67,10 +72,38 @@ def _element(tag: str, attrs: dict[str, str], data: Mapping[str, Any], keys: dic
     return element
 
 
+LABEL_CHARS = 60  # a quotation or finding is labelled with its first words, up to this many characters
+
+
+def display_label(data: Mapping[str, Any], node: str = "") -> str:
+    """What a node is called in a drawing tool: its name, or the start of its text."""
+    name = data.get("name")
+    if name:
+        return str(name)
+    text = " ".join(str(data.get("text") or "").split())
+    if len(text) > LABEL_CHARS:
+        text = text[: LABEL_CHARS - 1].rsplit(" ", 1)[0] + "…"
+    return text or str(node)
+
+
+def tool_node(node: str, data: Mapping[str, Any]) -> dict[str, Any]:
+    """A node's attributes as drawing tools read them: ``label`` its name, ``type`` its kind."""
+    out = {k: v for k, v in data.items() if k != "label"}
+    out["type"] = data.get("label", "")
+    out["label"] = display_label(data, node)
+    return out
+
+
+def tool_edge(data: Mapping[str, Any]) -> dict[str, Any]:
+    """An edge's attributes as drawing tools read them: ``label`` its relation; a triple's id is
+    the edge's own id (:func:`kg.graph.edge_id`), not an attribute igraph would clash with."""
+    return {**{k: v for k, v in data.items() if k != "id"}, "label": data.get("type", "")}
+
+
 def write_graphml(graph: KnowledgeGraph, path: Path) -> None:
     g = graph.graph
-    node_keys = _keys("node", (d for _, d in g.nodes(data=True)), 0)
-    edge_keys = _keys("edge", (d for _, _, d in g.edges(data=True)), len(node_keys))
+    node_keys = _keys("node", (tool_node(n, d) for n, d in g.nodes(data=True)), 0)
+    edge_keys = _keys("edge", (tool_edge(d) for _, _, d in g.edges(data=True)), len(node_keys))
     with etree.xmlfile(str(path), encoding="utf-8") as xf:
         xf.write_declaration()
         with xf.element("graphml", {f"{{{XSI_NS}}}schemaLocation": SCHEMA_LOCATION},
@@ -81,7 +114,9 @@ def write_graphml(graph: KnowledgeGraph, path: Path) -> None:
                                                    "attr.type": xml_type}), pretty_print=True)
             with xf.element("graph", edgedefault="directed"):
                 for node, data in g.nodes(data=True):
-                    xf.write(_element("node", {"id": _text(node)}, data, node_keys), pretty_print=True)
+                    xf.write(_element("node", {"id": _text(node)}, tool_node(node, data), node_keys),
+                             pretty_print=True)
                 for source, target, key, data in g.edges(keys=True, data=True):
-                    xf.write(_element("edge", {"source": _text(source), "target": _text(target), "id": _text(key)},
-                                      data, edge_keys), pretty_print=True)
+                    attrs = {"id": _text(edge_id(source, target, key, data)), "source": _text(source),
+                             "target": _text(target)}
+                    xf.write(_element("edge", attrs, tool_edge(data), edge_keys), pretty_print=True)

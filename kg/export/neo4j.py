@@ -26,8 +26,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from kg.graph import EDGE_TYPES, ENTITY_LABELS, NODE_LABELS, KnowledgeGraph
-from kg.model import stable_hash
+from kg.graph import EDGE_TYPES, ENTITY_LABELS, NODE_LABELS, KnowledgeGraph, edge_id
 from kg.schemas_dir import schema_file
 
 DEFAULT_BATCH_SIZE = 5000
@@ -153,7 +152,7 @@ def node_rows(graph: KnowledgeGraph) -> dict[str, list[dict[str, Any]]]:
 
 def relationship_id(rel: str, source: str, target: str, key: Any, data: dict[str, Any]) -> str:
     """A triple's id where there is one, else one derived from both ends and the edge key (stable)."""
-    return str(data["id"]) if data.get("id") else f"{rel.lower()}:{stable_hash(source, key, target)}"
+    return edge_id(source, target, key, {**data, "type": rel})
 
 
 def relationship_rows(graph: KnowledgeGraph) -> dict[tuple[str, str, str], list[dict[str, Any]]]:
