@@ -63,6 +63,11 @@ def _add_extract(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--workers", type=int, default=None, help="local Dask workers (with --engine dask)")
     p.add_argument("--resume", action="store_true",
                    help="continue an interrupted run in OUTDIR: finished documents are not read again")
+    p.add_argument("--append", action="store_true",
+                   help="add these documents to OUTDIR's graph: only new ones are extracted (same id or same "
+                        "text: left out), and every output file is rewritten for the whole corpus")
+    p.add_argument("--force", action="store_true",
+                   help="write into OUTDIR even if it holds something other than this command's own output")
     p.add_argument("--strict", action="store_true",
                    help="stop at the first skipped document (exit 1); what was extracted before it is written")
     p.add_argument("--max-chars", type=_positive_int, default=None, metavar="N",
@@ -72,17 +77,19 @@ def _add_extract(sub: argparse._SubParsersAction) -> None:
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
-    from kg.run import RunOptions, run_extract
+    from kg.append import AppendError
+    from kg.run import OutputError, RunOptions, run_extract
     from kg.state import ResumeError
 
     options = RunOptions(
         out_dir=args.out, model=args.model, view=not args.no_view, base_iri=args.base_iri,
         processes=args.processes, engine=args.engine, scheduler=args.scheduler, workers=args.workers,
-        resume=args.resume, strict=args.strict, max_chars=args.max_chars, progress=not args.quiet,
+        resume=args.resume, append=args.append, force=args.force, strict=args.strict, max_chars=args.max_chars,
+        progress=not args.quiet,
     )
     try:
         summary = run_extract(args.paths, options)
-    except ResumeError as err:
+    except (ResumeError, OutputError, AppendError) as err:
         raise CliError(str(err)) from None
     _print_summary(summary)
     if summary.stopped_by is not None:
@@ -108,6 +115,9 @@ def _print_summary(summary) -> None:  # noqa: ANN001 - kg.run.RunSummary, import
     resumed = f" ({summary.resumed} from the interrupted run)" if summary.resumed else ""
     print(f"documents read: {summary.read}, extracted: {summary.extracted}{resumed}, "
           f"skipped: {len(summary.skipped)}", file=err)
+    if summary.kept or summary.already_present:
+        print(f"appended to {summary.kept} documents already in the folder; "
+              f"{summary.already_present} inputs were in it already and left out", file=err)
     for skip in summary.skipped:
         where = f" [{_shown(skip.source)}]" if skip.source else ""
         print(f"  skipped {_shown(skip.doc)}: {_shown(skip.reason)}{where}", file=err)

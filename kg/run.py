@@ -17,15 +17,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
+from kg.append import Append
 from kg.engine import run_documents
 from kg.export.jsonl import rewrite_merged_entities, write_triples
 from kg.files import write_atomic
 from kg.graph import ENTITY_LABELS, KnowledgeGraph, save_graph
 from kg.model import DocResult, Document, Skip
+from kg.outdir import OutputError, check_inputs, check_outdir, saved_settings
 from kg.sources import DEFAULT_MAX_CHARS, iter_documents
 from kg.state import ResumeError, RunState
 
-__all__ = ["ResumeError", "RunOptions", "RunSummary", "run_extract", "write_atomic"]
+__all__ = ["OutputError", "ResumeError", "RunOptions", "RunSummary", "run_extract", "write_atomic"]
 
 
 @dataclass
@@ -41,6 +43,8 @@ class RunOptions:
     scheduler: str | None = None
     workers: int | None = None
     resume: bool = False
+    append: bool = False  # add the documents to out_dir's graph (kg.append)
+    force: bool = False  # overwrite out_dir even if it holds something else (kg.outdir)
     strict: bool = False
     max_chars: int | None = None
     progress: bool = True
@@ -53,6 +57,8 @@ class RunSummary:
     read: int = 0
     extracted: int = 0
     resumed: int = 0
+    kept: int = 0  # --append: documents already in the output folder, kept
+    already_present: int = 0  # --append: inputs left out because the output folder holds them
     skipped: list[Skip] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     entities: int = 0
@@ -61,6 +67,7 @@ class RunSummary:
     stopped_by: Skip | None = None
 
 
+Item = Document | Skip
 OUTPUT_NAMES = ("triples.jsonl", "graph.json", "graph.graphml", "graph.ttl", "graph.html", "graph.png", "report.json")
 
 
@@ -124,10 +131,11 @@ class _Collector:
     def warn(self, doc: str, _source: str, message: str) -> None:
         self.pending[doc].append(message)
 
-    def result(self, result: DocResult) -> None:
+    def result(self, result: DocResult, *, counted: bool = True) -> None:
+        """Take one result; ``counted=False`` for a kept one of ``--append``, which this run did not read."""
         s = self.summary
-        s.read += 1
-        s.extracted += 1
+        s.read += counted
+        s.extracted += counted
         s.warnings.extend(f"{result.document.id}: {w}" for w in result.warnings)
         self.graph.add(result)
         write_triples(result.triples, self.stream)
@@ -145,19 +153,21 @@ def run_extract(paths: Iterable[str], options: RunOptions) -> RunSummary:
 
     Raises:
         ResumeError: ``options.resume`` with inputs or settings other than the saved run's.
+        OutputError: an input path that does not exist, or an output folder the run would
+            spoil (see :mod:`kg.outdir`); raised before anything is written.
+        AppendError: ``options.append`` with another model or size limit than the folder's.
     """
     paths = list(paths)
     out = Path(options.out_dir)
-    out.mkdir(parents=True, exist_ok=True)
     max_chars = options.max_chars or DEFAULT_MAX_CHARS
+    settings = _settings(paths, options, max_chars)
+    _check_before_writing(paths, out, settings, options)
+    out.mkdir(parents=True, exist_ok=True)
     summary = RunSummary()
     graph = KnowledgeGraph()
     _remove_torn_temporaries(out)
     state = RunState(out)
-    settings = _settings(paths, options, max_chars)
-    replay: Iterable[DocResult] = state.resume(settings) if options.resume else ()
-    if not options.resume:
-        state.start(settings)
+    append, replay, only_new = _begin_state(state, settings, options)
     triples_path = out / "triples.jsonl"
     tmp_triples = out / ".triples.jsonl.partial"
     try:
@@ -166,9 +176,12 @@ def run_extract(paths: Iterable[str], options: RunOptions) -> RunSummary:
             done: set[str] = set()
             for result in replay:
                 done.add(result.document.id)
-                summary.resumed += 1
-                collect.result(result)
-            docs = iter_documents(paths, max_chars=max_chars, exclude=[out], on_warning=collect.warn)
+                if append:
+                    summary.kept += 1
+                else:
+                    summary.resumed += 1
+                collect.result(result, counted=not append)
+            docs = only_new(iter_documents(paths, max_chars=max_chars, exclude=[out], on_warning=collect.warn))
             feed = _Feed((item for item in docs if not (isinstance(item, Document) and item.id in done)),
                          strict=options.strict)
             results = run_documents(feed, model=options.model, processes=options.processes, engine=options.engine,
@@ -183,6 +196,7 @@ def run_extract(paths: Iterable[str], options: RunOptions) -> RunSummary:
                 item.warnings.extend(collect.pending.pop(item.document.id, []))
                 state.save(item)
                 collect.result(item)
+        summary.already_present = append.present if append else 0
         merged = graph.merge_short_names()  # "Trump" of one article is the corpus's Donald Trump
         if merged:
             write_atomic(triples_path, lambda p: rewrite_merged_entities(tmp_triples, p, merged, graph.graph.nodes))
@@ -206,6 +220,30 @@ def run_extract(paths: Iterable[str], options: RunOptions) -> RunSummary:
     return summary
 
 
+def _check_before_writing(paths: list[str], out: Path, settings: dict[str, Any], options: RunOptions) -> None:
+    """Refuse, before anything is written, a run that would lose what the user has (kg.outdir)."""
+    if options.append and (options.resume or options.force):
+        raise OutputError("--append cannot be combined with --resume or --force")
+    check_inputs(paths)
+    check_outdir(out, settings, force=options.force, append=options.append, resume=options.resume)
+
+
+def _begin_state(state: RunState, settings: dict[str, Any], options: RunOptions
+                 ) -> tuple[Append | None, Iterable[DocResult], Callable[[Iterable[Item]], Iterable[Item]]]:
+    """The append (if it is one), the saved results to replay first, and the new input's filter.
+
+    A new run forgets the old state; ``--resume`` replays the interrupted run's results;
+    ``--append`` replays the folder's results and leaves out inputs it holds (kg.append).
+    """
+    if options.append:
+        append = Append.start(state, saved_settings(state.dir.parent) or {}, settings)
+        return append, append.replay(), append.new_only
+    if options.resume:
+        return None, state.resume(settings), lambda items: items
+    state.start(settings)
+    return None, (), lambda items: items
+
+
 def report_data(summary: RunSummary, *, max_chars: int) -> dict[str, Any]:
     """``report.json``: counts, every skipped document with its reason, every warning."""
     def skip_json(s: Skip) -> dict[str, Any]:
@@ -213,6 +251,7 @@ def report_data(summary: RunSummary, *, max_chars: int) -> dict[str, Any]:
 
     return {
         "read": summary.read, "extracted": summary.extracted, "resumed": summary.resumed,
+        "kept": summary.kept, "already_present": summary.already_present,
         "skipped": [skip_json(s) for s in summary.skipped],
         "stopped_by": skip_json(summary.stopped_by) if summary.stopped_by else None,
         "warnings": summary.warnings, "entities": summary.entities,

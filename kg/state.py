@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
-from kg.model import DocResult, Document, Entity, EntityRef, Evidence, Span, Triple, TripleObject
+from kg.model import DocResult, Document, Entity, EntityRef, Evidence, Span, Triple, TripleObject, stable_hash
 
 STATE_DIR = ".kg-state"
 FORMAT = 1
@@ -93,12 +93,18 @@ def result_to_json(result: DocResult) -> dict[str, Any]:
     """Everything about a document's result except its text (offsets and span words suffice)."""
     doc = result.document
     return {
-        "document": {"id": doc.id, "title": doc.title, "url": doc.url, "date": doc.date, "source": doc.source},
+        "document": {"id": doc.id, "title": doc.title, "url": doc.url, "date": doc.date, "source": doc.source,
+                     "hash": content_hash(doc.text)},
         "entities": [{"id": e.id, "type": e.type, "name": e.name, "aliases": list(e.aliases),
                       "mentions": [_span(m) for m in e.mentions]} for e in result.entities],
         "triples": [_triple(t) for t in result.triples],
         "warnings": list(result.warnings),
     }
+
+
+def content_hash(text: str) -> str:
+    """A document's text, fingerprinted: ``--append`` knows an article it already holds under a new name."""
+    return stable_hash(text, length=32)
 
 
 def result_from_json(data: dict[str, Any]) -> DocResult:
@@ -149,6 +155,12 @@ class RunState:
         return self._replay()
 
     def _replay(self) -> Iterator[DocResult]:
+        for result, _hash in self.saved():
+            yield result
+
+    def saved(self) -> Iterator[tuple[DocResult, str | None]]:
+        """Every saved result with its text's :func:`content_hash` (None in states older than
+        the hash), in order; then the file is cut after its last complete line for appending."""
         good = 0
         self.results.touch()  # killed between writing run.json and results.jsonl: nothing finished
         with self.results.open("rb") as stream:
@@ -156,13 +168,22 @@ class RunState:
                 if not line.endswith(b"\n"):
                     break
                 try:
-                    result = result_from_json(json.loads(line))
+                    data = json.loads(line)
+                    result = result_from_json(data)
                 except (ValueError, KeyError, TypeError, IndexError):
                     break
                 good += len(line)
-                yield result
+                yield result, data["document"].get("hash")
         with self.results.open("rb+") as stream:
             stream.truncate(good)
+
+    def extend(self, settings: dict[str, Any]) -> None:
+        """Record new settings (an ``--append`` adds inputs) and keep the saved results."""
+        self.dir.mkdir(parents=True, exist_ok=True)
+        self.results.touch()
+        partial = self.dir / ".run.json.partial"
+        partial.write_text(json.dumps({"format": FORMAT, **settings}, indent=2), encoding="utf-8")
+        os.replace(partial, self.settings)
 
     def save(self, result: DocResult) -> None:
         """Append one finished document and flush it to the operating system."""
