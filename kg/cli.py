@@ -209,6 +209,9 @@ class Reader:
         if self.kinds:
             p.add_argument("--kind", choices=self.kinds, default=None,
                            help="only statements of this kind (default: all, shown in the kind column)")
+        form = p.add_mutually_exclusive_group()
+        form.add_argument("--json", action="store_true", help="one JSON object per row, texts whole")
+        form.add_argument("--csv", action="store_true", help="CSV with a header, texts whole (for a spreadsheet)")
         _connection_options(p)
         p.set_defaults(func=self.run)
 
@@ -228,9 +231,22 @@ class Reader:
             rows = _graph_or_server(args, lambda g: getattr(g, self.query)(args.name, **options), self.query, params)
         for row in rows:
             for key in ("authors", "about"):
-                if isinstance(row.get(key), list):
+                if isinstance(row.get(key), list) and not args.json:
                     row[key] = ", ".join(sorted(a for a in row[key] if a))
-        _print_table(rows, columns, widths=self.widths)
+        if args.json:
+            import json
+
+            for row in rows:
+                print(json.dumps(row, ensure_ascii=False, default=str))
+        elif args.csv:
+            import csv
+
+            writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else list(columns),
+                                    lineterminator="\n")
+            writer.writeheader()
+            writer.writerows({k: "" if v is None else v for k, v in row.items()} for row in rows)
+        else:
+            _print_table(rows, columns, widths=self.widths)
         return EXIT_OK
 
 
@@ -375,6 +391,8 @@ EXPORT_FORMATS: dict[str, tuple[str, str, dict]] = {
     "jsonld": ("kg.export.rdf", "write_rdf", {"format": "jsonld"}),
     "graphml": ("kg.export.graphml", "write_graphml", {}),
     "gexf": ("kg.export.gexf", "write_gexf", {}),
+    "csv": ("kg.export.table", "write_csv", {}),
+    "parquet": ("kg.export.table", "write_parquet", {}),
 }
 # formats written as a folder of files: ``writer(graph, out_dir)``; -o names the folder
 EXPORT_FOLDER_FORMATS: dict[str, tuple[str, str, dict]] = {
@@ -403,7 +421,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
     module, name, fixed = EXPORT_FORMATS.get(args.format) or EXPORT_FOLDER_FORMATS[args.format]
     writer = getattr(importlib.import_module(module), name)
-    options = {"base_iri": args.base_iri} if args.base_iri is not None else {}
+    options = {"base_iri": args.base_iri} if args.base_iri is not None and module == "kg.export.rdf" else {}
     try:
         graph = load_graph(args.graph)
     except (OSError, ValueError) as err:
@@ -415,7 +433,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
         return EXIT_OK
     try:
         write_atomic(out, lambda p: writer(graph, p, **fixed, **options))
-    except ValueError as err:
+    except (ValueError, ImportError) as err:
         raise CliError(str(err)) from None
     print(f"wrote {out} ({args.format})", file=sys.stderr)
     return EXIT_OK

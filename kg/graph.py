@@ -31,6 +31,10 @@ NODE_LABELS = ("Person", "Organization", "Group", "Place", "Report", "Role", "Qu
 EDGE_TYPES = ("SAID", "HOLDS_ROLE", "FOUND", "ADDRESSED_TO", "IN_ARTICLE", "IN_REPORT", "AUTHORED_BY", "MENTIONED_IN",
               "MENTIONS", "WORKS_FOR")
 STATEMENT_LABEL = {"SAID": "Quote", "FOUND": "Finding"}
+# the statement table (kg export --format csv|parquet, graph.to_dataframe()); docs/api.md says what each holds
+STATEMENT_COLUMNS = ("relation", "speaker", "speaker_id", "speaker_type", "kind", "mode", "cue", "statement",
+                     "addressee", "mentions", "article", "title", "url", "date", "sentence", "confidence",
+                     "start", "end", "sentence_start", "sentence_end", "triple_id")
 # named things: aliases, a mention count and MENTIONED_IN edges (not roles, statements or articles)
 ENTITY_LABELS = ("Person", "Organization", "Group", "Place", "Report")
 
@@ -365,6 +369,60 @@ class KnowledgeGraph:
                          "start": finding.get("start")})
         rows.sort(key=lambda r: (r["article"] or "", r["start"] or 0, r["report"] or ""))
         return rows
+
+    def statements(self) -> list[dict[str, Any]]:
+        """One row per statement (SAID and FOUND), the columns of :data:`STATEMENT_COLUMNS`.
+
+        ``kind`` and ``mentions`` are filled when the graph has them (a ``kind`` on SAID edges,
+        ``(Quote)-[:MENTIONS]->(entity)`` edges), and empty otherwise. Texts are whole, never cut.
+        """
+        g = self.graph
+        rows = []
+        for source, target, data in self.graph.edges(data=True):
+            if data.get("type") not in STATEMENT_LABEL:
+                continue
+            speaker, statement = g.nodes[source], g.nodes[target]
+            doc = data.get("doc") or statement.get("doc") or ""
+            article = g.nodes[article_id(doc)] if article_id(doc) in g else {}
+            mentioned = sorted({g.nodes[t].get("name", "") for _, t, d in g.out_edges(target, data=True)
+                                if d.get("type") == "MENTIONS"} - {""})
+            rows.append({
+                "relation": data.get("type"), "speaker": speaker.get("name", ""), "speaker_id": source,
+                "speaker_type": speaker.get("label", ""), "kind": data.get("kind", ""),
+                "mode": data.get("mode", ""), "cue": data.get("cue", ""), "statement": statement.get("text", ""),
+                "addressee": data.get("addressee", ""), "mentions": " | ".join(mentioned),
+                "article": doc, "title": article.get("name", ""), "url": article.get("url", ""),
+                "date": article.get("date", ""), "sentence": data.get("sentence", ""),
+                "confidence": data.get("confidence"), "start": statement.get("start"),
+                "end": statement.get("end"), "sentence_start": data.get("sentence_start"),
+                "sentence_end": data.get("sentence_end"), "triple_id": data.get("id", ""),
+            })
+        rows.sort(key=lambda r: (r["article"], r["start"] if r["start"] is not None else 0, r["triple_id"]))
+        return rows
+
+    def to_networkx(self) -> nx.MultiDiGraph:
+        """The graph as a networkx ``MultiDiGraph`` (a copy: changing it leaves this graph alone).
+
+        Nodes carry ``label`` (Person, Quote, ...) and ``name`` or ``text``; edges carry ``type``
+        (SAID, ...) and, for statements, their evidence.
+        """
+        return self.graph.copy()
+
+    def to_dataframe(self) -> Any:
+        """The statements as a pandas ``DataFrame`` (columns: :data:`STATEMENT_COLUMNS`).
+
+        Raises:
+            ImportError: pandas is not installed (``pip install "kg[pandas]"``).
+        """
+        try:
+            import pandas as pd
+        except ImportError:
+            raise ImportError('graph.to_dataframe() needs pandas: pip install "kg[pandas]"') from None
+        frame = pd.DataFrame(self.statements(), columns=list(STATEMENT_COLUMNS))
+        for column in ("start", "end", "sentence_start", "sentence_end"):
+            frame[column] = frame[column].astype("Int64")
+        frame["confidence"] = frame["confidence"].astype("float64")
+        return frame
 
     def counts(self) -> dict[str, Counter[str]]:
         return {

@@ -90,3 +90,13 @@ def test_gexf_reads_back_with_networkx(tmp_path, two_articles):
     assert len(said) == 2 and said[0]["label"] == "SAID" and said[0]["cue"] == "told"
     quote = next(d for _, d in back.nodes(data=True) if d["type"] == "Quote")
     assert TEXT[quote["char_start"]:quote["char_end"]] == quote["text"]
+
+
+def test_kg_export_writes_gexf_and_graphml(tmp_path, two_articles):
+    from kg.cli import main
+
+    save_graph(two_articles, tmp_path / "graph.json")
+    assert main(["export", str(tmp_path), "--format", "gexf", "-o", str(tmp_path / "g.gexf")]) == 0
+    assert main(["export", str(tmp_path), "--format", "graphml", "-o", str(tmp_path / "g.graphml")]) == 0
+    assert nx.read_gexf(tmp_path / "g.gexf").number_of_edges() == 8
+    assert nx.read_graphml(tmp_path / "g.graphml").nodes["person:ann-lee"]["label"] == "Ann Lee"
