@@ -162,7 +162,10 @@ def _on_server(conn, work):  # noqa: ANN001, ANN202 - a Connection and a callabl
         with conn.driver() as driver:
             return work(driver)
     except AuthError:
-        raise CliError(f"{conn.describe()} refused the credentials (check NEO4J_USERNAME/NEO4J_PASSWORD)") from None
+        hint = ("the password is the one in the data folder kg looked in: pass the --data-dir the server was "
+                "started with, or set KG_SERVER_DIR" if conn.local else "check NEO4J_USERNAME/NEO4J_PASSWORD; for "
+                "the local kg server, unset NEO4J_URI and pass its --data-dir or set KG_SERVER_DIR")
+        raise CliError(f"{conn.describe()} refused the credentials ({hint})") from None
     except ServiceUnavailable as err:
         raise CliError(f"cannot reach {conn.describe()}: {err}") from None
     except (Neo4jError, DriverError, LoadError) as err:
@@ -299,6 +302,7 @@ def _cmd_server(args: argparse.Namespace) -> int:
                 return EXIT_SKIPPED
             print(f"kg server: running, {info.uri}, database {info.database}, user {info.user}, pid {info.pid}, "
                   f"data {info.data_dir}, password in {info.data_dir / 'credentials'}, log {info.log}")
+            print(f"HTTP port {info.http_port}: {server.http_answer(info)}")
     except server.ServerError as err:
         raise CliError(str(err)) from None
     return EXIT_OK

@@ -285,6 +285,24 @@ def _terminate(pid: int, timeout: float) -> None:
         raise ServerError(f"server process {pid} did not stop")
 
 
+def http_answer(info: ServerInfo, *, timeout: float = 2.0) -> str:
+    """What answers on the server's HTTP port: ArcadeDB's HTTP API (no web studio ships in
+    arcadedb-embedded), checked with its unauthenticated readiness call ``GET /api/v1/ready``."""
+    from urllib.error import HTTPError, URLError
+    from urllib.request import urlopen
+
+    url = f"http://{HOST}:{info.http_port}"
+    try:
+        with urlopen(f"{url}/api/v1/ready", timeout=timeout) as response:
+            state = f"ready (HTTP {response.status})"
+    except HTTPError as err:
+        state = f"answering (HTTP {err.code} on /api/v1/ready)"
+    except (URLError, OSError) as err:
+        return f"{url}: nothing answers ({getattr(err, 'reason', err)})"
+    return (f"{url}: ArcadeDB's HTTP API, {state}; e.g. POST {url}/api/v1/query/{info.database} "
+            f"with user {info.user} and the same password")
+
+
 def stop(*, data_dir: str | Path | None = None, timeout: float = STOP_TIMEOUT) -> ServerInfo | None:
     """Stop the server of ``data_dir``; returns what was stopped, or None if nothing ran. Data is kept."""
     root = resolve_data_dir(data_dir)

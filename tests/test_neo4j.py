@@ -379,6 +379,8 @@ def test_cli_load_query_who_said_roles_findings(graph_server, driver, saved_grap
     assert main(["server", "status", *where]) == 0
     captured = capsys.readouterr()
     assert "running" in captured.out and str(graph_server.port) in captured.out
+    assert f"HTTP port {graph_server.http_port}: http://127.0.0.1:{graph_server.http_port}: ArcadeDB's HTTP API, " \
+           "ready" in captured.out
     assert password not in captured.out + captured.err
 
     assert main(["query", "MATCH (n", *where]) == 1
@@ -415,3 +417,27 @@ def test_rows_carry_kind_and_part_offsets():
     assert quote["props"]["part_starts"] == [0, second] and quote["props"]["part_ends"] == [11, len(text)]
     (said,) = n4.relationship_rows(g)[("SAID", "Person", "Quote")]
     assert said["props"]["kind"] == "speech"
+
+
+@pytest.mark.server
+def test_refused_credentials_say_where_the_password_comes_from(graph_server, tmp_path, capsys, monkeypatch):
+    """A data folder whose password is not the running server's (another --data-dir, a stale copy)."""
+    import shutil
+
+    from kg.cli import main
+
+    for var in ("NEO4J_URI", "NEO4J_USERNAME", "NEO4J_PASSWORD", "NEO4J_DATABASE"):
+        monkeypatch.delenv(var, raising=False)
+    stale = tmp_path / "stale"
+    stale.mkdir()
+    for name in ("server.json", "server.pid"):
+        shutil.copy(graph_server.data_dir / name, stale / name)
+    (stale / "credentials").write_text("not-the-password\n", encoding="utf-8")
+    assert main(["who-said", "--data-dir", str(stale)]) == 1
+    err = capsys.readouterr().err
+    assert "refused the credentials" in err and "--data-dir" in err and "KG_SERVER_DIR" in err
+    monkeypatch.setenv("NEO4J_URI", f"bolt://127.0.0.1:{graph_server.port}")
+    monkeypatch.setenv("NEO4J_PASSWORD", "wrong")
+    assert main(["who-said"]) == 1
+    err = capsys.readouterr().err
+    assert "NEO4J_PASSWORD" in err and "KG_SERVER_DIR" in err and "wrong" not in err
