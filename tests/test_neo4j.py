@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import json
+import subprocess
 import threading
 import time
 from pathlib import Path
@@ -164,6 +165,35 @@ def test_neo4j_admin_csv(tmp_path):
     assert len(rels) - 1 == sum(1 for _ in graph.edges("SAID"))
     script = (tmp_path / "neo4j-admin-import.sh").read_text()
     assert "neo4j-admin database import full" in script and "--nodes=nodes_Person.csv" in script
+
+
+def _tool(folder, name: str, body: str) -> None:
+    """A stand-in for a Neo4j command-line tool that is not installed here: it logs its arguments."""
+    path = folder / name
+    path.write_text(f'#!/bin/sh\necho "{name} $*" >> "$KG_TOOL_LOG"\n{body}\n', encoding="utf-8")
+    path.chmod(0o755)
+
+
+def test_neo4j_admin_script_imports_then_creates_constraints_and_overwrites_when_asked(tmp_path):
+    out, tools = tmp_path / "import", tmp_path / "bin"
+    tools.mkdir()
+    neo4j_admin.write_csv(hand_graph(), out)
+    assert (out / "constraints.cypher").read_text().count("CREATE CONSTRAINT") == len(NODE_LABELS)
+    _tool(tools, "neo4j-admin", "exit 0")
+    _tool(tools, "cypher-shell", "exit 0")
+    env = {"PATH": f"{tools}:/usr/bin:/bin", "KG_TOOL_LOG": str(tmp_path / "log")}
+    subprocess.run(["sh", str(out / "neo4j-admin-import.sh")], env=env, check=True, capture_output=True)
+    calls = (tmp_path / "log").read_text().splitlines()
+    assert calls[0].startswith("neo4j-admin database import full neo4j ") and "overwrite" not in calls[0]
+    assert calls[-1].endswith("-d neo4j -f constraints.cypher")
+    (tmp_path / "log").unlink()
+    subprocess.run(["sh", str(out / "neo4j-admin-import.sh"), "--overwrite"], env=env, check=True, capture_output=True)
+    assert (tmp_path / "log").read_text().splitlines()[0].endswith("--overwrite-destination=true")
+    # a database that never answers: the script says what to run, and fails
+    _tool(tools, "cypher-shell", "exit 1")
+    done = subprocess.run(["sh", str(out / "neo4j-admin-import.sh")], env={**env, "KG_WAIT": "0"},
+                          capture_output=True, text=True)
+    assert done.returncode == 3 and "cypher-shell -d neo4j -f constraints.cypher" in done.stderr
 
 
 # -- against the real local server -----------------------------------------------------------

@@ -23,6 +23,8 @@ from kg.graph import KnowledgeGraph, load_graph, to_node_link
 from kg.model import DocResult, Document, Entity, EntityRef, Evidence, Span, Triple, TripleObject
 from kg.vocab import KG, KG_NS, OA
 
+XSD_INTEGER = URIRef("http://www.w3.org/2001/XMLSchema#integer")
+
 ROOT = Path(__file__).resolve().parents[1]
 SCHEMAS = ROOT / "schemas"
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -318,10 +320,23 @@ def test_jsonld_carries_the_published_context(tmp_path):
     assert "speaker" in path.read_text()
 
 
+def test_jsonld_offsets_and_counts_are_numbers_that_read_back_as_integers(tmp_path):
+    path = tmp_path / "g.jsonld"
+    rdf.write_rdf(tiny_graph(), path, format="jsonld")
+    nodes = json.loads(path.read_text())["@graph"]
+    offsets = [(n["start"], n["end"]) for n in nodes if "start" in n]
+    assert offsets and all(type(s) is int and type(e) is int and 0 <= s <= e for s, e in offsets)
+    assert all(type(n["mentionCount"]) is int for n in nodes if "mentionCount" in n)
+    back = Graph().parse(path, format="json-ld")
+    starts = list(back.objects(None, OA.start))
+    assert starts and all(s.datatype == XSD_INTEGER for s in starts)
+    assert isomorphic(back, rdf.to_rdflib(tiny_graph()))
+
+
 def test_statement_literals_keep_datatypes():
     g = rdf.to_rdflib(tiny_graph())
     starts = list(g.objects(None, OA.start))
-    assert starts and all(isinstance(s, Literal) and s.datatype.endswith("nonNegativeInteger") for s in starts)
+    assert starts and all(isinstance(s, Literal) and s.datatype == XSD_INTEGER for s in starts)
     assert all(c.datatype.endswith("decimal") for c in g.objects(None, KG.confidence))
 
 
@@ -439,3 +454,21 @@ def test_kind_and_parts_reach_rdf_and_conform():
     exact = {str(g.value(sel, OA.exact)) for part in g.objects(st, KG.partSpan)
              for sel in g.objects(part, OA.hasSelector) if g.value(sel, OA.exact) is not None}
     assert exact == {'"We tried,"', '"We ran out of money."'}
+
+
+def test_who_said_over_trig_needs_the_default_union_as_docs_say(tmp_path):
+    """docs/rdf.md: SPARQL over a TriG file sees the articles' facts only with the default-union setting."""
+    import pyoxigraph as ox
+    from rdflib import Dataset
+
+    path = tmp_path / "g.trig"
+    rdf.write_rdf(tiny_graph(), path, format="trig")
+    plain = Dataset()
+    plain.parse(path, format="trig")
+    union = Dataset(default_union=True)
+    union.parse(path, format="trig")
+    assert list(plain.query(WHO_SAID)) == [] and len(list(union.query(WHO_SAID))) >= 1
+    store = ox.Store()
+    store.load(path=str(path), format=ox.RdfFormat.TRIG)
+    assert list(store.query(WHO_SAID)) == []
+    assert len(list(store.query(WHO_SAID, use_default_graph_as_union=True))) == len(list(union.query(WHO_SAID)))

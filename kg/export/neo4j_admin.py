@@ -5,7 +5,10 @@ entities into an empty Neo4j, the offline importer is far faster. It reads one C
 label (header ``id:ID(Person),:LABEL,name,aliases:string[],...``) and one per relationship type
 and pair of end labels (``:START_ID(Person),:END_ID(Quote),:TYPE,...``); the ID group is the
 label, so every relationship file says which group its ends come from. ``neo4j-admin-import.sh``
-beside the CSVs holds the exact command. The rows are those of :mod:`kg.export.neo4j`
+beside the CSVs runs the exact command (``--overwrite`` replaces a database that holds data,
+through neo4j-admin's ``--overwrite-destination``), then creates kg's uniqueness constraints
+(``constraints.cypher``, the ones ``kg load`` relies on) with ``cypher-shell`` once the started
+database answers: the importer itself creates none. The rows are those of :mod:`kg.export.neo4j`
 (same ids, same properties), so a graph imported here and one loaded with ``kg load`` are equal.
 """
 
@@ -16,7 +19,7 @@ import shlex
 from pathlib import Path
 from typing import Any
 
-from kg.export.neo4j import node_rows, relationship_rows
+from kg.export.neo4j import constraint_statements, node_rows, relationship_rows
 from kg.graph import KnowledgeGraph
 
 ARRAY_DELIMITER = ";"  # neo4j-admin's default; a ';' inside a list item is written as ','
@@ -93,10 +96,49 @@ def write_csv(graph: KnowledgeGraph, out_dir: str | Path, *, database: str = "ne
             writer.writerow(header)
             writer.writerows(body)
         written.append(path)
+    constraints = out / "constraints.cypher"
+    constraints.write_text("".join(f"{st};\n" for st in constraint_statements()), encoding="utf-8")
+    written.append(constraints)
     script = out / "neo4j-admin-import.sh"
-    script.write_text("#!/bin/sh\n# Import into an EMPTY, stopped Neo4j database (offline, fastest first load).\n"
-                      'cd "$(dirname "$0")" && exec ' + import_command(list(tables), database=database) + "\n",
+    script.write_text(import_script(import_command(list(tables), database=database), database=database),
                       encoding="utf-8")
     script.chmod(0o755)
     written.append(script)
     return written
+
+
+def import_script(command: str, *, database: str) -> str:
+    """``neo4j-admin-import.sh``: the import, then the constraints once the database answers."""
+    db = shlex.quote(database)
+    return f"""#!/bin/sh
+# Offline first load of kg's graph into Neo4j, then kg's uniqueness constraints.
+#   sh neo4j-admin-import.sh               import into an empty database (Neo4j stopped, or a new
+#                                          database of a running Enterprise server)
+#   sh neo4j-admin-import.sh --overwrite   replace what the database holds (--overwrite-destination)
+# After the import, start Neo4j (Enterprise: CREATE DATABASE {db}); this script then waits up to
+# KG_WAIT seconds (default 300) for it to answer and runs constraints.cypher with cypher-shell
+# (NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD as for kg load). Without cypher-shell, run
+# constraints.cypher yourself or `kg load` once: it creates the same constraints.
+set -eu
+cd "$(dirname "$0")"
+overwrite=""
+if [ "${{1:-}}" = "--overwrite" ]; then overwrite="--overwrite-destination=true"; fi
+{command} $overwrite
+echo "imported; waiting for database {db} to answer, to create the constraints (constraints.cypher)" >&2
+if ! command -v cypher-shell >/dev/null 2>&1; then
+  echo "cypher-shell not found: run constraints.cypher on database {db} yourself (or kg load once)" >&2
+  exit 3
+fi
+shell() {{ cypher-shell -a "${{NEO4J_URI:-neo4j://localhost:7687}}" -d {db} "$@"; }}
+waited=0
+until shell "RETURN 1" >/dev/null 2>&1; do
+  if [ "$waited" -ge "${{KG_WAIT:-300}}" ]; then
+    echo "database {db} did not answer: start Neo4j, then run: cypher-shell -d {db} -f constraints.cypher" >&2
+    exit 3
+  fi
+  sleep 2
+  waited=$((waited + 2))
+done
+shell -f constraints.cypher
+echo "constraints created" >&2
+"""

@@ -61,7 +61,6 @@ def _n(iri: str) -> ox.NamedNode:
 _TYPE = _n("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 _LABEL = _n("http://www.w3.org/2000/01/rdf-schema#label")
 _INTEGER = _n(_XSD + "integer")
-_NON_NEGATIVE = _n(_XSD + "nonNegativeInteger")
 _DECIMAL = _n(_XSD + "decimal")
 
 
@@ -120,7 +119,8 @@ def _confidence(value: Any) -> ox.Literal:
 
 
 def _offset(value: Any) -> ox.Literal:
-    return ox.Literal(str(int(value)), datatype=_NON_NEGATIVE)
+    """A character offset: xsd:integer, which JSON-LD writes as a plain JSON number (shapes.ttl keeps it >= 0)."""
+    return ox.Literal(str(int(value)), datatype=_INTEGER)
 
 
 def _article_doc(node_id: str, data: dict[str, Any]) -> str:
