@@ -320,12 +320,15 @@ def _add_load(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--batch-size", type=_positive_int, default=DEFAULT_BATCH_SIZE,
                    help=f"rows per transaction (default {DEFAULT_BATCH_SIZE})")
     p.add_argument("--wipe", action="store_true", help="delete every kg node and relationship first")
+    p.add_argument("--all", action="store_true",
+                   help="send every row, even those an earlier load of this OUTDIR sent to this database")
     _connection_options(p)
     p.set_defaults(func=_cmd_load)
 
 
 def _cmd_load(args: argparse.Namespace) -> int:
-    from kg.export.neo4j import load
+    from kg.export import loaded
+    from kg.export.neo4j import load, node_count
     from kg.graph import load_graph
 
     try:
@@ -333,12 +336,24 @@ def _cmd_load(args: argparse.Namespace) -> int:
     except (OSError, ValueError) as err:
         raise CliError(f"cannot read graph {args.graph}: {err}") from None
     conn = _connect(args)
-    report = _on_server(conn, lambda driver: load(graph, driver, database=conn.database, batch_size=args.batch_size,
-                                                  wipe_first=args.wipe))
+    state = None if args.all else loaded.memo_folder(args.graph)
+    key = loaded.target_key(conn.uri, conn.database)
+
+    def work(driver):  # noqa: ANN001, ANN202 - a neo4j.Driver; a LoadReport
+        skip = loaded.sent_before(state, key, node_count(driver, database=conn.database)) if state else set()
+        report = load(graph, driver, database=conn.database, batch_size=args.batch_size, wipe_first=args.wipe,
+                      skip=skip)
+        if state:
+            loaded.remember(state, key, report.fingerprints, node_count(driver, database=conn.database))
+        return report
+
+    report = _on_server(conn, work)
     nodes, rels = sum(report.nodes.values()), sum(report.relationships.values())
     wiped = f"wiped {report.wiped} nodes, " if args.wipe else ""
+    unchanged = (f"; {report.unchanged} rows unchanged since this folder's last load, not sent (--all sends them)"
+                 if report.unchanged else "")
     print(f"loaded into {conn.describe()}: {wiped}{nodes} nodes, {rels} relationships in {report.transactions} "
-          f"transactions, {report.seconds:.1f} s ({report.rate():,.0f} rows/s)", file=sys.stderr)
+          f"transactions, {report.seconds:.1f} s ({report.rate():,.0f} rows/s){unchanged}", file=sys.stderr)
     return EXIT_OK
 
 

@@ -20,13 +20,14 @@ import os
 import re
 import time
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 from kg.graph import EDGE_TYPES, ENTITY_LABELS, NODE_LABELS, KnowledgeGraph, edge_id
+from kg.model import stable_hash
 from kg.schemas_dir import schema_file
 
 DEFAULT_BATCH_SIZE = 5000
@@ -238,6 +239,8 @@ class LoadReport:
     node_seconds: float = 0.0
     relationship_seconds: float = 0.0
     wiped: int = 0
+    unchanged: int = 0  # rows not sent: the server had them from an earlier load (``skip``)
+    fingerprints: set[str] = field(default_factory=set)  # every row of the graph, sent or not
 
     def rate(self) -> float:
         """Rows written per second while writing nodes and relationships (wipe and constraints aside)."""
@@ -298,12 +301,21 @@ def wipe(driver: Any, *, database: str, chunk: int = 10_000) -> int:
     return deleted
 
 
+def row_fingerprint(group: object, row: dict[str, Any]) -> str:
+    """A row's id and every property, hashed: equal exactly when MERGE-ing the row again would change nothing."""
+    import json
+
+    return stable_hash(repr(group), json.dumps(row, sort_keys=True, ensure_ascii=False, default=str), length=24)
+
+
 def load(graph: KnowledgeGraph, driver: Any, *, database: str, batch_size: int = DEFAULT_BATCH_SIZE,
-         wipe_first: bool = False, progress: Progress | None = None) -> LoadReport:
+         wipe_first: bool = False, progress: Progress | None = None, skip: Collection[str] = ()) -> LoadReport:
     """Write ``graph`` with batched MERGEs: constraints, then nodes by label, then relationships by type.
 
     ``batch_size=1`` is one transaction per row (the slow baseline of scripts/bench_load.py).
-    Re-running after any interruption completes the load without duplicates.
+    Re-running after any interruption completes the load without duplicates. Rows whose
+    :func:`row_fingerprint` is in ``skip`` (what an earlier load of this folder sent to this
+    database) are not sent again: after ``kg extract --append``, only what is new or changed.
     """
     if batch_size < 1:
         raise ValueError(f"batch_size must be at least 1, not {batch_size}")
@@ -313,6 +325,10 @@ def load(graph: KnowledgeGraph, driver: Any, *, database: str, batch_size: int =
     if wipe_first:
         report.wiped = wipe(driver, database=database)
     nodes, relationships = node_rows(graph), relationship_rows(graph)
+    if wipe_first:
+        skip = ()
+    nodes = {label: _unsent(label, rows, skip, report) for label, rows in nodes.items()}
+    relationships = {group: _unsent(group, rows, skip, report) for group, rows in relationships.items()}
 
     def write_all(query: str, rows: list[dict[str, Any]], counter: Counter[str], name: str) -> None:
         for batch in batches(rows, batch_size):
@@ -338,6 +354,26 @@ def load(graph: KnowledgeGraph, driver: Any, *, database: str, batch_size: int =
                 report.transactions += 1
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _unsent(group: object, rows: list[dict[str, Any]], skip: Collection[str], report: LoadReport
+            ) -> list[dict[str, Any]]:
+    """The rows not in ``skip``; every row's fingerprint goes into the report."""
+    out = []
+    for row in rows:
+        fingerprint = row_fingerprint(group, row)
+        report.fingerprints.add(fingerprint)
+        if fingerprint in skip:
+            report.unchanged += 1
+        else:
+            out.append(row)
+    return out
+
+
+def node_count(driver: Any, *, database: str) -> int:
+    """How many nodes the database holds (tells whether it changed since kg last loaded it)."""
+    rows = run_query(driver, "MATCH (n) RETURN count(n) AS n", database=database)
+    return int(rows[0]["n"]) if rows else 0
 
 
 # -- reading ---------------------------------------------------------------------------
