@@ -4,7 +4,9 @@ Nothing a run writes can be seen half-written: ``triples.jsonl`` grows in a hidd
 ``.triples.jsonl.partial`` that is renamed into place at the end, and every graph file is
 written to a temporary file beside it and renamed (:func:`write_atomic`), so an interrupted
 run leaves the previous complete files, or none. Meanwhile each finished document's result is
-saved in ``OUTDIR/.kg-state`` (see :mod:`kg.state`), which is what ``--resume`` continues from.
+saved in ``OUTDIR/.kg-state`` (see :mod:`kg.state`), which is what ``--resume`` continues from
+and what ``--append`` (:mod:`kg.append`) builds on. Before anything is written, :mod:`kg.outdir`
+refuses a missing input path and an OUTDIR that holds something other than this run's output.
 """
 
 from __future__ import annotations
