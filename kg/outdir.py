@@ -3,8 +3,8 @@
 Two mistakes used to cost a user a good output folder: a mistyped input path (the run read
 nothing and replaced every file with an empty graph), and pointing ``-o`` at a folder that
 held something else. Like ``cp``, a missing input is an error that writes nothing; and a
-non-empty OUTDIR is only overwritten when it is kg's own output of the same inputs and
-settings (running the same command again), or when the user says so: ``--force`` to replace,
+non-empty OUTDIR is only overwritten when it is kg's own output of the same inputs (running
+the command again, perhaps with another ``--max-chars`` or model), or when the user says so: ``--force`` to replace,
 ``--append`` to add to it, ``--resume`` to continue it.
 """
 
@@ -65,8 +65,8 @@ def check_outdir(out: Path, settings: dict[str, Any], *, force: bool = False, ap
         return
     if force or resume or not out.exists() or not any(out.iterdir()):
         return
-    if saved is not None and all(saved.get(k) == v for k, v in settings.items()):
-        return  # the same command again: its own output, rewritten
+    if saved is not None and saved.get("inputs") == settings.get("inputs"):
+        return  # the same inputs again: its own output, rewritten
     what = "another kg run's output" if saved is not None else "files that kg did not write"
     raise OutputError(f"{out} is not empty and holds {what}: pass --force to overwrite its kg files, "
                       "--append to add these documents to it, or --resume to continue an interrupted run "
