@@ -384,8 +384,7 @@ class KnowledgeGraph:
             speaker, statement = g.nodes[source], g.nodes[target]
             doc = data.get("doc") or statement.get("doc") or ""
             article = g.nodes[article_id(doc)] if article_id(doc) in g else {}
-            mentioned = sorted({g.nodes[t].get("name", "") for _, t, d in g.out_edges(target, data=True)
-                                if d.get("type") == "MENTIONS"} - {""})
+            mentioned = [name for name in self.mentioned(target) if name]
             rows.append({
                 "relation": data.get("type"), "speaker": speaker.get("name", ""), "speaker_id": source,
                 "speaker_type": speaker.get("label", ""), "kind": data.get("kind", ""),
