@@ -74,7 +74,7 @@ def doc_candidates(graph: dict) -> dict[str, dict[str, int]]:
     nodes = {n["id"]: n for n in graph["nodes"]}
     out: dict[str, dict[str, int]] = defaultdict(dict)
     statement_doc = {n["id"]: n.get("doc") for n in graph["nodes"] if n.get("label") in ("Quote", "Finding")}
-    for link in graph["links"]:
+    for link in graph.get("edges", graph.get("links", [])):  # networkx 3.6 node-link; "links" before
         kind, src, dst = link.get("type"), link["source"], link["target"]
         if kind == "MENTIONED_IN":
             out[link.get("doc") or str(dst).partition(":")[2]][src] = int(link.get("count", 1))
