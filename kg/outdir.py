@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from kg.output_set import LOCK_NAME, STAGING_PREFIX
 from kg.state import STATE_DIR
 
 
@@ -43,6 +44,11 @@ def saved_settings(out: Path) -> dict[str, Any] | None:
     return saved
 
 
+def _kg_own(name: str) -> bool:
+    """The lock and staging folders :mod:`kg.output_set` leaves in an OUTDIR (even after a kill)."""
+    return name == LOCK_NAME or name.startswith(STAGING_PREFIX)
+
+
 def check_outdir(out: Path, settings: dict[str, Any], *, force: bool = False, append: bool = False,
                  resume: bool = False) -> None:
     """Raise :class:`OutputError` unless writing into ``out`` destroys nothing the user wants.
@@ -63,7 +69,7 @@ def check_outdir(out: Path, settings: dict[str, Any], *, force: bool = False, ap
             raise OutputError(f"--append adds to a folder written by kg extract; {out} is not one "
                               "(run without --append to make it)")
         return
-    if force or resume or not out.exists() or not any(out.iterdir()):
+    if force or resume or not out.exists() or not any(not _kg_own(p.name) for p in out.iterdir()):
         return
     if saved is not None and saved.get("inputs") == settings.get("inputs"):
         return  # the same inputs again: its own output, rewritten

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc
 
 from kg.entities import EntityIndex
 from kg.extract import findings, quotes, roles
 from kg.mentions import attach_mentions, role_noun_refs
-from kg.model import DocResult, Document, Triple
+from kg.model import DocResult, Document, EntityRef, Span, Triple
 
 
 def extract_document(document: Document, sdoc: Doc) -> DocResult:
@@ -26,4 +28,32 @@ def extract_document(document: Document, sdoc: Doc) -> DocResult:
     unique.sort(key=lambda t: (t.evidence.sentence.start, t.object.span.start if t.object.span else 0, t.relation))
     entities = index.entities()
     triples = attach_mentions(unique, entities, extra=role_noun_refs(sdoc, index))
+    if sdoc.text != document.text:  # the model read a defused text (kg.text): words from the original
+        triples = [_restore_triple(t, document.text) for t in triples]
+        entities = [replace(e, mentions=tuple(Span.of(document.text, m.start, m.end) for m in e.mentions))
+                    for e in entities]
     return DocResult(document=document, entities=entities, triples=triples)
+
+
+def _restore_triple(t: Triple, text: str) -> Triple:
+    """``t`` with every span's words cut from ``text`` (same offsets: the defused text kept them)."""
+    def span(s: Span | None) -> Span | None:
+        return None if s is None else Span.of(text, s.start, s.end)
+
+    def ref(r: EntityRef) -> EntityRef:
+        return replace(r, mention=span(r.mention))
+
+    def qualifier(value: object) -> object:
+        if isinstance(value, EntityRef):
+            return ref(value)
+        if isinstance(value, tuple) and value and all(isinstance(v, EntityRef) for v in value):
+            return tuple(ref(v) for v in value)  # the entities a statement mentions
+        return value
+
+    obj = t.object
+    if obj.span is not None:
+        restored = span(obj.span)
+        obj = replace(obj, span=restored, name=restored.text if obj.name == obj.span.text else obj.name)
+    return replace(t, subject=ref(t.subject), object=obj, cue=span(t.cue),
+                   evidence=replace(t.evidence, sentence=span(t.evidence.sentence)),
+                   qualifiers=tuple((k, qualifier(v)) for k, v in t.qualifiers))

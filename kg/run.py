@@ -1,16 +1,19 @@
 """``kg extract`` as a library call: documents in, every output file written, a summary back.
 
-Nothing a run writes can be seen half-written: ``triples.jsonl`` grows in a hidden
-``.triples.jsonl.partial`` that is renamed into place at the end, and every graph file is
-written to a temporary file beside it and renamed (:func:`write_atomic`), so an interrupted
-run leaves the previous complete files, or none. Meanwhile each finished document's result is
-saved in ``OUTDIR/.kg-state`` (see :mod:`kg.state`), which is what ``--resume`` continues from
+One run at a time writes into an output folder (:func:`kg.output_set.lock`), and nothing it
+writes can be seen half-written or mixed with the previous run's files: every output
+(``triples.jsonl`` growing as documents finish, then the graph files and ``report.json``) is
+written into a private staging folder and the whole set is renamed into place only when every
+file is complete (:class:`kg.output_set.OutputSet`), so a failed or interrupted run leaves the
+previous complete set, or none. Meanwhile each finished document's result is saved in
+``OUTDIR/.kg-state`` (see :mod:`kg.state`), which is what ``--resume`` continues from
 and what ``--append`` (:mod:`kg.append`) builds on. Before anything is written, :mod:`kg.outdir`
 refuses a missing input path and an OUTDIR that holds something other than this run's output.
 """
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 from collections import Counter, defaultdict
@@ -20,12 +23,13 @@ from pathlib import Path
 from typing import IO, Any
 
 from kg.append import Append
-from kg.engine import run_documents
+from kg.engine import DEFAULT_DOC_TIMEOUT, run_documents
 from kg.export.jsonl import rewrite_merged_entities, write_triples
-from kg.files import write_atomic
+from kg.files import write_atomic  # noqa: F401 - kept importable from here for callers
 from kg.graph import ENTITY_LABELS, KnowledgeGraph, save_graph
 from kg.model import DocResult, Document, Skip
 from kg.outdir import OutputError, check_inputs, check_outdir, saved_settings
+from kg.output_set import OutputSet, lock, recover
 from kg.sources import DEFAULT_MAX_CHARS, iter_documents
 from kg.state import ResumeError, RunState
 
@@ -50,6 +54,7 @@ class RunOptions:
     strict: bool = False
     max_chars: int | None = None
     progress: bool = True
+    doc_timeout: float | None = DEFAULT_DOC_TIMEOUT
 
 
 @dataclass
@@ -153,27 +158,55 @@ class _Collector:
 def run_extract(paths: Iterable[str], options: RunOptions) -> RunSummary:
     """Extract every document under ``paths`` and write all outputs into ``options.out_dir``.
 
+    The folder is locked for the run (:func:`kg.output_set.lock`) and the outputs replace the
+    previous ones as one set, only once every file is complete (:class:`kg.output_set.OutputSet`).
+
     Raises:
         ResumeError: ``options.resume`` with inputs or settings other than the saved run's.
         OutputError: an input path that does not exist, or an output folder the run would
             spoil (see :mod:`kg.outdir`); raised before anything is written.
         AppendError: ``options.append`` with another model or size limit than the folder's.
+        OutdirBusy: another kg process is writing into ``options.out_dir``.
+        OSError: an output could not be written (disk full…); the previous outputs are kept.
+        ValueError: a bad option (``base_iri``, ``processes``…), before anything is read.
     """
     paths = list(paths)
-    out = Path(options.out_dir)
+    _check_options(options)
     max_chars = options.max_chars or DEFAULT_MAX_CHARS
     settings = _settings(paths, options, max_chars)
-    _check_before_writing(paths, out, settings, options)
-    out.mkdir(parents=True, exist_ok=True)
+    _check_before_writing(paths, Path(options.out_dir), settings, options)
+    with lock(Path(options.out_dir)) as out:
+        _check_before_writing(paths, out, settings, options)  # again, now that no other run can change it
+        recover(out)
+        _remove_torn_temporaries(out)
+        with OutputSet(out) as outputs:
+            summary = _extract_into(paths, options, out, outputs, settings)
+            summary.files = outputs.commit()
+    return summary
+
+
+def _check_options(options: RunOptions) -> None:
+    """Refuse bad options before a minute of extraction is spent (the IRI is only used at the end)."""
+    if options.base_iri is not None:
+        from kg.export.rdf import check_base_iri
+
+        check_base_iri(options.base_iri)
+    if options.processes is not None and options.processes < 1:
+        raise ValueError(f"processes must be at least 1, not {options.processes}")
+    if options.doc_timeout is not None and not options.doc_timeout > 0:
+        raise ValueError(f"the document time limit must be a positive number of seconds, not {options.doc_timeout}")
+
+
+def _extract_into(paths: list[str], options: RunOptions, out: Path, outputs: OutputSet,
+                  settings: dict[str, Any]) -> RunSummary:
+    max_chars: int = settings["max_chars"]
     summary = RunSummary()
     graph = KnowledgeGraph()
-    _remove_torn_temporaries(out)
     state = RunState(out)
     append, replay, only_new = _begin_state(state, settings, options)
-    triples_path = out / "triples.jsonl"
-    tmp_triples = out / ".triples.jsonl.partial"
+    staged_triples = outputs.path("triples.jsonl")
     try:
-        with tmp_triples.open("w", encoding="utf-8") as stream:
+        with staged_triples.open("w", encoding="utf-8") as stream:
             collect = _Collector(summary, graph, stream)
             done: set[str] = set()
             for result in replay:
@@ -187,7 +220,8 @@ def run_extract(paths: Iterable[str], options: RunOptions) -> RunSummary:
             feed = _Feed((item for item in docs if not (isinstance(item, Document) and item.id in done)),
                          strict=options.strict)
             results = run_documents(feed, model=options.model, processes=options.processes, engine=options.engine,
-                                    scheduler=options.scheduler, workers=options.workers)
+                                    scheduler=options.scheduler, workers=options.workers,
+                                    doc_timeout=options.doc_timeout)
             for item in _progress(results, options.progress):
                 if isinstance(item, Skip):
                     collect.skip(item)
@@ -199,26 +233,19 @@ def run_extract(paths: Iterable[str], options: RunOptions) -> RunSummary:
                 state.save(item)
                 collect.result(item)
         summary.already_present = append.present if append else 0
-        merged = graph.merge_short_names()  # "Trump" of one article is the corpus's Donald Trump
-        if merged:
-            write_atomic(triples_path, lambda p: rewrite_merged_entities(tmp_triples, p, merged, graph.graph.nodes))
-            tmp_triples.unlink()
-        else:
-            os.replace(tmp_triples, triples_path)
-    except BaseException:
-        tmp_triples.unlink(missing_ok=True)
-        raise
     finally:
         state.close()
-    summary.files.append(triples_path)
+    merged = graph.merge_short_names()  # "Trump" of one article is the corpus's Donald Trump
+    if merged:
+        rewritten = staged_triples.with_name("triples.jsonl.merged")
+        rewrite_merged_entities(staged_triples, rewritten, merged, graph.graph.nodes)
+        os.replace(rewritten, staged_triples)
     summary.entities = sum(1 for _, d in graph.graph.nodes(data=True)
                            if d.get("label") in ENTITY_LABELS)
-    _write_graph_files(graph, out, options, summary)
-    report_path = out / "report.json"
+    _write_graph_files(graph, outputs, options)
     report = report_data(summary, max_chars=max_chars)
-    write_atomic(report_path, lambda p: p.write_text(json.dumps(report, indent=2, ensure_ascii=False),
-                                                     encoding="utf-8"))
-    summary.files.append(report_path)
+    outputs.path("report.json").write_text(json.dumps(report, indent=2, ensure_ascii=False, allow_nan=False),
+                                           encoding="utf-8")
     return summary
 
 
@@ -261,7 +288,7 @@ def report_data(summary: RunSummary, *, max_chars: int) -> dict[str, Any]:
     }
 
 
-def _write_graph_files(graph: KnowledgeGraph, out: Path, options: RunOptions, summary: RunSummary) -> None:
+def _write_graph_files(graph: KnowledgeGraph, outputs: OutputSet, options: RunOptions) -> None:
     from kg.export.graphml import write_graphml
     from kg.export.rdf import write_turtle
 
@@ -278,6 +305,9 @@ def _write_graph_files(graph: KnowledgeGraph, out: Path, options: RunOptions, su
         view = prepare_view(graph)  # one fold and one layout for the page and the picture
         writers += [("graph.html", lambda p: write_page(view, p)), ("graph.png", lambda p: write_picture(view, p))]
     for name, write in writers:
-        path = out / name
-        write_atomic(path, write)
-        summary.files.append(path)
+        try:
+            write(outputs.path(name))
+        except OSError:
+            raise
+        except Exception as err:  # a writer's own wrapping of a failed write (lxml: IO_EFBIG, IO_ENOSPC)
+            raise OSError(errno.EIO, f"{name}: {type(err).__name__}: {err}") from err

@@ -22,6 +22,7 @@ a free port (unused by kg, but ArcadeDB always opens it).
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import importlib.util
 import json
 import os
@@ -56,6 +57,7 @@ class ServerInfo:
     http_port: int
     database: str = DATABASE
     user: str = USER
+    started: bool = False  # True when this call of start() launched it (not found running)
 
     @property
     def uri(self) -> str:
@@ -130,6 +132,29 @@ def _pid_alive(pid: int) -> bool:
     return state not in ("Z", "X") and MAIN_CLASS.encode() in cmdline
 
 
+def _serves(pid: int, root: Path) -> bool:
+    """True if server ``pid`` runs on ``root``'s databases: a data folder copied with its pid file
+    names another folder's server, which ``stop`` there must not kill."""
+    try:
+        args = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+    except OSError:
+        return False
+    return f"-Darcadedb.server.rootPath={root / 'databases'}".encode() in args
+
+
+@contextlib.contextmanager
+def _starting(root: Path):  # noqa: ANN202 - a context manager
+    """One ``start`` at a time per data folder (a flock, released however the process ends): a
+    second ``kg server start`` waits for the first, then finds its server running."""
+    root.mkdir(parents=True, exist_ok=True)
+    fd = os.open(root / "start.lock", os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)
+
+
 def _wait_gone(pid: int, timeout: float = 10.0) -> None:
     """Wait until ``pid`` has left the process table: a JVM's leader thread turns zombie before its
     other threads have let go of the sockets, and a restart on the same port must not race them."""
@@ -182,6 +207,11 @@ def start(*, port: int = DEFAULT_PORT, data_dir: str | Path | None = None, timeo
     answer within ``timeout`` seconds (it is then stopped again).
     """
     root = resolve_data_dir(data_dir)
+    with _starting(root):
+        return _start(root, port=port, timeout=timeout, heap=heap)
+
+
+def _start(root: Path, *, port: int, timeout: float, heap: str | None) -> ServerInfo:
     running = status(data_dir=root)
     if running is not None:
         return running
@@ -225,7 +255,7 @@ def start(*, port: int = DEFAULT_PORT, data_dir: str | Path | None = None, timeo
     (root / "server.pid").write_text(f"{process.pid}\n")
     (root / "server.json").write_text(json.dumps({"pid": process.pid, "port": port, "http_port": http_port,
                                                   "database": DATABASE, "user": USER}) + "\n")
-    info = ServerInfo(data_dir=root, pid=process.pid, port=port, http_port=http_port)
+    info = ServerInfo(data_dir=root, pid=process.pid, port=port, http_port=http_port, started=True)
     try:
         _wait_ready(info, process, password, timeout)
     except BaseException:
@@ -307,7 +337,7 @@ def stop(*, data_dir: str | Path | None = None, timeout: float = STOP_TIMEOUT) -
     """Stop the server of ``data_dir``; returns what was stopped, or None if nothing ran. Data is kept."""
     root = resolve_data_dir(data_dir)
     info = status(data_dir=root)
-    if info is None:
+    if info is None or not _serves(info.pid, root):  # nothing, or the pid file of a copied folder: not ours
         return None
     _terminate(info.pid, timeout)
     for name in ("server.pid", "server.json"):

@@ -12,13 +12,14 @@ offsets point into the text exactly as read. The rules and their reasons are in
 
 from __future__ import annotations
 
-import io
+import itertools
 import json
 import os
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import IO
 
 from kg.model import Document, Skip
 
@@ -218,7 +219,7 @@ def _read_file(path: Path, *, max_chars: int) -> Iterator[Read]:
     try:
         if suffix in JSONL_SUFFIXES:
             with path.open("rb") as stream:
-                yield from _jsonl_lines(stream, source=source, max_chars=max_chars)
+                yield from _jsonl_lines(_chunks(stream), source=source, max_chars=max_chars)
             return
         html = suffix in HTML_SUFFIXES
         limit = max_chars * (HTML_BYTES_PER_CHAR if html else 4)  # UTF-8: at most 4 bytes a character
@@ -237,18 +238,56 @@ def _optional_str(value: object) -> str | None:
     return None if value is None or value == "" else str(value)
 
 
-def _jsonl_lines(lines: Iterable[bytes], *, source: str, max_chars: int) -> Iterator[Read]:
+CHUNK = 1 << 16
+
+
+def _chunks(stream: IO[bytes]) -> Iterator[bytes]:
+    return iter(lambda: stream.read(CHUNK), b"")
+
+
+def bounded_lines(chunks: Iterable[bytes], limit: int) -> Iterator[bytes | int]:
+    """The lines of a byte stream (newline kept); a line longer than ``limit`` bytes comes as its
+    length, an ``int``, and is never held whole: a 300 MB line costs one chunk of memory."""
+    line = bytearray()
+    over = 0  # inside a line over the limit: its bytes so far
+    for chunk in chunks:
+        start = 0
+        while True:
+            end = chunk.find(b"\n", start)
+            piece = chunk[start:] if end < 0 else chunk[start:end + 1]
+            if over:
+                over += len(piece)
+            else:
+                line += piece
+                if len(line) > limit:
+                    over, line = len(line), bytearray()
+            if end < 0:
+                break
+            if over:
+                yield over
+            else:
+                yield bytes(line)
+            over, line = 0, bytearray()
+            start = end + 1
+    if over:
+        yield over
+    elif line:
+        yield bytes(line)
+
+
+def _jsonl_lines(chunks: Iterable[bytes], *, source: str, max_chars: int) -> Iterator[Read]:
     """One document a line: ``{"id", "text", "title"?, "url"?, "date"?}``; each line judged alone."""
     stem = Path(source).stem
-    for number, raw in enumerate(lines, start=1):
+    limit = 4 * max_chars + 65_536
+    for number, raw in enumerate(bounded_lines(chunks, limit), start=1):
+        fallback = f"{stem}:{number}"
+        where = f"{source}:{number}"
+        if isinstance(raw, int):
+            yield _too_large_unread(fallback, raw, where, limit, max_chars), []
+            continue
         if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
             raw = raw[3:]
         if not raw.strip():
-            continue
-        fallback = f"{stem}:{number}"
-        where = f"{source}:{number}"
-        if len(raw) > 4 * max_chars + 65_536:
-            yield _too_large_unread(fallback, len(raw), where, 4 * max_chars + 65_536, max_chars), []
             continue
         line, warnings = decode(raw)
         try:
@@ -280,19 +319,56 @@ def _jsonl_lines(lines: Iterable[bytes], *, source: str, max_chars: int) -> Iter
 
 
 def _read_stdin(*, max_chars: int) -> Iterator[Read]:
-    raw = sys.stdin.buffer.read()
-    if raw.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
-        yield from _jsonl_lines(io.BytesIO(raw), source="stdin", max_chars=max_chars)
+    """stdin as JSONL (when it starts with ``{``) or one document, never held whole beyond the
+    size limit: the head is read until its first non-blank byte decides the format."""
+    chunks = _chunks(sys.stdin.buffer)
+    head = b""
+    for chunk in chunks:
+        head += chunk
+        if head.lstrip(b"\xef\xbb\xbf \t\r\n") or len(head) > 4 * max_chars:
+            break
+    rest = itertools.chain([head], chunks)
+    if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
+        yield from _jsonl_lines(rest, source="stdin", max_chars=max_chars)
+        return
+    limit = 4 * max_chars
+    raw = bytearray()
+    size = 0
+    for chunk in rest:
+        size += len(chunk)
+        if size <= limit:
+            raw += chunk
+        else:
+            raw = bytearray()  # over the limit: count the rest, keep none of it
+    if size > limit:
+        yield _too_large_unread("stdin", size, "stdin", limit, max_chars), []
     else:
-        yield _from_bytes("stdin", raw, "stdin", html=False, max_chars=max_chars)
+        yield _from_bytes("stdin", bytes(raw), "stdin", html=False, max_chars=max_chars)
+
+
+# A folder holding one of these is a kg output folder: its files are never read as input.
+OUTPUT_MARKERS = (".kg-state", ".kg-lock")
 
 
 def _folder_files(folder: Path, exclude: list[Path]) -> Iterator[Path]:
-    """Every entry of a folder tree except hidden ones and excluded folders, sorted by path."""
+    """Every entry of a folder tree except hidden ones, excluded folders and kg output folders,
+    sorted by path. A symbolic link to a folder is followed, once: a link back up the tree (a
+    loop) or a second link to a folder already read is not read again."""
     found = []
-    for root, dirs, files in os.walk(folder):
+    seen = {folder.resolve()}
+
+    def wanted(here: Path, name: str) -> bool:
+        real = (here / name).resolve()
+        if name.startswith(".") or real in exclude or real in seen:
+            return False
+        if any((real / marker).exists() for marker in OUTPUT_MARKERS):
+            return False
+        seen.add(real)
+        return True
+
+    for root, dirs, files in os.walk(folder, followlinks=True):
         here = Path(root)
-        dirs[:] = [d for d in dirs if not d.startswith(".") and (here / d).resolve() not in exclude]
+        dirs[:] = [d for d in sorted(dirs) if wanted(here, d)]
         found.extend(here / f for f in files if not f.startswith("."))
     return iter(sorted(found))
 

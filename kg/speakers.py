@@ -10,7 +10,9 @@ Rules, in order:
 - a pronoun (he/she/they) is the nearest compatible earlier subject (``previous_subject``):
   he/she never a person of the other gender (an honorific, else the given name's usual
   gender, :mod:`kg.given_names`), and past one such person only a person known to agree;
-  an object pronoun is never its own clause's subject ("Lee spoke with her");
+  an object pronoun is never its own clause's subject ("Lee spoke with her"); at most
+  :data:`SUBJECTS_PER_SENTENCE` subjects are weighed in each of :data:`PRONOUN_WINDOW`
+  sentences back;
 - a relative pronoun ("Smith, who said …") is the noun the relative clause hangs on, named
   by the relative pronoun itself;
 - a noun with a person's name in apposition ("Her chief of staff, Kevin Park, said") is that
@@ -23,7 +25,11 @@ Rules, in order:
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
+from itertools import islice
+
+from spacy.tokens import Doc, Span, Token
 
 from kg.entities import PERSON_PRONOUNS, PLURAL_PRONOUNS, EntityIndex
 from kg.lexicons import load_words
@@ -41,6 +47,9 @@ SHARE_WORDS = {"half", "third", "thirds", "quarter", "quarters", "majority", "mi
                "many", "some", "few", "percent"}
 PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
 PRONOUN_WINDOW = 3  # sentences a pronoun looks back for its antecedent
+# subjects a pronoun weighs in one sentence: far more than prose has (a sentence of thousands of
+# '"…," he said' clauses would otherwise cost a walk over all of them for every pronoun)
+SUBJECTS_PER_SENTENCE = 40
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
 UNRESOLVABLE = {"i", "we", "you", "it", "this", "that", "which", "there", "me", "us", "one", "what",
                 "everyone", "everybody", "someone", "somebody", "anyone", "nobody", "all", "both"}
@@ -106,14 +115,12 @@ def resolve_pronoun(token: Token, index: EntityIndex, *, depth: int = 0) -> Enti
     ref: EntityRef | None = None
     crossed = False  # passed a person of the other gender: an unknown one is then no safe guess
     clause_verb = _governing_verb(token)
-    sent = token.sent
+    sent = _sentence_of(token.doc, token.i)
     sentences = [sent]
     while len(sentences) <= PRONOUN_WINDOW and sentences[-1].start > 0:
-        sentences.append(token.doc[sentences[-1].start - 1].sent)
+        sentences.append(_sentence_of(token.doc, sentences[-1].start - 1))
     for s in sentences:
-        subjects = [t for t in s if t.dep_ in ("nsubj", "nsubjpass") and t.i < token.i]
-        subjects.sort(key=lambda t: (t.head.dep_ != "ROOT", -t.i if s is sent else t.i))
-        for cand in subjects:
+        for cand in islice(_subjects_before(s, token, nearest_first=s is sent), SUBJECTS_PER_SENTENCE):
             if clause_verb is not None and cand.head.i == clause_verb.i:
                 continue  # "Lee spoke with her": an object pronoun is not its own clause's subject
             if cand.lower_ in PERSON_PRONOUNS or cand.lower_ in PLURAL_PRONOUNS:
@@ -188,6 +195,36 @@ def _named_appositive(token: Token, index: EntityIndex) -> EntityRef | None:
             if cluster is not None and cluster.type == "Person":
                 return resolve_speaker(child, index)
     return None
+
+
+def _sentence_of(doc: Doc, i: int) -> Span:
+    """Token ``i``'s sentence, as ``Token.sent`` gives it, found by bisection in the sentence starts
+    (kept in ``user_data``): ``Token.sent`` walks the sentence, once per pronoun."""
+    starts = doc.user_data.get("kg_sentence_starts")
+    if starts is None:
+        starts = doc.user_data["kg_sentence_starts"] = tuple(s.start for s in doc.sents) + (len(doc),)
+    n = bisect_right(starts, i) - 1
+    return doc[starts[n]:starts[n + 1]]
+
+
+def _subjects_before(sent: Span, token: Token, *, nearest_first: bool) -> Iterator[Token]:
+    """The subjects of ``sent`` before ``token``: main-clause ones first, each group nearest
+    first (``nearest_first``) or in reading order. The sentence is read once and its subjects
+    kept in the Doc's ``user_data`` (plain ints), so a sentence of thousands of quotations
+    costs one pass, not one per pronoun."""
+    doc = sent.doc
+    key = ("kg_subjects", sent.start)
+    if key not in doc.user_data:
+        main: list[int] = []
+        other: list[int] = []
+        for t in sent:
+            if t.dep_ in ("nsubj", "nsubjpass"):
+                (main if t.head.dep_ == "ROOT" else other).append(t.i)
+        doc.user_data[key] = (tuple(main), tuple(other))
+    for group in doc.user_data[key]:
+        before = group[: bisect_left(group, token.i)]
+        for i in (reversed(before) if nearest_first else before):
+            yield doc[i]
 
 
 def is_document(token: Token) -> bool:

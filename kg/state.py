@@ -145,7 +145,13 @@ class RunState:
         if not self.settings.exists():
             self.start(settings)
             return iter(())
-        saved = json.loads(self.settings.read_text(encoding="utf-8"))
+        try:
+            saved = json.loads(self.settings.read_text(encoding="utf-8"))
+            if not isinstance(saved, dict):
+                raise ValueError("not a JSON object")
+        except (OSError, ValueError) as err:  # UnicodeDecodeError and JSONDecodeError are ValueErrors
+            raise ResumeError(f"cannot resume: the saved run state {self.settings} is unreadable ({err}); "
+                              "run without --resume to start again") from None
         saved.pop("format", None)
         changed = sorted(k for k in settings if saved.get(k) != settings[k])
         if changed:

@@ -175,3 +175,38 @@ def test_load_after_append_sends_only_what_changed_and_ends_as_a_full_load(corpu
         n4.wipe(driver, database=db)  # the database changed behind the folder's back: everything is sent
         assert main(["load", str(out), *where]) == EXIT_OK
         assert unordered(n4.snapshot(driver, database=db)) == reference
+
+
+@pytest.mark.server
+def test_a_corrected_article_reloaded_replaces_only_itself_and_ends_as_a_fresh_load(graph_server, tmp_path, capfd,
+                                                                                   monkeypatch, nlp):
+    """Incremental load and article replacement together: the unchanged articles are neither
+    deleted nor sent again, the corrected one loses its old facts and gets all its new ones."""
+    from kg.export import neo4j as n4
+
+    for var in ("NEO4J_URI", "NEO4J_USERNAME", "NEO4J_PASSWORD", "NEO4J_DATABASE"):
+        monkeypatch.delenv(var, raising=False)
+    inputs, out = write_articles(tmp_path / "in", range(3)), tmp_path / "out"
+    where = ["--data-dir", str(graph_server.data_dir)]
+    db = graph_server.database
+    conn = n4.Connection(uri=graph_server.uri, user=graph_server.user, password=graph_server.password(),
+                         database=db, local=True)
+    with conn.driver() as driver:
+        n4.wipe(driver, database=db)
+        assert extract(inputs, "-o", out) == EXIT_OK
+        assert main(["load", str(out), *where]) == EXIT_OK
+        (inputs / "art02.txt").write_text('Ann Lee said "the ferry will stop in June" on Friday.', encoding="utf-8")
+        assert extract(inputs, "-o", out) == EXIT_OK  # the same inputs again: its own output, rewritten
+        capfd.readouterr()
+        assert main(["load", str(out), *where]) == EXIT_OK
+        assert "rows unchanged since this folder's last load, not sent" in capfd.readouterr().err
+        incremental = unordered(n4.snapshot(driver, database=db))
+        said = " | ".join(r["statement"] for r in n4.run_named(driver, "who_said", {"name": None, "kind": None},
+                                                                 database=db))
+        n4.wipe(driver, database=db)
+        assert main(["load", str(out), *where]) == EXIT_OK
+        fresh = unordered(n4.snapshot(driver, database=db))
+        n4.wipe(driver, database=db)
+    assert incremental == fresh
+    assert "the ferry will stop in June" in said and "the bridge number 2 will open in May" not in said
+    assert "the bridge number 0 will open in May" in said  # an unchanged article kept its facts

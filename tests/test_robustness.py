@@ -21,6 +21,7 @@ import kg.run
 from kg.cli import EXIT_ERROR, EXIT_OK, EXIT_SKIPPED, main
 from kg.graph import KnowledgeGraph, load_graph, to_node_link
 from kg.model import DocResult, Document, EntityRef, Evidence, Span, Triple, TripleObject, entity_id
+from kg.output_set import OutputSet
 from kg.run import RunOptions, run_extract, write_atomic
 from kg.sources import iter_documents
 from kg.state import ResumeError, result_from_json, result_to_json
@@ -352,7 +353,7 @@ def test_killed_process_leaves_complete_files_and_resumes(tmp_path, nlp):
     assert main(["extract", str(corpus), "-o", str(reference), "-q", "--no-view", "--processes", "1"]) == EXIT_SKIPPED
     assert (out / "triples.jsonl").read_bytes() == (reference / "triples.jsonl").read_bytes()
     assert canonical_graph(out / "graph.json") == canonical_graph(reference / "graph.json")
-    assert sorted(p.name for p in out.iterdir() if p.name.startswith(".")) == [".kg-state"]
+    assert sorted(p.name for p in out.iterdir() if p.name.startswith(".")) == [".kg-lock", ".kg-state"]
 
 
 def test_temporaries_of_a_killed_run_are_cleared(reference_run, tmp_path):
@@ -361,9 +362,11 @@ def test_temporaries_of_a_killed_run_are_cleared(reference_run, tmp_path):
     shutil.copytree(reference, out)
     for torn in (".graph.k3j2x.ttl", ".triples.jsonl.partial", ".report.abc.json", ".graph.q1.graphml"):
         (out / torn).write_text("half a", encoding="utf-8")
+    (out / ".kg-staging-1-dead").mkdir()  # a killed run's unfinished output set
+    (out / ".kg-staging-1-dead" / "graph.ttl").write_text("half a", encoding="utf-8")
     (out / ".notes.txt").write_text("mine", encoding="utf-8")
     assert main(["extract", str(corpus), "-o", str(out), "-q", "--no-view", "--resume"]) == EXIT_SKIPPED
-    assert sorted(p.name for p in out.iterdir() if p.name.startswith(".")) == [".kg-state", ".notes.txt"]
+    assert sorted(p.name for p in out.iterdir() if p.name.startswith(".")) == [".kg-lock", ".kg-state", ".notes.txt"]
 
 
 # -- hostile text ------------------------------------------------------------------------------
@@ -410,7 +413,9 @@ def hostile_out(tmp_path_factory) -> tuple[Path, DocResult]:
     result = hostile_result()
     graph = KnowledgeGraph()
     graph.add(result)
-    kg.run._write_graph_files(graph, out, RunOptions(out_dir=out, view=False), kg.run.RunSummary())
+    with OutputSet(out) as outputs:
+        kg.run._write_graph_files(graph, outputs, RunOptions(out_dir=out, view=False))
+        outputs.commit()
     from kg.export.jsonl import write_triples
 
     with (out / "triples.jsonl").open("w", encoding="utf-8") as stream:

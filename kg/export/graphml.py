@@ -55,6 +55,16 @@ def _text(value: object) -> str:
     return str(value).lower() if isinstance(value, bool) else _NOT_XML.sub("\ufffd", str(value))
 
 
+def _id(value: object) -> str:
+    """An id XML can hold, distinct for distinct ids: a character XML cannot hold becomes a
+    ``\\uXXXX`` escape and a backslash doubles (a replacement mark, as in text, would make
+    ids differing only in a control character one node). Ids without either are unchanged."""
+    text = str(value)
+    if "\\" not in text and not _NOT_XML.search(text):
+        return text
+    return _NOT_XML.sub(lambda m: f"\\u{ord(m.group()):04x}", text.replace("\\", "\\\\"))
+
+
 def _keys(scope: str, records: Iterable[Mapping[str, Any]], first_id: int) -> dict[str, tuple[str, str]]:
     """Attribute name -> (key id, GraphML type), from one pass over the records."""
     types: dict[str, set[type]] = defaultdict(set)
@@ -114,9 +124,9 @@ def write_graphml(graph: KnowledgeGraph, path: Path) -> None:
                                                    "attr.type": xml_type}), pretty_print=True)
             with xf.element("graph", edgedefault="directed"):
                 for node, data in g.nodes(data=True):
-                    xf.write(_element("node", {"id": _text(node)}, tool_node(node, data), node_keys),
+                    xf.write(_element("node", {"id": _id(node)}, tool_node(node, data), node_keys),
                              pretty_print=True)
                 for source, target, key, data in g.edges(keys=True, data=True):
-                    attrs = {"id": _text(edge_id(source, target, key, data)), "source": _text(source),
-                             "target": _text(target)}
+                    attrs = {"id": _id(edge_id(source, target, key, data)), "source": _id(source),
+                             "target": _id(target)}
                     xf.write(_element("edge", attrs, tool_edge(data), edge_keys), pretty_print=True)

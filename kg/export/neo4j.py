@@ -11,6 +11,15 @@ one managed write transaction: the driver retries it on transient errors and los
 (a server restart mid-load), and since every batch is an idempotent MERGE, a load interrupted
 at any point and run again yields exactly the graph of an uninterrupted load. No APOC.
 
+Loading an article that the server already holds *replaces* its facts, unless it is unchanged
+since this folder's last load to that database (its rows' fingerprint, :mod:`kg.export.loaded`;
+an unchanged article is neither deleted nor sent): before the MERGEs,
+:func:`forget_documents` deletes, one transaction per batch of such articles, their statements
+(Quote, Finding, with their edges), their HOLDS_ROLE, WORKS_FOR and MENTIONED_IN edges, and any entity or
+role left with no edge at all; entities other articles mention stay, their mention counts
+recounted; then all their rows are sent. So a corrected, re-extracted article loaded again
+leaves no stale fact behind.
+
 Named read queries live in ``schemas/queries.cypher`` (:func:`named_queries`).
 """
 
@@ -20,17 +29,18 @@ import os
 import re
 import time
 from collections import Counter, defaultdict
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from kg.graph import EDGE_TYPES, ENTITY_LABELS, NODE_LABELS, KnowledgeGraph, edge_id
+from kg.graph import EDGE_TYPES, ENTITY_LABELS, NODE_LABELS, KnowledgeGraph, article_id, edge_id
 from kg.model import stable_hash
 from kg.schemas_dir import schema_file
 
 DEFAULT_BATCH_SIZE = 5000
+FORGET_BATCH = 200  # articles whose old facts one transaction deletes
 RETRY_SECONDS = 60.0  # how long the driver keeps retrying one batch (covers a server restart)
 _NAME = re.compile(r"^//\s*name:\s*(\w+)\s*$")
 
@@ -241,6 +251,8 @@ class LoadReport:
     wiped: int = 0
     unchanged: int = 0  # rows not sent: the server had them from an earlier load (``skip``)
     fingerprints: set[str] = field(default_factory=set)  # every row of the graph, sent or not
+    articles: dict[str, str] = field(default_factory=dict)  # article id -> fingerprint of all its rows
+    replaced: int = 0  # articles the server held before, whose old facts were replaced
 
     def rate(self) -> float:
         """Rows written per second while writing nodes and relationships (wipe and constraints aside)."""
@@ -257,9 +269,12 @@ def _write(session: Any, query: str, *, retry_seconds: float = RETRY_SECONDS, **
 
     The driver will not retry a commit whose answer was lost (``IncompleteCommit``: it may or may
     not have landed). Every batch we send is an idempotent MERGE, so sending it again is safe and
-    is what makes a load interrupted by a server restart end with the uninterrupted graph.
+    is what makes a load interrupted by a server restart end with the uninterrupted graph. The
+    same holds for a MERGE that lost a race with another load creating the same node
+    (``ConstraintError``: ArcadeDB reports the duplicate key instead of waiting): sent again, it
+    finds the node. Both are retried until ``retry_seconds`` have passed.
     """
-    from neo4j.exceptions import IncompleteCommit
+    from neo4j.exceptions import ConstraintError, IncompleteCommit
 
     def work(tx: Any) -> None:
         tx.run(query, params).consume()
@@ -270,18 +285,32 @@ def _write(session: Any, query: str, *, retry_seconds: float = RETRY_SECONDS, **
         try:
             session.execute_write(work)
             return
-        except IncompleteCommit:
+        except (IncompleteCommit, ConstraintError):
             if time.monotonic() > deadline:
                 raise
             time.sleep(pause)
             pause = min(pause * 2, 5.0)
 
 
-def ensure_constraints(driver: Any, *, database: str) -> None:
-    """Create the uniqueness constraints (IF NOT EXISTS: harmless when they are there)."""
+def ensure_constraints(driver: Any, *, database: str, attempts: int = 5) -> None:
+    """Create the uniqueness constraints (IF NOT EXISTS: harmless when they are there).
+
+    Two first loads at once into a fresh server race to create the same constraint, and the
+    loser may be told it exists already (or hit a schema lock) despite IF NOT EXISTS: such a
+    statement is tried again, a few times, after a short pause.
+    """
+    from neo4j.exceptions import Neo4jError
+
     with driver.session(database=database) as session:
         for statement in constraint_statements():
-            session.execute_write(lambda tx, st=statement: tx.run(st).consume())
+            for attempt in range(attempts):
+                try:
+                    session.execute_write(lambda tx, st=statement: tx.run(st).consume())
+                    break
+                except Neo4jError:
+                    if attempt == attempts - 1:
+                        raise
+                    time.sleep(0.2 * (attempt + 1))
 
 
 def wipe(driver: Any, *, database: str, chunk: int = 10_000) -> int:
@@ -308,27 +337,101 @@ def row_fingerprint(group: object, row: dict[str, Any]) -> str:
     return stable_hash(repr(group), json.dumps(row, sort_keys=True, ensure_ascii=False, default=str), length=24)
 
 
+def _article_ids(graph: KnowledgeGraph) -> list[tuple[str, str]]:
+    """(article node id, doc id) of every article in ``graph``, sorted."""
+    return sorted((str(node), str(data.get("doc", ""))) for node, data in graph.graph.nodes(data=True)
+                  if data.get("label") == "Article")
+
+
+def forget_documents(driver: Any, articles: list[tuple[str, str]], *, database: str,
+                     chunk: int = FORGET_BATCH) -> int:
+    """Delete what the server holds from these articles (node id, doc id), ``chunk`` articles per
+    transaction; returns how many of them were there. Articles it does not hold cost one lookup."""
+    forgotten = 0
+    with driver.session(database=database) as session:
+        for i in range(0, len(articles), chunk):
+            batch = articles[i: i + chunk]
+            forgotten += session.execute_write(lambda tx, b=batch: _forget(tx, b))
+    return forgotten
+
+
+def _forget(tx: Any, batch: list[tuple[str, str]]) -> int:
+    """One transaction: the old statements, roles and mentions of the articles of ``batch`` that exist."""
+    ids = [row["id"] for row in tx.run("UNWIND $ids AS id MATCH (a:Article {id: id}) RETURN a.id AS id",
+                                       ids=[a for a, _ in batch])]
+    if not ids:
+        return 0
+    docs = [doc for article, doc in batch if article in ids]
+    touched: dict[str, set[str]] = defaultdict(set)
+
+    def note(rows: Any) -> None:
+        for row in rows:
+            if row["label"] in NODE_LABELS and row["label"] not in ("Quote", "Finding", "Article"):
+                touched[row["label"]].add(row["id"])
+
+    # statements: every Quote and Finding in the articles, with all their edges
+    note(tx.run("UNWIND $ids AS id MATCH (a:Article {id: id})<-[:IN_ARTICLE]-(s)-[]-(e) "
+                "RETURN DISTINCT labels(e)[0] AS label, e.id AS id", ids=ids))
+    tx.run("UNWIND $ids AS id MATCH (a:Article {id: id})<-[:IN_ARTICLE]-(s) DETACH DELETE s", ids=ids).consume()
+    # roles: HOLDS_ROLE (and a role's WORKS_FOR) edges carry their article
+    for rel in ("HOLDS_ROLE", "WORKS_FOR"):
+        note(tx.run(f"MATCH (p)-[r:{_check_type(rel)}]->(o) WHERE r.doc IN $docs "
+                    "RETURN labels(p)[0] AS label, p.id AS id UNION "
+                    f"MATCH (p)-[r:{_check_type(rel)}]->(o) WHERE r.doc IN $docs "
+                    "RETURN labels(o)[0] AS label, o.id AS id", docs=docs))
+        tx.run(f"MATCH ()-[r:{_check_type(rel)}]->() WHERE r.doc IN $docs DELETE r", docs=docs).consume()
+    # mentions
+    note(tx.run("UNWIND $ids AS id MATCH (a:Article {id: id})<-[:MENTIONED_IN]-(e) "
+                "RETURN DISTINCT labels(e)[0] AS label, e.id AS id", ids=ids))
+    tx.run("UNWIND $ids AS id MATCH (a:Article {id: id})<-[m:MENTIONED_IN]-() DELETE m", ids=ids).consume()
+    for label in sorted(touched):
+        checked = _check_label(label)
+        tx.run(f"UNWIND $ids AS id MATCH (n:{checked} {{id: id}}) OPTIONAL MATCH (n)-[x]-() "
+               "WITH n, count(x) AS edges WHERE edges = 0 DELETE n", ids=sorted(touched[label])).consume()
+        if label in ENTITY_LABELS:
+            tx.run(mentions_query(label), ids=sorted(touched[label])).consume()
+    return len(ids)
+
+
 def load(graph: KnowledgeGraph, driver: Any, *, database: str, batch_size: int = DEFAULT_BATCH_SIZE,
-         wipe_first: bool = False, progress: Progress | None = None, skip: Collection[str] = ()) -> LoadReport:
+         wipe_first: bool = False, progress: Progress | None = None, skip: Collection[str] = (),
+         sent_articles: Mapping[str, str] | None = None) -> LoadReport:
     """Write ``graph`` with batched MERGEs: constraints, then nodes by label, then relationships by type.
 
     ``batch_size=1`` is one transaction per row (the slow baseline of scripts/bench_load.py).
-    Re-running after any interruption completes the load without duplicates. Rows whose
-    :func:`row_fingerprint` is in ``skip`` (what an earlier load of this folder sent to this
-    database) are not sent again: after ``kg extract --append``, only what is new or changed.
+    Re-running after any interruption completes the load without duplicates.
+
+    An article the server holds is replaced (:func:`forget_documents`, then all its rows sent)
+    unless it is unchanged since this folder's last load to this database: ``sent_articles``
+    maps each article then sent to the fingerprint of all its rows (:attr:`LoadReport.articles`)
+    and ``skip`` holds every row then sent (:func:`row_fingerprint`). An unchanged article is
+    neither deleted nor sent again, and other rows in ``skip`` are not sent again: after
+    ``kg extract --append``, only what is new or changed. Without ``sent_articles`` every
+    article is replaced.
     """
     if batch_size < 1:
         raise ValueError(f"batch_size must be at least 1, not {batch_size}")
     report = LoadReport()
     started = time.perf_counter()
     ensure_constraints(driver, database=database)
+    nodes, relationships = node_rows(graph), relationship_rows(graph)
+    owner_of_node, owner_of_edge = row_articles(graph)
+    report.articles = _article_fingerprints(nodes, relationships, owner_of_node, owner_of_edge, report)
     if wipe_first:
         report.wiped = wipe(driver, database=database)
-    nodes, relationships = node_rows(graph), relationship_rows(graph)
-    if wipe_first:
-        skip = ()
-    nodes = {label: _unsent(label, rows, skip, report) for label, rows in nodes.items()}
-    relationships = {group: _unsent(group, rows, skip, report) for group, rows in relationships.items()}
+        skip, changed = (), set(report.articles)
+    else:
+        changed = {a for a, fp in report.articles.items() if sent_articles is None or sent_articles.get(a) != fp}
+        docs = dict(_article_ids(graph))
+        report.replaced = forget_documents(driver, [(a, docs[a]) for a in sorted(changed)], database=database)
+    # a replaced article's rows all go again, with every node they touch (its delete may have taken them)
+    resend = {node for group, rows in relationships.items() for row in rows
+              if owner_of_edge.get(row["id"]) in changed for node in (row["src"], row["dst"])}
+    resend |= {node for node, article in owner_of_node.items() if article in changed}
+    nodes = {label: _unsent(label, rows, skip, report, lambda row: row["id"] in resend)
+             for label, rows in nodes.items()}
+    relationships = {group: _unsent(group, rows, skip, report, lambda row: owner_of_edge.get(row["id"]) in changed)
+                     for group, rows in relationships.items()}
 
     def write_all(query: str, rows: list[dict[str, Any]], counter: Counter[str], name: str) -> None:
         for batch in batches(rows, batch_size):
@@ -356,14 +459,54 @@ def load(graph: KnowledgeGraph, driver: Any, *, database: str, batch_size: int =
     return report
 
 
-def _unsent(group: object, rows: list[dict[str, Any]], skip: Collection[str], report: LoadReport
-            ) -> list[dict[str, Any]]:
-    """The rows not in ``skip``; every row's fingerprint goes into the report."""
+def row_articles(graph: KnowledgeGraph) -> tuple[dict[str, str], dict[str, str]]:
+    """Which article owns which rows: those :func:`forget_documents` deletes when it replaces it.
+
+    Returns ({node id: article id}, {relationship row id: article id}): the article node and its
+    statements; the edges of those statements, its MENTIONED_IN and IN_ARTICLE edges, and the
+    HOLDS_ROLE and WORKS_FOR edges it is the source of. Entities belong to no article.
+    """
+    g = graph.graph
+    nodes: dict[str, str] = {}
+    for node, data in g.nodes(data=True):
+        if data.get("label") in ("Article", "Quote", "Finding") and data.get("doc") is not None:
+            nodes[str(node)] = article_id(str(data["doc"]))
+    edges: dict[str, str] = {}
+    for source, target, key, data in g.edges(keys=True, data=True):
+        rel = str(data.get("type"))
+        owner = nodes.get(str(source)) or nodes.get(str(target))
+        if owner is None and rel in ("HOLDS_ROLE", "WORKS_FOR") and data.get("doc") is not None:
+            owner = article_id(str(data["doc"]))
+        if owner is not None:
+            edges[relationship_id(rel, source, target, key, data)] = owner
+    return nodes, edges
+
+
+def _article_fingerprints(nodes: dict[str, list[dict[str, Any]]], relationships: dict[Any, list[dict[str, Any]]],
+                          owner_of_node: dict[str, str], owner_of_edge: dict[str, str], report: LoadReport
+                          ) -> dict[str, str]:
+    """{article id: hash of the fingerprints of all its rows}; every row's fingerprint goes into the report."""
+    owned: dict[str, list[str]] = defaultdict(list)
+    for group, rows, owners in [*((label, rows, owner_of_node) for label, rows in nodes.items()),
+                                *((group, rows, owner_of_edge) for group, rows in relationships.items())]:
+        for row in rows:
+            fingerprint = row_fingerprint(group, row)
+            row["_fp"] = fingerprint
+            report.fingerprints.add(fingerprint)
+            owner = owners.get(row["id"])
+            if owner is not None:
+                owned[owner].append(fingerprint)
+    return {article: stable_hash(*sorted(fps), length=24) for article, fps in sorted(owned.items())
+            if article in owner_of_node}
+
+
+def _unsent(group: object, rows: list[dict[str, Any]], skip: Collection[str], report: LoadReport,
+            again: Callable[[dict[str, Any]], bool]) -> list[dict[str, Any]]:
+    """The rows not in ``skip``, and those ``again`` says must be sent whatever ``skip`` holds."""
     out = []
     for row in rows:
-        fingerprint = row_fingerprint(group, row)
-        report.fingerprints.add(fingerprint)
-        if fingerprint in skip:
+        fingerprint = row.pop("_fp")
+        if fingerprint in skip and not again(row):
             report.unchanged += 1
         else:
             out.append(row)

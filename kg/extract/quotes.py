@@ -459,10 +459,17 @@ class QuoteExtractor:
         self.quotes = find_quotations(self.text)
         self.used: set[Quotation] = set()
         self.turn_speakers: dict[str, EntityRef] = {}  # surname -> a transcript speaker named only in turns
+        self._titles: dict[Quotation, bool] = {}
 
     def _free(self, q: Quotation) -> bool:
-        """Not yet attributed, and a statement rather than a quoted name."""
-        return q not in self.used and not is_title(self.text, q)
+        """Not yet attributed, and a statement rather than a quoted name (judged once per quotation:
+        the cue loops ask again for every quotation, thousands of times in a hostile text)."""
+        if q in self.used:
+            return False
+        title = self._titles.get(q)
+        if title is None:
+            title = self._titles[q] = is_title(self.text, q)
+        return not title
 
     def _quote_at(self, char: int) -> Quotation | None:
         return next((q for q in self.quotes if q.start <= char < q.end), None)

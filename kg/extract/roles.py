@@ -39,6 +39,7 @@ part of the role.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
@@ -655,16 +656,38 @@ def _subject_head(token: Token) -> Token:
     return token
 
 
-def _same_sentence_person(index: EntityIndex, pronoun: Token) -> Cluster | None:
-    """The one person named earlier in the pronoun's own sentence ("Clinton said ... when she was")."""
-    found: dict[str, Cluster] = {}
-    for tok in pronoun.sent:
-        if tok.i >= pronoun.i:
-            break
-        cluster = index.cluster_at(tok)
-        if cluster is not None and cluster.type == "Person":
-            found[cluster.id] = cluster
-    return next(iter(found.values())) if len(found) == 1 else None
+class _SentencePersons:
+    """The people named in each sentence, in order, read once per sentence: who is the one
+    person named before a pronoun (linear in the document, however many pronouns a sentence holds)."""
+
+    def __init__(self, doc: Doc, index: EntityIndex) -> None:
+        self.index = index
+        self.sentence_of = [0] * len(doc)
+        for number, sent in enumerate(doc.sents):
+            for i in range(sent.start, sent.end):
+                self.sentence_of[i] = number
+        self.sentences = list(doc.sents)
+        # sentence -> (positions, clusters) of its Person mentions, and where a second person first appears
+        self.people: dict[int, tuple[list[int], list[Cluster], int | None]] = {}
+
+    def one_before(self, pronoun: Token) -> Cluster | None:
+        """The one person named earlier in the pronoun's own sentence ("Clinton said ... when she was")."""
+        number = self.sentence_of[pronoun.i]
+        if number not in self.people:
+            positions: list[int] = []
+            clusters: list[Cluster] = []
+            for tok in self.sentences[number]:
+                cluster = self.index.cluster_at(tok)
+                if cluster is not None and cluster.type == "Person":
+                    positions.append(tok.i)
+                    clusters.append(cluster)
+            second = next((i for i, c in zip(positions, clusters, strict=True) if c.id != clusters[0].id), None)
+            self.people[number] = (positions, clusters, second)
+        positions, clusters, second = self.people[number]
+        before = bisect_left(positions, pronoun.i)
+        if before == 0 or (second is not None and second < pronoun.i):
+            return None
+        return clusters[before - 1]  # the latest of one person's mentions, as the scan kept it
 
 
 def _person_conjuncts(root: Token) -> list[Token]:
@@ -728,9 +751,10 @@ def extract(doc: Doc, index: EntityIndex) -> Iterator[Triple]:
             for each in _phrases_of(token, set()):  # "The former first lady and U.S. senator"
                 yield from emit(cluster, token, each)
     # pronoun subjects: "he is the anchor of a straight news program"
+    people = _SentencePersons(doc, index)
     for token in doc:
         if token.lower_ in PERSON_PRONOUNS and token.dep_ == "nsubj":
-            cluster = _same_sentence_person(index, token)
+            cluster = people.one_before(token)
             if cluster is None:
                 ref = index.previous_subject(token.idx)
                 cluster = index.cluster_by_id(ref.id) if ref else None
