@@ -353,3 +353,56 @@ def test_description_falls_back_to_the_one_named_person_but_not_past_a_pronoun_s
     rows = role_rows(analyse(nlp, "Sarah Mitchell won the vote. He lost badly to Mitchell in Ohio. The former "
                                   "Ohio governor is likely to bounce back."))
     assert ("Sarah Mitchell", "governor") not in rows, rows
+
+
+# -- second round of issue 15: job nouns outside the lexicon, fields, ages, candidacies ------
+@pytest.mark.parametrize("word,expected", [
+    ("cardiologist", True), ("litigator", True), ("neurosurgeon", True), ("statistician", True),
+    ("auctioneer", True), ("supporter", False), ("voter", False), ("daughter", False),
+    ("shooter", False), ("successor", False), ("number", False), ("disaster", False), ("person", False),
+])
+def test_occupation_noun_by_shape_with_a_stop_list(word, expected):
+    """A job noun the lexicon lacks is known by its shape; voters, kin, deeds and things are not jobs."""
+    assert roles.occupation_noun(word) is expected
+
+
+def test_title_before_name_outside_the_lexicon(nlp):
+    r = analyse(nlp, "Retired cardiologist Anna Novak said the bill would fail.")
+    assert ("Anna Novak", "cardiologist") in role_rows(r)
+    assert quals(r, "Anna Novak", "cardiologist")["qualifier"] == "former"
+
+
+def test_appositive_head_outside_the_lexicon(nlp):
+    r = analyse(nlp, "Tom Ashby, a retired neurologist, praised the plan.")
+    assert ("Tom Ashby", "neurologist") in role_rows(r)
+
+
+def test_organisation_before_a_title_before_the_name(nlp):
+    r = analyse(nlp, "Former Acme Dynamics CEO Paul Brenner announced his candidacy.")
+    assert ("Paul Brenner", "CEO") in role_rows(r)
+    assert quals(r, "Paul Brenner", "CEO")["org"] == "Acme Dynamics"
+
+
+def test_star_and_champion_need_their_field(nlp):
+    """'NFL star' and 'world heavyweight champion' are roles; 'rising star' and 'a lifelong champion of' are praise."""
+    assert ("Marcus Dell", "star") in role_rows(analyse(nlp, "NFL star Marcus Dell signed a new deal."))
+    assert role_rows(analyse(nlp, "Rising star Marcus Dell signed a new deal.")) == set()
+    assert role_rows(analyse(nlp, "Marcus Dell, a lifelong champion of the poor, signed it.")) == set()
+    r = analyse(nlp, "Former world heavyweight champion Leo Grant spoke to reporters.")
+    assert ("Leo Grant", "world heavyweight champion") in role_rows(r)
+
+
+def test_an_age_is_not_part_of_the_role(nlp):
+    r = analyse(nlp, "Jane Ruiz was a 35-year-old prosecutor when she ran.")
+    assert role_rows(r) == {("Jane Ruiz", "prosecutor")}
+
+
+def test_running_for_an_office_is_a_candidacy(nlp):
+    r = analyse(nlp, "Jane Ruiz is running for governor of Nevada.")
+    assert quals(r, "Jane Ruiz", "governor")["qualifier"] == "candidate"
+    assert role_rows(analyse(nlp, "Jane Ruiz would run for president if asked.")) == set()
+
+
+def test_a_doer_of_one_deed_holds_no_role(nlp):
+    r = analyse(nlp, "Carl Vence, a gunman who shot two guards, was arrested.")
+    assert role_rows(r) == set()

@@ -63,6 +63,10 @@ ROLE_NOUNS = load_words("role_nouns")
 # words that are titles only in front of another title word ("Vice President", "Prime Minister")
 NOT_HEADS = {"former", "acting", "interim", "vice", "prime", "miss", "press", "deputy"}
 HEAD_WORDS = (ROLE_NOUNS | TITLE_WORDS | set(ABBREVIATIONS)) - NOT_HEADS
+# the shape of a job noun outside the lexicon: "litigator", "cardiologist", "neurosurgeon"
+NOT_ROLE_NOUNS = load_words("not_role_nouns")
+AGENT_SUFFIXES = ("ist", "ian", "er", "or", "ant", "eer", "eur", "man", "woman", "person")
+ROLE_NOUN_ENDINGS = tuple(sorted((n for n in ROLE_NOUNS if n.isalpha() and len(n) >= 5), key=len, reverse=True))
 # modifiers that colour a role without being part of it ("his closest aides", "a novice politician")
 DROP_MODIFIERS = {"closest", "close", "longtime", "long-time", "potential", "novice", "celebrity",
                   "billionaire", "current", "now", "famous", "prominent", "well-known", "veteran", "new",
@@ -76,6 +80,7 @@ DROP_MODIFIERS = {"closest", "close", "longtime", "long-time", "potential", "nov
 ORG_LABELS = {"ORG", "GPE", "NORP", "FAC", "LOC", "EVENT"}
 HEAD_VERBS = {"head", "lead", "run", "chair", "direct"}  # "who heads the Center" → head
 AS_VERBS = {"serve", "work", "act", "run", "join", "remain", "stay", "continue"}  # subject is the role holder
+RUN_VERBS = {"run", "campaign"}  # "is running for governor": the office sought
 COPULAS = {"be", "become", "remain"}
 # "was elected mayor", "named Kim campaign manager": the object predicate is the role
 APPOINT_VERBS = {"name", "appoint", "elect", "reelect", "re-elect", "nominate", "choose", "pick", "make", "hire",
@@ -90,6 +95,8 @@ TITLE_COMPLEMENTS = {"state", "house", "defense", "staff", "treasury", "justice"
                      "agriculture", "education", "homeland security", "the house", "the economy", "the treasury",
                      "the interior", "interior", "the army", "the navy", "the joint chiefs", "health"}
 BARE_NOT_ROLES = {"leader", "member", "head", "partner", "figure", "star", "employee"}
+# heads that are a role only with the field or organisation they are in before them
+NEEDS_FIELD = {"star", "champion"}
 # heads that are a role only with one of these words before them ("first lady", not "a lady of leisure")
 ONLY_WITH = {"lady": {"first"}, "gentleman": {"first"}}
 MODALS = {"would", "could", "might", "may", "will", "should", "can", "to", "'d", "must"}
@@ -124,11 +131,26 @@ def normalise_role(words: list[str]) -> str:
 
 
 def is_head(token: Token) -> bool:
-    """Can this word be the head of a role ("manager", "Sen.", "President")?"""
+    """Can this word be the head of a role ("manager", "Sen.", "President", "litigator")?"""
     if token.pos_ not in ("NOUN", "PROPN"):
         return False
     low = token.lower_.rstrip(".")
-    return low in HEAD_WORDS or token.lemma_.lower() in HEAD_WORDS
+    if low in HEAD_WORDS or token.lemma_.lower() in HEAD_WORDS:
+        return True
+    # a lowercase common noun only: capitalised "Baker" or "Walker" is a name
+    return token.pos_ == "NOUN" and token.text.islower() and occupation_noun(token.lemma_.lower())
+
+
+def occupation_noun(word: str) -> bool:
+    """Does the word look like a person's job though the lexicon lacks it? Either a role noun of
+    the lexicon closes a compound ("neurosurgeon", "newscaster") or it has the suffix of an
+    agent noun ("litigator", "cardiologist", "statistician", "consultant", "auctioneer"), and it
+    is not in ``not_role_nouns.txt`` (voters, rivals, kin, beliefs and things shaped the same)."""
+    if word in NOT_ROLE_NOUNS or not word.isalpha() or len(word) < 6:
+        return False
+    if any(word.endswith(n) and len(word) - len(n) >= 3 for n in ROLE_NOUN_ENDINGS):
+        return True
+    return any(word.endswith(s) and len(word) > len(s) + 2 for s in AGENT_SUFFIXES)
 
 
 @dataclass
@@ -155,6 +177,9 @@ class RolePhrase:
         words = sorted(self.tokens, key=lambda t: t.i)
         of = next((i for i, t in enumerate(words) if t.lower_ in ("of", "in", "to")), None)
         head = words[of - 1] if of else words[-1]
+        if head.lemma_.lower() in NEEDS_FIELD and not self.org \
+                and not any(t.pos_ in ("NOUN", "PROPN") for t in words if t.i < head.i):
+            return False  # "NBA star", "boxing champion"; never "a rising star", "a lifelong champion"
         return of != 0 and is_head(head)
 
 
@@ -337,6 +362,8 @@ def _phrase_of(head: Token, exclude: set[int]) -> RolePhrase | None:
             phrase.org = phrase.org or _org_text(child)
         elif low in DROP_MODIFIERS or child.pos_ in ("NUM", "ADV"):
             continue
+        elif _age(child):
+            continue  # "a 40-year-old litigator": an age, not part of the role
         elif child.dep_ in ("amod", "compound", "nmod", "npadvmod") and child.pos_ in ("NOUN", "PROPN", "ADJ", "VERB"):
             tokens = [t for t in child.subtree if t.i not in exclude and t.dep_ not in ("det", "poss", "case", "punct")
                       and not _qualifier(t) and (t.lower_ not in DROP_MODIFIERS or _fixed_phrase(t))]
@@ -364,6 +391,12 @@ def _phrase_of(head: Token, exclude: set[int]) -> RolePhrase | None:
     if head.lemma_ in BARE_NOT_ROLES and len(phrase.tokens) == 1 and not phrase.org:
         return None  # "a leader who embodies the American spirit" is praise
     return phrase if phrase.valid() else None
+
+
+def _age(token: Token) -> bool:
+    """A modifier that gives an age ("40-year-old", "six-year"): it never belongs to the role."""
+    words = {t.lower_ for t in token.subtree}
+    return bool(words & {"year", "years", "old"}) and any(t.like_num for t in token.subtree)
 
 
 def _fixed_phrase(token: Token) -> bool:
@@ -541,6 +574,7 @@ def _predicate(verb: Token, exclude: set[int]) -> Iterator[RolePhrase]:
                 pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
                 if pobj is not None and (phrase := _phrase_of(pobj, exclude)):
                     yield phrase
+    yield from _running_for(verb, exclude)
     if verb.lemma_ in HEAD_VERBS and verb.pos_ == "VERB":
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         # "heads the Center", not "led Trump by 5 points": a named object needs its article
@@ -554,6 +588,17 @@ def _predicate(verb: Token, exclude: set[int]) -> Iterator[RolePhrase]:
             words = words[:cut] or [obj]
             org = strip_possessive(verb.doc[words[0].i:words[-1].i + 1].text)
             yield RolePhrase(tokens=[verb], org=org)
+
+
+def _running_for(verb: Token, exclude: set[int]) -> Iterator[RolePhrase]:
+    """'is running for governor of Nevada', 'ran for mayor': the office sought, qualifier candidate."""
+    if verb.lemma_ not in RUN_VERBS or verb.pos_ != "VERB":
+        return
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"):
+        pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+        if pobj is not None and pobj.tag_ in ("NN", "NNP") and (phrase := _phrase_of(pobj, exclude)):
+            phrase.qualifier = phrase.qualifier or "candidate"
+            yield phrase
 
 
 # -- triples ---------------------------------------------------------------------------
