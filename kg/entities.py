@@ -349,6 +349,14 @@ class EntityIndex:
                 if cluster not in self._role_holders[role]:
                     self._role_holders[role].append(cluster)
 
+    def add_description(self, entity_id_: str, words: str) -> None:
+        """Words of a description that refers back to one entity ("the Texas senator"): an alias of
+        its node, so the merge and ``who-said --about`` see them (never a name for matching)."""
+        cluster = self.cluster_by_id(entity_id_)
+        words = " ".join(words.split())
+        if cluster is not None and words and words.lower() != cluster.name.lower():
+            cluster.aliases.add(words)
+
     def holder_of(self, role: str) -> Cluster | None:
         """The one person holding ``role`` in this document, if exactly one does."""
         holders = self._role_holders.get(role.lower(), [])

@@ -19,6 +19,8 @@ def extract_document(document: Document, sdoc: Doc) -> DocResult:
     triples: list[Triple] = []
     role_triples = list(roles.extract(sdoc, index))
     index.register_roles(role_triples)
+    for person, words in roles.descriptions(sdoc, role_triples):
+        index.add_description(person, words)
     triples.extend(role_triples)
     reports = findings.ReportResolver(sdoc, index)
     triples.extend(findings.extract(sdoc, index, reports))

@@ -406,3 +406,29 @@ def test_running_for_an_office_is_a_candidacy(nlp):
 def test_a_doer_of_one_deed_holds_no_role(nlp):
     r = analyse(nlp, "Carl Vence, a gunman who shot two guards, was arrested.")
     assert role_rows(r) == set()
+
+
+def _aliases(result, person: str) -> set[str]:
+    return next(set(e.aliases) for e in result.entities if e.name == person)
+
+
+def test_a_description_of_the_one_holder_joins_the_person(nlp):
+    """'the Ohio senator' after 'Sen. Tom Ashby': one senator named before, so an alias of his node."""
+    r = analyse(nlp, "Sen. Tom Ashby spoke at the rally. Voters cheered when the Ohio senator mentioned jobs.")
+    assert "Ohio senator" in _aliases(r, "Tom Ashby")
+
+
+def test_a_description_with_two_fitting_people_joins_no_one(nlp):
+    r = analyse(nlp, "Sen. Tom Ashby and Sen. Jane Ruiz spoke. Voters cheered when the Ohio senator mentioned jobs.")
+    assert not any("Ohio senator" in _aliases(r, p) for p in ("Tom Ashby", "Jane Ruiz"))
+
+
+def test_a_description_of_another_party_is_someone_else(nlp):
+    r = analyse(nlp, "Republican Sen. Tom Ashby spoke first. Later the Democratic senator left.")
+    assert ("Tom Ashby", "senator") not in role_rows(r)
+    assert "Democratic senator" not in _aliases(r, "Tom Ashby")
+
+
+def test_a_ranking_description_does_not_point_back(nlp):
+    r = analyse(nlp, "President Tom Ashby spoke. Many hope to elect the first female president soon.")
+    assert _aliases(r, "Tom Ashby") == {"Tom Ashby"}

@@ -52,6 +52,8 @@ from kg.lexicons import load_words
 from kg.model import EntityRef, Evidence, Triple, TripleObject, entity_id
 
 EXTRACTOR = "roles.rules/2"
+NAMED_CONFIDENCE = 0.8  # the role stands beside the name
+DESCRIPTION_CONFIDENCE = 0.6  # the role is a description that points back to a person named before
 QUALIFIERS = {"former", "acting", "interim", "future", "then", "outgoing", "incoming", "retired", "ex"}
 QUALIFIER_CANON = {"retired": "former", "ex": "former"}
 ABBREVIATIONS = {"sen": "Senator", "rep": "Representative", "gov": "Governor", "lt": "Lieutenant",
@@ -99,6 +101,9 @@ BARE_NOT_ROLES = {"leader", "member", "head", "partner", "figure", "star", "empl
 NEEDS_FIELD = {"star", "champion"}
 # heads that are a role only with one of these words before them ("first lady", not "a lady of leisure")
 ONLY_WITH = {"lady": {"first"}, "gentleman": {"first"}}
+# descriptions that rank or imagine rather than point back ("the first female president", "the next mayor")
+NOT_REFERRING = {"first", "next", "last", "future", "potential", "possible", "hypothetical", "ideal", "perfect",
+                 "female", "male", "woman", "black", "youngest", "oldest", "only"}
 MODALS = {"would", "could", "might", "may", "will", "should", "can", "to", "'d", "must"}
 PERSON_PRONOUNS = {"he", "she"}
 
@@ -602,7 +607,8 @@ def _running_for(verb: Token, exclude: set[int]) -> Iterator[RolePhrase]:
 
 
 # -- triples ---------------------------------------------------------------------------
-def _triple(index: EntityIndex, cluster: Cluster, mention: Span | Token, phrase: RolePhrase, sentence: Span) -> Triple:
+def _triple(index: EntityIndex, cluster: Cluster, mention: Span | Token, phrase: RolePhrase, sentence: Span,
+            confidence: float = NAMED_CONFIDENCE) -> Triple:
     if isinstance(phrase.tokens[0], Token) and phrase.tokens[0].lemma_ in HEAD_VERBS and len(phrase.tokens) == 1 \
             and phrase.tokens[0].pos_ == "VERB":
         name = "head"
@@ -624,7 +630,7 @@ def _triple(index: EntityIndex, cluster: Cluster, mention: Span | Token, phrase:
         subject=index.ref_for(cluster, index.span_of(mention_start, mention_start + len(mention_text))),
         object=TripleObject(id=entity_id("Role", role_node_name(name)), name=name, type="Role",
                             span=index.span_of(start, end)),
-        evidence=Evidence(index.doc_id, index.span_of(sentence.start_char, sentence.end_char), EXTRACTOR, 0.8),
+        evidence=Evidence(index.doc_id, index.span_of(sentence.start_char, sentence.end_char), EXTRACTOR, confidence),
         qualifiers=quals,
     )
 
@@ -662,6 +668,12 @@ def _definite_description(token: Token) -> RolePhrase | None:
     if token.i + 1 < len(doc) and (doc[token.i + 1].ent_type_ == "PERSON" or doc[token.i + 1].text == ","):
         return None  # a name follows: the appositive and title rules own it
     return _phrase_of(token, set())
+
+
+def _other_org(orgs: set[str] | None, org: str | None) -> bool:
+    """Does a description name another organisation or party than the person's own role of that
+    head ("the Democratic senator" after "Republican Sen. X")? Then it is someone else."""
+    return bool(orgs and org and org.lower() not in orgs)
 
 
 def _antecedent(index: EntityIndex, token: Token, resolved: dict[int, Cluster]) -> Cluster | None:
@@ -759,11 +771,17 @@ def extract(doc: Doc, index: EntityIndex) -> Iterator[Triple]:
     """HOLDS_ROLE triples for every person mention, in order of appearance."""
     seen: set[tuple[str, str, int]] = set()
 
-    def emit(cluster: Cluster, mention: Span | Token, phrase: RolePhrase) -> Iterator[Triple]:
-        triple = _triple(index, cluster, mention, phrase, mention.sent)
+    held: dict[tuple[str, str], set[str]] = {}  # (person id, role head) → orgs of the roles named beside the name
+
+    def emit(cluster: Cluster, mention: Span | Token, phrase: RolePhrase,
+             confidence: float = NAMED_CONFIDENCE) -> Iterator[Triple]:
+        triple = _triple(index, cluster, mention, phrase, mention.sent, confidence)
         key = (cluster.id, triple.object.name.lower(), triple.object.span.start if triple.object.span else 0)
         if key not in seen:
             seen.add(key)
+            if confidence == NAMED_CONFIDENCE:
+                orgs = held.setdefault((cluster.id, _role_head(triple.object.name)), set())
+                orgs.update({phrase.org.lower()} if phrase.org else set())
             yield triple
 
     for ent in doc.ents:
@@ -791,10 +809,11 @@ def extract(doc: Doc, index: EntityIndex) -> Iterator[Triple]:
         if (phrase := _definite_description(token)) is None:
             continue
         cluster = _antecedent(index, token, resolved)
-        if cluster is not None and not (phrase.org and phrase.org.split()[-1] in cluster.name.split()):
+        if cluster is not None and not (phrase.org and phrase.org.split()[-1] in cluster.name.split()) \
+                and not _other_org(held.get((cluster.id, token.lemma_.lower())), phrase.org):
             resolved[token.i] = cluster
             for each in _phrases_of(token, set()):  # "The former first lady and U.S. senator"
-                yield from emit(cluster, token, each)
+                yield from emit(cluster, token, each, DESCRIPTION_CONFIDENCE)
     # pronoun subjects: "he is the anchor of a straight news program"
     people = _SentencePersons(doc, index)
     for token in doc:
@@ -807,3 +826,65 @@ def extract(doc: Doc, index: EntityIndex) -> Iterator[Triple]:
                 continue
             for phrase in _predicate(token.head, {token.i}):
                 yield from emit(cluster, token, phrase)
+
+
+# -- descriptions that refer back: aliases of the person's node ------------------------
+def descriptions(doc: Doc, role_triples: list[Triple]) -> Iterator[tuple[str, str]]:
+    """'the Texas senator' after 'Sen. Ted Cruz': (person id, description words) for each definite
+    description whose head is the role head of exactly one person named before it, so the
+    person's node takes the words as an alias (the same entity for the cluster scorer and
+    ``who-said --about``). Bare "the senator" is left to :func:`kg.mentions.role_noun_refs`; an
+    organisation, party or place in the description that the holder's roles name otherwise, or a
+    second person with that head, and nothing is said."""
+    holders: dict[str, dict[str, tuple[int, set[str]]]] = {}  # head → person id → (first start, orgs)
+    for t in role_triples:
+        if t.evidence.confidence < NAMED_CONFIDENCE:
+            continue  # a description's own role is no evidence for the next description
+        head = _role_head(t.object.name)
+        start = t.subject.mention.start if t.subject.mention else 0
+        first, orgs = holders.setdefault(head, {}).get(t.subject.id, (start, set()))
+        org = t.qualifier("org")
+        holders[head][t.subject.id] = (min(first, start), orgs | ({org.lower()} if org else set()))
+    for token in doc:
+        if token.tag_ != "NN" or token.ent_type_ == "PERSON" or not is_head(token) \
+                or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            continue
+        words = _description_words(token)
+        if words is None:
+            continue
+        fitting = [(pid, orgs) for pid, (first, orgs) in holders.get(token.lemma_.lower(), {}).items()
+                   if first < token.idx]
+        if len(fitting) != 1:
+            continue
+        pid, orgs = fitting[0]
+        named = {_org_text(t).lower() for t in words if t.ent_type_ in ORG_LABELS}
+        if named and orgs and not named <= orgs:
+            continue  # "the Democratic senator" is not the Republican one the text named
+        yield pid, doc[words[0].i:token.i + 1].text
+
+
+def _role_head(name: str) -> str:
+    """The head word of a role name, lowercased: "presidential nominee" → nominee, "secretary of state" → secretary."""
+    words = name.lower().split()
+    cut = next((k for k, w in enumerate(words) if w in ("of", "in", "to") and k), len(words))
+    return words[cut - 1].split("-")[-1] if words else ""
+
+
+def _description_words(token: Token) -> list[Token] | None:
+    """The modifiers before a description's head ("the former Texas senator" → former Texas),
+    or None when it is not a description of one person: no modifier, a possessor, a name inside
+    or right after it (the appositive and title rules own those)."""
+    doc = token.doc
+    if token.i + 1 < len(doc) and (doc[token.i + 1].ent_type_ == "PERSON" or doc[token.i + 1].text == ","
+                                   and token.i + 2 < len(doc) and doc[token.i + 2].ent_type_ == "PERSON"):
+        return None
+    left = [c for c in token.children if c.i < token.i and c.dep_ not in ("det", "punct")]
+    if not left or any(c.dep_ == "poss" or c.pos_ == "PRON" for c in left):
+        return None
+    words = sorted({t for c in left for t in c.subtree}, key=lambda t: t.i)
+    if any(t.ent_type_ == "PERSON" or t.lower_ in EVALUATIVE | NOT_REFERRING for t in words):
+        return None
+    if words[-1].i + 1 != token.i and any(doc[j].is_punct for j in range(words[0].i, token.i)):
+        return None
+    return words
+
