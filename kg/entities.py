@@ -730,7 +730,27 @@ def _person_cue(ent: Span) -> bool:
             and ent.start <= prev.head.i < ent.end and given:
         return True  # "city spokesperson Ann Lee" typed ORG
     root = ent.root
-    return root.dep_ == "appos" and root.head.lower_ in ROLE_NOUNS and root.head.pos_ == "NOUN"
+    if root.dep_ == "appos" and root.head.lower_ in ROLE_NOUNS and root.head.pos_ == "NOUN":
+        return True
+    return _role_noun_before(ent)
+
+
+ORG_WORDS = {"news", "party", "group", "committee", "council", "company", "corporation", "association", "institute",
+             "university", "college", "foundation", "bank", "agency", "department", "times", "post", "network"}
+
+
+def _role_noun_before(ent: Span) -> bool:
+    """'host Sean Hannity', 'CEO Carly Fiorina': a two- or three-word name in capitals right after
+    a role noun is the role's holder, whatever the model tagged it, unless it has the words of an
+    organisation ("host Fox News") or a legal form ("CEO Acme Inc.")."""
+    doc = ent.doc
+    if ent.label_ != "ORG" or not 2 <= len(ent) <= 3 or ent.start == 0 \
+            or not all(t.is_title and t.is_alpha for t in ent):
+        return False
+    prev = doc[ent.start - 1]
+    if prev.lower_ not in ROLE_NOUNS or prev.pos_ not in ("NOUN", "PROPN") or prev.ent_type_:
+        return False
+    return not any(t.lower_ in ORG_WORDS for t in ent) and org_basename(ent.text) == ent.text
 
 
 def _phrase_head(token: Token) -> Token:

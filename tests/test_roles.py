@@ -432,3 +432,22 @@ def test_a_description_of_another_party_is_someone_else(nlp):
 def test_a_ranking_description_does_not_point_back(nlp):
     r = analyse(nlp, "President Tom Ashby spoke. Many hope to elect the first female president soon.")
     assert _aliases(r, "Tom Ashby") == {"Tom Ashby"}
+
+
+def test_a_name_after_a_role_noun_is_a_person_whatever_the_tagger_said(nlp):
+    """The model tags 'Lester Holt' ORG here; after the role noun 'anchor' it is the anchor."""
+    r = analyse(nlp, "NBC News anchor Lester Holt said so.")
+    assert ("Lester Holt", "anchor") in role_rows(r)
+    assert quals(r, "Lester Holt", "anchor")["org"] == "NBC News"
+
+
+def test_an_organisation_after_a_role_noun_stays_an_organisation():
+    from kg.entities import _role_noun_before
+    doc = hand_doc(words=["host", "Acme", "News", "said"], heads=[2, 2, 3, 3],
+                   deps=["compound", "compound", "nsubj", "ROOT"], pos=["NOUN", "PROPN", "PROPN", "VERB"],
+                   ents=["O", "B-ORG", "I-ORG", "O"])
+    assert not _role_noun_before(doc.ents[0])
+    doc = hand_doc(words=["host", "Mara", "Olsen", "said"], heads=[2, 2, 3, 3],
+                   deps=["compound", "compound", "nsubj", "ROOT"], pos=["NOUN", "PROPN", "PROPN", "VERB"],
+                   ents=["O", "B-ORG", "I-ORG", "O"])
+    assert _role_noun_before(doc.ents[0])
