@@ -49,6 +49,9 @@ PLURAL_PRONOUNS = {"they", "them"}
 SPEAKER_PRONOUNS = {"i", "we", "you"}
 TITLE_WORDS = load_words("titles")
 ROLE_NOUNS = load_words("role_nouns")
+# members of a party or a political camp, in the plural: a group of one article
+PARTY_MEMBERS = {"democrats", "republicans", "conservatives", "liberals", "libertarians", "progressives",
+                 "independents", "socialists", "greens", "tories"}
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lady", "lord", "rev", "mr.", "mrs.", "ms.", "dr."}
 NAME_PARTICLES = load_words("name_particles")
 FIRST_PERSON = {"i", "me", "my", "we", "us", "our"}
@@ -267,10 +270,17 @@ class EntityIndex:
             key = (kind, base.lower())
             cluster = orgs.get(key) or self._org_alias(orgs, kind, base) or self._ticker_of(tickers, name)
             if cluster is None:
-                cluster = Cluster(kind, base)
+                cluster = Cluster(kind, base, key=self.party_members_key(kind, base))
                 orgs[key] = cluster
                 self._clusters.append(cluster)
             self._mention(cluster, ent, name)
+
+    def party_members_key(self, kind: str, name: str) -> str | None:
+        """The id key of a party's members ("Democrats", "Republicans"): the members an article
+        speaks of are its own group, as a generic group is, not one node across the corpus."""
+        if kind == "Group" and name.lower() in PARTY_MEMBERS:
+            return f"{name} {self.doc_id}"
+        return None
 
     def _ticker_of(self, tickers: dict[str, int], name: str) -> Cluster | None:
         """The organisation whose ticker ``name`` is ("NWE" after "Northwind Energy (NWE)")."""
@@ -414,7 +424,7 @@ class EntityIndex:
             words = [words[0].lower(), *words[1:]]  # "Women who were ...": capitalised by the sentence only
         if is_generic_group(" ".join(words)):
             return " ".join(words), f"{' '.join(words)} {self.doc_id}"
-        return text, None
+        return text, self.party_members_key("Group", text)
 
     def organization_named(self, text: str) -> Cluster | None:
         """The organisation of this document that ``text`` names: its name, an alias, its initials."""

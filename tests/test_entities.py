@@ -284,3 +284,16 @@ def test_a_country_written_several_ways_is_one_place(nlp):
     r = analyse(nlp, "The U.S. and Britain signed the deal. The United States said America would pay, "
                      "and the UK agreed.")
     assert sorted(e.name for e in r.entities if e.type == "Place") == ["United Kingdom", "United States"]
+
+
+def test_party_members_are_a_group_of_their_article(nlp):
+    """'Democrats' of two stories are two groups (the members each speaks of), as the annotators
+    scope them; the party itself stays one node."""
+    text = "Democrats blocked the bill on Tuesday, and the Democratic Party said it would try again."
+    first, second = analyse(nlp, text, "story-a"), analyse(nlp, text, "story-b")
+
+    def group_ids(result):
+        return {e.id for e in result.entities if e.type == "Group" and e.name == "Democrats"}
+
+    assert group_ids(first) and group_ids(second)
+    assert not group_ids(first) & group_ids(second)

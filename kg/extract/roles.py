@@ -106,6 +106,9 @@ NOT_REFERRING = {"first", "next", "last", "future", "potential", "possible", "hy
                  "female", "male", "woman", "black", "youngest", "oldest", "only"}
 MODALS = {"would", "could", "might", "may", "will", "should", "can", "to", "'d", "must"}
 PERSON_PRONOUNS = {"he", "she"}
+PARTY_NAMES = {"gop": "republican", "democrat": "democratic", "dem": "democratic"}
+# where a definite description may stand: subject anywhere, object, object of a preposition
+DESCRIPTION_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj"}
 
 
 @cache
@@ -649,10 +652,10 @@ def _definite_description(token: Token) -> RolePhrase | None:
     """'The Republican presidential nominee' as a subject, with no name beside it: a role phrase
     that refers back to a person (the guideline's "role noun that refers back"). Bare "the
     president" is left to holder_of: without a modifier it too often means someone unnamed."""
-    if token.dep_ not in ("nsubj", "nsubjpass") or token.tag_ not in ("NN", "NNP") or token.ent_type_ == "PERSON":
+    if token.dep_ not in DESCRIPTION_DEPS or token.tag_ not in ("NN", "NNP") or token.ent_type_ == "PERSON":
         return None
-    if token.head.dep_ != "ROOT":
-        return None  # a main-clause subject continues the story of its person; a subordinate one need not
+    if not _main_subject(token) and any(t.ent_type_ == "PERSON" for t in token.sent):
+        return None  # elsewhere than a main-clause subject, only in a sentence that names no one
     children = list(token.children)
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in children):
         return None
@@ -674,6 +677,52 @@ def _other_org(orgs: set[str] | None, org: str | None) -> bool:
     """Does a description name another organisation or party than the person's own role of that
     head ("the Democratic senator" after "Republican Sen. X")? Then it is someone else."""
     return bool(orgs and org and org.lower() not in orgs)
+
+
+@cache
+def role_classes() -> dict[str, str]:
+    """Role heads to the class of standing they share ("front-runner" → candidacy), from the lexicon."""
+    text = resources.files("kg.lexicons").joinpath("role_classes.txt").read_text(encoding="utf-8")
+    rows = (line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return {head: name.strip() for name, heads in rows for head in heads.split()}
+
+
+def _party(org: str) -> str:
+    """An organisation or party folded for comparison: "GOP" and "Republicans" are "republican"."""
+    low = org.lower().removesuffix(" party").removesuffix("s")
+    return PARTY_NAMES.get(low, low)
+
+
+def _class_holder(index: EntityIndex, token: Token, phrase: RolePhrase, held: dict[tuple[str, str], set[str]],
+                  held_at: dict[tuple[str, str], int]) -> Cluster | None:
+    """The one person named before ``token`` who holds a role of its class under another head
+    ("the GOP front-runner" → the Republican presidential candidate) of the party or organisation
+    the description names; None without one, when none or two fit, when the person already holds this very
+    head (the description adds nothing), or when the person is named in the same sentence."""
+    head = token.lemma_.lower()
+    kind = role_classes().get(head)
+    if kind is None:
+        return None
+    if not phrase.org:
+        return None  # "the nominee" alone could be anyone's; a party or organisation narrows it
+    org = _party(phrase.org)
+    fitting: dict[str, set[str]] = {}
+    for (pid, held_head), orgs in held.items():
+        if role_classes().get(held_head) == kind and held_at[(pid, held_head)] < token.idx:
+            fitting.setdefault(pid, set()).update(orgs)
+    fitting = {pid: orgs for pid, orgs in fitting.items() if org in orgs}
+    if len(fitting) != 1:
+        return None
+    pid = next(iter(fitting))
+    cluster = index.cluster_by_id(pid)
+    if cluster is None or (pid, head) in held or any(index.cluster_at(t) is cluster for t in token.sent):
+        return None
+    return cluster
+
+
+def _main_subject(token: Token) -> bool:
+    """A main-clause subject continues the story of its person; a subordinate one or an object need not."""
+    return token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT"
 
 
 def _antecedent(index: EntityIndex, token: Token, resolved: dict[int, Cluster]) -> Cluster | None:
@@ -772,6 +821,7 @@ def extract(doc: Doc, index: EntityIndex) -> Iterator[Triple]:
     seen: set[tuple[str, str, int]] = set()
 
     held: dict[tuple[str, str], set[str]] = {}  # (person id, role head) → orgs of the roles named beside the name
+    held_at: dict[tuple[str, str], int] = {}  # (person id, role head) → where the person is first given it
 
     def emit(cluster: Cluster, mention: Span | Token, phrase: RolePhrase,
              confidence: float = NAMED_CONFIDENCE) -> Iterator[Triple]:
@@ -780,8 +830,9 @@ def extract(doc: Doc, index: EntityIndex) -> Iterator[Triple]:
         if key not in seen:
             seen.add(key)
             if confidence == NAMED_CONFIDENCE:
-                orgs = held.setdefault((cluster.id, _role_head(triple.object.name)), set())
-                orgs.update({phrase.org.lower()} if phrase.org else set())
+                key_ = (cluster.id, _role_head(triple.object.name))
+                held.setdefault(key_, set()).update({_party(phrase.org)} if phrase.org else set())
+                held_at[key_] = min(held_at.get(key_, len(doc.text)), triple.evidence.sentence.start)
             yield triple
 
     for ent in doc.ents:
@@ -814,6 +865,14 @@ def extract(doc: Doc, index: EntityIndex) -> Iterator[Triple]:
             resolved[token.i] = cluster
             for each in _phrases_of(token, set()):  # "The former first lady and U.S. senator"
                 yield from emit(cluster, token, each, DESCRIPTION_CONFIDENCE)
+    # "the GOP front-runner" after "Republican presidential candidate X": the one holder of its class
+    for token in doc:
+        if token.i in resolved or (phrase := _definite_description(token)) is None:
+            continue
+        cluster = _class_holder(index, token, phrase, held, held_at)
+        if cluster is not None and _antecedent(index, token, resolved) in (None, cluster):
+            resolved[token.i] = cluster
+            yield from emit(cluster, token, phrase, DESCRIPTION_CONFIDENCE)
     # pronoun subjects: "he is the anchor of a straight news program"
     people = _SentencePersons(doc, index)
     for token in doc:
