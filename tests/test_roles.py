@@ -451,3 +451,17 @@ def test_an_organisation_after_a_role_noun_stays_an_organisation():
                    deps=["compound", "compound", "nsubj", "ROOT"], pos=["NOUN", "PROPN", "PROPN", "VERB"],
                    ents=["O", "B-ORG", "I-ORG", "O"])
     assert _role_noun_before(doc.ents[0])
+
+
+def test_a_lowercased_office_of_a_body_before_the_name(nlp):
+    r = analyse(nlp, "The plan was praised by former secretary of State Jane Ruiz on Monday.")
+    assert ("Jane Ruiz", "secretary of State") in role_rows(r)
+    assert quals(r, "Jane Ruiz", "secretary of State")["qualifier"] == "former"
+
+
+def test_the_office_of_a_body_never_runs_over_an_honorific():
+    doc = hand_doc(words=["chairman", "of", "Mrs.", "Ruiz", "Tom", "Ashby"], heads=[0, 0, 3, 1, 5, 0],
+                   deps=["ROOT", "prep", "compound", "pobj", "compound", "appos"],
+                   pos=["NOUN", "ADP", "PROPN", "PROPN", "PROPN", "PROPN"],
+                   ents=["O", "O", "O", "B-PERSON", "B-PERSON", "I-PERSON"])
+    assert roles._title_of_body(doc, 3) is None

@@ -104,6 +104,7 @@ ONLY_WITH = {"lady": {"first"}, "gentleman": {"first"}}
 # descriptions that rank or imagine rather than point back ("the first female president", "the next mayor")
 NOT_REFERRING = {"first", "next", "last", "future", "potential", "possible", "hypothetical", "ideal", "perfect",
                  "female", "male", "woman", "black", "youngest", "oldest", "only"}
+HONORIFICS = {"mr", "mrs", "ms", "dr", "miss", "sir"}
 MODALS = {"would", "could", "might", "may", "will", "should", "can", "to", "'d", "must"}
 PERSON_PRONOUNS = {"he", "she"}
 PARTY_NAMES = {"gop": "republican", "democrat": "democratic", "dem": "democratic"}
@@ -317,7 +318,11 @@ def _title_of_body(doc: Doc, i: int) -> int | None:
     while j > 0 and j > i - 4 and doc[j - 1].text[:1].isupper() and doc[j - 1].lower_ not in ("of", "the"):
         j -= 1
     k = j - 1 if j > 0 and doc[j - 1].lower_ == "the" else j
-    if k >= 2 and doc[k - 1].lower_ == "of" and is_head(doc[k - 2]) and doc[k - 2].text[:1].isupper():
+    if any(doc[m].lower_.rstrip(".") in HONORIFICS for m in range(j, i + 1)):
+        return None  # "chairman of Mrs. Clinton's campaign": a person's honorific, not an office
+    # "Secretary of State", also lowercased by the writer ("former secretary of State Jane Ruiz")
+    if k >= 2 and doc[k - 1].lower_ == "of" and is_head(doc[k - 2]) \
+            and (doc[k - 2].text[:1].isupper() or doc[k - 2].lower_ in TITLE_WORDS):
         return k - 2
     return None
 
