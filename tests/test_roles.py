@@ -465,3 +465,10 @@ def test_the_office_of_a_body_never_runs_over_an_honorific():
                    pos=["NOUN", "ADP", "PROPN", "PROPN", "PROPN", "PROPN"],
                    ents=["O", "O", "O", "B-PERSON", "B-PERSON", "I-PERSON"])
     assert roles._title_of_body(doc, 3) is None
+
+
+def test_roles_in_brackets_after_the_name(nlp):
+    r = analyse(nlp, "Mara Olsen (Acme Media chairman and CEO) declined to comment.")
+    assert {("Mara Olsen", "chairman"), ("Mara Olsen", "CEO")} <= role_rows(r)
+    assert quals(r, "Mara Olsen", "CEO")["org"] == "Acme Media"
+    assert role_rows(analyse(nlp, "Tom Ashby (pictured) declined to comment.")) == set()

@@ -481,6 +481,36 @@ def _appositives(root: Token, ent: Span) -> Iterator[RolePhrase]:
         yield phrase
 
 
+def _bracketed(ent: Span) -> list[RolePhrase]:
+    """'Mara Olsen (Acme Media chairman and CEO)': roles in brackets right after the name, one per
+    coordinated part, the organisation's name before them as their org. Every word in the
+    brackets must belong to a role or its organisation, else nothing ("(R-Texas)", "(pictured)")."""
+    doc = ent.doc
+    if ent.end + 2 >= len(doc) or doc[ent.end].text != "(":
+        return []
+    close = next((k for k in range(ent.end + 1, min(len(doc), ent.end + 10)) if doc[k].text == ")"), None)
+    if close is None:
+        return []
+    words = list(doc[ent.end + 1:close])
+    org_words = [t for t in words if t.ent_type_ in ORG_LABELS and t.ent_type_ != "PERSON"]
+    org = _org_text(org_words[0]) if org_words else None
+    phrases, current = [], RolePhrase(org=org)
+    for tok in words:
+        if tok in org_words:
+            continue
+        if tok.lower_ in ("and", "&", ",") and current.tokens:
+            phrases.append(current)
+            current = RolePhrase(org=org)
+        elif _qualifier(tok):
+            current.qualifier = _qualifier(tok)
+        elif tok.is_alpha and tok.pos_ in ("NOUN", "PROPN", "ADJ"):
+            current.tokens.append(tok)
+        else:
+            return []
+    phrases.append(current)
+    return phrases if all(p.valid() for p in phrases) else []
+
+
 def _role_before_comma(ent: Span, left: int) -> RolePhrase | None:
     """'her running mate, Senator Tim Kaine, said' when the parser missed the apposition: the role
     phrase ends right before the comma, is definite ("her", "the", "Clinton's") and the name
@@ -855,7 +885,7 @@ def extract(doc: Doc, index: EntityIndex) -> Iterator[Triple]:
                     if other is not None and other.type == "Person":
                         other_ent = entity_of(conj)
                         yield from emit(other, other_ent, phrase)
-        for phrase in _appositives(ent.root, ent):
+        for phrase in [*_appositives(ent.root, ent), *_bracketed(ent)]:
             yield from emit(cluster, ent, phrase)
         for phrase in _clauses(ent.root, ent):
             yield from emit(cluster, ent, phrase)
