@@ -472,3 +472,17 @@ def test_roles_in_brackets_after_the_name(nlp):
     assert {("Mara Olsen", "chairman"), ("Mara Olsen", "CEO")} <= role_rows(r)
     assert quals(r, "Mara Olsen", "CEO")["org"] == "Acme Media"
     assert role_rows(analyse(nlp, "Tom Ashby (pictured) declined to comment.")) == set()
+
+
+def test_a_description_looks_back_over_a_sentence_that_names_no_one(nlp):
+    text = "Tom Ashby toured the plant on Monday. The tour lasted three hours. {} the former Ohio governor listened."
+    r = analyse(nlp, text.format("Workers said"))
+    assert quals(r, "Tom Ashby", "governor") == {"qualifier": "former", "org": "Ohio"}
+    assert role_rows(analyse(nlp, text.format("Jane Ruiz said"))) == set()  # another person is in the sentence
+
+
+def test_a_description_of_another_party_or_no_one_in_particular_is_no_ones(nlp):
+    start = "Democratic presidential candidate Jane Ruiz spoke on Monday. "
+    for rest in ("Later, she criticized the Republican nominee.", "Critics laughed at the Republican nominee's plan.",
+                 "Critics said the average worker would pay more."):
+        assert role_rows(analyse(nlp, start + rest)) == {("Jane Ruiz", "presidential candidate")}

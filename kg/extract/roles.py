@@ -103,10 +103,15 @@ NEEDS_FIELD = {"star", "champion"}
 ONLY_WITH = {"lady": {"first"}, "gentleman": {"first"}}
 # descriptions that rank or imagine rather than point back ("the first female president", "the next mayor")
 NOT_REFERRING = {"first", "next", "last", "future", "potential", "possible", "hypothetical", "ideal", "perfect",
-                 "female", "male", "woman", "black", "youngest", "oldest", "only"}
+                 "female", "male", "woman", "black", "youngest", "oldest", "only", "average", "typical",
+                 "ordinary"}
 HONORIFICS = {"mr", "mrs", "ms", "dr", "miss", "sir"}
+NO_ONE_IN_PARTICULAR = {"average", "typical", "ordinary", "next", "future", "hypothetical", "ideal", "potential",
+                        "possible"}  # yet "the first lady" is someone
 MODALS = {"would", "could", "might", "may", "will", "should", "can", "to", "'d", "must"}
 PERSON_PRONOUNS = {"he", "she"}
+LOOK_BACK = 2  # sentences a definite description looks back over for its person
+PARTIES = {"republican", "democratic", "libertarian", "green", "independent"}
 PARTY_NAMES = {"gop": "republican", "democrat": "democratic", "dem": "democratic"}
 # where a definite description may stand: subject anywhere, object, object of a preposition
 DESCRIPTION_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj"}
@@ -694,6 +699,8 @@ def _definite_description(token: Token) -> RolePhrase | None:
     children = list(token.children)
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in children):
         return None
+    if any(c.lower_ in NO_ONE_IN_PARTICULAR for c in children if c.i < token.i):
+        return None  # "the average worker", "the first female president": no one in particular
     specific = any(c.dep_ in ("amod", "compound", "nmod") and c.i < token.i and not _qualifier(c) for c in children)
     # "the former secretary of state": a qualifier or an of-complement makes the description specific too
     specific = specific or any(_qualifier(c) for c in children if c.i < token.i) or any(
@@ -706,6 +713,20 @@ def _definite_description(token: Token) -> RolePhrase | None:
     if token.i + 1 < len(doc) and (doc[token.i + 1].ent_type_ == "PERSON" or doc[token.i + 1].text == ","):
         return None  # a name follows: the appositive and title rules own it
     return _phrase_of(token, set())
+
+
+def _other_party(held: dict[tuple[str, str], set[str]], person: str, org: str | None) -> bool:
+    """Does a description name another party than any role of the person does ("the Republican
+    nominee" after "Democratic presidential candidate X")?"""
+    if not org or _party(org) not in PARTIES:
+        return False
+    parties = {o for (pid, _head), orgs in held.items() if pid == person for o in orgs if o in PARTIES}
+    return bool(parties) and _party(org) not in parties
+
+
+def _names_someone(index: EntityIndex, sentence: Span) -> bool:
+    """Does the sentence name a person (by any mention kg linked, whatever the tagger said)?"""
+    return any((c := index.cluster_at(t)) is not None and c.type == "Person" for t in sentence)
 
 
 def _other_org(orgs: set[str] | None, org: str | None) -> bool:
@@ -767,27 +788,33 @@ def _antecedent(index: EntityIndex, token: Token, resolved: dict[int, Cluster]) 
     someone the description is not."""
     doc = token.doc
     sentence = token.sent
-    if sentence.start == 0:
-        return None
-    previous = doc[sentence.start - 1].sent
     in_sentence = {c.id for t in sentence if (c := index.cluster_at(t) or resolved.get(t.i)) is not None}
     found = None
-    named: dict[str, Cluster] = {}
-    for tok in previous:
-        cluster = resolved.get(tok.i) or index.cluster_at(tok)
-        if cluster is None or cluster.type != "Person":
-            continue
-        named[cluster.id] = cluster
-        head = _subject_head(tok)
-        if head.dep_ in ("nsubj", "nsubjpass") and head.head.dep_ == "ROOT":
-            found = cluster
-    pronoun_subject = any(t.lower_ in PERSON_PRONOUNS and t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"
-                          for t in previous)
-    if found is None and len(named) == 1 and not pronoun_subject:
-        # "Gary Johnson's doctor is calling ... The former New Mexico governor is": the one person
-        # the previous sentence names, when no person is its subject ("He lost to Cruz. The
-        # businessman ..." is about "he", not Cruz: a pronoun subject stops the fallback)
-        found = next(iter(named.values()))
+    for _ in range(LOOK_BACK):  # over sentences that name no one and have no "he"/"she" subject
+        if sentence.start == 0:
+            return None
+        sentence = doc[sentence.start - 1].sent
+        named: dict[str, Cluster] = {}
+        for tok in sentence:
+            cluster = resolved.get(tok.i) or index.cluster_at(tok)
+            if cluster is None or cluster.type != "Person":
+                continue
+            named[cluster.id] = cluster
+            head = _subject_head(tok)
+            if head.dep_ in ("nsubj", "nsubjpass") and head.head.dep_ == "ROOT":
+                found = cluster
+        pronoun = next((t for t in sentence if t.lower_ in PERSON_PRONOUNS and t.dep_ in ("nsubj", "nsubjpass")
+                        and t.head.dep_ == "ROOT"), None)
+        if found is None and pronoun is not None:
+            # "He lost to Cruz. The businessman ...": about "he", never Cruz; and who "he" is, kg
+            # cannot tell surely enough (it knows no gender), so nothing
+            return None
+        if found is None and len(named) == 1:
+            # "Gary Johnson's doctor is calling ... The former New Mexico governor is": the one
+            # person the previous sentence names, when no person is its subject
+            found = next(iter(named.values()))
+        if found is not None or named:
+            break
     return found if found is not None and found.id not in in_sentence else None
 
 
@@ -896,10 +923,13 @@ def extract(doc: Doc, index: EntityIndex) -> Iterator[Triple]:
             continue
         cluster = _antecedent(index, token, resolved)
         if cluster is not None and not (phrase.org and phrase.org.split()[-1] in cluster.name.split()) \
-                and not _other_org(held.get((cluster.id, token.lemma_.lower())), phrase.org):
+                and not _other_org(held.get((cluster.id, token.lemma_.lower())), phrase.org) \
+                and not _other_party(held, cluster.id, phrase.org) \
+                and (_main_subject(token) or not _names_someone(index, token.sent)):
             resolved[token.i] = cluster
             for each in _phrases_of(token, set()):  # "The former first lady and U.S. senator"
-                yield from emit(cluster, token, each, DESCRIPTION_CONFIDENCE)
+                if (cluster.id, _role_head(each.name())) not in held:  # a role named beside the name already
+                    yield from emit(cluster, token, each, DESCRIPTION_CONFIDENCE)
     # "the GOP front-runner" after "Republican presidential candidate X": the one holder of its class
     for token in doc:
         if token.i in resolved or (phrase := _definite_description(token)) is None:
