@@ -27,14 +27,28 @@ Stanford/Angeli "title" relation and textacy's appositive walker as sources):
 - "as" + role: "Clinton tapped Kaine as her running mate", "Bratton as commissioner";
 - appointed: "Kim was elected mayor of Dayton", "Hale named Kim campaign manager";
 - heading something: "Luis Rubio, who heads the Center ..." → head (org the Center ...).
+- roles in brackets after the name: "Mara Olsen (Acme Media chairman and CEO)", only when every
+  word in them is a role or its organisation;
+- running for an office: "Jane Ruiz is running for governor" → governor, qualifier candidate;
 - definite description: "The former secretary of state said" (a modifier, a qualifier or an
-  of-complement makes it specific) after a sentence whose main subject is a person, or that
-  names exactly one person.
-A role needs a head noun from ``kg/lexicons/role_nouns.txt`` or ``titles.txt``, so a party or a
+  of-complement makes it specific) as a subject, or as an object or subordinate subject in a
+  sentence that names no one, after a sentence whose main subject is a person, or that names
+  exactly one person (looking back over one sentence that names no one; never after a "he"/"she"
+  subject, never to a person whose roles name another party, never "the average worker" or
+  "the next president"); confidence 0.6, and no near-duplicate of a role of that head the
+  person holds beside the name; "the GOP front-runner" → the one person named before who holds
+  a role of the same class (``role_classes.txt``) of that party;
+- description aliases (:func:`descriptions`): "the Ohio senator" after "Sen. Tom Ashby" → an alias
+  of his node, when he is the only person named before it holding that head.
+A role needs a head noun from ``kg/lexicons/role_nouns.txt`` or ``titles.txt``, or a lowercase
+common noun shaped like a job (:func:`occupation_noun`: "neurosurgeon", "litigator",
+"cardiologist") that ``not_role_nouns.txt`` does not stop (voters, rivals, kin, doers of one
+deed, things), so a party or a
 nationality alone ("Democrat Hillary Clinton"), kinship and opinions never become roles; "lady"
-only as "first lady". Colour words ("bombastic", "maverick", ``DROP_MODIFIERS``) are not part of
-a role. An of-complement that is a name or an acronym ("of the A.F.L.-C.I.O.") is the org, not
-part of the role.
+only as "first lady"; "star" and "champion" only with their field ("NBA star"). An age ("a
+40-year-old litigator") is not part of a role. Colour words ("bombastic", "maverick",
+``DROP_MODIFIERS``) are not part of a role. An of-complement that is a name or an acronym
+("of the A.F.L.-C.I.O.") is the org, not part of the role.
 """
 
 from __future__ import annotations
