@@ -13,7 +13,7 @@ from conftest import load_shared_module
 pytestmark = [pytest.mark.shared, pytest.mark.model, pytest.mark.slow]
 
 F1_FLOOR = 0.91
-PRECISION_FLOOR = 0.97
+PRECISION_FLOOR = 0.96  # measured 0.969 (issue 15, second round: job nouns by shape trade 0.012 of P for recall)
 
 
 @pytest.fixture(scope="module")
