@@ -9,7 +9,9 @@ nickname ('Robert C. "Bobby" Scott') is rejoined, a name never crosses a line br
 headline glues onto a name ("Clinton Breaks With Obama") and leading verbs ("Injecting
 Clinton's ...") are cut off, and the type is voted: a one-word ORG/GPE/NORP that is a known
 person's surname, or an ORG/GPE name with a person cue (an honorific before it, apposition to
-a role noun), is a person. Speakers that are not names are resolved here too: pronouns to the
+a role noun), is a person; a PERSON/ORG span that ends in a title ("Gauteng MEC for") is dropped, and a
+one-word "person" only named after a locative preposition is no pronoun's antecedent. Speakers
+that are not names are resolved here too: pronouns to the
 nearest preceding compatible subject, role nouns ("the president") to the person holding that
 role (``holder_of``), and nameless groups ("prosecutors") are minted; a minted speaker phrase
 that is a person's name ("Trump") is that person. Cross-document merging of short forms is
@@ -185,6 +187,8 @@ class EntityIndex:
             if kind != "Person" and words and (_person_cue(ent) or len(words) == 1 and votes[(
                     words[0].lower(), True)] >= max(1, votes[(words[0].lower(), False)])):
                 kind = "Person"
+            if kind in ("Person", "Organization") and ends_in_title(ent):
+                continue  # "Gauteng MEC for Housing Ann Lee": the model cut a title, not a name
             if kind == "Person":
                 if words:
                     persons.append((ent, words))
@@ -507,6 +511,15 @@ class EntityIndex:
         self._genders[entity_id_] = gender
         return gender
 
+    def looks_like_place(self, cluster: Cluster) -> bool:
+        """A one-word "person" only ever named after a locative preposition and never a subject
+        ("residents from Hammanskraal" typed PERSON): a place, which no he or she points to."""
+        if cluster.type != "Person" or len(cluster.name.split()) != 1:
+            return False
+        heads = [phrase_head(t) for m in cluster.mentions if (t := self._token_at(m.start)) is not None]
+        return bool(heads) and not any(h.dep_ in ("nsubj", "nsubjpass") for h in heads) and any(
+            h.dep_ == "pobj" and h.head.lower_ in LOCATIVE - {"to"} for h in heads)
+
     def previous_subject(self, position: int, *, plural: bool = False, gender: str | None = None) -> EntityRef | None:
         """The nearest subject before ``position`` that a pronoun can point to.
 
@@ -519,7 +532,7 @@ class EntityIndex:
         for cluster in pool:
             if plural and cluster.type not in ("Group", "Organization"):
                 continue
-            if not plural and cluster.type != "Person":
+            if not plural and (cluster.type != "Person" or self.looks_like_place(cluster)):
                 continue
             if gender is not None and self.gender_of(cluster.id) not in (None, gender):
                 continue
@@ -529,12 +542,21 @@ class EntityIndex:
                 token = self._token_at(m.start)
                 if token is None:
                     continue
-                head = _phrase_head(token)
+                head = phrase_head(token)
                 is_subject = head.dep_ in ("nsubj", "nsubjpass")
                 score = m.start + (len(self.text) if is_subject else 0)
                 if best is None or score > best[0]:
                     best = (score, cluster)
         return None if best is None else self.ref_for(best[1], TextSpan(0, 0, ""))
+
+    def clusters_before(self, char: int) -> list[Cluster]:
+        """Every entity of the document (named or minted) with a mention before ``char``."""
+        pool = self._clusters + list(self._extra.values())
+        return [c for c in pool if any(m.start < char for m in c.mentions)]
+
+    def token_at(self, char: int) -> Token | None:
+        """The token at a character offset of the text."""
+        return self._token_at(char)
 
     def _token_at(self, char: int) -> Token | None:
         span = self.doc.char_span(char, char + 1, alignment_mode="expand")
@@ -736,9 +758,9 @@ def _person_cue(ent: Span) -> bool:
             and gender_of_name(ent[1].text) is not None:
         return True  # "Cllr Máire Nic Giolla Phádraig" typed ORG: a title, then a given name
     given = gender_of_name(ent[0].text) is not None or len(ent) > 1 and gender_of_name(ent[1].text) is not None
-    if prev is not None and prev.lower_ in ROLE_NOUNS | TITLE_WORDS and prev.dep_ == "compound" \
-            and ent.start <= prev.head.i < ent.end and given:
-        return True  # "city spokesperson Ann Lee" typed ORG
+    if prev is not None and prev.lower_ in ROLE_NOUNS | TITLE_WORDS and given and (
+            prev.dep_ == "compound" and ent.start <= prev.head.i < ent.end or prev.text.islower()):
+        return True  # "city spokesperson Ann Lee", "City of Avon spokesperson Ann Lee" typed ORG
     root = ent.root
     if root.dep_ == "appos" and root.head.lower_ in ROLE_NOUNS and root.head.pos_ == "NOUN":
         return True
@@ -763,7 +785,25 @@ def _role_noun_before(ent: Span) -> bool:
     return not any(t.lower_ in ORG_WORDS for t in ent) and org_basename(ent.text) == ent.text
 
 
-def _phrase_head(token: Token) -> Token:
+def is_title_word(token: Token) -> bool:
+    """A role or title word ("minister", "MEC", "CEO"): a lexicon word, or a short all-capitals
+    acronym followed by "for"/"of" (a portfolio: "MEC for Health")."""
+    if token.lower_.rstrip(".") in TITLE_WORDS | ROLE_NOUNS:
+        return True
+    nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return token.is_upper and 2 <= len(token.text) <= 5 and token.is_alpha and nxt is not None \
+        and nxt.lower_ in ("for", "of")
+
+
+def ends_in_title(ent: Span) -> bool:
+    """A PERSON or ORG span whose last word is a title before its portfolio ("Gauteng MEC for
+    Housing"): a role the model cut, no name."""
+    after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    return len(ent) >= 2 and is_title_word(ent[-1]) and gender_of_name(ent[0].text) is None \
+        and after is not None and after.lower_ in ("for", "of")
+
+
+def phrase_head(token: Token) -> Token:
     """Climb compound/flat links so a name's subject role is read off its head word."""
     while token.dep_ in ("compound", "flat", "poss", "case") and token.head is not token:
         token = token.head

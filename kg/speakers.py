@@ -25,19 +25,23 @@ Rules, in order:
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from itertools import islice
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.entities import PERSON_PRONOUNS, PLURAL_PRONOUNS, EntityIndex
+from kg.entities import PERSON_PRONOUNS, PLURAL_PRONOUNS, Cluster, EntityIndex, is_title_word, phrase_head
+from kg.given_names import gender_of as gender_of_name
 from kg.lexicons import load_words
 from kg.model import Entity, EntityRef, normalise_key
 from kg.model import Span as TextSpan
 
 DOCUMENT_NOUNS = load_words("document_nouns")
 ROLE_NOUNS = load_words("role_nouns")
+# Nouns that stand for an organisation named before ("the company said")
+ORGANISATION_NOUNS = load_words("organisation_nouns")
 # Entity types that never speak ("5:45 p.m. calling …" is a parse slip)
 NOT_SPEAKERS = {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"}
 # Messages are said by their authors: a possessor speaks for them, nothing else does.
@@ -95,7 +99,7 @@ def _antecedent_ok(candidate: Token, index: EntityIndex, *, plural: bool) -> boo
             return cluster.type in ("Group", "Organization")
         return candidate.tag_ in ("NNS", "NNPS") and not is_document(candidate)
     if cluster is not None:
-        return cluster.type == "Person"
+        return cluster.type == "Person" and not index.looks_like_place(cluster)
     if candidate.pos_ == "PROPN" and candidate.lower_ not in ROLE_NOUNS:
         return candidate.ent_type_ == "PERSON" or _person_named(candidate, index) is not None
     return candidate.pos_ in ("NOUN", "PROPN") and candidate.lemma_.lower() in ROLE_NOUNS  # "The Minister"
@@ -119,6 +123,8 @@ def resolve_pronoun(token: Token, index: EntityIndex, *, depth: int = 0) -> Enti
     sentences = [sent]
     while len(sentences) <= PRONOUN_WINDOW and sentences[-1].start > 0:
         sentences.append(_sentence_of(token.doc, sentences[-1].start - 1))
+    if plural and _singular_they(token, sentences[:2], index):
+        return None
     for s in sentences:
         for cand in islice(_subjects_before(s, token, nearest_first=s is sent), SUBJECTS_PER_SENTENCE):
             if clause_verb is not None and cand.head.i == clause_verb.i:
@@ -154,6 +160,22 @@ def resolve_pronoun(token: Token, index: EntityIndex, *, depth: int = 0) -> Enti
     if depth == 0:
         index.add_mention(resolved)
     return resolved
+
+
+def _singular_they(token: Token, near: list[Span], index: EntityIndex) -> bool:
+    """"Alex Romero spoke. They told the council …": a they whose nearest subjects (its sentence
+    and the one before) name one person and nothing plural may be that person's own pronoun, or
+    a group further back; kg cannot tell which, so the statement gets no speaker."""
+    person = plural = False
+    for s in near:
+        for t in s:
+            if t.dep_ not in ("nsubj", "nsubjpass") or t.i >= token.i or t.lower_ in PERSON_PRONOUNS:
+                continue
+            if t.lower_ in PLURAL_PRONOUNS or _antecedent_ok(t, index, plural=True):
+                plural = True
+            elif _antecedent_ok(t, index, plural=False) and t.pos_ == "PROPN":
+                person = True
+    return person and not plural
 
 
 def _person_in_phrase(subject: Token, index: EntityIndex) -> Token | None:
@@ -194,6 +216,10 @@ def _named_appositive(token: Token, index: EntityIndex) -> EntityRef | None:
             cluster = index.cluster_at(child)
             if cluster is not None and cluster.type == "Person":
                 return resolve_speaker(child, index)
+        if child.dep_ == "appos":
+            org = _organisation_in(child, index)
+            if org is not None:
+                return org
     return None
 
 
@@ -225,6 +251,90 @@ def _subjects_before(sent: Span, token: Token, *, nearest_first: bool) -> Iterat
         before = group[: bisect_left(group, token.i)]
         for i in (reversed(before) if nearest_first else before):
             yield doc[i]
+
+
+def _organisation_in(appos: Token, index: EntityIndex) -> EntityRef | None:
+    """"Its largest shareholder, the fund Keel Capital, said": the one organisation the appositive
+    names (its head or the head's compound name) is the speaker, not the possessive phrase."""
+    names = [t for t in appos.subtree if t.pos_ == "PROPN" and (t.i == appos.i or t.head.i == appos.i)]
+    found = {c.id: c for t in names if (c := index.cluster_at(t)) is not None and c.type == "Organization"}
+    if len(found) != 1:
+        return None
+    cluster = next(iter(found.values()))
+    words = [t for t in appos.subtree if index.cluster_at(t) is cluster]
+    return index.ref_for(cluster, index.span_of(words[0].idx, words[-1].idx + len(words[-1].text)))
+
+
+def _addressee_owned(token: Token) -> bool:
+    """"Your paper says …" (an interviewer's question): what the addressee's side said, whose
+    speaker the question does not name; kg says nothing rather than credit the noun."""
+    return any(c.dep_ == "poss" and c.lower_ in ("your", "yours") for c in token.children)
+
+
+def _is_definite(token: Token) -> bool:
+    """"the mayor", "the company": a definite singular noun with nothing but its article."""
+    kids = [c for c in token.children if c.dep_ not in ("punct", "relcl", "acl", "appos", "prep")]
+    return len(kids) == 1 and kids[0].lower_ == "the"
+
+
+def _titled_person(token: Token, index: EntityIndex) -> tuple[Cluster | None, bool]:
+    """"Mayor Ines Gruber … The mayor wants": the one person named earlier right after this title
+    word ("Mayor Ann Lee") or with it in apposition ("Ann Lee, the mayor"), when roles did not
+    say; and whether the text named anyone with that title before (then a miss is no licence to guess)."""
+    role = token.lemma_.lower()
+    found = {}
+    titled = False
+    pattern = re.compile(rf"\b(?i:{re.escape(role)})\s+((?:[A-Z][\w'’.-]*\s+){{0,3}}[A-Z][\w'’-]+)")
+    for match in pattern.finditer(index.text, 0, token.idx):
+        titled = True
+        person = index.person_named(match.group(1)) or index.person_named(match.group(1).split()[-1])
+        if person is not None:
+            found[person.id] = person
+    for cluster in index.clusters_before(token.idx):
+        if cluster.type != "Person":
+            continue
+        for m in cluster.mentions:
+            before = index.text[max(0, m.start - 40):m.start].lower().split()
+            after = index.text[m.end:m.end + 40].lower().split()
+            if m.start < token.idx and (before[-1:] == [role] or m.text.lower().split()[:1] == [role]
+                                        or after[:2] in (["the", role], [",", "the"]) and role in after[:3]):
+                found[cluster.id] = cluster
+    return (next(iter(found.values())) if len(found) == 1 else None), titled or bool(found)
+
+
+def _organisation_meant(token: Token, index: EntityIndex) -> Cluster | None:
+    """"the company said": the organisation named before whose name holds the noun ("the council"
+    for "Harlow City Council"), else the one an earlier sentence had as its subject, nearest first."""
+    noun = token.lemma_.lower()
+    orgs = [c for c in index.clusters_before(token.idx) if c.type == "Organization"]
+    named = [c for c in orgs if noun in c.name.lower().split()]
+    if len(named) == 1:
+        return named[0]
+    best: tuple[int, Cluster] | None = None
+    for cluster in orgs:
+        for m in cluster.mentions:
+            word = index.token_at(m.start)
+            if m.start < token.sent.start_char and word is not None and phrase_head(word).dep_ == "nsubj" \
+                    and (best is None or m.start > best[0]):
+                best = (m.start, cluster)
+    return None if best is None else best[1]
+
+
+def _person_after_title(token: Token, index: EntityIndex) -> EntityRef | None:
+    """"Gauteng MEC for Housing Themba Khoza said": the name after the portfolio (from its first
+    known given name on), a person; without such a name, nobody (a title alone names no one)."""
+    phrase = [t for t in token.subtree if t.i > token.i]
+    tail: list[Token] = []
+    for t in phrase:
+        if t.dep_ in ("relcl", "acl") or t.text == ",":
+            break
+        tail = [*tail, t] if t.pos_ == "PROPN" else []
+    start = next((k for k, t in enumerate(tail) if gender_of_name(t.text) is not None), None)
+    if start is None or len(tail) - start < 2:
+        return None
+    first, last = tail[start], tail[-1]
+    span = index.span_of(first.idx, last.idx + len(last.text))
+    return index.mint("Person", span.text, span)
 
 
 def is_document(token: Token) -> bool:
@@ -264,6 +374,11 @@ def resolve_speaker(token: Token, index: EntityIndex) -> EntityRef | None:
         return index.mint("Group", span.text, span, key=f"{span.text} {index.doc_id}")
     if low in UNRESOLVABLE or token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ in NOT_SPEAKERS:
         return None
+    if _addressee_owned(token):
+        return None
+    if cluster is None and token.pos_ == "PROPN" and is_title_word(token) \
+            and any(c.dep_ == "prep" and c.lower_ in ("for", "of") for c in token.children):
+        return _person_after_title(token, index)
     if token.lemma_.lower() in MESSAGE_NOUNS:
         # "Trump's tweet mocking …": the message's author speaks
         owner = next((c for c in token.children if c.dep_ == "poss"), None)
@@ -276,13 +391,27 @@ def resolve_speaker(token: Token, index: EntityIndex) -> EntityRef | None:
         return named
     phrase = noun_phrase(token)
     span = index.span_of(phrase.start_char, phrase.end_char)
-    if token.pos_ == "NOUN" and token.lemma_.lower() in ROLE_NOUNS:
+    if (token.pos_ == "NOUN" or _is_definite(token)) and token.lemma_.lower() in ROLE_NOUNS:
         role = " ".join(t.lower_ for t in phrase if t.dep_ in ("compound", "amod") or t.i == token.i)
         holder = index.holder_of(role) or index.holder_of(token.lemma_.lower())
+        definite = token.tag_ in ("NN", "NNP") and _is_definite(token)
+        if holder is None and definite:
+            holder, titled = _titled_person(token, index)
+            if holder is None and titled:
+                return None  # "Mayor Ann Lee … the mayor" with Ann Lee unresolved: say nothing
+            if holder is None:
+                # nobody is named with this title: one nameless person of this article, never a group
+                return index.mint("Person", span.text, span, key=f"{span.text.lower()} {index.doc_id}")
         if holder is not None and token.tag_ in ("NN", "NNP"):
             resolved = index.ref_for(holder, span)
             index.add_mention(resolved)
             return resolved
+    if cluster is None and token.tag_ == "NN" and token.lemma_.lower() in ORGANISATION_NOUNS and _is_definite(token):
+        org = _organisation_meant(token, index)
+        if org is not None:
+            return index.ref_for(org, span)
+        if any(c.type == "Organization" for c in index.clusters_before(token.idx)):
+            return None  # "the company" among several organisations: say nothing
     if cluster is not None:
         return index.ref_for(cluster, span)
     kind = "Organization" if token.ent_type_ == "ORG" else "Group"

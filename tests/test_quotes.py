@@ -519,3 +519,68 @@ def test_a_paragraph_opening_with_a_closing_mark_is_a_quotation(nlp):
 def test_a_colon_after_a_verb_of_manner_opens_a_quotation(nlp):
     (t,) = said(analyse(nlp, 'Her deputy, Tom Reyes, is more blunt: "The plan is dead."'))
     assert t.subject.name == "Tom Reyes" and t.object.span.text == '"The plan is dead."'
+
+
+# -- who, round two: no statement given to the wrong person ------------------------------------
+def test_a_role_noun_is_the_person_named_with_that_title(nlp):
+    text = ("Governor Rosa Pell of Ulm, whose state borders the river, praised the deal. "
+            "The governor wants the army to build the dykes.")
+    rows = said(analyse(nlp, text))
+    assert rows and all(t.subject.type == "Person" and "Pell" in t.subject.name for t in rows), \
+        [(t.subject.name, t.subject.type) for t in rows]
+
+
+def test_a_role_noun_with_nobody_named_is_one_nameless_person_not_a_group(nlp):
+    text = "The Minister has asked all schools to close early. He said the heat would last a week."
+    rows = said(analyse(nlp, text))
+    assert rows and {t.subject.type for t in rows} == {"Person"}
+    assert len({t.subject.id for t in rows}) == 1
+
+
+def test_the_company_is_the_organisation_named_before(nlp):
+    text = ("Tallis Software Inc., the payroll provider, was offline for a day. "
+            "In a statement, the company said a power failure had damaged two servers.")
+    rows = said(analyse(nlp, text))
+    assert [(t.subject.name, t.subject.type) for t in rows] == [("Tallis Software", "Organization")]
+
+
+def test_singular_they_after_one_person_says_nothing(nlp):
+    text = ("The hearing drew a crowd. Among the speakers was Sam Ortiz, a nurse at the clinic. "
+            "They told the board that the night shift was unsafe.")
+    rows = said(analyse(nlp, text))
+    assert all(t.subject.type != "Organization" and "board" not in t.subject.name.lower() for t in rows), \
+        [(t.subject.name, t.object.span.text) for t in rows]
+    assert not [t for t in rows if "night shift" in t.object.span.text and "Ortiz" not in t.subject.name]
+
+
+def test_they_still_points_to_a_plural_subject(nlp):
+    text = "The nurses walked out on Monday. They said the night shift was unsafe."
+    (t,) = said(analyse(nlp, text))
+    assert t.subject.type == "Group" and "nurses" in t.subject.name.lower()
+
+
+def test_your_paper_in_a_question_is_nobody(nlp):
+    text = "Q: Your study says the lake is shrinking. Why?\n\nA: Because the rain stopped."
+    rows = said(analyse(nlp, text))
+    assert not [t for t in rows if "study" in t.subject.name.lower() or "your" in t.subject.name.lower()]
+
+
+def test_an_organisation_in_apposition_beats_a_possessive_phrase(nlp):
+    text = ("Harlan Mills makes gears. Harlan's biggest customer, the carmaker Veltro Motors, "
+            "has said it opposes any price rise.")
+    rows = said(analyse(nlp, text))
+    assert rows and rows[-1].subject.name == "Veltro Motors" and rows[-1].subject.type == "Organization", \
+        [(t.subject.name, t.subject.type) for t in rows]
+
+
+def test_a_place_the_model_calls_a_person_is_no_pronoun_antecedent(nlp):
+    text = ("Families from Tswaing walked to the clinic on Friday. "
+            "Clinic manager Thandi Mokoena said the pharmacy had run out. She said more stock was coming.")
+    rows = said(analyse(nlp, text))
+    assert rows and all("Mokoena" in t.subject.name for t in rows), [(t.subject.name, t.subject.type) for t in rows]
+
+
+def test_a_title_cut_as_a_person_speaks_as_the_name_after_it(nlp):
+    text = "Limpopo MEC for Roads Grace Maake, who toured the bridge, said repairs would start in May."
+    rows = said(analyse(nlp, text))
+    assert [t.subject.name for t in rows] == ["Grace Maake"]
