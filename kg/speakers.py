@@ -12,13 +12,24 @@ Rules, in order:
   gender, :mod:`kg.given_names`), and past one such person only a person known to agree;
   an object pronoun is never its own clause's subject ("Lee spoke with her"); at most
   :data:`SUBJECTS_PER_SENTENCE` subjects are weighed in each of :data:`PRONOUN_WINDOW`
-  sentences back;
+  sentences back; a they right after a person (nothing plural near) that resolves elsewhere
+  gets no speaker (it may be that person's own pronoun); a one-word "person" only named after
+  "from"/"in" is a place;
 - a relative pronoun ("Smith, who said …") is the noun the relative clause hangs on, named
   by the relative pronoun itself;
 - a noun with a person's name in apposition ("Her chief of staff, Kevin Park, said") is that
-  person, before any role-noun guess;
+  person, before any role-noun guess; one with an organisation in apposition ("X's largest
+  shareholder, the fund Keel Capital") is that organisation;
+- a noun owned by "your" ("Your paper says", in a question) is nobody;
+- a title the model cut into a name ("Gauteng MEC for Housing Ann Lee") is the name after the
+  portfolio, from its first known given name on, else nobody;
 - a role noun ("the president", "the attorney general") is the one person holding that
-  role in the document (``holder_of``);
+  role in the document (``holder_of``), else the one person named before with that title
+  ("Mayor Ann Lee", "Ann Lee, the mayor"); if a titled name was seen but not resolved, nobody;
+  if nobody bore the title, one nameless person of the article ("the Minister"), never a group;
+- "the company", "the council" (``company_nouns.txt``, ``organisation_nouns.txt``) is the
+  organisation named before whose name holds the noun, or for a business noun the article's
+  main organisation (nearest earlier subject, named most often so far), else a nameless group;
 - any other noun phrase is a nameless group ("prosecutors", "ACLU lawyers") or, when the
   model tags it ORG, an organisation; document nouns (report, poll) are left to findings.
 """
@@ -41,7 +52,8 @@ from kg.model import Span as TextSpan
 DOCUMENT_NOUNS = load_words("document_nouns")
 ROLE_NOUNS = load_words("role_nouns")
 # Nouns that stand for an organisation named before ("the company said")
-ORGANISATION_NOUNS = load_words("organisation_nouns")
+COMPANY_NOUNS = load_words("company_nouns")
+ORGANISATION_NOUNS = load_words("organisation_nouns") | COMPANY_NOUNS
 # Entity types that never speak ("5:45 p.m. calling …" is a parse slip)
 NOT_SPEAKERS = {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"}
 # Messages are said by their authors: a possessor speaks for them, nothing else does.
@@ -123,8 +135,7 @@ def resolve_pronoun(token: Token, index: EntityIndex, *, depth: int = 0) -> Enti
     sentences = [sent]
     while len(sentences) <= PRONOUN_WINDOW and sentences[-1].start > 0:
         sentences.append(_sentence_of(token.doc, sentences[-1].start - 1))
-    if plural and _singular_they(token, sentences[:2], index):
-        return None
+    near_persons = _singular_they(token, sentences[:2], index) if plural else set()
     for s in sentences:
         for cand in islice(_subjects_before(s, token, nearest_first=s is sent), SUBJECTS_PER_SENTENCE):
             if clause_verb is not None and cand.head.i == clause_verb.i:
@@ -154,19 +165,21 @@ def resolve_pronoun(token: Token, index: EntityIndex, *, depth: int = 0) -> Enti
         ref = index.previous_subject(token.idx, plural=plural, gender=gender)
         if ref is not None and index.gender_of(ref.id) != gender:
             ref = None  # past a person of the other gender only a known match is taken
-    if ref is None:
-        return None
+    if ref is None or near_persons and ref.id not in near_persons:
+        return None  # a they right after one person, resolved elsewhere: unsure, say nothing
     resolved = EntityRef(ref.id, ref.name, ref.type, mention)
     if depth == 0:
         index.add_mention(resolved)
     return resolved
 
 
-def _singular_they(token: Token, near: list[Span], index: EntityIndex) -> bool:
+def _singular_they(token: Token, near: list[Span], index: EntityIndex) -> set[str]:
     """"Alex Romero spoke. They told the council …": a they whose nearest subjects (its sentence
-    and the one before) name one person and nothing plural may be that person's own pronoun, or
-    a group further back; kg cannot tell which, so the statement gets no speaker."""
-    person = plural = False
+    and the one before) name a person and nothing plural may be that person's own pronoun; the
+    ids of those persons (empty when a plural subject is near). A they resolved further back
+    than them is unsure, so the statement gets no speaker."""
+    persons: set[str] = set()
+    plural = False
     for s in near:
         for t in s:
             if t.dep_ not in ("nsubj", "nsubjpass") or t.i >= token.i or t.lower_ in PERSON_PRONOUNS:
@@ -174,8 +187,10 @@ def _singular_they(token: Token, near: list[Span], index: EntityIndex) -> bool:
             if t.lower_ in PLURAL_PRONOUNS or _antecedent_ok(t, index, plural=True):
                 plural = True
             elif _antecedent_ok(t, index, plural=False) and t.pos_ == "PROPN":
-                person = True
-    return person and not plural
+                ref = resolve_speaker(t, index)
+                if ref is not None:
+                    persons.add(ref.id)
+    return set() if plural else persons
 
 
 def _person_in_phrase(subject: Token, index: EntityIndex) -> Token | None:
@@ -256,12 +271,18 @@ def _subjects_before(sent: Span, token: Token, *, nearest_first: bool) -> Iterat
 def _organisation_in(appos: Token, index: EntityIndex) -> EntityRef | None:
     """"Its largest shareholder, the fund Keel Capital, said": the one organisation the appositive
     names (its head or the head's compound name) is the speaker, not the possessive phrase."""
-    names = [t for t in appos.subtree if t.pos_ == "PROPN" and (t.i == appos.i or t.head.i == appos.i)]
+    if appos.pos_ == "PROPN":
+        names = [appos]  # "X's niece, state Del. Ann Lee (D-Avon)": a name, not its bracket
+    else:  # "the activist fund Keel Capital": the noun's own name
+        names = [t for t in appos.children if t.pos_ == "PROPN" and t.dep_ in ("compound", "flat", "appos")
+                 and t.doc[max(t.left_edge.i - 1, 0)].text != "("]
     found = {c.id: c for t in names if (c := index.cluster_at(t)) is not None and c.type == "Organization"}
     if len(found) != 1:
         return None
     cluster = next(iter(found.values()))
     words = [t for t in appos.subtree if index.cluster_at(t) is cluster]
+    if words[0].i and appos.doc[words[0].i - 1].text == "(":
+        return None  # "(D-Avon)": a party and a place in brackets, not the speaker
     return index.ref_for(cluster, index.span_of(words[0].idx, words[-1].idx + len(words[-1].text)))
 
 
@@ -304,12 +325,15 @@ def _titled_person(token: Token, index: EntityIndex) -> tuple[Cluster | None, bo
 
 def _organisation_meant(token: Token, index: EntityIndex) -> Cluster | None:
     """"the company said": the organisation named before whose name holds the noun ("the council"
-    for "Harlow City Council"), else the one an earlier sentence had as its subject, nearest first."""
+    for "Harlow City Council"), else the nearest earlier subject organisation when it is also
+    the one named most often so far; else None (the noun stays a nameless group, as before)."""
     noun = token.lemma_.lower()
     orgs = [c for c in index.clusters_before(token.idx) if c.type == "Organization"]
     named = [c for c in orgs if noun in c.name.lower().split()]
     if len(named) == 1:
         return named[0]
+    if noun not in COMPANY_NOUNS:
+        return None  # "the union" may be one the article never named
     best: tuple[int, Cluster] | None = None
     for cluster in orgs:
         for m in cluster.mentions:
@@ -317,7 +341,12 @@ def _organisation_meant(token: Token, index: EntityIndex) -> Cluster | None:
             if m.start < token.sent.start_char and word is not None and phrase_head(word).dep_ == "nsubj" \
                     and (best is None or m.start > best[0]):
                 best = (m.start, cluster)
-    return None if best is None else best[1]
+    if best is None:
+        return None
+    counts = sorted((sum(m.start < token.idx for m in c.mentions) for c in orgs), reverse=True)
+    mine = sum(m.start < token.idx for m in best[1].mentions)
+    # only the article's main organisation (named most often so far, alone) is safe to assume
+    return best[1] if mine == counts[0] and counts[1:2] != [mine] else None
 
 
 def _person_after_title(token: Token, index: EntityIndex) -> EntityRef | None:
@@ -410,8 +439,6 @@ def resolve_speaker(token: Token, index: EntityIndex) -> EntityRef | None:
         org = _organisation_meant(token, index)
         if org is not None:
             return index.ref_for(org, span)
-        if any(c.type == "Organization" for c in index.clusters_before(token.idx)):
-            return None  # "the company" among several organisations: say nothing
     if cluster is not None:
         return index.ref_for(cluster, span)
     kind = "Organization" if token.ent_type_ == "ORG" else "Group"
