@@ -187,9 +187,9 @@ def _singular_they(token: Token, near: list[Span], index: EntityIndex) -> set[st
             if t.lower_ in PLURAL_PRONOUNS or _antecedent_ok(t, index, plural=True):
                 plural = True
             elif _antecedent_ok(t, index, plural=False) and t.pos_ == "PROPN":
-                ref = resolve_speaker(t, index)
-                if ref is not None:
-                    persons.add(ref.id)
+                person = index.cluster_at(t) or _person_named(t, index)  # looked up, nothing minted
+                if person is not None:
+                    persons.add(person.id)
     return set() if plural else persons
 
 
