@@ -584,3 +584,18 @@ def test_a_title_cut_as_a_person_speaks_as_the_name_after_it(nlp):
     text = "Limpopo MEC for Roads Grace Maake, who toured the bridge, said repairs would start in May."
     rows = said(analyse(nlp, text))
     assert [t.subject.name for t in rows] == ["Grace Maake"]
+
+
+def test_a_quotation_sentence_after_a_reported_statement_continues_its_speaker(nlp):
+    text = ('"We are short of staff," said Dana Kerr, a paramedic.\n\n'
+            'Kerr says the figures hide the problem. "Some nights two crews cover the whole county."')
+    rows = said(analyse(nlp, text))
+    last = [t for t in rows if "two crews" in t.object.span.text]
+    assert last and last[0].subject.name == "Dana Kerr"
+
+
+def test_a_quotation_sentence_after_someone_new_stays_unattributed(nlp):
+    text = ('The council met on Monday.\n\n'
+            'Kerr says the figures hide the problem. "Some nights two crews cover the whole county."')
+    rows = said(analyse(nlp, text))
+    assert not [t for t in rows if "two crews" in t.object.span.text]

@@ -29,7 +29,9 @@ source / content split of PARC 3.0 (Pareti 2016): a cue (a speech or stance verb
   of their own continue it (``"…," he said. "…"`` is one statement, its span running from the
   first mark to the last, as PolNeAR annotates it), as does a quotation left open at its
   paragraph's end; a paragraph that is only a quotation, right after a direct statement,
-  is a new statement of the same speaker.
+  is a new statement of the same speaker; a quotation sentence closing its paragraph right
+  after a reported statement of a person who also spoke in the previous paragraph, with no
+  other statement in between, continues that person (confidence 0.5).
 - ``according to X, …`` / ``…, according to X``: X said the rest of the clause.
 - a name set off by a dash beside a quotation ('Ana Ruiz ― “…”', '“…” — Ana Ruiz (@ana)') and
   a line opening with a short name and a colon ('WALLACE: …', 'Warren: …') name the speaker.
@@ -496,6 +498,7 @@ class QuoteExtractor:
         self._dash_quotations(out)
         self._colon_lines(out)
         self._continue_quotations(out)
+        self._continue_after_narration(out)
         return sorted(out, key=lambda s: (s.start, s.end))
 
     def _headline_cue(self, cue: Token) -> bool:
@@ -847,6 +850,34 @@ class QuoteExtractor:
             out.append(st)
             direct.append(st)
             direct.sort(key=lambda s: s.start)
+            self.used.add(q)
+
+
+    def _continue_after_narration(self, out: list[Statement]) -> None:
+        """'Lee says that is not what the union sees. "Response times …"': a quotation that is a
+        sentence of its own, right after a reported statement of a person who also spoke in the
+        previous paragraph, with no other name in between, continues that person (lower
+        confidence). Anything less certain stays unattributed."""
+        for q in self.quotes:
+            if not self._free(q):
+                continue
+            before = [s for s in out if s.end <= q.start]
+            if not before:
+                continue
+            last = max(before, key=lambda s: s.end)
+            gap = self.text[last.end:q.start]
+            if last.speaker.type != "Person" or "\n" in gap or len(gap.strip(" .\"”’'")) > 0 \
+                    or self.text[q.end:self._paragraph_end(q.end)].strip():
+                continue  # the quotation must follow the statement's sentence and close its paragraph
+            para_start = self.text.rfind("\n", 0, last.start) + 1
+            prev_start = self.text.rfind("\n", 0, len(self.text[:para_start].rstrip())) + 1 if para_start else 0
+            spoke_before = any(s is not last and s.speaker.id == last.speaker.id
+                               and prev_start <= s.start < para_start for s in out)
+            others = any(s is not last and last.start <= s.start < q.start for s in out)
+            if not spoke_before or others:
+                continue
+            out.append(Statement(last.speaker, None, q.start, q.end, self.index.span_of(q.start, q.end),
+                                 confidence=0.5, direct=True))
             self.used.add(q)
 
 
