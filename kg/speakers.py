@@ -181,8 +181,8 @@ def _singular_they(token: Token, near: list[Span], index: EntityIndex) -> set[st
     persons: set[str] = set()
     plural = False
     for s in near:
-        for t in s:
-            if t.dep_ not in ("nsubj", "nsubjpass") or t.i >= token.i or t.lower_ in PERSON_PRONOUNS:
+        for t in islice(_subjects_before(s, token, nearest_first=False), SUBJECTS_PER_SENTENCE):
+            if t.lower_ in PERSON_PRONOUNS:
                 continue
             if t.lower_ in PLURAL_PRONOUNS or _antecedent_ok(t, index, plural=True):
                 plural = True
