@@ -839,10 +839,11 @@ def ticker_aliases(doc: Doc) -> dict[str, int]:
     """Stock tickers in brackets right after an organisation ("Northwind Energy (NWE)", "(NYSE: NWE)"):
     ticker → start char of the organisation mention it names."""
     out: dict[str, int] = {}
+    text = doc.text  # Doc.text joins every token anew on each access
     for ent in doc.ents:
         if ent.label_ != "ORG":
             continue
-        match = TICKER.match(doc.text, ent.end_char + (1 if doc.text[ent.end_char:ent.end_char + 1] == " " else 0))
+        match = TICKER.match(text, ent.end_char + (1 if text[ent.end_char:ent.end_char + 1] == " " else 0))
         if match:
             out[match.group(1).rstrip(".")] = ent.start_char
     return out

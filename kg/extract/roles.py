@@ -908,7 +908,8 @@ def extract(doc: Doc, index: EntityIndex) -> Iterator[Triple]:
             if confidence == NAMED_CONFIDENCE:
                 key_ = (cluster.id, _role_head(triple.object.name))
                 held.setdefault(key_, set()).update({_party(phrase.org)} if phrase.org else set())
-                held_at[key_] = min(held_at.get(key_, len(doc.text)), triple.evidence.sentence.start)
+                start = triple.evidence.sentence.start
+                held_at[key_] = min(held_at.get(key_, start), start)
             yield triple
 
     for ent in doc.ents:
