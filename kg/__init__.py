@@ -23,10 +23,6 @@ def __getattr__(name: str) -> Any:
         from kg.graph import KnowledgeGraph
 
         return KnowledgeGraph
-    if name == "extract":  # the extractors' package, callable as kg.api.extract (see kg/extract/__init__.py)
-        import kg.extract
-
-        return kg.extract
     if name in __all__:
         from kg import api
 

@@ -7,7 +7,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from kg.entities import EntityIndex
-from kg.extract import findings, quotes, roles
+from kg.extractors import findings, quotes, roles
 from kg.mentions import attach_mentions, role_noun_refs
 from kg.model import DocResult, Document, EntityRef, Span, Triple
 

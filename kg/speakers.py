@@ -1,6 +1,6 @@
 """Who a speech cue's subject stands for: names, pronouns, role nouns, groups, organisations.
 
-Kept apart from ``kg/extract/quotes.py`` because the same resolution serves the speaker and
+Kept apart from ``kg/extractors/quotes.py`` because the same resolution serves the speaker and
 the addressee of a statement (and may serve other extractors). The entity comes from the
 document's :class:`~kg.entities.EntityIndex`; the mention always keeps the words of the
 sentence, so an evaluation against annotated sources can check where the speaker is named.

@@ -39,7 +39,7 @@ def test_api_docstring_examples_run(nlp):
 
 @pytest.mark.model
 def test_extract_works_on_a_plain_string_before_and_after_the_extractors_are_imported(nlp):
-    import kg.extract.quotes  # noqa: F401 - binds the package to kg.extract, as any run does
+    import kg.extractors.quotes  # noqa: F401 - the extractors loaded, as in any run
 
     triples = kg.extract('Tom Brown said "the plan works."')
     assert [(t.relation, t.subject.name) for t in triples] == [("SAID", "Tom Brown")]

@@ -81,7 +81,7 @@ def test_surname_tagged_as_a_place_is_the_person_but_not_after_in(nlp):
 @pytest.mark.model
 def test_role_noun_resolves_through_holder_of(nlp):
     from kg.entities import EntityIndex
-    from kg.extract import roles
+    from kg.extractors import roles
 
     doc = nlp("Attorney General Jeff Sessions met reporters. The attorney general said little.")
     index = EntityIndex(doc, "d")

@@ -1,4 +1,4 @@
-"""report → found, one test per rule of kg/extract/findings.py, on sentences of their own.
+"""report → found, one test per rule of kg/extractors/findings.py, on sentences of their own.
 
 Each runs the real model (tests/conftest.py ``analyse``), so a rule is checked on the parse it
 will meet, not on a hand-built tree.

@@ -1,4 +1,4 @@
-"""Who said what: one test per rule of ``kg/extract/quotes.py`` and ``kg/speakers.py``.
+"""Who said what: one test per rule of ``kg/extractors/quotes.py`` and ``kg/speakers.py``.
 
 Each sentence is made up for its rule and runs through the real model (``analyse``), so a
 test shows the rule working on what the parser really gives; ``find_quotations`` and
@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 from conftest import analyse
 
-from kg.extract.quotes import find_quotations, mode_of
+from kg.extractors.quotes import find_quotations, mode_of
 
 pytestmark = pytest.mark.model
 

@@ -12,7 +12,7 @@ from conftest import analyse
 from spacy.tokens import Doc
 
 from kg.entities import EntityIndex
-from kg.extract import roles
+from kg.extractors import roles
 
 
 def role_rows(result) -> set[tuple[str, str]]:
