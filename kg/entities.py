@@ -34,13 +34,12 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 
 from cleanco import basename
 from spacy.tokens import Doc, Span, Token
 
 from kg.given_names import gender_of as gender_of_name
-from kg.lexicons import load_words
+from kg.lexicons import load_pairs, load_words
 from kg.model import Entity, EntityRef, Triple, entity_id
 from kg.model import Span as TextSpan
 
@@ -825,8 +824,7 @@ def org_basename(name: str) -> str:
 
 @cache
 def _place_aliases() -> dict[str, str]:
-    text = resources.files("kg.lexicons").joinpath("place_aliases.txt").read_text(encoding="utf-8")
-    pairs = (line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    pairs = load_pairs("place_aliases")
     return {alias.strip().lower(): name.strip() for alias, name in pairs}
 
 

@@ -62,9 +62,14 @@ def dev_results(shared_dir, nlp) -> list:
 
 def load_shared_module(shared: Path, name: str):
     """Import one of the project's scorers from ../shared/eval by file path."""
+    return load_module_file(shared / "eval" / f"{name}.py", f"shared_eval_{name}")
+
+
+def load_module_file(path: Path, name: str):
+    """Import a script (a scorer of ../shared/eval or of scripts/) by its file path, as module ``name``."""
     import importlib.util
 
-    spec = importlib.util.spec_from_file_location(f"shared_eval_{name}", shared / "eval" / f"{name}.py")
+    spec = importlib.util.spec_from_file_location(name, path)
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # dataclasses look their module up while the file runs
     spec.loader.exec_module(module)

@@ -9,12 +9,11 @@ one to a wrong person or takes a headline or a label for one fails here.
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 
 import pytest
+from conftest import load_module_file
 
 pytestmark = pytest.mark.model
 
@@ -25,11 +24,7 @@ CEILINGS = {"wrong_speaker": 0, "non_statements": 0}  # measured 0 and 0 (untouc
 
 
 def _scorer():
-    spec = importlib.util.spec_from_file_location("eval_news_styles", ROOT / "scripts" / "eval_news_styles.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_module_file(ROOT / "scripts" / "eval_news_styles.py", "eval_news_styles")
 
 
 @pytest.fixture(scope="module")

@@ -8,12 +8,10 @@ hand (tests/data/roles-fresh/README.md). Roles are scored by the project's score
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
-from conftest import load_shared_module
+from conftest import load_module_file, load_shared_module
 
 pytestmark = [pytest.mark.shared, pytest.mark.model, pytest.mark.slow]
 
@@ -26,11 +24,7 @@ CLUSTER_RECALL_FLOOR = 0.50
 
 
 def _eval_clusters():
-    spec = importlib.util.spec_from_file_location("eval_clusters", ROOT / "scripts" / "eval_clusters.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_module_file(ROOT / "scripts" / "eval_clusters.py", "eval_clusters")
 
 
 @pytest.fixture(scope="module")

@@ -57,12 +57,11 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
 from kg.entities import Cluster, EntityIndex, entity_of, strip_possessive
-from kg.lexicons import load_words
+from kg.lexicons import load_pairs, load_words
 from kg.model import EntityRef, Evidence, Triple, TripleObject, entity_id
 
 EXTRACTOR = "roles.rules/2"
@@ -134,8 +133,7 @@ DESCRIPTION_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj"}
 @cache
 def role_synonyms() -> dict[str, str]:
     """Short or gendered role names to the one name their Role node takes ("CEO" → "chief executive officer")."""
-    text = resources.files("kg.lexicons").joinpath("role_synonyms.txt").read_text(encoding="utf-8")
-    pairs = (line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    pairs = load_pairs("role_synonyms")
     return {short.strip().lower(): long.strip() for short, long in pairs}
 
 
@@ -147,8 +145,7 @@ def role_node_name(name: str) -> str:
 @cache
 def demonyms() -> dict[str, str]:
     """Nationality adjectives to the place they name ("Russian" → "Russia"), from the lexicon."""
-    text = resources.files("kg.lexicons").joinpath("demonyms.txt").read_text(encoding="utf-8")
-    pairs = (line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    pairs = load_pairs("demonyms")
     return {adj.strip().lower(): place.strip() for adj, place in pairs}
 
 
@@ -752,8 +749,7 @@ def _other_org(orgs: set[str] | None, org: str | None) -> bool:
 @cache
 def role_classes() -> dict[str, str]:
     """Role heads to the class of standing they share ("front-runner" → candidacy), from the lexicon."""
-    text = resources.files("kg.lexicons").joinpath("role_classes.txt").read_text(encoding="utf-8")
-    rows = (line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    rows = load_pairs("role_classes")
     return {head: name.strip() for name, heads in rows for head in heads.split()}
 
 
