@@ -840,11 +840,11 @@ class _SentencePersons:
 
     def __init__(self, doc: Doc, index: EntityIndex) -> None:
         self.index = index
+        self.sentences = index.sentences  # Doc.sents recomputes them on every access; the index read them once
         self.sentence_of = [0] * len(doc)
-        for number, sent in enumerate(doc.sents):
+        for number, sent in enumerate(self.sentences):
             for i in range(sent.start, sent.end):
                 self.sentence_of[i] = number
-        self.sentences = list(doc.sents)
         # sentence -> (positions, clusters) of its Person mentions, and where a second person first appears
         self.people: dict[int, tuple[list[int], list[Cluster], int | None]] = {}
 
