@@ -2,14 +2,16 @@
 # Score kg on the fresh sample (issue 15): 28 unseen PolNeAR train articles annotated by hand for
 # person→role (tests/data/roles-fresh/gold.jsonl, scored by ../shared/eval/roles.py) and entity
 # clusters (clusters.jsonl, scored by scripts/eval_clusters.py).
-#   scripts/eval_roles_fresh.sh [OUTDIR]      (needs ../shared next to the project)
+#   scripts/eval_roles_fresh.sh [OUTDIR [DATA]]      (needs ../shared next to the project)
+# DATA: another sample of PolNeAR train articles in the same layout (docs.txt, gold.jsonl,
+# clusters.jsonl), e.g. tests/data/roles-fresh-2; default tests/data/roles-fresh.
 # To score another checkout of kg with this venv: PYTHONPATH=/path/to/checkout scripts/eval_roles_fresh.sh
 # (kg runs from inside OUTDIR, so the current folder never shadows PYTHONPATH).
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 shared="${KG_SHARED:-$here/../shared}"
-data="$here/tests/data/roles-fresh"
 out="${1:-$(mktemp -d)}"
+data="$(cd "${2:-$here/tests/data/roles-fresh}" && pwd)"
 mkdir -p "$out" && out="$(cd "$out" && pwd)"
 py="${PYTHON:-$here/.venv/bin/python}"
 text="$shared/data/polnear/train/text"
@@ -20,7 +22,7 @@ while read -r doc; do
 done < "$data/docs.txt"
 (cd "$out" && "$py" -m kg.cli extract "$out/in" -o "$out/kg" --no-view -q 2>"$out/kg.log") || true
 "$py" "$shared/eval/from_triples.py" "$out/kg/triples.jsonl" "$out/attributions.jsonl" "$out/roles.jsonl"
-echo "== roles-fresh: person→role =="
+echo "== $(basename "$data"): person→role =="
 "$py" "$shared/eval/roles.py" "$data/gold.jsonl" "$out/roles.jsonl"
-echo "== roles-fresh: entity clusters =="
+echo "== $(basename "$data"): entity clusters =="
 "$py" "$here/scripts/eval_clusters.py" "$data/clusters.jsonl" "$out/kg" --docs "$data/docs.txt"
