@@ -1,6 +1,8 @@
-"""Floors for who-said-what on tests/data/news-styles: 24 short articles of many outlets,
-places and styles (wire, British and Canadian papers, press release, interview, TV and briefing
-transcripts, live blog, court report, obituary, op-ed, …), annotated by hand without running kg.
+"""Floors for who-said-what on tests/data/news-styles (24 short articles of many outlets,
+places and styles: wire, British and Canadian papers, press release, interview, TV and briefing
+transcripts, live blog, court report, obituary, op-ed, …) and tests/data/news-styles-2 (12 more
+in new styles: Hansard, podcast, earnings call, press conference, …), annotated by hand without
+running kg.
 
 Scored with ``scripts/eval_news_styles.py`` (imported by path); each floor sits just under what
 kg reaches (``tests/data/news-styles/SCORES.md``), so a change that loses statements, gives
@@ -19,46 +21,58 @@ pytestmark = pytest.mark.model
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data" / "news-styles"
-FLOORS = {"recall": 0.87, "recall_speaker": 0.875, "precision": 0.91}  # measured 0.888, 0.891, 0.924
-CEILINGS = {"wrong_speaker": 0, "non_statements": 0}  # measured 0 and 0 (untouched: 30 and 35)
+# per sample: floors just under what kg measures (each sample's SCORES.md), ceilings on the errors
+FLOORS = {
+    "news-styles": {"recall": 0.87, "recall_speaker": 0.875, "precision": 0.91},  # measured 0.888, 0.891, 0.924
+    "news-styles-2": {"recall": 0.62, "recall_speaker": 0.63, "precision": 0.83},  # untouched 0.638, 0.649, 0.851
+}
+CEILINGS = {
+    "news-styles": {"wrong_speaker": 0, "non_statements": 0},  # measured 0 and 0 (untouched: 30 and 35)
+    "news-styles-2": {"wrong_speaker": 12, "non_statements": 1},  # untouched 12 and 1
+}
 
 
 def _scorer():
     return load_module_file(ROOT / "scripts" / "eval_news_styles.py", "eval_news_styles")
 
 
-@pytest.fixture(scope="module")
-def news_scores(nlp):
+@pytest.fixture(scope="module", params=sorted(FLOORS))
+def news_scores(request, nlp):
     from kg.model import Document
     from kg.pipeline import extract_document
 
     scorer = _scorer()
-    docs = scorer.load_gold(DATA)
+    docs = scorer.load_gold(DATA.parent / request.param)
     triples: dict[str, list[dict]] = {}
     for stem, (text, _gold) in docs.items():
         result = extract_document(Document(id=stem, text=text), nlp(text))
         triples[stem] = [json.loads(json.dumps(t.to_json())) for t in result.triples if t.relation == "SAID"]
-    return scorer.score(docs, triples)
+    return request.param, scorer.score(docs, triples)
 
 
-def test_every_article_has_its_gold():
-    stems = {p.stem for p in DATA.glob("*.txt")}
-    assert len(stems) >= 20
-    assert stems == {p.name[: -len(".gold.json")] for p in DATA.glob("*.gold.json")}
+@pytest.mark.parametrize("sample", sorted(FLOORS))
+def test_every_article_has_its_gold(sample):
+    data = DATA.parent / sample
+    stems = {p.stem for p in data.glob("*.txt")}
+    assert len(stems) >= 10
+    assert stems == {p.name[: -len(".gold.json")] for p in data.glob("*.gold.json")}
 
 
-@pytest.mark.parametrize("metric", sorted(FLOORS))
-def test_news_styles_floor(news_scores, metric):
-    assert news_scores[metric] >= FLOORS[metric], {k: v for k, v in news_scores.items() if k != "errors"}
+def test_news_styles_floor(news_scores):
+    sample, scores = news_scores
+    summary = {k: v for k, v in scores.items() if k != "errors"}
+    low = {m: scores[m] for m, floor in FLOORS[sample].items() if scores[m] < floor}
+    assert not low, (sample, low, summary)
 
 
-@pytest.mark.parametrize("metric", sorted(CEILINGS))
-def test_news_styles_ceiling(news_scores, metric):
-    errors = [e for e in news_scores["errors"] if e["error"].startswith(("wrong", "non-statement"))]
-    assert news_scores[metric] <= CEILINGS[metric], errors
+def test_news_styles_ceiling(news_scores):
+    sample, scores = news_scores
+    errors = [e for e in scores["errors"] if e["error"].startswith(("wrong", "non-statement"))]
+    high = {m: scores[m] for m, ceiling in CEILINGS[sample].items() if scores[m] > ceiling}
+    assert not high, (sample, high, errors)
 
 
-def test_every_said_has_a_kind(news_scores, nlp):
+def test_every_said_has_a_kind(nlp):
     from kg.model import KINDS, Document
     from kg.pipeline import extract_document
 
