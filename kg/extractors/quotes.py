@@ -55,6 +55,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from kg.entities import HONORIFICS, TITLE_WORDS, EntityIndex, entity_of, name_tokens
+from kg.extractors.transcripts import TurnReader, first_name_speaker, given_and_family_name
 from kg.lexicons import load_words
 from kg.model import EntityRef, Evidence, Triple, TripleObject
 from kg.model import Span as TextSpan
@@ -439,6 +440,16 @@ def _addressee(verb: Token, index: EntityIndex) -> EntityRef | None:
     return None
 
 
+FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
+
+
+def _give_way_to_turn(out: list[Statement], speaker: EntityRef, start: int, end: int) -> None:
+    """Drop the statements inside a transcript turn that are the turn speaker's own: the same
+    speaker, or a first person ("I hope …" in a turn is the turn's speaker, not the author)."""
+    out[:] = [s for s in out if not (start <= s.start and s.end <= end and (
+        s.speaker.id == speaker.id or s.speaker.mention.text.lower() in FIRST_PERSON))]
+
+
 def _date(verb: Token) -> str | None:
     """'said Monday', 'told reporters on Tuesday': a DATE entity modifying the cue."""
     for child in verb.children:
@@ -497,6 +508,7 @@ class QuoteExtractor:
                     out.append(st)
         self._dash_quotations(out)
         self._colon_lines(out)
+        self._line_turns(out)
         self._continue_quotations(out)
         self._continue_after_narration(out)
         return sorted(out, key=lambda s: (s.start, s.end))
@@ -713,7 +725,7 @@ class QuoteExtractor:
                 speaker = self._turn_speaker(lo, hi, titled=m.group(2) is not None)
             if speaker is None or end - start < 8 and label not in ("Q", "A"):
                 continue
-            out[:] = [s for s in out if not (s.speaker.id == speaker.id and start <= s.start and s.end <= end)]
+            _give_way_to_turn(out, speaker, start, end)
             colon = self.index.span_of(m.end(2) if m.group(2) else hi, (m.end(2) if m.group(2) else hi) + 1)
             sentence = self.index.span_of(m.start(1), m.end(3))
             out.append(Statement(speaker, colon, start, end, sentence, confidence=0.6,
@@ -737,8 +749,13 @@ class QuoteExtractor:
         earlier = self.turn_speakers.get(words[-1].lower())
         if earlier is not None:  # "MORENO:" after "RACHEL MORENO, ANCHOR:"
             return EntityRef(earlier.id, earlier.name, earlier.type, mention)
+        if len(words) == 1 and raw.isupper():  # "MAYA:" after "MAYA CHEN:"
+            first = first_name_speaker(words[0], self.turn_speakers.values(), self.index)
+            if first is not None:
+                return EntityRef(first.id, first.name, first.type, mention)
         first = raw.split()[0].lower().rstrip(".")
-        if raw.isupper() and len(words) <= 3 and (titled or first in HONORIFICS or first in TITLE_WORDS):
+        if raw.isupper() and len(words) <= 3 and (titled or first in HONORIFICS or first in TITLE_WORDS
+                                                  or given_and_family_name(words)):
             ref = self.index.mint("Person", " ".join(words), mention)
             self.turn_speakers.setdefault(words[-1].lower(), ref)
             return ref
@@ -747,6 +764,17 @@ class QuoteExtractor:
             ref = resolve_speaker(heads[-1], self.index)
             return ref if ref is not None and ref.type == "Person" else None
         return None
+
+    def _line_turns(self, out: list[Statement]) -> None:
+        """Transcripts naming each speaker on a line of its own (:mod:`kg.extractors.transcripts`)."""
+        for turn in TurnReader(self.text, self.index, self.doc).turns():
+            start, end = turn.paragraphs[0][0], turn.paragraphs[-1][1]
+            if any(s.start <= start < s.end and s.speaker.id == turn.speaker.id for s in out):
+                continue  # already read as the same speaker's turn
+            _give_way_to_turn(out, turn.speaker, start, end)
+            out.append(Statement(turn.speaker, self.index.span_of(*turn.label), start, end,
+                                 self.index.span_of(turn.label[0], end), confidence=0.6,
+                                 parts=list(turn.paragraphs)))
 
     def _interview(self) -> tuple[EntityRef | None, EntityRef | None]:
         """Who asks and who answers in a Q:/A: interview: the introduction's '<interviewer>
