@@ -4,7 +4,9 @@ Names: PERSON/ORG/GPE mentions are clustered so "Donald Trump", "Trump", "Presid
 Trump", "Donald J. Trump" and "Hillary" (when only one Hillary is named) are one person
 (possessive 's stripped, surnames attached to the full name that carries them, the nearest
 earlier one when two people share a surname, so Bernie and Sarah Huckabee Sanders stay
-apart). The small model's slips are repaired before clustering: a name split at a quoted
+apart). The small model's slips are repaired before clustering: untyped capitalised words
+after an honorific are a name ("Mrs Prys-Jones"), and so is a given name before that surname
+elsewhere; a name split at a quoted
 nickname ('Robert C. "Bobby" Scott') is rejoined, a name never crosses a line break, words a
 headline glues onto a name ("Clinton Breaks With Obama") and leading verbs ("Injecting
 Clinton's ...") are cut off, and the type is voted: a one-word ORG/GPE/NORP that is a known
@@ -30,6 +32,7 @@ of common nouns ("reporters") is keyed to its article.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -65,6 +68,7 @@ GENDERED_HONORIFICS = {"mr": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f"
 _HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Lord|Dame|Lady|MR|MRS|MS)\b\.?\s+(?=[A-Z])")
 LOCATIVE = {"in", "to", "from", "at", "across", "near", "into", "throughout", "around", "outside", "inside"}
 GIVEN_ING = {"irving", "sterling", "manning", "fleming", "harding", "browning", "channing", "ewing", "king"}
+HONORIFIC_STEMS = {"mr", "mrs", "ms", "miss", "dr", "mx"}  # before a name the model left untyped
 SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "sc", "qc", "kc"}  # "Alison Mbeki SC": senior counsel
 INSTITUTIONS = load_words("institutions")
 # legal forms too weak to leave a one-word name behind ("News Corp" is not "News")
@@ -175,6 +179,7 @@ class EntityIndex:
             words = [t.text for t in span if t.text not in ('"', "“", "”") and not _is_nickname(t)]
             persons.append((span, name_tokens(" ".join(words))))
         pieces = [piece for whole in doc.ents for piece in _split_at_newlines(whole)]
+        pieces = sorted(pieces + _untagged_names(doc), key=lambda e: e.start)
         for ent in _join_particles(doc, _extend_persons(doc, pieces)):
             kind = LABEL_TYPES.get(ent.label_)
             if kind is None or any(t.i in covered for t in ent):
@@ -527,6 +532,8 @@ class EntityIndex:
         readers resolve them.
         """
         best: tuple[int, Cluster] | None = None
+        at = self._token_at(position)
+        narrated = at is not None and not in_quotation(at)  # then a quoted subject is no antecedent
         pool = self._clusters + list(self._extra.values())
         for cluster in pool:
             if plural and cluster.type not in ("Group", "Organization"):
@@ -539,7 +546,7 @@ class EntityIndex:
                 if m.start >= position or m.text.lower() in FIRST_PERSON:
                     continue  # the writer's "I" is never a he or a she
                 token = self._token_at(m.start)
-                if token is None:
+                if token is None or narrated and in_quotation(token):
                     continue
                 head = phrase_head(token)
                 is_subject = head.dep_ in ("nsubj", "nsubjpass")
@@ -698,6 +705,60 @@ def _extend_persons(doc: Doc, ents: list[Span]) -> list[Span]:
                 break
         out.append(ent if end == ent.end else Span(doc, ent.start, end, label=ent.label_))
     return out
+
+
+def in_quotation(token: Token) -> bool:
+    """Inside a quotation (as :func:`kg.extractors.quotes.find_quotations` reads the marks, once
+    per document, kept in ``user_data``): a subject there is the quoted speaker's, not the narration's."""
+    doc = token.doc
+    spans = doc.user_data.get("kg_quotation_spans")
+    if spans is None:
+        from kg.extractors.quotes import find_quotations  # quotes imports this module
+
+        found = find_quotations(doc.text)
+        spans = doc.user_data["kg_quotation_spans"] = (tuple(q.start for q in found), tuple(q.end for q in found))
+    starts, ends = spans
+    k = bisect_right(starts, token.idx) - 1
+    return k >= 0 and token.idx < ends[k]
+
+
+def _name_run(doc: Doc, i: int) -> int:
+    """The end of the capitalised name words the model left untyped from token ``i`` on, a
+    hyphenated surname kept whole ("Prys-Jones"); ``i`` itself when there are none."""
+    end = i
+    while end < len(doc):
+        t = doc[end]
+        if t.ent_type_ or t.pos_ != "PROPN" or not _capital_word(t):
+            break
+        end += 1
+        if "\n" in t.whitespace_:
+            break
+        if end + 1 < len(doc) and doc[end].text == "-" and not t.whitespace_ and not doc[end].whitespace_:
+            end += 1  # "Prys" "-" "Jones"
+    return end - 1 if end > i and doc[end - 1].text == "-" else end
+
+
+def _untagged_names(doc: Doc) -> list[Span]:
+    """Names the model gave no type although the text says they are people: an honorific before
+    capitalised words ("Mrs Prys-Jones said"), and, once such a surname is known, a capitalised
+    word before it elsewhere that is no title ("Siân Prys-Jones, who chairs …")."""
+    found: list[Span] = []
+    surnames: set[str] = set()
+    for t in doc:
+        if t.lower_.rstrip(".") in HONORIFIC_STEMS and not t.ent_type_ and t.i + 1 < len(doc):
+            end = _name_run(doc, t.i + 1)
+            if end > t.i + 1:
+                found.append(Span(doc, t.i + 1, end, label="PERSON"))
+                surnames.add(doc[t.i + 1:end].text.split()[-1])
+    taken = {i for span in found for i in range(span.start, span.end)}
+    for t in doc:
+        if t.i in taken or t.ent_type_ or not _capital_word(t) or t.lower_.rstrip(".") in TITLE_WORDS | HONORIFICS:
+            continue
+        end = _name_run(doc, t.i)
+        if end > t.i + 1 and doc[t.i + 1:end].text.split()[-1] in surnames:
+            found.append(Span(doc, t.i, end, label="PERSON"))
+            taken.update(range(t.i, end))
+    return found
 
 
 def _join_particles(doc: Doc, ents: list[Span]) -> list[Span]:

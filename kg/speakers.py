@@ -23,10 +23,13 @@ Rules, in order:
 - a noun owned by "your" ("Your paper says", in a question) is nobody;
 - a title the model cut into a name ("Gauteng MEC for Housing Ann Lee") is the name after the
   portfolio, from its first known given name on, else nobody;
+- a subject inside a quotation is no antecedent for a pronoun of the narration ('"… where
+  Welsh is spoken," Ms Hale said. She added' is Ms Hale);
 - a role noun ("the president", "the attorney general") is the one person holding that
-  role in the document (``holder_of``), else the one person named before with that title
-  ("Mayor Ann Lee", "Ann Lee, the mayor"); if a titled name was seen but not resolved, nobody;
-  if nobody bore the title, one nameless person of the article ("the Minister"), never a group;
+  role in the document (``holder_of``; never for an indefinite one: "a spokesperson",
+  "another reporter"), else the one person named before with that title ("Mayor Ann Lee",
+  "Ann Lee, the mayor"); if a titled name was seen but not resolved, nobody; if nobody bore
+  the title, one nameless person of the article ("the Minister"), never a group;
 - "the company", "the council" (``company_nouns.txt``, ``organisation_nouns.txt``) is the
   organisation named before whose name holds the noun, or for a business noun the article's
   main organisation (nearest earlier subject, named most often so far), else a nameless group;
@@ -43,7 +46,15 @@ from itertools import islice
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.entities import PERSON_PRONOUNS, PLURAL_PRONOUNS, Cluster, EntityIndex, is_title_word, phrase_head
+from kg.entities import (
+    PERSON_PRONOUNS,
+    PLURAL_PRONOUNS,
+    Cluster,
+    EntityIndex,
+    in_quotation,
+    is_title_word,
+    phrase_head,
+)
 from kg.given_names import gender_of as gender_of_name
 from kg.lexicons import load_words
 from kg.model import Entity, EntityRef, normalise_key
@@ -67,6 +78,8 @@ PRONOUN_WINDOW = 3  # sentences a pronoun looks back for its antecedent
 # '"…," he said' clauses would otherwise cost a walk over all of them for every pronoun)
 SUBJECTS_PER_SENTENCE = 40
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
+# determiners and ordinals that introduce someone not met before ("another reporter")
+INDEFINITE_WORDS = {"a", "an", "another", "other", "one", "some", "second", "third", "fourth", "fifth"}
 UNRESOLVABLE = {"i", "we", "you", "it", "this", "that", "which", "there", "me", "us", "one", "what",
                 "everyone", "everybody", "someone", "somebody", "anyone", "nobody", "all", "both"}
 # Dependants that still belong to a speaker's name ("Sen. Jeff Sessions of Alabama").
@@ -136,10 +149,13 @@ def resolve_pronoun(token: Token, index: EntityIndex, *, depth: int = 0) -> Enti
     while len(sentences) <= PRONOUN_WINDOW and sentences[-1].start > 0:
         sentences.append(_sentence_of(token.doc, sentences[-1].start - 1))
     near_persons = _singular_they(token, sentences[:2], index) if plural else set()
+    narrated = not in_quotation(token)
     for s in sentences:
         for cand in islice(_subjects_before(s, token, nearest_first=s is sent), SUBJECTS_PER_SENTENCE):
             if clause_verb is not None and cand.head.i == clause_verb.i:
                 continue  # "Lee spoke with her": an object pronoun is not its own clause's subject
+            if narrated and in_quotation(cand):
+                continue  # '"… where Welsh is spoken," Ms Hale said. She added': the speaker, not the quote's subject
             if cand.lower_ in PERSON_PRONOUNS or cand.lower_ in PLURAL_PRONOUNS:
                 if (cand.lower_ in PLURAL_PRONOUNS) == plural and PRONOUN_GENDER.get(cand.lower_) == gender \
                         and depth < 3:
@@ -236,6 +252,12 @@ def _named_appositive(token: Token, index: EntityIndex) -> EntityRef | None:
             if org is not None:
                 return org
     return None
+
+
+def _indefinite(token: Token) -> bool:
+    """"a spokesperson said", "another reporter asked": someone new with that role, never the
+    person named before with it."""
+    return any(c.dep_ in ("det", "amod", "nummod") and c.lower_ in INDEFINITE_WORDS for c in token.children)
 
 
 def _sentence_of(doc: Doc, i: int) -> Span:
@@ -422,7 +444,7 @@ def resolve_speaker(token: Token, index: EntityIndex) -> EntityRef | None:
     span = index.span_of(phrase.start_char, phrase.end_char)
     if (token.pos_ == "NOUN" or _is_definite(token)) and token.lemma_.lower() in ROLE_NOUNS:
         role = " ".join(t.lower_ for t in phrase if t.dep_ in ("compound", "amod") or t.i == token.i)
-        holder = index.holder_of(role) or index.holder_of(token.lemma_.lower())
+        holder = None if _indefinite(token) else index.holder_of(role) or index.holder_of(token.lemma_.lower())
         definite = token.tag_ in ("NN", "NNP") and _is_definite(token)
         if holder is None and definite:
             holder, titled = _titled_person(token, index)

@@ -599,3 +599,41 @@ def test_a_quotation_sentence_after_someone_new_stays_unattributed(nlp):
             'Kerr says the figures hide the problem. "Some nights two crews cover the whole county."')
     rows = said(analyse(nlp, text))
     assert not [t for t in rows if "two crews" in t.object.span.text]
+
+
+# -- who, round three (sentences of our own) ------------------------------------------------
+
+def test_a_subject_inside_a_quotation_is_no_antecedent_of_the_narration(nlp):
+    text = ('"This is the pier where Alex Rowe fishes every single morning," the old ferryman said.\n\n'
+            "He said the council had closed the slipway without asking anyone.")
+    rows = said(analyse(nlp, text))
+    second = [t for t in rows if "closed the slipway" in t.object.span.text]
+    assert not second or "Rowe" not in second[0].subject.name, [(t.subject.name, t.object.span.text) for t in rows]
+
+
+def test_an_honorific_makes_an_untagged_name_a_person(nlp):
+    """The model sometimes leaves a name untyped; here it is made to (its entities removed)."""
+    from kg.entities import EntityIndex
+
+    doc = nlp("Heulwen Prys-Davies, who chairs the parents' group, spoke first. Mrs Prys-Davies said the "
+              "council had ignored the village.")
+    doc.ents = []
+    index = EntityIndex(doc, "test")
+    people = {e.name for e in index.entities() if e.type == "Person"}
+    assert people == {"Heulwen Prys-Davies"}, people
+
+
+def test_another_reporter_is_not_the_reporter_named_before(nlp):
+    text = ("Radio reporter Tom Abara asked whether the bridge would reopen. "
+            "Another reporter asked whether the minister would resign.")
+    rows = said(analyse(nlp, text))
+    second = [t for t in rows if "would resign" in t.object.span.text]
+    assert not second or "Abara" not in second[0].subject.name, [(t.subject.name, t.object.span.text) for t in rows]
+
+
+def test_an_indefinite_spokesperson_is_not_the_spokesperson_named_before(nlp):
+    text = ("The Greens' transport spokesperson in the assembly, Carys Bevan, said she opposes the plan.\n\n"
+            'A government spokesperson said: "The plan is fully funded and will go ahead."')
+    rows = said(analyse(nlp, text))
+    second = [t for t in rows if "fully funded" in t.object.span.text]
+    assert not second or "Bevan" not in second[0].subject.name, [(t.subject.name, t.object.span.text) for t in rows]
