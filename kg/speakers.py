@@ -17,6 +17,10 @@ Rules, in order:
   "from"/"in" is a place;
 - a relative pronoun ("Smith, who said …") is the noun the relative clause hangs on, named
   by the relative pronoun itself;
+- a title the model typed as a name with a person in apposition, or conjoined right after a
+  title word the parser split off, is that person;
+- a name the model left untyped whose first word is a given name is a person of those words
+  ("said Ana Duarte of the Riders' Union" is Ana Duarte);
 - a noun with a person's name in apposition ("Her chief of staff, Kevin Park, said") is that
   person, before any role-noun guess; one with an organisation in apposition ("X's largest
   shareholder, the fund Keel Capital") is that organisation;
@@ -254,6 +258,38 @@ def _named_appositive(token: Token, index: EntityIndex) -> EntityRef | None:
     return None
 
 
+def _person_beside_title(token: Token, cluster: Cluster, index: EntityIndex) -> EntityRef | None:
+    """A title the model typed as a name, with the person beside it: in apposition ("People's
+    Representative for Eua 11, Sione Fifita, said") or conjoined right after a title word the
+    parser split off ("Roads and Transport Committee Member Ann Wairimu defended …"). The person
+    speaks, not the title."""
+    if cluster.type == "Person":
+        return None
+    doc = token.doc
+    for child in token.children:
+        person = index.cluster_at(child) if child.pos_ == "PROPN" else None
+        if person is None or person.type != "Person" or child.i < token.i:
+            continue
+        first = min(t.i for t in child.subtree if index.cluster_at(t) is person)
+        if child.dep_ == "appos" and any(is_title_word(t) for t in doc[token.left_edge.i:token.i + 1]) \
+                or child.dep_ == "conj" and doc[first - 1].text[:1].isupper() and is_title_word(doc[first - 1]):
+            return resolve_speaker(child, index)
+    return None
+
+
+def _untagged_person(token: Token, index: EntityIndex) -> EntityRef | None:
+    """"said Ana Duarte of the Riders' Union": a name the model left untyped, its first word a
+    well-attested given name, is a person named by those words alone (the organisation after
+    "of" is where she is from, not part of her name)."""
+    if token.pos_ != "PROPN" or token.ent_type_:
+        return None
+    words = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and t.text[:1].isupper()] + [token]
+    if not 2 <= len(words) <= 3 or words[-1].i - words[0].i != len(words) - 1 or gender_of_name(words[0].text) is None:
+        return None
+    span = index.span_of(words[0].idx, token.idx + len(token.text))
+    return index.mint("Person", span.text, span)
+
+
 def _indefinite(token: Token) -> bool:
     """"a spokesperson said", "another reporter asked": someone new with that role, never the
     person named before with it."""
@@ -404,6 +440,9 @@ def resolve_speaker(token: Token, index: EntityIndex) -> EntityRef | None:
         return EntityRef(ref.id, ref.name, ref.type, index.span_of(token.idx, token.idx + len(token.text)))
     cluster = index.cluster_at(token)
     if cluster is not None and token.pos_ == "PROPN":
+        beside = _person_beside_title(token, cluster, index)
+        if beside is not None:
+            return beside
         words = [t for t in token.subtree if index.cluster_at(t) is cluster]
         start, end = words[0].idx, words[-1].idx + len(words[-1].text)
         return index.ref_for(cluster, index.span_of(start, end))
@@ -463,6 +502,9 @@ def resolve_speaker(token: Token, index: EntityIndex) -> EntityRef | None:
             return index.ref_for(org, span)
     if cluster is not None:
         return index.ref_for(cluster, span)
+    untagged = _untagged_person(token, index)
+    if untagged is not None:
+        return untagged
     kind = "Organization" if token.ent_type_ == "ORG" else "Group"
     if token.pos_ == "PROPN" and token.ent_type_ == "PERSON":
         kind = "Person"

@@ -637,3 +637,29 @@ def test_an_indefinite_spokesperson_is_not_the_spokesperson_named_before(nlp):
     rows = said(analyse(nlp, text))
     second = [t for t in rows if "fully funded" in t.object.span.text]
     assert not second or "Bevan" not in second[0].subject.name, [(t.subject.name, t.object.span.text) for t in rows]
+
+
+def test_a_title_typed_as_a_name_gives_way_to_the_person_beside_it(nlp):
+    text = ("The ferry has been out of service since March. But the People's Representative for Eua 11, "
+            "Sione Fifita, said the breakdown proved the islands needed a second vessel.")
+    assert [t.subject.name for t in said(analyse(nlp, text))] == ["Sione Fifita"]
+
+
+def test_a_person_conjoined_after_a_split_title_speaks(nlp):
+    text = ("But Lands and Housing County Executive Committee Member Peter Mwangi defended the rules, saying "
+            'congestion in the town had become "impossible".')
+    rows = said(analyse(nlp, text))
+    assert rows and {t.subject.name for t in rows} == {"Peter Mwangi"}, [(t.subject.name, t.object.words) for t in rows]
+
+
+def test_an_untagged_name_before_of_is_the_person_alone(nlp):
+    """The model sometimes leaves the name untyped; here it is made to (its entities removed)."""
+    from kg.model import Document
+    from kg.pipeline import extract_document
+
+    text = 'Residents were unmoved. "Every year it is the same speech," said Lourdes Bacani of the Drivers\' Union.'
+    doc = nlp(text)
+    doc.ents = []
+    rows = said(extract_document(Document(id="test", text=text), doc))
+    quoted = [t for t in rows if "same speech" in t.object.span.text]
+    assert quoted and quoted[0].subject.name == "Lourdes Bacani" and quoted[0].subject.type == "Person"
