@@ -549,6 +549,8 @@ class EntityIndex:
                 if token is None or narrated and in_quotation(token):
                     continue
                 head = phrase_head(token)
+                if plural and cluster.type == "Group" and head.tag_ == "NN":
+                    continue  # "my landlord told me …": a nameless group of one, never a they
                 is_subject = head.dep_ in ("nsubj", "nsubjpass")
                 score = m.start + (len(self.text) if is_subject else 0)
                 if best is None or score > best[0]:

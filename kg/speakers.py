@@ -10,7 +10,9 @@ Rules, in order:
 - a pronoun (he/she/they) is the nearest compatible earlier subject (``previous_subject``):
   he/she never a person of the other gender (an honorific, else the given name's usual
   gender, :mod:`kg.given_names`), and past one such person only a person known to agree;
-  an object pronoun is never its own clause's subject ("Lee spoke with her"); at most
+  an object pronoun is never its own clause's subject ("Lee spoke with her"); a they after a
+  clause of I/we/you is that clause's object organisation ("We asked the ministry, and they
+  said"); at most
   :data:`SUBJECTS_PER_SENTENCE` subjects are weighed in each of :data:`PRONOUN_WINDOW`
   sentences back; a they right after a person (nothing plural near) that resolves elsewhere
   gets no speaker (it may be that person's own pronoun); a one-word "person" only named after
@@ -124,8 +126,8 @@ def _antecedent_ok(candidate: Token, index: EntityIndex, *, plural: bool) -> boo
     """Could this earlier subject be what the pronoun points to? (No entity is minted here.)"""
     cluster = index.cluster_at(candidate)
     if plural:
-        if cluster is not None:
-            return cluster.type in ("Group", "Organization")
+        if cluster is not None:  # a singular noun minted as a group ("my landlord") is no they
+            return cluster.type == "Organization" or cluster.type == "Group" and candidate.tag_ != "NN"
         return candidate.tag_ in ("NNS", "NNPS") and not is_document(candidate)
     if cluster is not None:
         return cluster.type == "Person" and not index.looks_like_place(cluster)
@@ -154,6 +156,10 @@ def resolve_pronoun(token: Token, index: EntityIndex, *, depth: int = 0) -> Enti
         sentences.append(_sentence_of(token.doc, sentences[-1].start - 1))
     near_persons = _singular_they(token, sentences[:2], index) if plural else set()
     narrated = not in_quotation(token)
+    asked = _asked_by_first_person(token, sent, index) if plural else None
+    if asked is not None:
+        ref = resolve_speaker(asked, index)
+        sentences = [] if ref is not None else sentences
     for s in sentences:
         for cand in islice(_subjects_before(s, token, nearest_first=s is sent), SUBJECTS_PER_SENTENCE):
             if clause_verb is not None and cand.head.i == clause_verb.i:
@@ -193,6 +199,22 @@ def resolve_pronoun(token: Token, index: EntityIndex, *, depth: int = 0) -> Enti
     return resolved
 
 
+def _asked_by_first_person(token: Token, sent: Span, index: EntityIndex) -> Token | None:
+    """"We asked the ministry to comment, and they sent a statement": a they after a clause whose
+    subject is I/we/you is that clause's object organisation or group, as a reader takes it (the
+    speaker cannot be a they)."""
+    for t in reversed(sent[: token.i - sent.start]):
+        if t.dep_ != "dobj" or t.head.i >= token.i:
+            continue
+        subjects = [c.lower_ for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects or not set(subjects) <= {"i", "we", "you"}:
+            continue
+        cluster = index.cluster_at(t)
+        if cluster is not None and cluster.type == "Organization" or cluster is None and t.tag_ == "NNS":
+            return t
+    return None
+
+
 def _singular_they(token: Token, near: list[Span], index: EntityIndex) -> set[str]:
     """"Alex Romero spoke. They told the council …": a they whose nearest subjects (its sentence
     and the one before) name a person and nothing plural may be that person's own pronoun; the
@@ -215,8 +237,12 @@ def _singular_they(token: Token, near: list[Span], index: EntityIndex) -> set[st
 
 def _person_in_phrase(subject: Token, index: EntityIndex) -> Token | None:
     """The one person named inside a subject phrase that is not a name itself ("One of them, a
-    retired machinist named Walter Briggs, …"): what a later he or she most likely points to."""
-    if subject.pos_ == "PROPN" or subject.lower_ in PERSON_PRONOUNS:
+    retired machinist named Walter Briggs, …") or beside a title typed as a name (:func:`_person_beside_title`):
+    what a later he or she most likely points to."""
+    if subject.pos_ == "PROPN":
+        cluster = index.cluster_at(subject)
+        return None if cluster is None else _person_beside_title(subject, cluster, index)
+    if subject.lower_ in PERSON_PRONOUNS:
         return None
     found = {}
     for t in subject.subtree:
@@ -258,7 +284,7 @@ def _named_appositive(token: Token, index: EntityIndex) -> EntityRef | None:
     return None
 
 
-def _person_beside_title(token: Token, cluster: Cluster, index: EntityIndex) -> EntityRef | None:
+def _person_beside_title(token: Token, cluster: Cluster, index: EntityIndex) -> Token | None:
     """A title the model typed as a name, with the person beside it: in apposition ("People's
     Representative for Eua 11, Sione Fifita, said") or conjoined right after a title word the
     parser split off ("Roads and Transport Committee Member Ann Wairimu defended …"). The person
@@ -273,7 +299,7 @@ def _person_beside_title(token: Token, cluster: Cluster, index: EntityIndex) -> 
         first = min(t.i for t in child.subtree if index.cluster_at(t) is person)
         if child.dep_ == "appos" and any(is_title_word(t) for t in doc[token.left_edge.i:token.i + 1]) \
                 or child.dep_ == "conj" and doc[first - 1].text[:1].isupper() and is_title_word(doc[first - 1]):
-            return resolve_speaker(child, index)
+            return child
     return None
 
 
@@ -442,7 +468,7 @@ def resolve_speaker(token: Token, index: EntityIndex) -> EntityRef | None:
     if cluster is not None and token.pos_ == "PROPN":
         beside = _person_beside_title(token, cluster, index)
         if beside is not None:
-            return beside
+            return resolve_speaker(beside, index)
         words = [t for t in token.subtree if index.cluster_at(t) is cluster]
         start, end = words[0].idx, words[-1].idx + len(words[-1].text)
         return index.ref_for(cluster, index.span_of(start, end))

@@ -663,3 +663,30 @@ def test_an_untagged_name_before_of_is_the_person_alone(nlp):
     rows = said(extract_document(Document(id="test", text=text), doc))
     quoted = [t for t in rows if "same speech" in t.object.span.text]
     assert quoted and quoted[0].subject.name == "Lourdes Bacani" and quoted[0].subject.type == "Person"
+
+
+def test_he_after_a_title_typed_as_a_name_is_the_person_beside_it(nlp):
+    text = ("Harbour master Viliami Tonga said the ferry would sail on Friday.\n\n"
+            "But the People's Representative for Eua 11, Sione Fifita, said the breakdown proved the islands "
+            "needed a second vessel.\n\n"
+            '"We have asked for a spare boat for years," he said.')
+    rows = said(analyse(nlp, text))
+    last = [t for t in rows if "spare boat" in t.object.span.text]
+    assert last and last[0].subject.name == "Sione Fifita", [(t.subject.name, t.object.words) for t in rows]
+
+
+def test_they_after_we_asked_an_organisation_is_that_organisation(nlp):
+    text = ("My neighbour told me the building was sold.\n\n"
+            "We asked the Harbour Housing Trust to explain, and they sent us a statement saying the flats "
+            "would stay affordable.")
+    rows = said(analyse(nlp, text))
+    trust = [t for t in rows if "stay affordable" in t.object.span.text]
+    assert trust and trust[0].subject.name == "Harbour Housing Trust", [(t.subject.name, t.object.words) for t in rows]
+
+
+def test_a_nameless_group_of_one_is_no_they(nlp):
+    text = ("When I moved in, my landlord told me the rent would never rise.\n\n"
+            "The council voted last week, and they said the freeze would last a year.")
+    rows = said(analyse(nlp, text))
+    assert not any(t.subject.name == "my landlord" and "freeze" in t.object.span.text for t in rows), \
+        [(t.subject.name, t.object.words) for t in rows]
