@@ -240,8 +240,7 @@ def _person_in_phrase(subject: Token, index: EntityIndex) -> Token | None:
     retired machinist named Walter Briggs, …") or beside a title typed as a name (:func:`_person_beside_title`):
     what a later he or she most likely points to."""
     if subject.pos_ == "PROPN":
-        cluster = index.cluster_at(subject)
-        return None if cluster is None else _person_beside_title(subject, cluster, index)
+        return _person_beside_title(subject, index.cluster_at(subject), index)
     if subject.lower_ in PERSON_PRONOUNS:
         return None
     found = {}
@@ -284,22 +283,28 @@ def _named_appositive(token: Token, index: EntityIndex) -> EntityRef | None:
     return None
 
 
-def _person_beside_title(token: Token, cluster: Cluster, index: EntityIndex) -> Token | None:
-    """A title the model typed as a name, with the person beside it: in apposition ("People's
-    Representative for Eua 11, Sione Fifita, said") or conjoined right after a title word the
-    parser split off ("Roads and Transport Committee Member Ann Wairimu defended …"). The person
-    speaks, not the title."""
-    if cluster.type == "Person":
+def _person_beside_title(token: Token, cluster: Cluster | None, index: EntityIndex) -> Token | None:
+    """A title written as a name (typed ORG, or no type), with the person beside it: in
+    apposition ("People's Representative for Eua 11, Sione Fifita, said", "The Chief Warden of
+    Ashby, Nana Kofi Mensah II, told …") or conjoined right after a title word the parser split
+    off ("Roads and Transport Committee Member Ann Wairimu defended …"). The person speaks, not
+    the title."""
+    if cluster is not None and cluster.type == "Person" or token.pos_ != "PROPN":
         return None
     doc = token.doc
+    titled = any(is_title_word(t) for t in doc[token.left_edge.i:token.i + 1])
     for child in token.children:
-        person = index.cluster_at(child) if child.pos_ == "PROPN" else None
-        if person is None or person.type != "Person" or child.i < token.i:
+        if child.i < token.i or child.dep_ not in ("appos", "conj") or child.pos_ != "PROPN":
             continue
-        first = min(t.i for t in child.subtree if index.cluster_at(t) is person)
-        if child.dep_ == "appos" and any(is_title_word(t) for t in doc[token.left_edge.i:token.i + 1]) \
+        name = [t for t in child.subtree if t.i == child.i or t.dep_ in ("compound", "flat") and t.head.i == child.i]
+        people = {c.id: t for t in name if (c := index.cluster_at(t)) is not None and c.type == "Person"}
+        if len(people) != 1:
+            continue
+        person = next(iter(people.values()))
+        first = min(t.i for t in name if index.cluster_at(t) is index.cluster_at(person))
+        if child.dep_ == "appos" and titled \
                 or child.dep_ == "conj" and doc[first - 1].text[:1].isupper() and is_title_word(doc[first - 1]):
-            return child
+            return person
     return None
 
 
@@ -479,6 +484,9 @@ def resolve_speaker(token: Token, index: EntityIndex) -> EntityRef | None:
         # first person outside any quotation: the article's writer (its byline, else one per document)
         return index.author(mention)
     if cluster is None and token.pos_ == "PROPN":
+        beside = _person_beside_title(token, None, index)
+        if beside is not None:
+            return resolve_speaker(beside, index)
         known = _person_named(token, index)
         if known is not None:
             return EntityRef(known.id, known.name, known.type, mention)

@@ -690,3 +690,14 @@ def test_a_nameless_group_of_one_is_no_they(nlp):
     rows = said(analyse(nlp, text))
     assert not any(t.subject.name == "my landlord" and "freeze" in t.object.span.text for t in rows), \
         [(t.subject.name, t.object.words) for t in rows]
+
+
+def test_a_title_with_no_type_gives_way_to_the_person_in_apposition(nlp):
+    text = ("The Chief Warden of Ashby, Nana Kofi Mensah II, told reporters the market would stay shut.\n\n"
+            "When contacted, the Public Relations Officer of the Roads Authority, Mr Kwame Ofori, said repairs "
+            "would start soon.\n\n"
+            "He urged traders to be patient.")
+    rows = said(analyse(nlp, text))
+    names = [t.subject.name for t in rows]
+    assert names[0].startswith("Nana Kofi Mensah") and names[1:] == ["Kwame Ofori", "Kwame Ofori"], \
+        [(t.subject.name, t.object.words) for t in rows]

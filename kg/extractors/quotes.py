@@ -766,8 +766,11 @@ class QuoteExtractor:
         return None
 
     def _line_turns(self, out: list[Statement]) -> None:
-        """Transcripts naming each speaker on a line of its own (:mod:`kg.extractors.transcripts`)."""
-        for turn in TurnReader(self.text, self.index, self.doc).turns():
+        """Transcripts naming each speaker on a line of its own, or in a label opening the turn's
+        line in a hearing record or a phone-in (:mod:`kg.extractors.transcripts`)."""
+        reader = TurnReader(self.text, self.index, self.doc)
+        for turn in reader.turns() + reader.inline_turns():
+            turn.paragraphs = [_trim(self.text, a, b) for a, b in turn.paragraphs]
             start, end = turn.paragraphs[0][0], turn.paragraphs[-1][1]
             if any(s.start <= start < s.end and s.speaker.id == turn.speaker.id for s in out):
                 continue  # already read as the same speaker's turn

@@ -28,6 +28,14 @@ Rules (each turn is one statement, kind speech, confidence 0.6, its parts the pa
   same speaker, or a first person read as the article's author) are the turn itself and
   give way to it; statements of others reported inside a turn stay.
 
+Labels that open the turn's own line (:meth:`TurnReader.inline_turns`), read the same way
+(at least :data:`MIN_TURNS` turns, two for the distinctive phone-in label, two speakers):
+- a hearing record's "Mr. PRUITT. The subcommittee will come to order." (an honorific, the
+  surname in capitals, a full stop): the person of the text with that surname, else a person
+  of this transcript named by the surname; "The CHAIRMAN." a transcript role;
+- a phone-in's "CALLER (GWEN, PAPAMOA): …": the person the brackets name (first name, then
+  where from), a speaker of this transcript only.
+
 The one-word labels of a colon transcript that name a speaker by the first name alone
 ("MAYA:" after "MAYA CHEN:") are resolved by :func:`first_name_speaker`.
 """
@@ -53,6 +61,12 @@ _NOISE = re.compile(r"^\s*(?:[\[(][^\])]*[\])]|\d{1,2}[.:]\d{2}(?::\d{2})?\s*(?:
 _BRACKETED = re.compile(r"\s*\(([^()]*)\)")
 _AFTER_DASH = re.compile(r"\s+[-–—]\s+.*$")
 _HONORIFIC_WORDS = HONORIFICS | {"hon", "hon.", "rt", "rt.", "the"}
+# "Mr. PRUITT. …", "Ms. OKAFOR. …", "The CHAIRMAN. …": a hearing record's turn
+_HEARING_TURN = re.compile(r"(?m)^[ \t]*(?:(Mr|Mrs|Ms|Miss|Dr|Senator|Sen|Rep|Representative|Chairman|Chairwoman)\.?"
+                           r"[ \t]+([A-Z][A-Z'’-]+(?:[ \t]+[A-Z][A-Z'’-]+)?)|(The[ \t]+[A-Z]{4,}))\.[ \t]+(\S[^\n]*)$")
+# "CALLER (GWEN, PAPAMOA): …": a role, the name (and where from) in brackets, a colon
+_BRACKET_TURN = re.compile(r"(?m)^[ \t]*[A-Z][A-Z ]{1,30}?[ \t]*\(([A-Z][A-Za-z'’-]+)(?:,[^)\n]*)?\)[ \t]*:"
+                           r"[ \t]+(\S[^\n]*)$")
 
 
 @dataclass
@@ -153,6 +167,45 @@ class TurnReader:
                 turns.append(Turn(ref, label, paragraphs))
                 people += person
         return turns if len(turns) >= MIN_TURNS and people >= MIN_PEOPLE else []
+
+    def inline_turns(self) -> list[Turn]:
+        """Turns whose label opens their own line: a hearing record's "Mr. PRUITT." and a
+        phone-in's "CALLER (GWEN, PAPAMOA):" (see the module's docstring)."""
+        hearing, phone_in = [], []
+        for m in _HEARING_TURN.finditer(self.text):
+            if m.group(3):  # "The CHAIRMAN."
+                lo, hi = m.span(3)
+                role = " ".join(self.text[lo:hi].split()).lower()
+                if role not in TRANSCRIPT_ROLES and role[4:] not in TRANSCRIPT_ROLES:
+                    continue
+                name = " ".join(self.text[lo:hi].split()).title()
+                ref = self.index.mint("Person", name, self.index.span_of(lo, hi),
+                                      key=f"{name.lower()} {self.index.doc_id}")
+            else:
+                lo, hi = m.span(2)
+                ref = self._by_surname(lo, hi)
+            hearing.append(Turn(ref, (m.start(1) if m.group(1) else lo, hi), [m.span(4)]))
+        for m in _BRACKET_TURN.finditer(self.text):
+            lo, hi = m.span(1)
+            name = self.text[lo:hi].title()
+            ref = self.index.mint("Person", name, self.index.span_of(lo, hi), key=f"{name.lower()} {self.index.doc_id}")
+            phone_in.append(Turn(ref, (m.start(), m.start(2)), [m.span(2)]))
+        return _transcript(hearing, MIN_TURNS) + _transcript(phone_in, 2)
+
+    def _by_surname(self, lo: int, hi: int) -> EntityRef:
+        """"PRUITT": the person of the text with that surname, else one of this transcript."""
+        surname = self.text[lo:hi].title()
+        mention = self.index.span_of(lo, hi)
+        known = self.index.person_named(surname)
+        if known is not None:
+            return self.index.ref_for(known, mention)
+        return self.index.mint("Person", surname, mention, key=f"{surname.lower()} {self.index.doc_id}")
+
+
+def _transcript(turns: list[Turn], least: int) -> list[Turn]:
+    """The turns, when there are at least ``least`` of them, by at least two speakers, to read
+    the text as a transcript; else none."""
+    return turns if len(turns) >= least and len({t.speaker.id for t in turns}) >= 2 else []
 
 
 def given_and_family_name(words: list[str]) -> bool:
