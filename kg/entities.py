@@ -56,19 +56,26 @@ ROLE_NOUNS = load_words("role_nouns")
 # members of a party or a political camp, in the plural: a group of one article
 PARTY_MEMBERS = {"democrats", "republicans", "conservatives", "liberals", "libertarians", "progressives",
                  "independents", "socialists", "greens", "tories"}
-HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lady", "lord", "rev", "mr.", "mrs.", "ms.", "dr."}
+# honorifics before a name, English and others English-language papers print ("Madam Lim Siew
+# Hoon" in Singapore and Ghana, "Puan Rohana Ismail" and "Encik" in Malaysia, "Alhaji" in West
+# Africa, "Smt." and "Shri" in India): not part of the name
+HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lady", "lord", "rev", "mr.", "mrs.", "ms.", "dr.",
+              "madam", "madame", "mme", "puan", "encik", "cik", "datuk", "dato", "dato'", "tun", "alhaji", "alhaja",
+              "hajia", "smt", "shri", "shrimati"}
 NAME_PARTICLES = load_words("name_particles")
 FIRST_PERSON = {"i", "me", "my", "we", "us", "our"}
 # "By Ann Lee" on a line of its own near the top: the writer, whom an "I" of the text means
 _BYLINE = re.compile(r"(?m)^[ \t]*By:?[ \t]+([A-Z][\w.'’-]+(?:[ \t]+[A-Z][\w.'’-]+){1,3})[ \t]*$")
 BYLINE_REACH = 800
 GENDERED_HONORIFICS = {"mr": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f", "dame": "f",
-                       "lady": "f"}
+                       "lady": "f", "madam": "f", "madame": "f", "mme": "f", "puan": "f", "encik": "m", "alhaji": "m",
+                       "alhaja": "f", "hajia": "f", "smt": "f", "shri": "m", "shrimati": "f"}
 # "Mr. Lee", "Ms Lee": an honorific right before (or at the start of) a mention
-_HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Lord|Dame|Lady|MR|MRS|MS)\b\.?\s+(?=[A-Z])")
+_HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Lord|Dame|Lady|MR|MRS|MS|Madam|Madame|Mme|Puan|Encik|Alhaji"
+                               r"|Alhaja|Hajia|Smt|Shri|Shrimati)\b\.?\s+(?=[A-Z])")
 LOCATIVE = {"in", "to", "from", "at", "across", "near", "into", "throughout", "around", "outside", "inside"}
 GIVEN_ING = {"irving", "sterling", "manning", "fleming", "harding", "browning", "channing", "ewing", "king"}
-HONORIFIC_STEMS = {"mr", "mrs", "ms", "miss", "dr", "mx"}  # before a name the model left untyped
+HONORIFIC_STEMS = {h.rstrip(".") for h in HONORIFICS} - {"lady", "lord"}  # before a name the model left untyped
 SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "sc", "qc", "kc"}  # "Alison Mbeki SC": senior counsel
 INSTITUTIONS = load_words("institutions")
 # legal forms too weak to leave a one-word name behind ("News Corp" is not "News")

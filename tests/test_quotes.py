@@ -701,3 +701,10 @@ def test_a_title_with_no_type_gives_way_to_the_person_in_apposition(nlp):
     names = [t.subject.name for t in rows]
     assert names[0].startswith("Nana Kofi Mensah") and names[1:] == ["Kwame Ofori", "Kwame Ofori"], \
         [(t.subject.name, t.object.words) for t in rows]
+
+
+def test_honorifics_of_other_countries_are_not_part_of_the_name(nlp):
+    text = ("Judge Puan Aminah Yusof sentenced the driver to six years in prison on Monday.\n\n"
+            "In passing sentence, Judge Aminah said the court could not treat drug-driving lightly.")
+    rows = said(analyse(nlp, text))
+    assert rows and rows[-1].subject.name == "Aminah Yusof", [(t.subject.name, t.object.words) for t in rows]
