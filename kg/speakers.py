@@ -59,6 +59,7 @@ from kg.entities import (
     EntityIndex,
     in_quotation,
     is_title_word,
+    org_basename,
     phrase_head,
 )
 from kg.given_names import gender_of as gender_of_name
@@ -414,8 +415,9 @@ def _titled_person(token: Token, index: EntityIndex) -> tuple[Cluster | None, bo
 
 def _organisation_meant(token: Token, index: EntityIndex) -> Cluster | None:
     """"the company said": the organisation named before whose name holds the noun ("the council"
-    for "Harlow City Council"), else the nearest earlier subject organisation when it is also
-    the one named most often so far; else None (the noun stays a nameless group, as before)."""
+    for "Harlow City Council"), else for a business noun the one company the text names with
+    its legal form ("Volta Beverages Ltd"), else the nearest earlier subject organisation when
+    it is also the one named most often so far; else None (the noun stays a nameless group)."""
     noun = token.lemma_.lower()
     orgs = [c for c in index.clusters_before(token.idx) if c.type == "Organization"]
     named = [c for c in orgs if noun in c.name.lower().split()]
@@ -423,6 +425,9 @@ def _organisation_meant(token: Token, index: EntityIndex) -> Cluster | None:
         return named[0]
     if noun not in COMPANY_NOUNS:
         return None  # "the union" may be one the article never named
+    incorporated = [c for c in orgs if any(org_basename(a) != a.strip(" ,.") for a in c.aliases)]
+    if len(incorporated) == 1:
+        return incorporated[0]  # "Volta Beverages Ltd … the company": the one company named with its legal form
     best: tuple[int, Cluster] | None = None
     for cluster in orgs:
         for m in cluster.mentions:

@@ -708,3 +708,12 @@ def test_honorifics_of_other_countries_are_not_part_of_the_name(nlp):
             "In passing sentence, Judge Aminah said the court could not treat drug-driving lightly.")
     rows = said(analyse(nlp, text))
     assert rows and rows[-1].subject.name == "Aminah Yusof", [(t.subject.name, t.object.words) for t in rows]
+
+
+def test_the_company_is_the_one_company_named_with_its_legal_form(nlp):
+    text = ("Analysts at Harbor Securities and Pine Capital cut their targets after Marlow Foods Ltd warned on "
+            "profits. Lena Cho of Harbor Securities called the warning overdue.\n\n"
+            "The company said it would close two plants.")
+    rows = said(analyse(nlp, text))
+    last = [t for t in rows if "close two plants" in t.object.span.text]
+    assert last and last[0].subject.name == "Marlow Foods", [(t.subject.name, t.object.words) for t in rows]
