@@ -63,7 +63,7 @@ from kg.entities import (
     phrase_head,
 )
 from kg.given_names import gender_of as gender_of_name
-from kg.lexicons import load_words
+from kg.lexicons import load_pairs, load_words
 from kg.model import Entity, EntityRef, normalise_key
 from kg.model import Span as TextSpan
 
@@ -72,6 +72,10 @@ ROLE_NOUNS = load_words("role_nouns")
 # Nouns that stand for an organisation named before ("the company said")
 COMPANY_NOUNS = load_words("company_nouns")
 ORGANISATION_NOUNS = load_words("organisation_nouns") | COMPANY_NOUNS
+# the words of a name that make it what such a noun says ("college" for "the school")
+NAME_WORDS: dict[str, set[str]] = {}
+for _noun, _word in load_pairs("organisation_name_words"):
+    NAME_WORDS.setdefault(_noun, set()).add(_word)
 # Entity types that never speak ("5:45 p.m. calling …" is a parse slip)
 NOT_SPEAKERS = {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"}
 # Messages are said by their authors: a possessor speaks for them, nothing else does.
@@ -415,12 +419,16 @@ def _titled_person(token: Token, index: EntityIndex) -> tuple[Cluster | None, bo
 
 def _organisation_meant(token: Token, index: EntityIndex) -> Cluster | None:
     """"the company said": the organisation named before whose name holds the noun ("the council"
-    for "Harlow City Council"), else for a business noun the one company the text names with
-    its legal form ("Volta Beverages Ltd"), else the nearest earlier subject organisation when
+    for "Harlow City Council") or a word that says the same (``organisation_name_words``: "the
+    school" for "St Colman's College"), else for a business noun the one company the text names with
+    its legal form ("Volta Beverages Ltd") or the only organisation named so far, else the
+    nearest earlier subject organisation when
     it is also the one named most often so far; else None (the noun stays a nameless group)."""
     noun = token.lemma_.lower()
-    orgs = [c for c in index.clusters_before(token.idx) if c.type == "Organization"]
-    named = [c for c in orgs if noun in c.name.lower().split()]
+    orgs = [c for c in index.clusters_before(token.idx) if c.type == "Organization"
+            and any(m.start < m.end and m.start < token.idx for m in c.mentions)]  # named in the text before
+    words = {noun} | NAME_WORDS.get(noun, set())  # "the school" for "St Colman's College"
+    named = [c for c in orgs if words & set(c.name.lower().split())]
     if len(named) == 1:
         return named[0]
     if noun not in COMPANY_NOUNS:
@@ -428,6 +436,8 @@ def _organisation_meant(token: Token, index: EntityIndex) -> Cluster | None:
     incorporated = [c for c in orgs if any(org_basename(a) != a.strip(" ,.") for a in c.aliases)]
     if len(incorporated) == 1:
         return incorporated[0]  # "Volta Beverages Ltd … the company": the one company named with its legal form
+    if len(orgs) == 1:
+        return orgs[0]  # the only organisation named so far
     best: tuple[int, Cluster] | None = None
     for cluster in orgs:
         for m in cluster.mentions:

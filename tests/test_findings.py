@@ -178,3 +178,11 @@ def test_records_show_read_off_the_surface(nlp):
     t = only_finding(analyse(nlp, text))
     assert t.object.span.text.endswith("the senator hasn't given to any other campaign")
     assert "records" in t.subject.mention.text
+
+
+def test_a_report_by_a_common_noun_and_a_name_is_by_the_name(nlp):
+    text = ("Half of the clinics have no clean water, according to a report published today by the "
+            "humanitarian organisation Clearwater International.")
+    found = [t for t in analyse(nlp, text).triples if t.relation == "FOUND"]
+    authors = [dict(t.qualifiers).get("author") for t in found]
+    assert found and all(a is not None and a.name == "Clearwater International" for a in authors), authors

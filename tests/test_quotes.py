@@ -717,3 +717,21 @@ def test_the_company_is_the_one_company_named_with_its_legal_form(nlp):
     rows = said(analyse(nlp, text))
     last = [t for t in rows if "close two plants" in t.object.span.text]
     assert last and last[0].subject.name == "Marlow Foods", [(t.subject.name, t.object.words) for t in rows]
+
+
+def test_the_school_is_the_college_named_before(nlp):
+    text = ("Pupils at Harbour Road College in Dundee handed in their phones every morning this term. "
+            "Parents from the Tayside Parents Forum backed the rule.\n\n"
+            "The school plans to ask every family for its views in January.")
+    rows = said(analyse(nlp, text))
+    plan = [t for t in rows if "every family" in t.object.span.text]
+    assert plan and plan[0].subject.name == "Harbour Road College", [(t.subject.name, t.object.words) for t in rows]
+
+
+def test_the_organisation_is_the_only_organisation_named_so_far(nlp):
+    text = ("Clean wells are missing in half of the clinics of the region, according to a survey by the charity "
+            "Clearwater Trust.\n\n"
+            "The organisation is calling on donors to fund new pumps before the rainy season.")
+    rows = said(analyse(nlp, text))
+    call = [t for t in rows if "new pumps" in t.object.span.text]
+    assert call and call[0].subject.name == "Clearwater Trust", [(t.subject.name, t.object.words) for t in rows]

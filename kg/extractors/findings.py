@@ -165,7 +165,11 @@ class ReportResolver:
 
     def _organisation(self, head: Token) -> tuple[str, int, int]:
         """The author phrase; "the department's inspector general" names its department if the
-        article does ("Justice Department Inspector General")."""
+        article does ("Justice Department Inspector General"); "the charity Clearwater Trust"
+        is the name after the common noun."""
+        named = self._name_after(head)
+        if named is not None:
+            return named
         words = sorted(_name_words(head), key=lambda t: t.i)
         words = [t for t in words if not (t.dep_ == "det" and t.i == words[0].i)]
         start, end = words[0].idx, words[-1].idx + len(words[-1].text)
@@ -177,6 +181,19 @@ class ReportResolver:
                 rest = [t for t in head.subtree if t.i > owner.i and t.dep_ != "case" and t.i <= head.i]
                 text = f"{full} " + " ".join(t.text.capitalize() for t in rest)
         return text, start, end
+
+    def _name_after(self, head: Token) -> tuple[str, int, int] | None:
+        """"the humanitarian organisation WaterBridge International": a common noun with the name
+        of an organisation or person of the article in apposition right after it."""
+        if head.pos_ != "NOUN":
+            return None
+        for child in head.rights:
+            cluster = self.index.cluster_at(child) if child.dep_ == "appos" and child.pos_ == "PROPN" else None
+            if cluster is not None and cluster.type in ("Organization", "Person"):
+                words = [t for t in child.subtree if self.index.cluster_at(t) is cluster]
+                start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+                return self.index.text[start:end], start, end
+        return None
 
     def _named_org(self, common: str) -> str | None:
         """The one organisation of the article whose name ends with ``common`` ("department")."""
