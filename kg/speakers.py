@@ -53,6 +53,7 @@ from itertools import islice
 from spacy.tokens import Doc, Span, Token
 
 from kg.entities import (
+    HONORIFICS,
     PERSON_PRONOUNS,
     PLURAL_PRONOUNS,
     Cluster,
@@ -310,6 +311,27 @@ def _person_beside_title(token: Token, cluster: Cluster | None, index: EntityInd
         if child.dep_ == "appos" and titled \
                 or child.dep_ == "conj" and doc[first - 1].text[:1].isupper() and is_title_word(doc[first - 1]):
             return person
+    return _person_set_off(token, index) if titled else None
+
+
+def _person_set_off(token: Token, index: EntityIndex) -> Token | None:
+    """"Member of Parliament for St Ann North, Dr Ruth Gayle, who toured …, backs": the one person
+    of a title's phrase set off by commas after it (the parser hung her name anywhere inside)."""
+    doc = token.doc
+    people: dict[str, list[Token]] = {}
+    for t in token.subtree:
+        cluster = index.cluster_at(t) if t.pos_ == "PROPN" and t.i > token.i else None
+        if cluster is not None and cluster.type == "Person":
+            people.setdefault(cluster.id, []).append(t)
+    if len(people) != 1:
+        return None
+    name = next(iter(people.values()))
+    before = name[0].i - 1
+    while before > token.i and doc[before].lower_.rstrip(".") in HONORIFICS:
+        before -= 1  # "Dr", "Mr"
+    after = doc[name[-1].i + 1] if name[-1].i + 1 < len(doc) else None
+    if doc[before].text == "," and after is not None and after.text == ",":
+        return name[-1]
     return None
 
 

@@ -735,3 +735,11 @@ def test_the_organisation_is_the_only_organisation_named_so_far(nlp):
     rows = said(analyse(nlp, text))
     call = [t for t in rows if "new pumps" in t.object.span.text]
     assert call and call[0].subject.name == "Clearwater Trust", [(t.subject.name, t.object.words) for t in rows]
+
+
+def test_a_person_set_off_by_commas_after_a_title_phrase_speaks(nlp):
+    text = ("Farmers in the parish have lost their crops to the drought. Member of Parliament for St Ann North "
+            "Western, Dr Ruth Gayle, who toured the farms on Sunday, backs the call for relief. "
+            '"These families cannot carry this alone," she said.')
+    rows = said(analyse(nlp, text))
+    assert rows and {t.subject.name for t in rows} == {"Ruth Gayle"}, [(t.subject.name, t.object.words) for t in rows]
