@@ -13,7 +13,9 @@ its words (the gold parts located in the text; the prediction's parts, else its 
 names the same speaker: the predicted entity's name equals the gold name or an alias, or
 shares its last word with the gold name when no other gold entity has that last word, or,
 for a group or organisation, one name is the other's first words ("Residents" for "Residents
-interviewed by News24").
+interviewed by News24"), or both have the same words but for "of/at/from/in" and a leading article
+("Bernwood Securities analysts" for "Analysts at Bernwood Securities": the same group named the
+other way round, as kg names a group of an organisation).
 Reported: recall with the right speaker and kind (the headline figure), recall with the
 right speaker, recall of the words alone; wrong speaker (a prediction covering a gold
 statement's words, given to someone else, and not itself a found statement: a quotation that
@@ -80,13 +82,19 @@ def same_speaker(predicted: str, gold: str, entities: list[dict]) -> bool:
     names = {fold(gold)} | {fold(a) for a in ent.get("aliases", [])}
     if p in names:
         return True
-    if ent.get("type", "Person") != "Person" and _word_prefix(p, fold(gold)):
-        return True  # a group or organisation named shorter or longer ("Residents" / "Residents interviewed by …")
+    if ent.get("type", "Person") != "Person" and (_word_prefix(p, fold(gold)) or _same_words(p, fold(gold))):
+        return True  # a group or organisation named shorter, longer or the other way round
     last = fold(gold).split()[-1:]
     if not last or p.split()[-1:] != last:
         return False
     others = [e for e in entities if e["name"] != gold and fold(e["name"]).split()[-1:] == last]
     return not others
+
+
+def _same_words(a: str, b: str) -> bool:
+    """The same words in another order, prepositions and articles aside ("Analysts at X" / "X analysts")."""
+    glue = {"the", "a", "an", "of", "at", "from", "in"}
+    return sorted(w for w in a.split() if w not in glue) == sorted(w for w in b.split() if w not in glue)
 
 
 def _word_prefix(a: str, b: str) -> bool:
