@@ -200,6 +200,8 @@ class EntityIndex:
                 kind = "Person"
             if kind in ("Person", "Organization") and ends_in_title(ent):
                 continue  # "Gauteng MEC for Housing Ann Lee": the model cut a title, not a name
+            if kind == "Person" and (named := _name_after_title(ent)) is not None:
+                ent, words = named, name_tokens(named.text)  # "Battalion Chief Marcus Hale" is Marcus Hale
             if kind == "Person":
                 if words:
                     persons.append((ent, words))
@@ -812,6 +814,17 @@ def _join_particles(doc: Doc, ents: list[Span]) -> list[Span]:
     return out
 
 
+def _name_after_title(ent: Span) -> Span | None:
+    """"Battalion Chief Marcus Hale": the words after a capitalised title word inside a name span
+    when they start with a well-attested given name and hold a surname too; else None."""
+    for k in range(len(ent) - 2, -1, -1):
+        title = ent[k]
+        if title.lower_.rstrip(".") in HONORIFICS | TITLE_WORDS and title.text[:1].isupper() \
+                and gender_of_name(ent[k + 1].text) is not None and len(ent) - k - 1 >= 2:
+            return ent[k + 1:]
+    return None
+
+
 def _person_cue(ent: Span) -> bool:
     """Does the text say a non-PERSON name is a person (a title before it, a role noun beside it)?"""
     doc = ent.doc
@@ -823,9 +836,8 @@ def _person_cue(ent: Span) -> bool:
         return False
     if prev is not None and prev.lower_.rstrip(".") in HONORIFICS | TITLE_WORDS and prev.text[:1].isupper():
         return True  # "Mr. Lee", "Chancellor Olaf Scholz" typed ORG
-    if len(ent) >= 3 and ent[0].lower_.rstrip(".") in HONORIFICS | TITLE_WORDS and ent[0].text[:1].isupper() \
-            and gender_of_name(ent[1].text) is not None:
-        return True  # "Cllr Máire Nic Giolla Phádraig" typed ORG: a title, then a given name
+    if _name_after_title(ent) is not None:
+        return True  # "Cllr Máire Nic Giolla Phádraig", "Battalion Chief Marcus Hale" typed ORG: a title, a given name
     given = gender_of_name(ent[0].text) is not None or len(ent) > 1 and gender_of_name(ent[1].text) is not None
     if prev is not None and prev.lower_ in ROLE_NOUNS | TITLE_WORDS and given and (
             prev.dep_ == "compound" and ent.start <= prev.head.i < ent.end or prev.text.islower()):

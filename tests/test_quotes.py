@@ -743,3 +743,13 @@ def test_a_person_set_off_by_commas_after_a_title_phrase_speaks(nlp):
             '"These families cannot carry this alone," she said.')
     rows = said(analyse(nlp, text))
     assert rows and {t.subject.name for t in rows} == {"Ruth Gayle"}, [(t.subject.name, t.object.words) for t in rows]
+
+
+def test_a_title_inside_a_name_span_is_cut_off_the_name(nlp):
+    """The model sometimes types 'Battalion Chief Marcus Hale' as one organisation name."""
+    from kg.entities import EntityIndex
+
+    doc = nlp("Fire crews fought the blaze all night, said Battalion Chief Ewan Reilly of the county fire service.")
+    doc.ents = [doc.char_span(doc.text.index("Battalion"), doc.text.index(" of the county"), label="ORG")]
+    people = {e.name for e in EntityIndex(doc, "test").entities() if e.type == "Person"}
+    assert people == {"Ewan Reilly"}, people
