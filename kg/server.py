@@ -315,7 +315,7 @@ def _terminate(pid: int, timeout: float) -> None:
         raise ServerError(f"server process {pid} did not stop")
 
 
-def http_answer(info: ServerInfo, *, timeout: float = 2.0) -> str:
+def http_answer(info: ServerInfo, *, timeout: float = 5.0) -> str:
     """What answers on the server's HTTP port: ArcadeDB's HTTP API (no web studio ships in
     arcadedb-embedded), checked with its unauthenticated readiness call ``GET /api/v1/ready``."""
     from urllib.error import HTTPError, URLError
