@@ -140,8 +140,9 @@ def test_layout_places_every_node_apart_and_columns_line_up():
     nodes, links, details = view_columns(view, pos)
     assert len({len(v) for v in nodes.values()}) == 1 and len(nodes["name"]) == len(view.nodes)
     assert len({len(v) for v in links.values()}) == 1 and len(links["relation"]) == len(view.links)
-    for s, t, src, dst in zip(links["s"], links["t"], links["source_name"], links["target_name"], strict=True):
-        assert nodes["name"][s] == src and nodes["name"][t] == dst
+    ends = {(view.nodes[lk.source].name, view.nodes[lk.target].name, lk.label) for lk in view.links}
+    assert {(nodes["name"][s], nodes["name"][t], label)
+            for s, t, label in zip(links["s"], links["t"], links["rel_label"], strict=True)} == ends
     assert [len(details[k]) for k in ("node_docs", "node_find", "node_evidence")] == [len(view.nodes)] * 3
     assert [len(details[k]) for k in ("link_docs", "link_evidence")] == [len(view.links)] * 2
     for i, name in enumerate(nodes["name"]):  # the panel's details follow the nodes' order
@@ -201,7 +202,7 @@ def test_page_needs_no_network():
             value = (attrs.get(key) or "").strip().lower()
             assert not value.startswith(("http:", "https:", "//")), (tag, key, value)
     assert not [t for t, _ in tags if t in ("link", "iframe", "img", "object", "embed")]
-    assert sum(1 for t, a in tags if t == "script" and "src" not in a) >= 2  # bokeh inline, and the data
+    assert sum(1 for t, a in tags if t == "script" and "src" not in a) >= 2  # the page's script, and the data
     assert "connect-src 'none'" in page
 
 
@@ -220,7 +221,7 @@ def test_page_of_a_large_graph_holds_the_most_connected_entities(tmp_path):
     graph = synthetic_graph(entities=300, articles=40)
     write_html(graph, tmp_path / "g.html", most=50)
     page = (tmp_path / "g.html").read_text(encoding="utf-8")
-    assert "the &lt;b&gt;50&lt;/b&gt; most connected of 300 entities" in page
+    assert "the <strong>50</strong> most connected of 300 entities" in page
     top = to_view(graph).ranked()
     assert top[0].name in page and top[-1].id not in page
 
@@ -411,7 +412,7 @@ def test_hover_and_click_show_hostile_text_as_text(browser, tmp_path):
     x, y = _biggest_disc(browser.screenshot(), NODE_COLORS["Person"])
     browser.mouse("move", x, y)
     browser.wait(0.4)
-    tips = browser.eval(_TEXT_OF % ".bk-tooltip-content")
+    tips = browser.eval(_TEXT_OF % ".kg-tip")
     assert tips and HOSTILE_NAME in tips[0]["text"] and HOSTILE_QUOTE in tips[0]["text"], tips
     assert tips[0]["tags"] == []
     browser.mouse("click", x, y)
@@ -505,7 +506,7 @@ def test_seed_page_hover_shows_evidence(browser, seed_page):
     x, y = _biggest_disc(browser.screenshot(), NODE_COLORS["Person"])  # the biggest person: Donald Trump
     browser.mouse("move", x, y)
     browser.wait(0.4)
-    tips = browser.eval(_TEXT_OF % ".bk-tooltip-content")
+    tips = browser.eval(_TEXT_OF % ".kg-tip")
     assert tips and "Donald Trump" in tips[0]["text"] and "statements" in tips[0]["text"], tips
     assert browser.errors() == [] and browser.requests() == []
 

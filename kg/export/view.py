@@ -333,11 +333,12 @@ def article_numbers(view: GraphView) -> dict[str, int]:
 
 def view_columns(view: GraphView, pos: dict[str, tuple[float, float]]
                  ) -> tuple[dict[str, list], dict[str, list], dict[str, list]]:
-    """Columns for the page: what glyphs and tooltips need (nodes, links), and the details the
-    panel, the search and the article filter read (one JSON document, so bokeh encodes it once).
+    """Columns for the page: what the canvas and the tooltips need (nodes, links), and the details
+    the panel, the search and the article filter read.
 
-    Nodes are in rank order, links by their ends' ranks; ``details`` lists follow the same orders.
-    Every value is plain data (JSON), never HTML.
+    Nodes are in rank order, links by their ends' ranks (``s``/``t`` are node indices); ``details``
+    lists follow the same orders. Every value is plain data (JSON), never HTML; positions are
+    rounded to 4 decimals (a page is about 50 units across).
     """
     ranked = view.ranked()
     index = {n.id: i for i, n in enumerate(ranked)}
@@ -357,6 +358,7 @@ def view_columns(view: GraphView, pos: dict[str, tuple[float, float]]
             out.append(number)
         return out
 
+    pos = {n.id: (round(pos[n.id][0], 4), round(pos[n.id][1], 4)) for n in ranked}
     for n in ranked:
         x, y = pos[n.id]
         statements = [e for e in n.evidence if e["rel"] in ("SAID", "FOUND")]
@@ -381,19 +383,16 @@ def view_columns(view: GraphView, pos: dict[str, tuple[float, float]]
         links["y0"].append(y0)
         links["x1"].append(x1)
         links["y1"].append(y1)
-        links["xm"].append((x0 + x1) / 2)
-        links["ym"].append((y0 + y1) / 2)
-        links["xa"].append(x0 + 0.72 * (x1 - x0))
-        links["ya"].append(y0 + 0.72 * (y1 - y0))
-        links["angle"].append(math.atan2(y1 - y0, x1 - x0) - math.pi / 2)
+        links["xm"].append(round((x0 + x1) / 2, 4))
+        links["ym"].append(round((y0 + y1) / 2, 4))
+        links["xa"].append(round(x0 + 0.72 * (x1 - x0), 4))
+        links["ya"].append(round(y0 + 0.72 * (y1 - y0), 4))
         links["s"].append(index[link.source])
         links["t"].append(index[link.target])
         links["relation"].append(link.relation)
         links["rel_label"].append(link.label)
         links["color"].append(RELATION_COLORS.get(link.relation, OTHER_RELATION_COLOR))
         links["width"].append(round(1.2 + math.log2(link.count), 2))
-        links["source_name"].append(view.nodes[link.source].name)
-        links["target_name"].append(view.nodes[link.target].name)
         links["n"].append(link.count)
         links["summary"].append(_summary(link.evidence, link.count))
         titles = sorted({view.articles.get(d, d) for d in link.docs} - {""})
