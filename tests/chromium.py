@@ -1,7 +1,7 @@
 """Drive headless Chromium through the DevTools protocol, for tests and the view benchmark.
 
 A page can be loaded with the network cut off, hovered, clicked, typed into, and its console
-read, which ``--dump-dom`` alone cannot do. The websocket client is tornado's (bokeh depends on
+read, which ``--dump-dom`` alone cannot do. The websocket client is tornado's (dask.distributed depends on
 it), so nothing is added to the environment.
 """
 
@@ -23,7 +23,7 @@ FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-ne
          "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-extensions",
          "--disable-dev-shm-usage", "--proxy-server=127.0.0.1:9", "--proxy-bypass-list=<-loopback>")
 
-# every element matching a selector, looking inside shadow roots too (bokeh draws widgets in them)
+# every element matching a selector, looking inside shadow roots too (a page may draw widgets in them)
 DEEP_QUERY = """
 var deep = (sel) => {  // var: evaluated again and again in one page
   const out = [];

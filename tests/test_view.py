@@ -245,31 +245,39 @@ def test_picture_of_hostile_names_is_plain_text(tmp_path):
     assert "From $5 to $10" in svg
 
 
-def test_png_labels_do_not_overlap(tmp_path):
-    import matplotlib
+def test_png_labels_do_not_overlap_each_other_or_other_nodes():
+    from kg.export.view import prepare_view
+    from kg.export.view_picture import picture_scene
 
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-    from matplotlib.text import Annotation
-
-    boxes = []
-    original = plt.Figure.savefig
-
-    def grab(fig, *args, **kwargs):
-        renderer = fig.canvas.get_renderer()
-        for ax in fig.axes:
-            boxes.extend(t.get_window_extent(renderer) for t in ax.texts if not isinstance(t, Annotation))
-        return original(fig, *args, **kwargs)
-
-    plt.Figure.savefig = grab
-    try:
-        write_png(small_graph(), tmp_path / "g.png")
-    finally:
-        plt.Figure.savefig = original
+    scene = picture_scene(prepare_view(small_graph()))
+    boxes = [label.box for label in scene.labels]
     assert len(boxes) >= 5
+    assert any("Jeff Sessions" in label.lines for label in scene.labels)
     for i, a in enumerate(boxes):
         for b in boxes[i + 1:]:
-            assert not (a.x0 < b.x1 and b.x0 < a.x1 and a.y0 < b.y1 and b.y0 < a.y1), (a, b)
+            assert not (a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]), (a, b)
+        assert 0 <= a[0] < a[2] <= scene.width and 0 <= a[1] < a[3] <= scene.height
+    discs = [(x - r, y - r, x + r, y + r) for x, y, r, _ in scene.discs]
+    for label in scene.labels:
+        if not label.over_discs:  # only the main entities may be named over another disc
+            hits = [d for d in discs if label.box[0] < d[2] and d[0] < label.box[2] and label.box[1] < d[3]
+                    and d[1] < label.box[3]]
+            assert len(hits) <= 1, label  # at most its own node's disc edge
+
+
+def test_png_is_drawn_where_the_scene_puts_nodes(tmp_path):
+    from PIL import Image
+
+    from kg.export.view import prepare_view
+    from kg.export.view_picture import picture_scene
+
+    write_png(small_graph(), tmp_path / "g.png")
+    image = Image.open(tmp_path / "g.png").convert("RGB")
+    scene = picture_scene(prepare_view(small_graph()))
+    assert image.size == (scene.width, scene.height)
+    for x, y, _r, colour in scene.discs:
+        rgb = tuple(int(colour[i:i + 2], 16) for i in (1, 3, 5))
+        assert sum(abs(a - b) for a, b in zip(image.getpixel((round(x), round(y))), rgb, strict=True)) < 30
 
 
 def test_kg_view_redraws_from_graph_json(tmp_path, capsys):
