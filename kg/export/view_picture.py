@@ -9,8 +9,8 @@ Rules, in order:
    the :data:`MUST_LABEL` most connected may cover other discs (on a white box) rather than go
    unnamed; the rest are left out. Names are plain text (no markup, no maths).
 3. The PNG is drawn with Pillow at twice the size and halved (smooth edges without an
-   anti-aliasing rasteriser), in bulk: every link, then every head, every disc, every name. The SVG
-   writes the same scene as elements, every text escaped.
+   anti-aliasing rasteriser), in bulk: every link, then every head, every disc, every name; it is
+   saved with a 256-colour palette. The SVG writes the same scene as elements, every text escaped.
 
 Text is measured with the sans-serif font Pillow ships (Aileron, close to Helvetica in width),
 so no font file is looked up and nothing but Pillow is imported.
@@ -218,8 +218,9 @@ def draw_png(scene: Scene, path: Path) -> None:
             draw.line([(x * s, (y + 0.55 * size) * s), ((x + 1.6 * size) * s, (y + 0.55 * size) * s)], fill=colour,
                       width=round(2 * PT * s))
         draw.text(((x + 2.0 * size) * s, y * s), text, font=legend_font, fill="#222222")
-    image = image.reduce(s)
-    # zlib level 1: a tenth larger than the default 6, written in a fraction of the time
+    # halved, then 256 colours (fast octree: no difference to see on flat discs and lines): a
+    # palette PNG is written in a tenth of the time of an RGB one, at half the size
+    image = image.reduce(s).quantize(colors=256, method=Image.Quantize.FASTOCTREE)
     image.save(path, format="PNG", compress_level=1)
 
 
