@@ -20,9 +20,12 @@ the drawing modules take that one layout: :mod:`kg.export.view_page` (bokeh page
 
 from __future__ import annotations
 
+import gc
 import math
 import re
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -121,24 +124,32 @@ def to_view(graph: KnowledgeGraph) -> GraphView:
     """
     g = graph.graph
     node_data, succ = g._node, g._succ
-    articles = {d.get("doc", n): d.get("name") or d.get("doc", n) for n, d in graph.nodes("Article")}
-    urls = {d.get("doc", n): str(d.get("url") or "") for n, d in graph.nodes("Article")}
+    articles: dict[str, str] = {}
+    urls: dict[str, str] = {}
     nodes: dict[str, ViewNode] = {}
     for node_id, data in node_data.items():
-        if data.get("label") in ENTITY_LABELS:
+        label = data.get("label")
+        if label == "Article":
+            doc = data.get("doc", node_id)
+            articles[doc] = data.get("name") or doc
+            urls[doc] = str(data.get("url") or "")
+        elif label in ENTITY_LABELS:
             nodes[node_id] = ViewNode(
                 id=node_id, label=data["label"], name=str(data.get("name") or node_id),
                 aliases=[str(a) for a in data.get("aliases", [])], mentions=int(data.get("mentions") or 0))
-    mentioned: dict[str, list[str]] = {}  # statement -> entities it MENTIONS
-    for source, targets in succ.items():
-        for target, keyed in targets.items():
+    # first the articles each entity is in (the alias finder needs them all), keeping its other edges for later
+    facts: list[tuple[str, ViewNode, str, dict[str, Any]]] = []
+    for source, speaker in nodes.items():
+        for target, keyed in succ[source].items():
             for data in keyed.values():
-                rel = data.get("type")
-                if rel == "MENTIONED_IN":
-                    if source in nodes and data.get("doc"):
-                        nodes[source].docs.add(data["doc"])
-                elif rel == "MENTIONS" and target not in mentioned.setdefault(source, []):
-                    mentioned[source].append(target)
+                if data.get("type") == "MENTIONED_IN":
+                    if data.get("doc"):
+                        speaker.docs.add(data["doc"])
+                else:
+                    facts.append((source, speaker, target, data))
+    # with MENTIONS edges in the graph, they say whom a statement is about; otherwise aliases do
+    has_mentions = any(data.get("type") == "MENTIONS" for source, targets in succ.items() if source not in nodes
+                       for keyed in targets.values() for data in keyed.values())
     links: dict[tuple[str, str, str, str], ViewLink] = {}
     finder = _AliasFinder(nodes)
 
@@ -156,51 +167,50 @@ def to_view(graph: KnowledgeGraph) -> GraphView:
             lk.docs.add(item.doc)
             nodes[target].docs.add(item.doc)
 
-    facts_seen: set[tuple[str, str, str, str, str]] = set()
-    for source, targets in succ.items():
-        speaker = nodes.get(source)
-        if speaker is None:
+    facts_seen: set[tuple[Any, ...]] = set()
+    for source, speaker, target, data in facts:
+        rel = data.get("type")
+        if rel in ("IN_ARTICLE", "MENTIONS"):
             continue
-        for target, keyed in targets.items():
-            tdata = node_data[target]
-            for data in keyed.values():
-                rel = data.get("type")
-                if rel in ("MENTIONED_IN", "IN_ARTICLE", "MENTIONS"):
-                    continue
-                doc = data.get("doc") or tdata.get("doc") or ""
-                item = _Item(rel, speaker.name, data, tdata, articles.get(doc, doc), urls.get(doc, ""), doc)
-                if rel in ("SAID", "FOUND"):
-                    # the statement panel lists who it talks about (its MENTIONS, as KnowledgeGraph.mentioned)
-                    item.about = sorted({str(node_data[e].get("name", "")) for e in mentioned.get(target, ())})
-                    speaker.statements += 1
-                    if len(speaker.evidence) < EVIDENCE_MAX:
-                        speaker.evidence.append(item.get())
-                    if doc:
-                        speaker.docs.add(doc)
-                    reached: set[str] = set()
-                    if rel == "SAID":
-                        for other, okeyed in succ[target].items():
-                            for odata in okeyed.values():
-                                how = {"ADDRESSED_TO": "to", "IN_REPORT": "citing"}.get(odata.get("type", ""))
-                                if how:
-                                    link(source, other, rel, how, item)
-                                    reached.add(other)
-                    named_in = mentioned.get(target, []) if mentioned else finder.named_in(
-                        str(tdata.get("text", "")), doc)
-                    for named in named_in:
-                        if named not in reached:
-                            link(source, named, rel, "about", item)
-                elif target in nodes:
-                    # HOLDS_ROLE, AUTHORED_BY, and any entity-to-entity relation added later; a fact
-                    # named twice in one article is listed once
-                    fact = item.get()
-                    seen = (source, rel, fact["text"], fact["doc"], repr(sorted(fact.items())))
-                    if seen in facts_seen:
-                        continue
-                    facts_seen.add(seen)
-                    if len(speaker.evidence) < EVIDENCE_MAX:
-                        speaker.evidence.append(fact)
-                    link(source, target, rel, "", item)
+        tdata = node_data[target]
+        doc = data.get("doc") or tdata.get("doc") or ""
+        item = _Item(rel, speaker.name, data, tdata, articles.get(doc, doc), urls.get(doc, ""), doc)
+        if rel in ("SAID", "FOUND"):
+            reached: list[tuple[str, str]] = []  # a quotation's addressee ("to") and report ("citing")
+            about: list[str] = []  # whom it MENTIONS
+            for other, okeyed in succ[target].items():
+                for odata in okeyed.values():
+                    orel = odata.get("type")
+                    if orel == "MENTIONS":
+                        if other not in about:
+                            about.append(other)
+                    elif rel == "SAID" and orel in ("ADDRESSED_TO", "IN_REPORT"):
+                        reached.append((other, "to" if orel == "ADDRESSED_TO" else "citing"))
+            # the statement panel lists who it talks about (its MENTIONS, as KnowledgeGraph.mentioned),
+            # named only if the item is built
+            item.about = (about, node_data)
+            speaker.statements += 1
+            if len(speaker.evidence) < EVIDENCE_MAX:
+                speaker.evidence.append(item.get())
+            if doc:
+                speaker.docs.add(doc)
+            for other, how in reached:
+                link(source, other, rel, how, item)
+            reached_ids = {other for other, _ in reached}
+            named_in = about if has_mentions else finder.named_in(str(tdata.get("text", "")), doc)
+            for named in named_in:
+                if named not in reached_ids:
+                    link(source, named, rel, "about", item)
+        elif target in nodes:
+            # HOLDS_ROLE, AUTHORED_BY, and any entity-to-entity relation added later; a fact
+            # named twice in one article is listed once
+            seen = (source, *_fact_key(rel, data, tdata))
+            if seen in facts_seen:
+                continue
+            facts_seen.add(seen)
+            if len(speaker.evidence) < EVIDENCE_MAX:
+                speaker.evidence.append(item.get())
+            link(source, target, rel, "", item)
     view = GraphView(nodes=nodes, links=list(links.values()), articles=articles)
     _rank(view)
     return view
@@ -214,16 +224,32 @@ class _Item:
     def __init__(self, rel: str | None, who: str, edge: dict[str, Any], target: dict[str, Any], title: str,
                  url: str, doc: str) -> None:
         self.args = (rel, who, edge, target, title, url)
-        self.doc = edge.get("doc") or target.get("doc") or ""
+        self.doc = doc  # the edge's, else the statement's
         self.item: dict[str, Any] | None = None
-        self.about: list[str] | None = None
+        self.about: tuple[Iterable[str], dict[str, dict[str, Any]]] | None = None  # (entity ids, node data)
 
     def get(self) -> dict[str, Any]:
         if self.item is None:
             self.item = _evidence(*self.args)
             if self.about is not None:
-                self.item["about"] = self.about
+                ids, node_data = self.about
+                self.item["about"] = sorted({str(node_data[e].get("name", "")) for e in ids})
         return self.item
+
+
+_EDGE_FIELDS = ("cue", "mode", "kind", "qualifier", "addressee", "in_report", "date", "sentence")
+
+
+def _fact_key(rel: str | None, edge: dict[str, Any], target: dict[str, Any]) -> tuple[Any, ...]:
+    """What :func:`_evidence` keeps of a fact besides who, title and link (which follow from the
+    entity and the article), as a tuple: facts with one key show the same, so one is listed."""
+    text = str(target.get("name", "")) if rel == "HOLDS_ROLE" else str(target.get("name", target.get("text", "")))
+    fields = tuple(str(edge[key]) if edge.get(key) else None for key in _EDGE_FIELDS)
+    sentence = fields[-1]
+    if sentence is not None and len(sentence) > SENTENCE_CHARS:
+        fields = (*fields[:-1], sentence[: SENTENCE_CHARS - 1])
+    confidence = float(edge["confidence"]) if edge.get("confidence") is not None else None
+    return rel or "", edge.get("doc") or target.get("doc") or "", text, fields, confidence
 
 
 def _evidence(rel: str | None, who: str, edge: dict[str, Any], target: dict[str, Any], title: str,
@@ -239,7 +265,7 @@ def _evidence(rel: str | None, who: str, edge: dict[str, Any], target: dict[str,
         item["text"] = str(target.get("name", ""))
     else:
         item["text"] = str(target.get("name", target.get("text", "")))
-    for key in ("cue", "mode", "kind", "qualifier", "addressee", "in_report", "date", "sentence"):
+    for key in _EDGE_FIELDS:  # _fact_key reads the same fields
         if edge.get(key):
             item[key] = str(edge[key])
     if len(item.get("sentence", "")) > SENTENCE_CHARS:
@@ -423,11 +449,26 @@ class PreparedView:
         return self.page.top(count)
 
 
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """No cyclic garbage collection inside: the view builds hundreds of thousands of small acyclic
+    records beside a graph of millions of objects, and each full collection would walk them all
+    (1.5 s at 10,000 articles) to free nothing. Reference counting still frees what is dropped."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def prepare_view(graph: KnowledgeGraph, *, most: int = PAGE_MAX) -> PreparedView:
     """Fold the graph, keep the ``most`` most connected entities and lay them out."""
-    view = to_view(graph)
-    page = view.top(most) if len(view.nodes) > most else view
-    return PreparedView(page=page, pos=layout(page), total=len(view.nodes))
+    with gc_paused():
+        view = to_view(graph)
+        page = view.top(most) if len(view.nodes) > most else view
+        return PreparedView(page=page, pos=layout(page), total=len(view.nodes))
 
 
 def write_view(graph: KnowledgeGraph, *, html: Path | None = None, png: Path | None = None,

@@ -33,6 +33,7 @@ from kg.export.view import (
     GraphView,
     PreparedView,
     article_numbers,
+    gc_paused,
     layout,
     view_columns,
 )
@@ -89,7 +90,8 @@ def build_page(view: GraphView, *, pos: dict[str, tuple[float, float]] | None = 
                title: str = "kg: knowledge graph", shown: int = DEFAULT_SHOWN, total: int | None = None) -> str:
     """The whole page as one HTML string; ``pos`` is the layout (computed when not given);
     ``total`` is the number of entities in the graph when ``view`` holds only the most connected of them."""
-    data = page_data(view, layout(view) if pos is None else pos, shown=shown)
+    with gc_paused():
+        data = page_data(view, layout(view) if pos is None else pos, shown=shown)
     n, m = len(view.nodes), len(view.links)
     entities = (f"the <strong>{n}</strong> most connected of {total} entities" if total and total > n
                 else f"<strong>{n}</strong> entities")
