@@ -117,8 +117,9 @@ class GraphView:
 def to_view(graph: KnowledgeGraph) -> GraphView:
     """Fold statements into links between entities and rank entities by how connected they are.
 
-    One pass over the graph's adjacency (networkx's documented ``_succ``/``_node`` dicts, not its
-    edge views: a 10,000-article graph has a million edges). Every statement is counted, but an
+    One pass over the entities' edges in the graph's adjacency (networkx's documented
+    ``_succ``/``_node`` dicts, not its edge views: a 10,000-article graph has a million edges),
+    reading each statement's own edges when it is reached. Every statement is counted, but an
     evidence item is built only while the node or link it goes to holds fewer than
     :data:`EVIDENCE_MAX` (what the page keeps).
     """
@@ -151,7 +152,7 @@ def to_view(graph: KnowledgeGraph) -> GraphView:
     has_mentions = any(data.get("type") == "MENTIONS" for source, targets in succ.items() if source not in nodes
                        for keyed in targets.values() for data in keyed.values())
     links: dict[tuple[str, str, str, str], ViewLink] = {}
-    finder = _AliasFinder(nodes)
+    finder = None if has_mentions else _AliasFinder(nodes)
 
     def link(source: str, target: str, relation: str, how: str, item: _Item) -> None:
         if source == target or target not in nodes:
@@ -197,7 +198,7 @@ def to_view(graph: KnowledgeGraph) -> GraphView:
             for other, how in reached:
                 link(source, other, rel, how, item)
             reached_ids = {other for other, _ in reached}
-            named_in = about if has_mentions else finder.named_in(str(tdata.get("text", "")), doc)
+            named_in = about if finder is None else finder.named_in(str(tdata.get("text", "")), doc)
             for named in named_in:
                 if named not in reached_ids:
                     link(source, named, rel, "about", item)
@@ -369,6 +370,7 @@ def view_columns(view: GraphView, pos: dict[str, tuple[float, float]]
     ranked = view.ranked()
     index = {n.id: i for i, n in enumerate(ranked)}
     article = article_numbers(view)
+    number_of, known = article.__getitem__, article.keys()  # C-level lookups: an entity may be in thousands
     nodes: dict[str, list] = defaultdict(list)
     details: dict[str, list] = defaultdict(list)
     numbered: dict[int, int] = {}  # an item on a node and on its links is written once, by number
@@ -398,7 +400,7 @@ def view_columns(view: GraphView, pos: dict[str, tuple[float, float]]
         nodes["rank"].append(n.rank)
         nodes["n_statements"].append(n.statements)
         nodes["summary"].append(_summary(statements, n.statements))
-        details["node_docs"].append(sorted(article[d] for d in n.docs if d in article))
+        details["node_docs"].append(sorted(map(number_of, n.docs & known)))
         details["node_find"].append("\n".join(sorted({n.name.lower(), *(a.lower() for a in n.aliases)})))
         details["node_aliases"].append(", ".join(a for a in n.aliases if a != n.name))
         details["node_evidence"].append(refs(n.evidence))
@@ -421,9 +423,10 @@ def view_columns(view: GraphView, pos: dict[str, tuple[float, float]]
         links["width"].append(round(1.2 + math.log2(link.count), 2))
         links["n"].append(link.count)
         links["summary"].append(_summary(link.evidence, link.count))
-        titles = sorted({view.articles.get(d, d) for d in link.docs} - {""})
-        links["article"].append(titles[0] + (f" (+{len(titles) - 1})" if len(titles) > 1 else "") if titles else "")
-        details["link_docs"].append(sorted(article[d] for d in link.docs if d in article))
+        titles = {view.articles.get(d, d) for d in link.docs} - {""}
+        first = min(titles) if titles else ""
+        links["article"].append(first + (f" (+{len(titles) - 1})" if len(titles) > 1 else ""))
+        details["link_docs"].append(sorted(map(number_of, link.docs & known)))
         details["link_evidence"].append(refs(link.evidence))
     return dict(nodes), dict(links), dict(details)
 
