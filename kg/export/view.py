@@ -140,14 +140,17 @@ def to_view(graph: KnowledgeGraph) -> GraphView:
                 aliases=[str(a) for a in data.get("aliases", [])], mentions=int(data.get("mentions") or 0))
     # first the articles each entity is in (the alias finder needs them all), keeping its other edges for later
     facts: list[tuple[str, ViewNode, str, dict[str, Any]]] = []
+    keep = facts.append
     for source, speaker in nodes.items():
+        in_doc = speaker.docs.add
         for target, keyed in succ[source].items():
             for data in keyed.values():
                 if data.get("type") == "MENTIONED_IN":
-                    if data.get("doc"):
-                        speaker.docs.add(data["doc"])
+                    doc = data.get("doc")
+                    if doc:
+                        in_doc(doc)
                 else:
-                    facts.append((source, speaker, target, data))
+                    keep((source, speaker, target, data))
     # with MENTIONS edges in the graph, they say whom a statement is about; otherwise aliases do
     has_mentions = any(data.get("type") == "MENTIONS" for source, targets in succ.items() if source not in nodes
                        for keyed in targets.values() for data in keyed.values())
@@ -175,7 +178,7 @@ def to_view(graph: KnowledgeGraph) -> GraphView:
             continue
         tdata = node_data[target]
         doc = data.get("doc") or tdata.get("doc") or ""
-        item = _Item(rel, speaker.name, data, tdata, articles.get(doc, doc), urls.get(doc, ""), doc)
+        item = _Item(rel, speaker.name, data, tdata, doc, (articles, urls))
         if rel in ("SAID", "FOUND"):
             reached: list[tuple[str, str]] = []  # a quotation's addressee ("to") and report ("citing")
             about: list[str] = []  # whom it MENTIONS
@@ -195,9 +198,10 @@ def to_view(graph: KnowledgeGraph) -> GraphView:
                 speaker.evidence.append(item.get())
             if doc:
                 speaker.docs.add(doc)
+            reached_ids = set()
             for other, how in reached:
                 link(source, other, rel, how, item)
-            reached_ids = {other for other, _ in reached}
+                reached_ids.add(other)
             named_in = about if finder is None else finder.named_in(str(tdata.get("text", "")), doc)
             for named in named_in:
                 if named not in reached_ids:
@@ -222,16 +226,17 @@ class _Item:
 
     __slots__ = ("about", "args", "doc", "item")
 
-    def __init__(self, rel: str | None, who: str, edge: dict[str, Any], target: dict[str, Any], title: str,
-                 url: str, doc: str) -> None:
-        self.args = (rel, who, edge, target, title, url)
+    def __init__(self, rel: str | None, who: str, edge: dict[str, Any], target: dict[str, Any], doc: str,
+                 articles: tuple[dict[str, str], dict[str, str]]) -> None:
+        self.args = (rel, who, edge, target, articles)
         self.doc = doc  # the edge's, else the statement's
         self.item: dict[str, Any] | None = None
         self.about: tuple[Iterable[str], dict[str, dict[str, Any]]] | None = None  # (entity ids, node data)
 
     def get(self) -> dict[str, Any]:
         if self.item is None:
-            self.item = _evidence(*self.args)
+            rel, who, edge, target, (titles, urls) = self.args
+            self.item = _evidence(rel, who, edge, target, titles.get(self.doc, self.doc), urls.get(self.doc, ""))
             if self.about is not None:
                 ids, node_data = self.about
                 self.item["about"] = sorted({str(node_data[e].get("name", "")) for e in ids})
