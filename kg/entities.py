@@ -23,10 +23,12 @@ Organisations, places and groups (issue 15, the functions at the end of this mod
 organisation is named without its legal form (cleanco: "Northwind Energy Inc." is "Northwind
 Energy"), a ticker in brackets after it ("(NYSE: NWE)") and its first word alone are aliases; a
 name tagged both ORG and FAC/GPE gets the type it has most often (seats of power such as the White
-House are Organizations, ``institutions.txt``); a place written several ways is one place
-(``place_aliases.txt``); a group loses its determiners, a group of an organisation is one group
-either way round ("ACLU lawyers", "Lawyers from the American Civil Liberties Union"), and a group
-of common nouns ("reporters") is keyed to its article.
+House are Organizations, ``institutions.txt``); a party named in the singular ("GOP",
+"Republican", "the Republican party") is one Organization (``party_names.txt``), never anyone's
+employer; a place written several ways is one place (``place_aliases.txt``); a group loses its
+determiners, a group of an organisation is one group either way round ("ACLU lawyers", "Lawyers
+from the American Civil Liberties Union"), and a group of common nouns ("reporters") is keyed to
+its article.
 """
 
 from __future__ import annotations
@@ -284,6 +286,8 @@ class EntityIndex:
                 continue
             kind = kinds.get(name.lower(), kind)
             base = org_basename(name) if kind == "Organization" else place_name(name) if kind == "Place" else name
+            if kind in ("Organization", "Group") and (party := party_name(name)) is not None:
+                kind, base = "Organization", party  # "GOP", "Republican", "the Republican party": one party
             key = (kind, base.lower())
             cluster = orgs.get(key) or self._org_alias(orgs, kind, base) or self._ticker_of(tickers, name)
             if cluster is None:
@@ -376,12 +380,17 @@ class EntityIndex:
                 if cluster not in self._role_holders[role]:
                     self._role_holders[role].append(cluster)
 
-    def add_description(self, entity_id_: str, words: str) -> None:
-        """Words of a description that refers back to one entity ("the Texas senator"): an alias of
-        its node, so the merge and ``who-said --about`` see them (never a name for matching)."""
+    def add_description(self, entity_id_: str, span: TextSpan) -> None:
+        """A description that refers back to one entity ("the Texas senator", "@tedcruz"): a mention
+        of it at ``span`` (so statements that use it mention the entity) and its words, without
+        "the" or "@", an alias of its node (so the merge and ``who-said --about`` see them; never a
+        name for matching)."""
         cluster = self.cluster_by_id(entity_id_)
-        words = " ".join(words.split())
-        if cluster is not None and words and words.lower() != cluster.name.lower():
+        words = " ".join(re.sub(r"^(?:the|The|THE)\s+|^@", "", span.text).split())
+        if cluster is None or not words:
+            return
+        cluster.mentions.append(span)
+        if words.lower() != cluster.name.lower():
             cluster.aliases.add(words)
 
     def holder_of(self, role: str) -> Cluster | None:
@@ -447,8 +456,8 @@ class EntityIndex:
         """The organisation of this document that ``text`` names: its name, an alias, its initials."""
         low = strip_possessive(re.sub(r"^(?:the|The)\s+", "", text)).lower()
         for cluster in self._clusters:
-            if cluster.type != "Organization":
-                continue
+            if cluster.type != "Organization" or is_party(cluster):
+                continue  # a party is no employer: "Republican nominee X" keeps it a qualifier
             names = {cluster.name.lower(), *(a.lower() for a in cluster.aliases)}
             initials = "".join(w[0] for w in cluster.name.split() if w[:1].isupper()).lower()
             if low in names or (len(low) >= 2 and low == initials):
@@ -902,6 +911,21 @@ def org_basename(name: str) -> str:
     if " " not in base and name[len(base):].strip(" ,.").lower() in WEAK_FORMS:
         return name
     return org_basename(base) if base != name else base
+
+
+@cache
+def _party_names() -> dict[str, str]:
+    return {alias.strip().lower(): name.strip() for alias, name in load_pairs("party_names")}
+
+
+def party_name(name: str) -> str | None:
+    """The one name of a political party written in the singular ("GOP", "Republican", "the
+    Republican party" → "Republican Party", ``party_names.txt``); None for anything else."""
+    return _party_names().get(" ".join(name.split()).lower().removeprefix("the "))
+
+
+def is_party(cluster: Cluster) -> bool:
+    return cluster.type == "Organization" and cluster.name in set(_party_names().values())
 
 
 @cache

@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
+from kg.descriptions import resolve_descriptions
 from kg.entities import EntityIndex
 from kg.extractors import findings, quotes, roles
 from kg.mentions import attach_mentions, role_noun_refs
@@ -13,19 +14,20 @@ from kg.model import DocResult, Document, EntityRef, Span, Triple
 
 
 def extract_document(document: Document, sdoc: Doc) -> DocResult:
-    """Entities first, then roles (they let role nouns resolve), then quotes and findings, then who
-    each statement mentions."""
+    """Entities first, then roles (they let role nouns resolve) and the descriptions they make
+    unique, then quotes and findings, then who each statement mentions."""
     index = EntityIndex(sdoc, document.id)
     triples: list[Triple] = []
     role_triples = list(roles.extract(sdoc, index))
     index.register_roles(role_triples)
-    for person, words in roles.descriptions(sdoc, role_triples):
-        index.add_description(person, words)
+    described = resolve_descriptions(sdoc, index, role_triples)
     triples.extend(role_triples)
     reports = findings.ReportResolver(sdoc, index)
     triples.extend(findings.extract(sdoc, index, reports))
     triples.extend(quotes.extract(sdoc, index))
     triples = findings.link_reports(triples, sdoc, index, reports)
+    for found in described:  # after the speakers: a description never becomes a pronoun's antecedent
+        index.add_description(found.entity_id, found.span)
     unique = list(dict.fromkeys(triples))
     unique.sort(key=lambda t: (t.evidence.sentence.start, t.object.span.start if t.object.span else 0, t.relation))
     entities = index.entities()

@@ -1,0 +1,331 @@
+"""Descriptions that refer back to one entity: "the former secretary of state" is Hillary Clinton.
+
+A description is "the" + modifiers + a singular common noun (+ an of-complement: "the former
+governor of Arkansas"), with no name, possessor or pronoun among its modifiers and no name right
+after it (the title rules own "the senator, Ted Cruz"). It is linked to an entity only when the
+text makes that entity the one it can mean; it then becomes a mention and an alias of that
+entity's node (``kg.pipeline``), so statements that use it mention the entity and the graph
+knows the words. Rules, in order (the first that links wins):
+
+- apposition: a definite description in apposition to a person's name ("Ted Cruz, the Texas
+  senator, ...") is that person;
+- a role held: its head is the head of a role that exactly one person named before it holds in
+  the article beside a name (a title before the name — "Secretary Clinton" → "the former
+  secretary of state" —, an appositive, a predicate), or a role of the same class
+  (``role_classes.txt``: "the front-runner" after "presidential candidate X"); a bare head
+  ("the pollster", no modifier) only within two sentences of that person's last mention;
+- a descriptor given: its head is the noun of an indefinite appositive, predicate or "named"
+  phrase the text gave exactly one person before it ("Trump, a billionaire businessman" →
+  "the billionaire businessman");
+- a party's candidate: a party word and a candidacy head ("the GOP front-runner", "the
+  Republican nominee") → the one person named before it whom the text ties to that party (a
+  role of that party, the party word right before the name: "Republican Donald Trump",
+  "(R-Texas)" after it), when no other person of that party was named before it;
+- an organisation's head noun: "the bureau" after "the Federal Bureau of Investigation", "the
+  foundation" after "the Eric Trump Foundation" → the one organisation named before it whose
+  name has that head (modifiers, if any, are words of its name);
+- handles: "@realDonaldTrump", "tedcruz", "GovChristie" (a tweet's author) → the person whose
+  full name the handle spells, after an optional "real" or title prefix ("Gov", "Sen").
+
+Never, whatever fits: a party, organisation or place among the modifiers that the person's own
+roles or party name otherwise ("the Democratic senator" is not the Republican one); modifiers
+that rank or imagine ("the first female president", "the next mayor", "the average worker");
+a person who is the subject or object of the description's own clause ("Cruz attacked the
+senator" is not about Cruz); two candidates that fit (then nothing: a statement about the
+wrong person is worse than a missed one). Confidence :data:`CONFIDENCE`, below a name's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from kg.entities import Cluster, EntityIndex, entity_of
+from kg.extractors.roles import EVALUATIVE, NOT_REFERRING, PARTIES, PARTY_NAMES, role_classes
+from kg.mentions import LESSER
+from kg.model import Span, Triple
+
+CONFIDENCE = 0.6  # a description points back; a name (0.8 and above) names
+NAMED = 0.8  # role triples at least this sure stand beside a name: evidence for a description
+BARE_REACH = 2  # sentences a bare "the pollster" may stand after its person's last mention
+CANDIDACY = "candidacy"  # the role class of "the Republican nominee", "the GOP front-runner"
+HANDLE_PREFIXES = ("real", "the", "gov", "governor", "sen", "senator", "rep", "mayor", "dr", "potus")
+PARTY_WORDS = {"republican", "republicans", "gop", "democratic", "democrat", "democrats", "libertarian", "green"}
+_BRACKET_PARTY = re.compile(r"\s*\((R|D|I)\s*[-–,]\s*[A-Z]")
+_BRACKET_PARTIES = {"R": "republican", "D": "democratic", "I": "independent"}
+
+
+@dataclass(frozen=True)
+class Description:
+    """Words that refer back to one entity, with the rule that linked them."""
+
+    span: Span
+    entity_id: str
+    rule: str
+    confidence: float = CONFIDENCE
+
+
+def party_of(word: str) -> str | None:
+    """A party word folded: "GOP", "Republicans" → republican; None for other words."""
+    low = word.lower().removesuffix(" party")
+    low = PARTY_NAMES.get(low, low)
+    low = low[:-1] if low.endswith("s") and low[:-1] in PARTIES else low
+    return low if low in PARTIES else None
+
+
+def role_head(name: str) -> str:
+    """The head word of a role name: "presidential nominee" → nominee, "secretary of state" → secretary."""
+    words = name.lower().split()
+    cut = next((k for k, w in enumerate(words) if w in ("of", "in", "to", "for") and k), len(words))
+    return words[cut - 1].split("-")[-1] if words else ""
+
+
+class _Evidence:
+    """What the article says about each person before a given point: roles, descriptors, party."""
+
+    def __init__(self, doc: Doc, index: EntityIndex, role_triples: Sequence[Triple]) -> None:
+        self.index = index
+        self.first: dict[str, int] = {}
+        self.mentions: dict[str, list[int]] = defaultdict(list)
+        self.clusters: dict[str, Cluster] = {}
+        for cluster in index.clusters_before(len(doc.text) + 1):
+            starts = sorted(m.start for m in cluster.mentions)
+            if starts:
+                self.clusters[cluster.id] = cluster
+                self.first[cluster.id] = starts[0]
+                self.mentions[cluster.id] = starts
+        # head → person → (first char, orgs named with the role)
+        self.roles: dict[str, dict[str, tuple[int, set[str]]]] = defaultdict(dict)
+        self.parties: dict[str, set[str]] = defaultdict(set)
+        for t in role_triples:
+            if t.evidence.confidence < NAMED or t.object.name is None:
+                continue
+            head = role_head(t.object.name)
+            lesser = "+".join(sorted(set(t.object.name.lower().replace("-", " ").split()) & LESSER))
+            head = f"{lesser}+{head}" if lesser else head  # "vice president" is no evidence for "the president"
+            start = t.subject.mention.start if t.subject.mention else 0
+            first, orgs = self.roles[head].get(t.subject.id, (start, set()))
+            org = t.qualifier("org")
+            if isinstance(org, str):
+                orgs = orgs | {org.lower()}
+                if (party := party_of(org)) is not None:
+                    self.parties[t.subject.id].add(party)
+            self.roles[head][t.subject.id] = (min(first, start), orgs)
+        self.descriptors: dict[str, dict[str, int]] = defaultdict(dict)  # head → person → char
+        for token in doc:
+            self._read_descriptor(token)
+            self._read_party(token)
+
+    def person(self, token: Token) -> Cluster | None:
+        cluster = self.index.cluster_at(token)
+        return cluster if cluster is not None and cluster.type == "Person" else None
+
+    def _read_descriptor(self, token: Token) -> None:
+        """"Trump, a billionaire businessman", "an entrepreneur named Donald Trump", "X is a mogul"."""
+        if token.pos_ != "NOUN" or not token.text.islower() or not any(
+                c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children):
+            return  # "a billionaire businessman": what the text says the person is, not who
+
+        person = None
+        if token.dep_ == "appos":
+            person = self.person(token.head)
+        elif token.dep_ == "attr" and token.head.lemma_ == "be":
+            subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+            person = self.person(subject) if subject is not None else None
+        else:
+            named = next((c for c in token.children if c.dep_ == "acl" and c.lower_ == "named"), None)
+            obj = next((c for c in named.children if c.dep_ in ("oprd", "dobj", "attr")), None) if named else None
+            person = self.person(obj) if obj is not None else None
+        if person is not None:
+            self.descriptors[token.lemma_.lower()].setdefault(person.id, token.idx)
+
+    def _read_party(self, token: Token) -> None:
+        """"Republican Donald Trump", "Sen. Ted Cruz (R-Texas)": the party the text ties a person to."""
+        person = self.person(token)
+        if person is None or (token.i and self.index.cluster_at(token.doc[token.i - 1]) is person):
+            return
+        before = token.doc[token.i - 1] if token.i else None
+        if before is not None and (party := party_of(before.text)) is not None:
+            self.parties[person.id].add(party)
+        ent = entity_of(token)
+        end = ent.end_char if ent is not None else token.idx + len(token.text)
+        match = _BRACKET_PARTY.match(token.doc.text, end)
+        if match:
+            self.parties[person.id].add(_BRACKET_PARTIES[match.group(1)])
+
+
+def resolve_descriptions(doc: Doc, index: EntityIndex, role_triples: Sequence[Triple]) -> list[Description]:
+    """Every description of the document that the text ties to exactly one entity, in order.
+
+    ``role_triples`` are the article's HOLDS_ROLE triples (``kg.extractors.roles.extract``).
+    """
+    evidence = _Evidence(doc, index, role_triples)
+    out: list[Description] = []
+    taken: set[int] = set()
+    for token in doc:
+        found = _describe(token, evidence)
+        if found is not None and found.span.start not in taken:
+            taken.add(found.span.start)
+            out.append(found)
+    out.extend(_handles(doc.text, index))
+    out.sort(key=lambda d: (d.span.start, d.span.end))
+    return out
+
+
+def _describe(token: Token, ev: _Evidence) -> Description | None:
+    words = _description_words(token)
+    if words is None:
+        return None
+    doc = token.doc
+    span = Span.of(doc.text, words[0].idx, words[-1].idx + len(words[-1].text))
+    modifiers = [t for t in words if t.i < token.i and t.lower_ != "the"]
+    if any(t.lower_ in NOT_REFERRING | EVALUATIVE for t in modifiers):
+        return None
+    if token.dep_ == "appos" and (person := ev.person(token.head)) is not None:
+        return Description(span, person.id, "apposition")
+    head = token.lemma_.lower()
+    lesser = "+".join(sorted({t.lower_ for t in modifiers} & LESSER))
+    held_head = f"{lesser}+{head}" if lesser else head
+    named = {_org_words(t) for t in words if t.ent_type_ in ("ORG", "GPE", "NORP") and t.i != token.i}
+    parties = {p for t in modifiers if (p := party_of(t.text)) is not None}
+    fits: dict[str, str] = {}
+    for pid, (first, orgs) in ev.roles.get(held_head, {}).items():
+        if first < token.idx and not (named and orgs and not named <= orgs):
+            fits[pid] = "role held"
+    kind = role_classes().get(head)
+    if not fits and kind is not None:
+        for held, holders in ev.roles.items():
+            for pid, (first, orgs) in holders.items():
+                if held != head and role_classes().get(held) == kind and first < token.idx \
+                        and not (named and orgs and not named <= orgs):
+                    fits[pid] = "role held"
+    if not fits:
+        for pid, at in ev.descriptors.get(head, {}).items():
+            if at < token.idx:
+                fits[pid] = "descriptor given"
+    if not fits and kind == CANDIDACY and parties:
+        for pid, held in ev.parties.items():
+            if held & parties and ev.first.get(pid, len(doc.text)) < token.idx:
+                fits[pid] = "party candidate"
+    if not fits and not modifiers and token.text.islower():
+        org = _organisation(token, ev)
+        if org is not None:
+            return Description(span, org.id, "organisation head")
+    fits = {pid: why for pid, why in fits.items() if not (parties and ev.parties.get(pid) and not parties
+                                                          & ev.parties[pid])}
+    if len(fits) != 1:
+        return None
+    pid, why = next(iter(fits.items()))
+    if not modifiers and not _recent(ev, pid, token):
+        return None
+    if pid not in ev.clusters or _same_clause(token, ev.clusters[pid], ev):
+        return None
+    return Description(span, pid, why)
+
+
+def _description_words(token: Token) -> list[Token] | None:
+    """The words of a definite description headed by ``token`` ("the former secretary of state"),
+    or None: not a singular common noun after "the", a possessor, pronoun or name among its
+    modifiers, or a name right after it."""
+    if token.tag_ != "NN" or token.pos_ != "NOUN" or not token.text.islower() or token.ent_type_ in ("PERSON", "ORG"):
+        return None
+    det = [c for c in token.children if c.dep_ == "det" and c.i < token.i]
+    if len(det) != 1 or det[0].lower_ != "the":
+        return None
+    doc = token.doc
+    nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if nxt is not None and (nxt.ent_type_ == "PERSON" or nxt.text == "," and token.i + 2 < len(doc)
+                            and doc[token.i + 2].ent_type_ == "PERSON"):
+        return None  # "the senator, Ted Cruz": the title rules own it
+    left = sorted({t for c in token.children if c.i < token.i for t in c.subtree}, key=lambda t: t.i)
+    if any(t.dep_ == "poss" or t.pos_ in ("PRON", "PROPN") and t.ent_type_ == "PERSON" or t.pos_ == "PRON"
+           for t in left):
+        return None
+    if any(t.is_punct and t.text not in ("-", "“", "”", '"') for t in left):
+        return None
+    words = [*left, token]
+    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == token.i + 1), None)
+    if of is not None:
+        tail = [t for t in of.subtree if t.dep_ != "case" and not t.is_punct]
+        if any(t.ent_type_ == "PERSON" or t.pos_ == "PRON" for t in tail) or \
+                [t.i for t in tail] != list(range(of.i, of.i + len(tail))):
+            return None
+        words += tail
+    return words
+
+
+def _org_words(token: Token) -> str:
+    ent = entity_of(token)
+    text = (ent.text if ent is not None else token.text).lower()
+    return text.removeprefix("the ")
+
+
+def _recent(ev: _Evidence, pid: str, token: Token) -> bool:
+    """Is the person's last mention before ``token`` within :data:`BARE_REACH` sentences of it?"""
+    before = [s for s in ev.mentions.get(pid, []) if s < token.idx]
+    if not before:
+        return False
+    sentences = ev.index.sentences
+    here = next(k for k, s in enumerate(sentences) if s.start_char <= token.idx < s.end_char)
+    there = next((k for k, s in enumerate(sentences) if s.start_char <= before[-1] < s.end_char), here)
+    return here - there <= BARE_REACH
+
+
+def _same_clause(token: Token, cluster: Cluster, ev: _Evidence) -> bool:
+    """Is the person the subject or object of the description's own clause ("Cruz attacked the
+    senator")? Then the description means someone else."""
+    verb = token
+    while verb.dep_ not in ("ROOT",) and verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+        verb = verb.head
+    for child in verb.children:
+        # the argument itself, not a relative clause or possessor inside it ("Clinton, who was
+        # tied with Trump, is ahead of the GOP challenger" is about Trump)
+        words = (child, *(c for c in child.children if c.dep_ in ("compound", "flat")))
+        if child.dep_ in ("nsubj", "nsubjpass", "dobj", "iobj") and child.i != token.i \
+                and any(ev.index.cluster_at(t) is cluster for t in words):
+            return True
+    return False
+
+
+def _organisation(token: Token, ev: _Evidence) -> Cluster | None:
+    """The one organisation named before ``token`` whose name has the description's head noun
+    ("the bureau" → Federal Bureau of Investigation)."""
+    head = token.lower_
+    fits = []
+    for cluster in ev.clusters.values():
+        if cluster.type != "Organization" or ev.first[cluster.id] >= token.idx:
+            continue
+        words = cluster.name.lower().split()
+        cut = words.index("of") if "of" in words[1:] else len(words)
+        if cut and words[cut - 1] == head:
+            fits.append(cluster)
+    return fits[0] if len(fits) == 1 and _recent(ev, fits[0].id, token) else None
+
+
+def _handles(text: str, index: EntityIndex) -> list[Description]:
+    """Social-media handles that spell a person's full name ("@realDonaldTrump", "tedcruz"), or a
+    title and the surname ("GovChristie"): mentions of that person."""
+    spelled: dict[str, set[str]] = defaultdict(set)
+    for cluster in index.clusters_before(len(text) + 1):
+        words = [re.sub(r"[^a-z]", "", w.lower()) for w in cluster.name.split()]
+        if cluster.type != "Person" or len(words) < 2 or not all(words):
+            continue
+        spelled["".join(words)].add(cluster.id)
+        for prefix in HANDLE_PREFIXES[2:]:
+            spelled[prefix + words[-1]].add(cluster.id)
+    if not spelled:
+        return []
+    out = []
+    for match in re.finditer(r"(?<![\w@.])@?([A-Za-z][A-Za-z0-9_]{5,30})(?![\w@])", text):
+        handle = match.group(1).lower().replace("_", "")
+        ids = spelled.get(handle)
+        if ids is None:
+            prefix = next((p for p in HANDLE_PREFIXES if handle.startswith(p) and handle[len(p):] in spelled), None)
+            ids = spelled.get(handle[len(prefix):]) if prefix else None
+        if ids is not None and len(ids) == 1:  # one word that spells two names: never an ordinary word
+            out.append(Description(Span.of(text, match.start(1), match.end(1)), next(iter(ids)), "handle"))
+    return out

@@ -1,0 +1,115 @@
+"""Descriptions that refer back to one entity (kg/descriptions.py), on sentences of our own."""
+
+from __future__ import annotations
+
+from conftest import analyse
+
+from kg.descriptions import party_of, resolve_descriptions, role_head
+from kg.entities import EntityIndex
+from kg.extractors import roles
+
+
+def _resolved(nlp, text: str) -> set[tuple[str, str]]:
+    """(description words, entity name) for every description the module links."""
+    doc = nlp(text)
+    index = EntityIndex(doc, "test")
+    role_triples = list(roles.extract(doc, index))
+    names = {c.id: c.name for c in index.clusters_before(len(text) + 1)}
+    return {(d.span.text, names[d.entity_id]) for d in resolve_descriptions(doc, index, role_triples)}
+
+
+def _entity(result, name: str):
+    return next(e for e in result.entities if e.name == name)
+
+
+def _described(result, name: str) -> set[str]:
+    """The words of every mention of ``name`` that is not a word of its name (descriptions, handles)."""
+    entity = _entity(result, name)
+    return {m.text for m in entity.mentions if not set(m.text.split()) <= set(" ".join(entity.aliases).split())
+            or m.text.startswith(("the ", "The "))}
+
+
+def _check_offsets(result, text: str) -> None:
+    for entity in result.entities:
+        for m in entity.mentions:
+            assert text[m.start:m.end] == m.text
+
+
+def test_a_title_before_the_name_makes_a_later_description_hers(nlp):
+    text = "Secretary Maria Olsen landed in Oslo on Monday. Reporters asked the former secretary about the treaty."
+    r = analyse(nlp, text)
+    assert "the former secretary" in _described(r, "Maria Olsen")
+    assert "former secretary" in _entity(r, "Maria Olsen").aliases
+    _check_offsets(r, text)
+
+
+def test_a_definite_appositive_is_the_person(nlp):
+    r = analyse(nlp, "Dana Whitfield, the Vermont governor, signed the bill on Friday.")
+    assert "the Vermont governor" in _described(r, "Dana Whitfield")
+
+
+def test_an_indefinite_descriptor_makes_the_later_description_his(nlp):
+    text = "Paul Brenner, a retired shipbuilder, bought the club in May. Fans doubt the retired shipbuilder will spend."
+    r = analyse(nlp, text)
+    assert "the retired shipbuilder" in _described(r, "Paul Brenner")
+
+
+def test_a_party_candidate_is_the_one_person_of_that_party(nlp):
+    r = analyse(nlp, "Republican Tom Ashby trails Democrat Jane Ruiz in the poll. Voters doubt the GOP challenger.")
+    assert "the GOP challenger" in _described(r, "Tom Ashby")
+    assert not any("challenger" in m for m in _described(r, "Jane Ruiz"))
+
+
+def test_two_people_of_the_party_leave_the_description_unlinked(nlp):
+    text = "Republican Tom Ashby and Republican Carl Moss trail Jane Ruiz. Voters doubt the GOP challenger."
+    assert _resolved(nlp, text) == set()
+
+
+def test_a_description_is_not_the_person_of_its_own_clause(nlp):
+    assert _resolved(nlp, "Sen. Tom Ashby spoke on Monday. Ashby later attacked the Ohio senator over jobs.") == set()
+    assert _resolved(nlp, "Sen. Tom Ashby spoke on Monday. Voters cheered the Ohio senator.") == {
+        ("the Ohio senator", "Tom Ashby")}
+
+
+def test_a_lesser_office_is_no_evidence_for_the_office(nlp):
+    assert _resolved(nlp, "Vice President Jane Ruiz spoke first. Then the president arrived by car.") == set()
+    assert _resolved(nlp, "Vice President Jane Ruiz spoke first. Then the vice president left.") == {
+        ("the vice president", "Jane Ruiz")}
+
+
+def test_the_head_noun_of_an_organisation_named_just_before_is_it(nlp):
+    text = "The Federal Bureau of Investigation opened a case on Monday. The bureau declined to comment."
+    r = analyse(nlp, text)
+    org = next(e for e in r.entities if e.type == "Organization" and "Bureau" in e.name)
+    assert "The bureau" in {m.text for m in org.mentions}
+    _check_offsets(r, text)
+
+
+def test_a_handle_that_spells_a_name_is_that_person(nlp):
+    text = "Tom Ashby posted on Monday. @realTomAshby: Big win tonight! A reply came from @GovAshby too."
+    r = analyse(nlp, text)
+    assert {"realTomAshby", "GovAshby"} <= {m.text for m in _entity(r, "Tom Ashby").mentions}
+    _check_offsets(r, text)
+
+
+def test_a_statement_that_uses_a_description_mentions_the_person(nlp):
+    r = analyse(nlp, "Sen. Tom Ashby toured the plant on Monday. Jane Ruiz said the Ohio senator had misled voters.")
+    said = next(t for t in r.triples if t.relation == "SAID")
+    mentioned = {(ref.name, ref.mention.text) for ref in said.qualifier("mentions") or ()}
+    assert ("Tom Ashby", "the Ohio senator") in mentioned
+
+
+def test_a_party_named_several_ways_is_one_organisation_and_no_employer(nlp):
+    r = analyse(nlp, "The GOP met in Ohio. Republican presidential nominee Tom Ashby said the Republican Party "
+                     "would win.")
+    parties = [e for e in r.entities if e.name == "Republican Party"]
+    assert len(parties) == 1 and parties[0].type == "Organization"
+    assert {"GOP", "Republican Party"} <= set(parties[0].aliases)
+    role = next(t for t in r.triples if t.relation == "HOLDS_ROLE" and t.subject.name == "Tom Ashby")
+    assert role.qualifier("org_entity") is None
+
+
+def test_helpers_fold_parties_and_role_heads():
+    assert party_of("GOP") == party_of("Republicans") == "republican"
+    assert party_of("Texas") is None
+    assert role_head("secretary of state") == "secretary" and role_head("presidential nominee") == "nominee"
