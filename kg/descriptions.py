@@ -4,8 +4,8 @@ A description is "the" + modifiers + a singular common noun (+ an of-complement:
 governor of Arkansas"), with no name, possessor or pronoun among its modifiers and no name right
 after it (the title rules own "the senator, Ted Cruz"). It is linked to an entity only when the
 text makes that entity the one it can mean; it then becomes a mention and an alias of that
-entity's node (``kg.pipeline``), so statements that use it mention the entity and the graph
-knows the words. Rules, in order (the first that links wins):
+entity's node (``kg.pipeline``; a bare "the pollster" a mention only), so statements that use it
+mention the entity and the graph knows the words. Rules, in order (the first that links wins):
 
 - apposition: a definite description in apposition to a person's name ("Ted Cruz, the Texas
   senator, ...") is that person;
@@ -67,6 +67,12 @@ class Description:
     entity_id: str
     rule: str
     confidence: float = CONFIDENCE
+
+    @property
+    def specific(self) -> bool:
+        """Does it say more than a bare head ("the Texas senator", a handle; not "the party")? Only
+        such words can stand for the entity beyond this article (an alias of its node)."""
+        return self.rule == "handle" or len(self.span.text.split()) > 2
 
 
 def party_of(word: str) -> str | None:

@@ -314,8 +314,10 @@ class EntityIndex:
     def _org_alias(self, orgs: dict, kind: str, name: str) -> Cluster | None:
         """'The Times' is 'The New York Times'; 'ACLU' is 'American Civil Liberties Union'."""
         low = name.lower()
+        if party_name(name) is not None:
+            return None  # "Democratic Party" is not the "Florida Democratic Party"
         for (k, other_low), cluster in orgs.items():
-            if k != kind:
+            if k != kind or is_party(cluster):
                 continue
             if other_low.endswith(" " + low) or low.endswith(" " + other_low):
                 if len(name) > len(cluster.name):
@@ -380,17 +382,17 @@ class EntityIndex:
                 if cluster not in self._role_holders[role]:
                     self._role_holders[role].append(cluster)
 
-    def add_description(self, entity_id_: str, span: TextSpan) -> None:
+    def add_description(self, entity_id_: str, span: TextSpan, *, alias: bool = True) -> None:
         """A description that refers back to one entity ("the Texas senator", "@tedcruz"): a mention
-        of it at ``span`` (so statements that use it mention the entity) and its words, without
-        "the" or "@", an alias of its node (so the merge and ``who-said --about`` see them; never a
-        name for matching)."""
+        of it at ``span`` (so statements that use it mention the entity) and, when ``alias``, its
+        words without "the" or "@" an alias of its node (so ``who-said --about`` finds them; never a
+        name for matching). A bare "the party" is no alias: it names the party of one article only."""
         cluster = self.cluster_by_id(entity_id_)
         words = " ".join(re.sub(r"^(?:the|The|THE)\s+|^@", "", span.text).split())
         if cluster is None or not words:
             return
         cluster.mentions.append(span)
-        if words.lower() != cluster.name.lower():
+        if alias and words.lower() != cluster.name.lower():
             cluster.aliases.add(words)
 
     def holder_of(self, role: str) -> Cluster | None:

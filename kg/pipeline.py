@@ -27,7 +27,7 @@ def extract_document(document: Document, sdoc: Doc) -> DocResult:
     triples.extend(quotes.extract(sdoc, index))
     triples = findings.link_reports(triples, sdoc, index, reports)
     for found in described:  # after the speakers: a description never becomes a pronoun's antecedent
-        index.add_description(found.entity_id, found.span)
+        index.add_description(found.entity_id, found.span, alias=found.specific)
     unique = list(dict.fromkeys(triples))
     unique.sort(key=lambda t: (t.evidence.sentence.start, t.object.span.start if t.object.span else 0, t.relation))
     entities = index.entities()
