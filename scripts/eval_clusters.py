@@ -20,7 +20,10 @@ name: kg's own statement that those words are that node). A surface form maps to
 or one of whose aliases equals it after normalising (case, accents, a leading "the", a possessive
 's, punctuation), else — titles and honorifics before a name ("Secretary Clinton", "Mrs.
 Clinton") — the longest tail of its words that starts with a capital right after a title word
-(``TITLES``; never "supporters of Sanders" or "Team Trump") and so equals one; among
+(``TITLES``; never "supporters of Sanders" or "Team Trump") and so equals one, or — a title of
+other words ("former Secretary of State Hillary Clinton", "Fox News host Sean Hannity") — a tail
+of two or more capitalised words that names a Person node, after words that hold a lowercase word
+and do not end in a preposition, conjunction or possessive (``title_before_name``); among
 several, the one with most mentions in that doc; none — the form is a singleton (it can only cost
 recall: a description such as "the party favorite" that kg does not link is a missed link).
 Two items are one entity for kg when they map to the same node id.
@@ -47,6 +50,9 @@ TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "sen", "senator", "rep", "repr
           "president", "secretary", "vice", "gen", "general", "judge", "justice", "mayor", "speaker", "leader",
           "minister", "chairman", "chairwoman", "director", "ambassador", "candidate", "nominee", "rev", "prof",
           "professor", "sheriff", "commissioner", "chief", "attorney", "lt", "col", "sgt", "capt", "adm"}
+
+# words that end a phrase before a name without making it a title ("supporters of", "Kaine and")
+NOT_TITLE_ENDS = {"of", "for", "with", "and", "or", "at", "to", "from", "by", "in", "on", "as", "than", "vs", "vs."}
 
 
 def norm(text: str) -> str:
@@ -103,6 +109,16 @@ def triple_mentions(triples: list[dict], merged: dict[str, str]) -> dict[str, di
     return out
 
 
+def title_before_name(words: list[str], i: int) -> bool:
+    """Is ``words[i:]`` a full name (two or more capitalised words) after a title that is not a
+    word of ``TITLES``: "former Secretary of State Hillary Clinton", "Fox News host Sean Hannity"?
+    The title holds a lowercase word and does not end in a preposition, conjunction or
+    possessive, so "supporters of Bernie Sanders" and "Tim Kaine and Hillary Clinton" stay apart."""
+    tail, title = words[i:], words[:i]
+    return len(tail) >= 2 and all(w[:1].isupper() for w in tail) and any(w[:1].islower() for w in title) \
+        and title[-1].lower() not in NOT_TITLE_ENDS and not title[-1].endswith(("'s", "’s", "'", "’"))
+
+
 def predict(gold: list[dict], graph: dict, triples: list[dict] | None = None,
             merged: dict[str, str] | None = None) -> dict[tuple[str, str], str | None]:
     """(doc, surface form) -> the kg node id it maps to, or None. ``merged``: ids the graph merged
@@ -130,6 +146,8 @@ def predict(gold: list[dict], graph: dict, triples: list[dict] | None = None,
                     break
                 if words[i][:1].isupper() and words[i - 1].lower().rstrip(".") in TITLES:
                     hits = forms.get(norm(" ".join(words[i:])), [])
+                elif title_before_name(words, i):
+                    hits = [h for h in forms.get(norm(" ".join(words[i:])), []) if nodes[h[1]].get("label") == "Person"]
             hits = sorted(hits, key=lambda h: (-h[0], h[1]))
             out[(doc, form)] = hits[0][1] if hits else None
     return out
