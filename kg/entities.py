@@ -435,17 +435,28 @@ class EntityIndex:
         """A group's name and id key: determiners dropped ("the prosecutors" is "prosecutors"); a
         group of an organisation named either way round is one group ("ACLU lawyers", "Lawyers from
         the American Civil Liberties Union": "American Civil Liberties Union lawyers"); a group of
-        common nouns only is keyed to its article, so "reporters" of two stories stay apart."""
+        common nouns only is keyed to its article, so "reporters" of two stories stay apart. A group
+        of a person is one group the same way ("Sanders supporters", "supporters of Bernie Sanders",
+        "die-hard Sanders supporters": "Bernie Sanders supporters")."""
         words = group_words(name)
         text = " ".join(words)
         match = re.match(r"^(\w[\w-]*)\s+(?:from|at|of|with|for)\s+(?:the\s+)?(.+)$", text, flags=re.IGNORECASE)
-        org = None
+        owner: Cluster | None = None
         if match and match.group(2)[:1].isupper():
-            org, noun = self.organization_named(match.group(2)), match.group(1).lower()
-        elif len(words) >= 2 and words[0][:1].isupper() and words[-1][:1].islower():
-            org, noun = self.organization_named(" ".join(words[:-1])), words[-1]
-        if org is not None:
-            canonical = f"{org.name} {noun}"
+            noun = match.group(1).lower()
+            owner = self.organization_named(match.group(2)) or self._named_person(match.group(2))
+        elif len(words) >= 2 and words[-1][:1].islower():
+            # "ACLU lawyers", "die-hard Sanders supporters": colour words before the name go
+            noun, k = words[-1], len(words) - 1
+            while k > 0 and words[k - 1][:1].isupper():
+                k -= 1
+            for start in range(k, len(words) - 1):
+                named = " ".join(words[start:-1])
+                owner = self.organization_named(named) or self._named_person(named)
+                if owner is not None:
+                    break
+        if owner is not None:
+            canonical = f"{owner.name} {noun.lower()}"
             return canonical, canonical
         if sentence_start and words and not words[0].isupper() and (len(words) > 1 or words[0][1:].islower()) \
                 and words[0].lower() not in ("democrats", "republicans", "liberals", "conservatives"):

@@ -231,6 +231,14 @@ def test_a_group_named_by_its_organisation_either_way_round_is_one_group(nlp):
 
 
 @pytest.mark.model
+def test_a_group_of_a_person_is_one_group_however_written(nlp):
+    r = analyse(nlp, "Mayor Lena Okafor won the primary. Okafor supporters said they would celebrate. Devoted "
+                     "Okafor supporters said the count was fair. Supporters of Lena Okafor said they were happy.")
+    groups = [e for e in r.entities if e.type == "Group" and "supporters" in e.name.lower()]
+    assert len(groups) == 1 and groups[0].name == "Lena Okafor supporters", groups
+
+
+@pytest.mark.model
 def test_determiners_do_not_make_a_second_group(nlp):
     r = analyse(nlp, "Prosecutors said the deal was fair. The prosecutors added that the judge agreed.")
     groups = [e for e in r.entities if e.type == "Group"]
