@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from kg.descriptions import link_across
 from kg.engine import run_documents
 from kg.graph import KnowledgeGraph
 from kg.graph import load_graph as _load_graph
@@ -114,7 +115,8 @@ def build_graph(texts: Texts | None = None, *, paths: Iterable[str | Path] = (),
     for result in run_documents(documents(), model=model, processes=processes):
         if isinstance(result, DocResult):
             graph.add(result)
-    graph.merge_short_names()
+    merged = graph.merge_short_names()
+    graph.add_aliases(link_across(graph.graph, graph.open_descriptions(), merged))
     return graph
 
 

@@ -39,15 +39,16 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+import networkx as nx
 from spacy.tokens import Doc, Token
 
 from kg.entities import Cluster, EntityIndex, entity_of
 from kg.extractors.roles import EVALUATIVE, NOT_REFERRING, PARTIES, PARTY_NAMES, role_classes
 from kg.mentions import LESSER
-from kg.model import Span, Triple
+from kg.model import OpenDescription, Span, Triple
 
 CONFIDENCE = 0.6  # a description points back; a name (0.8 and above) names
 NAMED = 0.8  # role triples at least this sure stand beside a name: evidence for a description
@@ -169,20 +170,28 @@ def resolve_descriptions(doc: Doc, index: EntityIndex, role_triples: Sequence[Tr
 
     ``role_triples`` are the article's HOLDS_ROLE triples (``kg.extractors.roles.extract``).
     """
+    return describe(doc, index, role_triples)[0]
+
+
+def describe(doc: Doc, index: EntityIndex, role_triples: Sequence[Triple]
+             ) -> tuple[list[Description], list[OpenDescription]]:
+    """The descriptions the text ties to one entity, and those it leaves open for the corpus
+    (:func:`link_across`): a description with modifiers that no one named before it fits here."""
     evidence = _Evidence(doc, index, role_triples)
     out: list[Description] = []
+    left: list[OpenDescription] = []
     taken: set[int] = set()
     for token in doc:
         found = _describe(token, evidence)
         if found is not None and found.span.start not in taken:
             taken.add(found.span.start)
-            out.append(found)
+            (out if isinstance(found, Description) else left).append(found)
     out.extend(_handles(doc.text, index))
     out.sort(key=lambda d: (d.span.start, d.span.end))
-    return out
+    return out, left
 
 
-def _describe(token: Token, ev: _Evidence) -> Description | None:
+def _describe(token: Token, ev: _Evidence) -> Description | OpenDescription | None:
     words = _description_words(token)
     if words is None:
         return None
@@ -193,6 +202,9 @@ def _describe(token: Token, ev: _Evidence) -> Description | None:
         return None
     if token.dep_ == "appos" and (person := ev.person(token.head)) is not None:
         return Description(span, person.id, "apposition")
+    named_after = next((p for c in token.children if c.dep_ == "appos" and (p := ev.person(c)) is not None), None)
+    if named_after is not None:  # "the party chairwoman, Representative Ann Lee"
+        return Description(span, named_after.id, "apposition")
     head = token.lemma_.lower()
     lesser = "+".join(sorted({t.lower_ for t in modifiers} & LESSER))
     held_head = f"{lesser}+{head}" if lesser else head
@@ -221,6 +233,8 @@ def _describe(token: Token, ev: _Evidence) -> Description | None:
         org = _organisation(token, ev)
         if org is not None:
             return Description(span, org.id, "organisation head")
+    if not fits and modifiers:
+        return _left_open(token, span, held_head, named, parties, ev)
     fits = {pid: why for pid, why in fits.items() if not (parties and ev.parties.get(pid) and not parties
                                                           & ev.parties[pid])}
     if len(fits) != 1:
@@ -231,6 +245,19 @@ def _describe(token: Token, ev: _Evidence) -> Description | None:
     if pid not in ev.clusters or _same_clause(token, ev.clusters[pid], ev):
         return None
     return Description(span, pid, why)
+
+
+def _left_open(token: Token, span: Span, head: str, orgs: set[str], parties: set[str], ev: _Evidence
+               ) -> OpenDescription | None:
+    """A description no one named before it fits in its article, with the people it may be: those
+    named before it, not in its own clause, of no other party than it names."""
+    candidates = tuple(sorted(
+        pid for pid, cluster in ev.clusters.items()
+        if cluster.type == "Person" and ev.first[pid] < token.idx and not _same_clause(token, cluster, ev)
+        and not (parties and ev.parties.get(pid) and not parties & ev.parties[pid])))
+    if not candidates:
+        return None
+    return OpenDescription(span, head, tuple(sorted(orgs)), tuple(sorted(parties)), candidates)
 
 
 def _description_words(token: Token) -> list[Token] | None:
@@ -335,3 +362,59 @@ def _handles(text: str, index: EntityIndex) -> list[Description]:
         if ids is not None and len(ids) == 1:  # one word that spells two names: never an ordinary word
             out.append(Description(Span.of(text, match.start(1), match.end(1)), next(iter(ids)), "handle"))
     return out
+
+
+# -- across the corpus ------------------------------------------------------------------
+def role_key(name: str) -> str:
+    """A role name's head with its lesser office, as descriptions key it: "Vice President" →
+    "vice+president", "former Secretary of State" → "secretary"."""
+    head = role_head(name)
+    lesser = "+".join(sorted(set(name.lower().replace("-", " ").split()) & LESSER))
+    return f"{lesser}+{head}" if lesser else head
+
+
+def link_across(graph: nx.MultiDiGraph, open_descriptions: Iterable[OpenDescription],
+                merged: dict[str, str]) -> dict[str, set[str]]:
+    """Descriptions their article left open, tied to one person by what the whole corpus says:
+    "the former secretary of state" in an article that names Clinton and Napolitano is Clinton
+    when another article calls her "former Secretary of State Hillary Clinton" and no article gives
+    Napolitano that role. The same tests as in one article (a role of that head, else of its class,
+    else a party's one candidate; organisations and parties never contradicted; exactly one fits),
+    over the roles every article gives beside a name. ``merged``: ids the corpus merge replaced.
+
+    Returns:
+        {person node id: description words to add as aliases}.
+    """
+    heads: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))  # person → head → orgs
+    parties: dict[str, set[str]] = defaultdict(set)
+    for person, role, data in graph.edges(data=True):
+        if data.get("type") != "HOLDS_ROLE" or data.get("confidence", 0) < NAMED \
+                or graph.nodes[person].get("label") != "Person":
+            continue
+        head = role_key(str(data.get("text") or graph.nodes[role].get("name", "")))
+        org = data.get("org")
+        heads[person][head].update({str(org).lower()} if org else set())
+        if org and (party := party_of(str(org))) is not None:
+            parties[person].add(party)
+    out: dict[str, set[str]] = defaultdict(set)
+    for found in open_descriptions:
+        people = {merged.get(c, c) for c in found.candidates}
+        people = {p for p in people if p in graph and not (found.parties and parties[p]
+                                                           and not set(found.parties) & parties[p])}
+        orgs = set(found.orgs)
+        chosen = [p for p in people if _holds(heads[p], found.head, orgs)]
+        kind = role_classes().get(found.head)
+        if not chosen and kind is not None:
+            chosen = [p for p in people if any(role_classes().get(h) == kind and _holds(heads[p], h, orgs)
+                                               for h in heads[p])]
+        if not chosen and kind == CANDIDACY and found.parties:
+            chosen = [p for p in people if set(found.parties) & parties[p]]
+        if len(chosen) == 1:
+            words = " ".join(re.sub(r"^(?:the|The|THE)\s+", "", found.span.text).split())
+            out[chosen[0]].add(words)
+    return dict(out)
+
+
+def _holds(held: dict[str, set[str]], head: str, orgs: set[str]) -> bool:
+    """Does a person hold a role of ``head`` whose organisations (if any) include those named?"""
+    return head in held and not (orgs and held[head] and not orgs <= held[head])

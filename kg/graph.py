@@ -25,7 +25,7 @@ from typing import IO, Any
 
 import networkx as nx
 
-from kg.model import DocResult, EntityRef, Triple, entity_id, stable_hash
+from kg.model import DocResult, EntityRef, OpenDescription, Triple, entity_id, stable_hash
 
 NODE_LABELS = ("Person", "Organization", "Group", "Place", "Report", "Role", "Quote", "Finding", "Article")
 EDGE_TYPES = ("SAID", "HOLDS_ROLE", "FOUND", "ADDRESSED_TO", "IN_ARTICLE", "IN_REPORT", "AUTHORED_BY", "MENTIONED_IN",
@@ -55,6 +55,7 @@ class KnowledgeGraph:
         self.graph = graph if graph is not None else nx.MultiDiGraph()
         self._touched: set[str] = set()
         self._mention_totals: dict[str, int] = {}  # entity -> sum of its MENTIONED_IN counts, filled lazily
+        self._open: dict[str, list[OpenDescription]] = {}  # doc -> descriptions its article left open
 
     # -- building -------------------------------------------------------------------
     def add(self, result: DocResult) -> None:
@@ -76,6 +77,8 @@ class KnowledgeGraph:
         for triple in result.triples:
             self._triple(triple, art)
         self._recount_mentions(self._touched)
+        if result.descriptions:
+            self._open[doc.id] = list(result.descriptions)
 
     def add_all(self, results: Iterable[DocResult]) -> None:
         for result in results:
@@ -274,6 +277,17 @@ class KnowledgeGraph:
             self._mention_totals.clear()
             self._recount_mentions()
         return merged
+
+    def open_descriptions(self) -> list[OpenDescription]:
+        """The descriptions the added articles left open (not kept in saved graphs), in doc order."""
+        return [d for doc in sorted(self._open) for d in self._open[doc]]
+
+    def add_aliases(self, aliases: dict[str, set[str]]) -> None:
+        """More words for entities the corpus resolved (``kg.descriptions.link_across``)."""
+        for node, words in aliases.items():
+            if node in self.graph:
+                data = self.graph.nodes[node]
+                data["aliases"] = sorted(set(data.get("aliases", [])) | words)
 
     def _merge_node(self, node: str, target: str) -> None:
         """Move every edge and alias of ``node`` onto ``target`` and drop ``node``."""

@@ -216,6 +216,24 @@ class Skip:
     source: str | None = None
 
 
+@dataclass(frozen=True)
+class OpenDescription:
+    """A description ("the former secretary of state") that its article alone does not tie to one
+    person, with what the corpus needs to (``kg.descriptions.link_across``): its role head
+    ("secretary"; "vice+president" for a lesser office), the organisations and parties it names,
+    and the people named before it in the article, one of whom it may be."""
+
+    span: Span
+    head: str
+    orgs: tuple[str, ...] = ()
+    parties: tuple[str, ...] = ()
+    candidates: tuple[str, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {"span": self.span.to_json(), "head": self.head, "orgs": list(self.orgs),
+                "parties": list(self.parties), "candidates": list(self.candidates)}
+
+
 @dataclass
 class DocResult:
     """Everything extracted from one document."""
@@ -224,3 +242,4 @@ class DocResult:
     entities: list[Entity] = field(default_factory=list)
     triples: list[Triple] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    descriptions: list[OpenDescription] = field(default_factory=list)  # left for the corpus to resolve

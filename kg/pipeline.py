@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from kg.descriptions import resolve_descriptions
+from kg.descriptions import describe
 from kg.entities import EntityIndex
 from kg.extractors import findings, quotes, roles
 from kg.mentions import attach_mentions, role_noun_refs
@@ -20,7 +20,7 @@ def extract_document(document: Document, sdoc: Doc) -> DocResult:
     triples: list[Triple] = []
     role_triples = list(roles.extract(sdoc, index))
     index.register_roles(role_triples)
-    described = resolve_descriptions(sdoc, index, role_triples)
+    described, left_open = describe(sdoc, index, role_triples)
     triples.extend(role_triples)
     reports = findings.ReportResolver(sdoc, index)
     triples.extend(findings.extract(sdoc, index, reports))
@@ -36,7 +36,8 @@ def extract_document(document: Document, sdoc: Doc) -> DocResult:
         triples = [_restore_triple(t, document.text) for t in triples]
         entities = [replace(e, mentions=tuple(Span.of(document.text, m.start, m.end) for m in e.mentions))
                     for e in entities]
-    return DocResult(document=document, entities=entities, triples=triples)
+        left_open = [replace(d, span=Span.of(document.text, d.span.start, d.span.end)) for d in left_open]
+    return DocResult(document=document, entities=entities, triples=triples, descriptions=left_open)
 
 
 def _restore_triple(t: Triple, text: str) -> Triple:

@@ -17,7 +17,18 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
-from kg.model import DocResult, Document, Entity, EntityRef, Evidence, Span, Triple, TripleObject, stable_hash
+from kg.model import (
+    DocResult,
+    Document,
+    Entity,
+    EntityRef,
+    Evidence,
+    OpenDescription,
+    Span,
+    Triple,
+    TripleObject,
+    stable_hash,
+)
 
 STATE_DIR = ".kg-state"
 FORMAT = 1
@@ -99,6 +110,7 @@ def result_to_json(result: DocResult) -> dict[str, Any]:
                       "mentions": [_span(m) for m in e.mentions]} for e in result.entities],
         "triples": [_triple(t) for t in result.triples],
         "warnings": list(result.warnings),
+        "descriptions": [d.to_json() for d in result.descriptions],
     }
 
 
@@ -116,6 +128,9 @@ def result_from_json(data: dict[str, Any]) -> DocResult:
                          tuple(_unspan(m) for m in e["mentions"])) for e in data["entities"]],  # type: ignore[misc]
         triples=[_untriple(t) for t in data["triples"]],
         warnings=list(data["warnings"]),
+        descriptions=[OpenDescription(Span(d["span"]["start"], d["span"]["end"], d["span"]["text"]), d["head"],
+                                      tuple(d["orgs"]), tuple(d["parties"]), tuple(d["candidates"]))
+                      for d in data.get("descriptions", [])],
     )
 
 

@@ -113,3 +113,37 @@ def test_helpers_fold_parties_and_role_heads():
     assert party_of("GOP") == party_of("Republicans") == "republican"
     assert party_of("Texas") is None
     assert role_head("secretary of state") == "secretary" and role_head("presidential nominee") == "nominee"
+
+
+def _aliases_in(graph, node: str) -> set[str]:
+    return set(graph.graph.nodes[node].get("aliases", []))
+
+
+def test_the_corpus_ties_a_description_its_article_leaves_open(nlp):
+    from kg.api import build_graph
+
+    one = "Former Secretary of State Maria Olsen spoke in Oslo on Monday."
+    two = "Maria Olsen and Carl Moss met in Bergen on Friday. Critics said the former secretary of state had erred."
+    graph = build_graph([one, two])
+    assert "former secretary of state" in _aliases_in(graph, "person:maria-olsen")
+    assert not any("secretary" in a for a in _aliases_in(graph, "person:carl-moss"))
+
+
+def test_two_people_the_corpus_gives_the_role_leave_it_open(nlp):
+    from kg.api import build_graph
+
+    texts = ["Former Secretary of State Maria Olsen spoke in Oslo on Monday.",
+             "Former Secretary of State Carl Moss spoke in Bergen on Tuesday.",
+             "Maria Olsen and Carl Moss met in Bergen on Friday. Critics said the former secretary of state had erred."]
+    graph = build_graph(texts)
+    assert not any("secretary of state" in a for node in ("person:maria-olsen", "person:carl-moss")
+                   for a in _aliases_in(graph, node) if a.islower())
+
+
+def test_open_descriptions_survive_the_saved_state(nlp):
+    from kg.state import result_from_json, result_to_json
+
+    r = analyse(nlp, "Maria Olsen and Carl Moss met in Bergen on Friday. Critics said the former secretary of state "
+                     "had erred.")
+    assert r.descriptions and r.descriptions[0].span.text == "the former secretary of state"
+    assert result_from_json(result_to_json(r)).descriptions == r.descriptions
