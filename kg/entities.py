@@ -160,6 +160,8 @@ class EntityIndex:
         self._extra: dict[str, Cluster] = {}  # groups, reports and other minted entities by id
         self._role_holders: dict[str, list[Cluster]] = defaultdict(list)
         self._genders: dict[str, str | None] = {}
+        self._owners: dict[str, Cluster] = {}  # a group's canonical name -> the organisation or person it belongs to
+        self.memberships: dict[tuple[str, int], tuple[Cluster, TextSpan]] = {}  # (group id, start) -> owner, mention
         self._build()
 
     # -- names ----------------------------------------------------------------------
@@ -391,7 +393,12 @@ class EntityIndex:
         words = " ".join(re.sub(r"^(?:the|The|THE)\s+|^@", "", span.text).split())
         if cluster is None or not words:
             return
-        cluster.mentions.append(span)
+        owners = {id(c) for c in self._clusters + list(self._extra.values()) for m in c.mentions
+                  if (m.start, m.end) == (span.start, span.end)}
+        if owners - {id(cluster)}:
+            return  # the words are another entity's mention already (a speaker kg minted): one entity a span
+        if not owners:
+            cluster.mentions.append(span)
         if alias and words.lower() != cluster.name.lower():
             cluster.aliases.add(words)
 
@@ -423,6 +430,8 @@ class EntityIndex:
         if cluster is None:
             cluster = Cluster(kind, clean, key=key)
             self._extra[eid] = cluster
+        if kind == "Group" and clean in self._owners:  # "ACLU lawyers": a group of the ACLU (kg.groups)
+            self.memberships.setdefault((eid, mention.start), (self._owners[clean], mention))
         cluster.mentions.append(mention)
         cluster.aliases.update({clean, surface})
         return self.ref_for(cluster, mention)
@@ -457,6 +466,7 @@ class EntityIndex:
                     break
         if owner is not None:
             canonical = f"{owner.name} {noun.lower()}"
+            self._owners[canonical] = owner
             return canonical, canonical
         if sentence_start and words and not words[0].isupper() and (len(words) > 1 or words[0][1:].islower()) \
                 and words[0].lower() not in ("democrats", "republicans", "liberals", "conservatives"):

@@ -13,6 +13,7 @@ Graph shape (shared with Neo4j and RDF):
   (entity)-[:MENTIONED_IN {count}]->(Article)
   (Quote|Finding)-[:MENTIONS {starts, ends, text}]->(entity): who a statement talks about
   (Person)-[:WORKS_FOR {role, doc}]->(Organization): a role's organisation, when it is a node
+  (Group)-[:MEMBER_OF {doc, start, end, text}]->(Organization|Person): "ACLU lawyers" → the ACLU
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from kg.model import DocResult, EntityRef, OpenDescription, Triple, entity_id, s
 
 NODE_LABELS = ("Person", "Organization", "Group", "Place", "Report", "Role", "Quote", "Finding", "Article")
 EDGE_TYPES = ("SAID", "HOLDS_ROLE", "FOUND", "ADDRESSED_TO", "IN_ARTICLE", "IN_REPORT", "AUTHORED_BY", "MENTIONED_IN",
-              "MENTIONS", "WORKS_FOR")
+              "MENTIONS", "WORKS_FOR", "MEMBER_OF")
 STATEMENT_LABEL = {"SAID": "Quote", "FOUND": "Finding"}
 # the statement table (kg export --format csv|parquet, graph.to_dataframe()); docs/api.md says what each holds
 STATEMENT_COLUMNS = ("relation", "speaker", "speaker_id", "speaker_type", "kind", "mode", "cue", "statement",
@@ -135,7 +136,14 @@ class KnowledgeGraph:
                 attrs[key] = value.name
             else:
                 attrs[key] = value
-        if triple.relation == "HOLDS_ROLE":
+        if triple.relation == "MEMBER_OF":
+            owner = triple.object
+            assert owner.id is not None, "MEMBER_OF objects are entities"
+            self._entity(owner.id, owner.type or "Organization", owner.name or "")
+            if owner.span is not None:
+                attrs.update(start=owner.span.start, end=owner.span.end, text=owner.span.text)
+            self._edge(triple.subject.id, owner.id, "MEMBER_OF", key=tid, **attrs)
+        elif triple.relation == "HOLDS_ROLE":
             role = triple.object
             role_id = role.id or entity_id("Role", role.name or "")
             self._node(role_id, label="Role", name=role.name)

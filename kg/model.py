@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
-RELATIONS = ("SAID", "HOLDS_ROLE", "FOUND")
+RELATIONS = ("SAID", "HOLDS_ROLE", "FOUND", "MEMBER_OF")
 ENTITY_TYPES = ("Person", "Organization", "Group", "Place", "Report", "Role")
 MODES = ("direct", "indirect", "mixed")
 # What a SAID reports: words spoken or written, a belief, a wish or plan, a stance on something.
@@ -106,7 +106,8 @@ class EntityRef:
 
 @dataclass(frozen=True)
 class TripleObject:
-    """What the subject said, found or holds: a statement span or a named node (a Role).
+    """What the subject said, found or holds: a statement span or a named node (a Role; for
+    MEMBER_OF the organisation or person, with the words that name it inside the group's mention).
 
     ``span`` is the whole statement as annotators score it (the envelope, attribution words
     between its pieces included); ``parts`` are the pieces the speaker said, each its own span

@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
+from kg import groups
 from kg.descriptions import describe
 from kg.entities import EntityIndex
 from kg.extractors import findings, quotes, roles
@@ -26,6 +27,7 @@ def extract_document(document: Document, sdoc: Doc) -> DocResult:
     triples.extend(findings.extract(sdoc, index, reports))
     triples.extend(quotes.extract(sdoc, index))
     triples = findings.link_reports(triples, sdoc, index, reports)
+    triples.extend(groups.memberships(index))  # after the speakers, who mint the groups
     for found in described:  # after the speakers: a description never becomes a pronoun's antecedent
         index.add_description(found.entity_id, found.span, alias=found.specific)
     unique = list(dict.fromkeys(triples))

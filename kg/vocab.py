@@ -33,6 +33,7 @@ class KG(DefinedNamespace):
     Statement: URIRef
     Quotation: URIRef
     RoleAssignment: URIRef
+    Membership: URIRef
     Finding: URIRef
     TextSpan: URIRef
 
@@ -58,6 +59,8 @@ class KG(DefinedNamespace):
     qualifier: URIRef
     organizationName: URIRef
     organization: URIRef
+    member: URIRef
+    memberOf: URIRef
     foundBy: URIRef
     text: URIRef
     cue: URIRef
@@ -75,6 +78,7 @@ class KG(DefinedNamespace):
     mentionSpan: URIRef
     sentenceSpan: URIRef
     roleSpan: URIRef
+    memberOfSpan: URIRef
     mentionedSpan: URIRef
 
 

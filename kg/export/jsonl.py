@@ -36,7 +36,8 @@ def rewrite_merged_entities(source: Path, target: Path, merged: Mapping[str, str
         for line in lines:
             record = json.loads(line)
             quals = record.get("qualifiers", {}).values()
-            refs = [record["subject"], *(v for v in quals if isinstance(v, dict) and "id" in v),
+            owner = [record["object"]] if record["relation"] == "MEMBER_OF" else []  # an entity too
+            refs = [record["subject"], *owner, *(v for v in quals if isinstance(v, dict) and "id" in v),
                     *(r for v in quals if isinstance(v, list) for r in v if isinstance(r, dict) and "id" in r)]
             for ref in refs:
                 into = merged.get(ref["id"])

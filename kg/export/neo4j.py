@@ -15,8 +15,8 @@ Loading an article that the server already holds *replaces* its facts, unless it
 since this folder's last load to that database (its rows' fingerprint, :mod:`kg.export.loaded`;
 an unchanged article is neither deleted nor sent): before the MERGEs,
 :func:`forget_documents` deletes, one transaction per batch of such articles, their statements
-(Quote, Finding, with their edges), their HOLDS_ROLE, WORKS_FOR and MENTIONED_IN edges, and any entity or
-role left with no edge at all; entities other articles mention stay, their mention counts
+(Quote, Finding, with their edges), their HOLDS_ROLE, WORKS_FOR, MEMBER_OF and MENTIONED_IN edges, and
+any entity or role left with no edge at all; entities other articles mention stay, their mention counts
 recounted; then all their rows are sent. So a corrected, re-extracted article loaded again
 leaves no stale fact behind.
 
@@ -48,6 +48,9 @@ _NAME = re.compile(r"^//\s*name:\s*(\w+)\s*$")
 class LoadError(Exception):
     """The graph could not be loaded or queried; the message names the server, never the password."""
 
+
+# entity-to-entity edges that belong to the article that states them (their ``doc``)
+ARTICLE_EDGES = ("HOLDS_ROLE", "WORKS_FOR", "MEMBER_OF")
 
 def _statements(text: str) -> list[str]:
     """Cypher statements of a file: comment lines dropped, split on ``;``."""
@@ -373,8 +376,8 @@ def _forget(tx: Any, batch: list[tuple[str, str]]) -> int:
     note(tx.run("UNWIND $ids AS id MATCH (a:Article {id: id})<-[:IN_ARTICLE]-(s)-[]-(e) "
                 "RETURN DISTINCT labels(e)[0] AS label, e.id AS id", ids=ids))
     tx.run("UNWIND $ids AS id MATCH (a:Article {id: id})<-[:IN_ARTICLE]-(s) DETACH DELETE s", ids=ids).consume()
-    # roles: HOLDS_ROLE (and a role's WORKS_FOR) edges carry their article
-    for rel in ("HOLDS_ROLE", "WORKS_FOR"):
+    # roles: HOLDS_ROLE (and a role's WORKS_FOR) and groups' MEMBER_OF edges carry their article
+    for rel in ARTICLE_EDGES:
         note(tx.run(f"MATCH (p)-[r:{_check_type(rel)}]->(o) WHERE r.doc IN $docs "
                     "RETURN labels(p)[0] AS label, p.id AS id UNION "
                     f"MATCH (p)-[r:{_check_type(rel)}]->(o) WHERE r.doc IN $docs "
@@ -464,7 +467,7 @@ def row_articles(graph: KnowledgeGraph) -> tuple[dict[str, str], dict[str, str]]
 
     Returns ({node id: article id}, {relationship row id: article id}): the article node and its
     statements; the edges of those statements, its MENTIONED_IN and IN_ARTICLE edges, and the
-    HOLDS_ROLE and WORKS_FOR edges it is the source of. Entities belong to no article.
+    HOLDS_ROLE, WORKS_FOR and MEMBER_OF edges it is the source of. Entities belong to no article.
     """
     g = graph.graph
     nodes: dict[str, str] = {}
@@ -475,7 +478,7 @@ def row_articles(graph: KnowledgeGraph) -> tuple[dict[str, str], dict[str, str]]
     for source, target, key, data in g.edges(keys=True, data=True):
         rel = str(data.get("type"))
         owner = nodes.get(str(source)) or nodes.get(str(target))
-        if owner is None and rel in ("HOLDS_ROLE", "WORKS_FOR") and data.get("doc") is not None:
+        if owner is None and rel in ARTICLE_EDGES and data.get("doc") is not None:
             owner = article_id(str(data["doc"]))
         if owner is not None:
             edges[relationship_id(rel, source, target, key, data)] = owner

@@ -48,8 +48,9 @@ SUFFIXES = {"turtle": ".ttl", "trig": ".trig", "nt": ".nt", "nquads": ".nq", "js
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 _XSD_STRING = _XSD + "string"
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:")
-_STATEMENT_CLASS = {"SAID": KG.Quotation, "HOLDS_ROLE": KG.RoleAssignment, "FOUND": KG.Finding}
-_SUBJECT_PROPERTY = {"SAID": KG.speaker, "HOLDS_ROLE": KG.roleHolder, "FOUND": KG.foundBy}
+_STATEMENT_CLASS = {"SAID": KG.Quotation, "HOLDS_ROLE": KG.RoleAssignment, "FOUND": KG.Finding,
+                    "MEMBER_OF": KG.Membership}
+_SUBJECT_PROPERTY = {"SAID": KG.speaker, "HOLDS_ROLE": KG.roleHolder, "FOUND": KG.foundBy, "MEMBER_OF": KG.member}
 
 
 @cache
@@ -271,6 +272,10 @@ class _QuadBuilder:
                 add(ox.Quad(st, _n(KG.organization), self.iris.node(str(data["org_id"])), g))
             if data.get("start") is not None:
                 span("role", KG.roleSpan, data["start"], data["end"], data.get("text"))
+        elif rel == "MEMBER_OF":
+            add(ox.Quad(st, _n(KG.memberOf), self.iris.node(target), g))
+            if data.get("start") is not None:
+                span("memberOf", KG.memberOfSpan, data["start"], data["end"], data.get("text"))
         else:
             words = self.g.nodes[target]
             add(ox.Quad(st, _n(KG.text), _str(words.get("text", "")), g))
