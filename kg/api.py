@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from kg.descriptions import link_across
+from kg.corpus import settle
 from kg.engine import run_documents
 from kg.graph import KnowledgeGraph
 from kg.graph import load_graph as _load_graph
@@ -115,8 +115,7 @@ def build_graph(texts: Texts | None = None, *, paths: Iterable[str | Path] = (),
     for result in run_documents(documents(), model=model, processes=processes):
         if isinstance(result, DocResult):
             graph.add(result)
-    merged = graph.merge_short_names()
-    graph.add_aliases(link_across(graph.graph, graph.open_descriptions(), merged))
+    settle(graph)  # short names merged, open descriptions tied (kg.corpus)
     return graph
 
 

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from kg.append import Append
-from kg.descriptions import link_across
+from kg.corpus import settle
 from kg.engine import DEFAULT_DOC_TIMEOUT, run_documents
 from kg.export.jsonl import rewrite_merged_entities, write_triples
 from kg.files import write_atomic  # noqa: F401 - kept importable from here for callers
@@ -236,9 +236,7 @@ def _extract_into(paths: list[str], options: RunOptions, out: Path, outputs: Out
         summary.already_present = append.present if append else 0
     finally:
         state.close()
-    merged = graph.merge_short_names()  # "Trump" of one article is the corpus's Donald Trump
-    # "the former secretary of state" where only the corpus knows which person named there held it
-    graph.add_aliases(link_across(graph.graph, graph.open_descriptions(), merged))
+    merged = settle(graph)  # "Trump" of one article is the corpus's Donald Trump; open descriptions
     if merged:
         rewritten = staged_triples.with_name("triples.jsonl.merged")
         rewrite_merged_entities(staged_triples, rewritten, merged, graph.graph.nodes)
