@@ -162,6 +162,7 @@ class EntityIndex:
         self._genders: dict[str, str | None] = {}
         self._owners: dict[str, Cluster] = {}  # a group's canonical name -> the organisation or person it belongs to
         self.memberships: dict[tuple[str, int], tuple[Cluster, TextSpan]] = {}  # (group id, start) -> owner, mention
+        self._described: dict[int, tuple[int, str]] = {}  # description start -> (end, entity id): kg.descriptions
         self._build()
 
     # -- names ----------------------------------------------------------------------
@@ -384,6 +385,11 @@ class EntityIndex:
                 if cluster not in self._role_holders[role]:
                     self._role_holders[role].append(cluster)
 
+    def describe(self, entity_id_: str, span: TextSpan) -> None:
+        """Words that the text ties to one entity (``kg.descriptions``), known before the speakers are
+        read: a speaker phrase that starts with them is that entity, not a new nameless one."""
+        self._described.setdefault(span.start, (span.end, entity_id_))
+
     def add_description(self, entity_id_: str, span: TextSpan, *, alias: bool = True) -> None:
         """A description that refers back to one entity ("the Texas senator", "@tedcruz"): a mention
         of it at ``span`` (so statements that use it mention the entity) and, when ``alias``, its
@@ -418,6 +424,11 @@ class EntityIndex:
         ``key`` replaces the name in the id when the name is too plain to merge across
         documents ("the report" of one article is not that of another).
         """
+        described = self._described.get(mention.start)
+        if described is not None and kind != "Report" and described[0] <= mention.end \
+                and (meant := self.cluster_by_id(described[1])) is not None:
+            meant.mentions.append(mention)  # "The former pollster said": the person the description is
+            return self.ref_for(meant, mention)
         clean = surface = " ".join(name.split())
         person = self._named_person(clean) if kind in ("Group", "Person") and key is None else None
         if person is not None:  # a speaker phrase that is a person's name ("Trump") is that person

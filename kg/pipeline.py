@@ -22,6 +22,8 @@ def extract_document(document: Document, sdoc: Doc) -> DocResult:
     role_triples = list(roles.extract(sdoc, index))
     index.register_roles(role_triples)
     described, left_open = describe(sdoc, index, role_triples)
+    for found in described:
+        index.describe(found.entity_id, found.span)
     triples.extend(role_triples)
     reports = findings.ReportResolver(sdoc, index)
     triples.extend(findings.extract(sdoc, index, reports))

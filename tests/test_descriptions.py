@@ -147,3 +147,10 @@ def test_open_descriptions_survive_the_saved_state(nlp):
                      "had erred.")
     assert r.descriptions and r.descriptions[0].span.text == "the former secretary of state"
     assert result_from_json(result_to_json(r)).descriptions == r.descriptions
+
+
+def test_a_speaker_the_text_describes_is_that_person_not_a_nameless_one(nlp):
+    r = analyse(nlp, "Paul Brenner, a retired shipbuilder, bought the club in May. Later the retired shipbuilder "
+                     "said the club would grow.")
+    said = next(t for t in r.triples if t.relation == "SAID")
+    assert (said.subject.name, said.subject.mention.text) == ("Paul Brenner", "the retired shipbuilder")
