@@ -55,7 +55,8 @@ NAMED = 0.8  # role triples at least this sure stand beside a name: evidence for
 BARE_REACH = 2  # sentences a bare "the pollster" may stand after its person's last mention
 CANDIDACY = "candidacy"  # the role class of "the Republican nominee", "the GOP front-runner"
 HANDLE_PREFIXES = ("real", "the", "gov", "governor", "sen", "senator", "rep", "mayor", "dr", "potus")
-PARTY_WORDS = {"republican", "republicans", "gop", "democratic", "democrat", "democrats", "libertarian", "green"}
+PAST = {"former", "ex", "erstwhile", "onetime", "one-time", "then"}  # "the former president" held it before
+NOT_POINTING = {"one", "same", "other", "another", "new"}  # "the one candidate who ...", "the new mayor"
 _BRACKET_PARTY = re.compile(r"\s*\((R|D|I)\s*[-–,]\s*[A-Z]")
 _BRACKET_PARTIES = {"R": "republican", "D": "democratic", "I": "independent"}
 
@@ -107,6 +108,7 @@ class _Evidence:
                 self.mentions[cluster.id] = starts
         # head → person → (first char, orgs named with the role)
         self.roles: dict[str, dict[str, tuple[int, set[str]]]] = defaultdict(dict)
+        self.former: set[tuple[str, str]] = set()  # (head, person): a role of that head the person held before
         self.parties: dict[str, set[str]] = defaultdict(set)
         for t in role_triples:
             if t.evidence.confidence < NAMED or t.object.name is None:
@@ -122,10 +124,17 @@ class _Evidence:
                 if (party := party_of(org)) is not None:
                     self.parties[t.subject.id].add(party)
             self.roles[head][t.subject.id] = (min(first, start), orgs)
+            if t.qualifier("qualifier") == "former":
+                self.former.add((head, t.subject.id))
         self.descriptors: dict[str, dict[str, int]] = defaultdict(dict)  # head → person → char
         for token in doc:
             self._read_descriptor(token)
             self._read_party(token)
+
+    def classes_held(self, pid: str) -> set[str]:
+        """The role classes (``role_classes.txt``) of the roles the person holds in the article."""
+        return {kind for head, holders in self.roles.items() if pid in holders
+                if (kind := role_classes().get(head.rpartition("+")[2])) is not None}
 
     def person(self, token: Token) -> Cluster | None:
         cluster = self.index.cluster_at(token)
@@ -198,7 +207,7 @@ def _describe(token: Token, ev: _Evidence) -> Description | OpenDescription | No
     doc = token.doc
     span = Span.of(doc.text, words[0].idx, words[-1].idx + len(words[-1].text))
     modifiers = [t for t in words if t.i < token.i and t.lower_ != "the"]
-    if any(t.lower_ in NOT_REFERRING | EVALUATIVE for t in modifiers):
+    if any(t.lower_ in NOT_REFERRING | EVALUATIVE | NOT_POINTING for t in modifiers):
         return None
     if token.dep_ == "appos" and (person := ev.person(token.head)) is not None:
         return Description(span, person.id, "apposition")
@@ -210,17 +219,22 @@ def _describe(token: Token, ev: _Evidence) -> Description | OpenDescription | No
     held_head = f"{lesser}+{head}" if lesser else head
     named = {_org_words(t) for t in words if t.ent_type_ in ("ORG", "GPE", "NORP") and t.i != token.i}
     parties = {p for t in modifiers if (p := party_of(t.text)) is not None}
+    past = any(t.lower_ in PAST or t.lower_.startswith("then-") for t in modifiers)
     fits: dict[str, str] = {}
     for pid, (first, orgs) in ev.roles.get(held_head, {}).items():
-        if first < token.idx and not (named and orgs and not named <= orgs):
+        if first < token.idx and not (named and orgs and not named <= orgs) and (held_head, pid) in ev.former | (
+                set() if past else {(held_head, pid)}):
             fits[pid] = "role held"
     kind = role_classes().get(head)
-    if not fits and kind is not None:
+    if not fits and kind is not None and not past:
         for held, holders in ev.roles.items():
             for pid, (first, orgs) in holders.items():
                 if held != head and role_classes().get(held) == kind and first < token.idx \
                         and not (named and orgs and not named <= orgs):
                     fits[pid] = "role held"
+    # "the billionaire candidate": a modifier that is itself a kind of standing the person must hold
+    standing = {role_classes()[t.lower_] for t in modifiers if t.lower_ in role_classes()}
+    fits = {pid: why for pid, why in fits.items() if standing <= ev.classes_held(pid)}
     if not fits:
         for pid, at in ev.descriptors.get(head, {}).items():
             if at < token.idx:
@@ -234,7 +248,7 @@ def _describe(token: Token, ev: _Evidence) -> Description | OpenDescription | No
         if org is not None:
             return Description(span, org.id, "organisation head")
     if not fits and modifiers:
-        return _left_open(token, span, held_head, named, parties, ev)
+        return _left_open(token, span, held_head, named, parties, ev, past=past, standing=standing)
     fits = {pid: why for pid, why in fits.items() if not (parties and ev.parties.get(pid) and not parties
                                                           & ev.parties[pid])}
     if len(fits) != 1:
@@ -247,8 +261,8 @@ def _describe(token: Token, ev: _Evidence) -> Description | OpenDescription | No
     return Description(span, pid, why)
 
 
-def _left_open(token: Token, span: Span, head: str, orgs: set[str], parties: set[str], ev: _Evidence
-               ) -> OpenDescription | None:
+def _left_open(token: Token, span: Span, head: str, orgs: set[str], parties: set[str], ev: _Evidence, *,
+               past: bool, standing: set[str]) -> OpenDescription | None:
     """A description no one named before it fits in its article, with the people it may be: those
     named before it, not in its own clause, of no other party than it names."""
     candidates = tuple(sorted(
@@ -257,7 +271,8 @@ def _left_open(token: Token, span: Span, head: str, orgs: set[str], parties: set
         and not (parties and ev.parties.get(pid) and not parties & ev.parties[pid])))
     if not candidates:
         return None
-    return OpenDescription(span, head, tuple(sorted(orgs)), tuple(sorted(parties)), candidates)
+    return OpenDescription(span, head, tuple(sorted(orgs)), tuple(sorted(parties)), candidates, past=past,
+                           standing=tuple(sorted(standing)))
 
 
 def _description_words(token: Token) -> list[Token] | None:
@@ -386,6 +401,7 @@ def link_across(graph: nx.MultiDiGraph, open_descriptions: Iterable[OpenDescript
         {person node id: description words to add as aliases}.
     """
     heads: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))  # person → head → orgs
+    former: dict[str, set[str]] = defaultdict(set)  # person → heads of roles held before
     parties: dict[str, set[str]] = defaultdict(set)
     for person, role, data in graph.edges(data=True):
         if data.get("type") != "HOLDS_ROLE" or data.get("confidence", 0) < NAMED \
@@ -394,6 +410,8 @@ def link_across(graph: nx.MultiDiGraph, open_descriptions: Iterable[OpenDescript
         head = role_key(str(data.get("text") or graph.nodes[role].get("name", "")))
         org = data.get("org")
         heads[person][head].update({str(org).lower()} if org else set())
+        if data.get("qualifier") == "former":
+            former[person].add(head)
         if org and (party := party_of(str(org))) is not None:
             parties[person].add(party)
     out: dict[str, set[str]] = defaultdict(set)
@@ -402,13 +420,16 @@ def link_across(graph: nx.MultiDiGraph, open_descriptions: Iterable[OpenDescript
         people = {p for p in people if p in graph and not (found.parties and parties[p]
                                                            and not set(found.parties) & parties[p])}
         orgs = set(found.orgs)
-        chosen = [p for p in people if _holds(heads[p], found.head, orgs)]
+        chosen = [p for p in people if _holds(heads[p], found.head, orgs) and (not found.past
+                                                                               or found.head in former[p])]
         kind = role_classes().get(found.head)
-        if not chosen and kind is not None:
+        if not chosen and kind is not None and not found.past:
             chosen = [p for p in people if any(role_classes().get(h) == kind and _holds(heads[p], h, orgs)
                                                for h in heads[p])]
         if not chosen and kind == CANDIDACY and found.parties:
             chosen = [p for p in people if set(found.parties) & parties[p]]
+        chosen = [p for p in chosen if set(found.standing) <= {role_classes().get(h.rpartition("+")[2])
+                                                                for h in heads[p]}]
         if len(chosen) == 1:
             words = " ".join(re.sub(r"^(?:the|The|THE)\s+", "", found.span.text).split())
             out[chosen[0]].add(words)

@@ -229,10 +229,13 @@ class OpenDescription:
     orgs: tuple[str, ...] = ()
     parties: tuple[str, ...] = ()
     candidates: tuple[str, ...] = ()
+    past: bool = False  # "the former secretary": a role held before
+    standing: tuple[str, ...] = ()  # role classes its modifiers name ("the billionaire candidate": business)
 
     def to_json(self) -> dict[str, Any]:
         return {"span": self.span.to_json(), "head": self.head, "orgs": list(self.orgs),
-                "parties": list(self.parties), "candidates": list(self.candidates)}
+                "parties": list(self.parties), "candidates": list(self.candidates), "past": self.past,
+                "standing": list(self.standing)}
 
 
 @dataclass

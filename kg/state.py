@@ -129,7 +129,8 @@ def result_from_json(data: dict[str, Any]) -> DocResult:
         triples=[_untriple(t) for t in data["triples"]],
         warnings=list(data["warnings"]),
         descriptions=[OpenDescription(Span(d["span"]["start"], d["span"]["end"], d["span"]["text"]), d["head"],
-                                      tuple(d["orgs"]), tuple(d["parties"]), tuple(d["candidates"]))
+                                      tuple(d["orgs"]), tuple(d["parties"]), tuple(d["candidates"]),
+                                      past=d.get("past", False), standing=tuple(d.get("standing", ())))
                       for d in data.get("descriptions", [])],
     )
 
