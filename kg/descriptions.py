@@ -55,7 +55,7 @@ NAMED = 0.8  # role triples at least this sure stand beside a name: evidence for
 BARE_REACH = 2  # sentences a bare "the pollster" may stand after its person's last mention
 CANDIDACY = "candidacy"  # the role class of "the Republican nominee", "the GOP front-runner"
 HANDLE_PREFIXES = ("real", "the", "gov", "governor", "sen", "senator", "rep", "mayor", "dr", "potus")
-PAST = {"former", "ex", "erstwhile", "onetime", "one-time", "then"}  # "the former president" held it before
+PAST = {"former", "ex", "erstwhile", "onetime", "one-time"}  # "the former president" held it before
 NOT_POINTING = {"one", "same", "other", "another", "new"}  # "the one candidate who ...", "the new mayor"
 _BRACKET_PARTY = re.compile(r"\s*\((R|D|I)\s*[-–,]\s*[A-Z]")
 _BRACKET_PARTIES = {"R": "republican", "D": "democratic", "I": "independent"}
@@ -219,7 +219,7 @@ def _describe(token: Token, ev: _Evidence) -> Description | OpenDescription | No
     held_head = f"{lesser}+{head}" if lesser else head
     named = {_org_words(t) for t in words if t.ent_type_ in ("ORG", "GPE", "NORP") and t.i != token.i}
     parties = {p for t in modifiers if (p := party_of(t.text)) is not None}
-    past = any(t.lower_ in PAST or t.lower_.startswith("then-") for t in modifiers)
+    past = any(t.lower_ in PAST for t in modifiers)
     fits: dict[str, str] = {}
     for pid, (first, orgs) in ev.roles.get(held_head, {}).items():
         if first < token.idx and not (named and orgs and not named <= orgs) and (held_head, pid) in ev.former | (
@@ -296,6 +296,10 @@ def _description_words(token: Token) -> list[Token] | None:
     if any(t.is_punct and t.text not in ("-", "“", "”", '"') for t in left):
         return None
     words = [*left, token]
+    while words[0].is_punct:  # an opening quotation mark before "the" is no word of the description
+        words = words[1:]
+    if words[0].lower_ != "the" or any(t.lower_ == "then" for t in words):
+        return None  # "the then-little-known senator": who held it then, kg's roles do not tell
     of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == token.i + 1), None)
     if of is not None:
         tail = [t for t in of.subtree if t.dep_ != "case" and not t.is_punct]
@@ -431,7 +435,7 @@ def link_across(graph: nx.MultiDiGraph, open_descriptions: Iterable[OpenDescript
         chosen = [p for p in chosen if set(found.standing) <= {role_classes().get(h.rpartition("+")[2])
                                                                 for h in heads[p]}]
         if len(chosen) == 1:
-            words = " ".join(re.sub(r"^(?:the|The|THE)\s+", "", found.span.text).split())
+            words = " ".join(re.sub(r"^(?:the|The|THE)\s+|[“”\"]", "", found.span.text).split())
             out[chosen[0]].add(words)
     return dict(out)
 
