@@ -5,14 +5,16 @@ governor of Arkansas"), with no name, possessor or pronoun among its modifiers a
 after it (the title rules own "the senator, Ted Cruz"). It is linked to an entity only when the
 text makes that entity the one it can mean; it then becomes a mention and an alias of that
 entity's node (``kg.pipeline``; a bare "the pollster" a mention only), so statements that use it
-mention the entity and the graph knows the words. Rules, in order (the first that links wins):
+mention the entity, a speaker phrase that starts with it is that entity, and the graph knows the
+words. Rules, in order (the first that links wins):
 
-- apposition: a definite description in apposition to a person's name ("Ted Cruz, the Texas
-  senator, ...") is that person;
+- apposition: a definite description in apposition to a person's name, either side ("Ted Cruz,
+  the Texas senator, ...", "the party chairwoman, Representative Ann Lee") is that person;
 - a role held: its head is the head of a role that exactly one person named before it holds in
-  the article beside a name (a title before the name — "Secretary Clinton" → "the former
-  secretary of state" —, an appositive, a predicate), or a role of the same class
-  (``role_classes.txt``: "the front-runner" after "presidential candidate X"); a bare head
+  the article beside a name (a title before the name — "Secretary Clinton" → "the secretary of
+  state" —, an appositive, a predicate; a lesser office is another head: "the president" is not
+  the vice president), or a role of the same class (``role_classes.txt``: "the front-runner"
+  after "presidential candidate X"); "the former X" only a person who held X before; a bare head
   ("the pollster", no modifier) only within two sentences of that person's last mention;
 - a descriptor given: its head is the noun of an indefinite appositive, predicate or "named"
   phrase the text gave exactly one person before it ("Trump, a billionaire businessman" →
@@ -22,17 +24,22 @@ mention the entity and the graph knows the words. Rules, in order (the first tha
   role of that party, the party word right before the name: "Republican Donald Trump",
   "(R-Texas)" after it), when no other person of that party was named before it;
 - an organisation's head noun: "the bureau" after "the Federal Bureau of Investigation", "the
-  foundation" after "the Eric Trump Foundation" → the one organisation named before it whose
-  name has that head (modifiers, if any, are words of its name);
+  foundation" after "the Eric Trump Foundation" → the one organisation named before it, within
+  two sentences, whose name has that head;
 - handles: "@realDonaldTrump", "tedcruz", "GovChristie" (a tweet's author) → the person whose
-  full name the handle spells, after an optional "real" or title prefix ("Gov", "Sen").
+  full name the handle spells, after an optional "real" or title prefix ("Gov", "Sen");
+- left open: a description with modifiers that no one named before it fits here goes to the
+  corpus (:func:`link_across`, :mod:`kg.corpus`), with the people named before it.
 
 Never, whatever fits: a party, organisation or place among the modifiers that the person's own
-roles or party name otherwise ("the Democratic senator" is not the Republican one); modifiers
-that rank or imagine ("the first female president", "the next mayor", "the average worker");
-a person who is the subject or object of the description's own clause ("Cruz attacked the
-senator" is not about Cruz); two candidates that fit (then nothing: a statement about the
-wrong person is worse than a missed one). Confidence :data:`CONFIDENCE`, below a name's.
+roles or party name otherwise ("the Democratic senator" is not the Republican one); a modifier
+that is a standing of its own the person does not hold ("the billionaire candidate" is not the
+one candidate kg knows to be a politician only); modifiers that rank, imagine or date ("the
+first female president", "the next mayor", "the average worker", "the one candidate who", "the
+then-little-known senator"); a person who is the subject or object of the description's own
+clause ("Cruz attacked the senator" is not about Cruz); words another entity already holds as a
+mention; two candidates that fit (then nothing: a statement about the wrong person is worse
+than a missed one). Confidence :data:`CONFIDENCE`, below a name's.
 """
 
 from __future__ import annotations
