@@ -230,14 +230,13 @@ class KnowledgeGraph:
         Returns:
             The merged ids, each mapped to the id it was merged into.
         """
-        articles: Counter[str] = Counter(u for u, _v, d in self.graph.edges(data=True)
-                                         if d.get("type") == "MENTIONED_IN")
+        articles = self._article_counts()
         by_last: dict[str, list[str]] = defaultdict(list)
         by_first: dict[str, list[str]] = defaultdict(list)
         by_first_last: dict[tuple[str, str], list[str]] = defaultdict(list)
         by_initials: dict[str, list[str]] = defaultdict(list)
         by_org_word: dict[str, list[str]] = defaultdict(list)
-        for node, data in self.graph.nodes(data=True):
+        for node, data in self._entity_items():
             words = _name_words(data.get("name", ""))
             if data.get("label") == "Person" and len(words) >= 2:
                 by_last[words[-1]].append(node)
@@ -258,7 +257,7 @@ class KnowledgeGraph:
             return ranked[0]
 
         merged: dict[str, str] = {}
-        for node, data in list(self.graph.nodes(data=True)):
+        for node, data in self._entity_items():
             label, words = data.get("label"), _name_words(data.get("name", ""))
             target = None
             if len(words) == 1 and label in ("Person", "Organization", "Group"):
@@ -282,8 +281,7 @@ class KnowledgeGraph:
         for node, target in merged.items():
             self._merge_node(node, target)
         if merged:
-            self._mention_totals.clear()
-            self._recount_mentions()
+            self._after_merge()
         return merged
 
     def open_descriptions(self) -> list[OpenDescription]:
@@ -296,6 +294,18 @@ class KnowledgeGraph:
             if node in self.graph:
                 data = self.graph.nodes[node]
                 data["aliases"] = sorted(set(data.get("aliases", [])) | words)
+
+    def _entity_items(self) -> Iterator[tuple[str, dict[str, Any]]]:
+        """Every node (the named ones matter) in creation order, listed first so merging may change the graph."""
+        return iter(list(self.graph.nodes(data=True)))
+
+    def _article_counts(self) -> Counter[str]:
+        """Entity -> number of articles it is named in (its MENTIONED_IN edges)."""
+        return Counter(u for u, _v, d in self.graph.edges(data=True) if d.get("type") == "MENTIONED_IN")
+
+    def _after_merge(self) -> None:
+        self._mention_totals.clear()
+        self._recount_mentions()
 
     def _merge_node(self, node: str, target: str) -> None:
         """Move every edge and alias of ``node`` onto ``target`` and drop ``node``."""
@@ -315,6 +325,18 @@ class KnowledgeGraph:
         g.remove_node(node)
 
     # -- reading --------------------------------------------------------------------
+    def node_items(self) -> Iterator[tuple[str, dict[str, Any]]]:
+        """Every node and its attributes, in the graph's order (what the file writers stream)."""
+        return iter(self.graph.nodes(data=True))
+
+    def edge_items(self) -> Iterator[tuple[str, str, Any, dict[str, Any]]]:
+        """Every edge as (source, target, key, attributes), in the graph's order."""
+        return iter(self.graph.edges(keys=True, data=True))
+
+    def graph_attrs(self) -> dict[str, Any]:
+        """The graph's own attributes (empty for a built graph; kept from a loaded file)."""
+        return self.graph.graph
+
     def nodes(self, label: str | None = None) -> Iterator[tuple[str, dict[str, Any]]]:
         for node, data in self.graph.nodes(data=True):
             if label is None or data.get("label") == label:
@@ -497,13 +519,12 @@ def write_node_link(graph: KnowledgeGraph, stream: IO[str]) -> None:
     whole copies of the graph that makes (the node-link dicts, then one string): for 10,000
     articles those took over a gigabyte on top of the graph itself.
     """
-    g = graph.graph
     encode = json.JSONEncoder(ensure_ascii=False).encode
-    stream.write(f'{{"directed": true, "multigraph": true, "graph": {encode(g.graph)}, "nodes": [')
-    for i, node in enumerate(g):
-        stream.write((", " if i else "") + encode({**g.nodes[node], "id": node}))
+    stream.write(f'{{"directed": true, "multigraph": true, "graph": {encode(graph.graph_attrs())}, "nodes": [')
+    for i, (node, data) in enumerate(graph.node_items()):
+        stream.write((", " if i else "") + encode({**data, "id": node}))
     stream.write('], "edges": [')
-    for i, (u, v, key, data) in enumerate(g.edges(keys=True, data=True)):
+    for i, (u, v, key, data) in enumerate(graph.edge_items()):
         stream.write((", " if i else "") + encode({**data, "source": u, "target": v, "key": key}))
     stream.write("]}")
 

@@ -111,9 +111,8 @@ def tool_edge(data: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def write_graphml(graph: KnowledgeGraph, path: Path) -> None:
-    g = graph.graph
-    node_keys = _keys("node", (tool_node(n, d) for n, d in g.nodes(data=True)), 0)
-    edge_keys = _keys("edge", (tool_edge(d) for _, _, d in g.edges(data=True)), len(node_keys))
+    node_keys = _keys("node", (tool_node(n, d) for n, d in graph.node_items()), 0)
+    edge_keys = _keys("edge", (tool_edge(d) for _, _, _, d in graph.edge_items()), len(node_keys))
     with etree.xmlfile(str(path), encoding="utf-8") as xf:
         xf.write_declaration()
         with xf.element("graphml", {f"{{{XSI_NS}}}schemaLocation": SCHEMA_LOCATION},
@@ -123,10 +122,10 @@ def write_graphml(graph: KnowledgeGraph, path: Path) -> None:
                     xf.write(etree.Element("key", {"id": key_id, "for": scope, "attr.name": name,
                                                    "attr.type": xml_type}), pretty_print=True)
             with xf.element("graph", edgedefault="directed"):
-                for node, data in g.nodes(data=True):
+                for node, data in graph.node_items():
                     xf.write(_element("node", {"id": _id(node)}, tool_node(node, data), node_keys),
                              pretty_print=True)
-                for source, target, key, data in g.edges(keys=True, data=True):
+                for source, target, key, data in graph.edge_items():
                     attrs = {"id": _id(edge_id(source, target, key, data)), "source": _id(source),
                              "target": _id(target)}
                     xf.write(_element("edge", attrs, tool_edge(data), edge_keys), pretty_print=True)

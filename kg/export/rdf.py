@@ -31,6 +31,7 @@ from rdflib.term import Node
 
 from kg.graph import ENTITY_LABELS, KnowledgeGraph
 from kg.schemas_dir import schema_file
+from kg.store import GraphStore
 from kg.vocab import KG, OA, PREFIXES
 
 DEFAULT_BASE_IRI = "https://kg.example.org/id/"
@@ -161,29 +162,41 @@ class _QuadBuilder:
         Only one article's quads are held at once; a 10,000-article graph has over ten
         million quads, more memory than the graph itself.
         """
+        article_nodes, doc_edges = self.sort_out(shared=True)
+        yield from self.default
+        self.default = []
+        for doc in sorted(article_nodes.keys() | doc_edges.keys()):
+            yield from self.doc_quads(doc, article_nodes.get(doc, ()), doc_edges.get(doc, ()))
+
+    def sort_out(self, *, shared: bool) -> tuple[dict[str, list[str]], dict[str, list[tuple[str, str, Any]]]]:
+        """Article nodes and edges by the article whose graph holds them; with ``shared``, the
+        quads of everything else (entities, roles, AUTHORED_BY) are made into :attr:`default`."""
         article_nodes: dict[str, list[str]] = defaultdict(list)
         for node_id in sorted(self.g.nodes):
             data = self.g.nodes[node_id]
             if data.get("label") == "Article":
                 article_nodes[_article_doc(node_id, data)].append(node_id)
-            else:
+            elif shared:
                 self._node(node_id, data)
         doc_edges: dict[str, list[tuple[str, str, Any]]] = defaultdict(list)
         for source, target, key in sorted(self.g.edges(keys=True), key=lambda e: (e[0], str(e[2]), e[1])):
             data = self.g.edges[source, target, key]
             doc = _edge_doc(target, data)
             if doc is None:
-                self._edge(source, target, data)  # AUTHORED_BY: the default graph
+                if shared:
+                    self._edge(source, target, data)  # AUTHORED_BY: the default graph
             else:
                 doc_edges[doc].append((source, target, key))
-        yield from self.default
-        self.default = []
-        for doc in sorted(article_nodes.keys() | doc_edges.keys()):
-            for node_id in article_nodes.get(doc, ()):
-                self._node(node_id, self.g.nodes[node_id])
-            for source, target, key in doc_edges.get(doc, ()):
-                self._edge(source, target, self.g.edges[source, target, key])
-            yield from self.by_doc.pop(doc, [])
+        return article_nodes, doc_edges
+
+    def doc_quads(self, doc: str, article_nodes: Iterable[str], edges: Iterable[tuple[str, str, Any]]
+                  ) -> Iterator[ox.Quad]:
+        """One article's named graph: its description, mentions and statements."""
+        for node_id in article_nodes:
+            self._node(node_id, self.g.nodes[node_id])
+        for source, target, key in edges:
+            self._edge(source, target, self.g.edges[source, target, key])
+        yield from self.by_doc.pop(doc, [])
 
     # -- nodes ------------------------------------------------------------------------
     def _node(self, node_id: str, data: dict[str, Any]) -> None:
@@ -351,7 +364,21 @@ class _QuadBuilder:
 def iter_quads(graph: KnowledgeGraph, *, base_iri: str | None = None) -> Iterator[ox.Quad]:
     """Every quad of the export, in a deterministic order: shared entities in the default
     graph first, then one named graph per article (its description, mentions and statements)."""
+    if isinstance(graph, GraphStore):
+        return _store_quads(graph, IriMinter(base_iri))
     return _QuadBuilder(graph, IriMinter(base_iri)).quads()
+
+
+def _store_quads(store: GraphStore, iris: IriMinter) -> Iterator[ox.Quad]:
+    """:func:`iter_quads` of a graph on disk, the same quads in the same order: the entities'
+    part first, then each article's part read on its own (:meth:`GraphStore.doc_part`)."""
+    shared = _QuadBuilder(store.entity_part(), iris)
+    shared.sort_out(shared=True)
+    yield from shared.default
+    for doc in store.docs():
+        part = _QuadBuilder(store.doc_part(doc), iris)
+        article_nodes, doc_edges = part.sort_out(shared=False)
+        yield from part.doc_quads(doc, article_nodes.get(doc, ()), doc_edges.get(doc, ()))
 
 
 def to_quads(graph: KnowledgeGraph, *, base_iri: str | None = None) -> list[ox.Quad]:
