@@ -33,6 +33,9 @@ from kg.outdir import OutputError, check_inputs, check_outdir, saved_settings
 from kg.output_set import OutputSet, lock, recover
 from kg.sources import DEFAULT_MAX_CHARS, iter_documents
 from kg.state import ResumeError, RunState
+from kg.store import GraphStore
+
+STORE_NAME = ".graph-store.sqlite"  # the merge's store, in the run's staging folder (never an output)
 
 __all__ = ["OutputError", "ResumeError", "RunOptions", "RunSummary", "run_extract", "write_atomic"]
 
@@ -200,9 +203,18 @@ def _check_options(options: RunOptions) -> None:
 
 def _extract_into(paths: list[str], options: RunOptions, out: Path, outputs: OutputSet,
                   settings: dict[str, Any]) -> RunSummary:
-    max_chars: int = settings["max_chars"]
     summary = RunSummary()
-    graph = KnowledgeGraph()
+    graph = GraphStore(outputs.staging / STORE_NAME)  # discarded with the staging folder
+    try:
+        _merge_into(graph, paths, options, out, outputs, settings, summary)
+    finally:
+        graph.close()
+    return summary
+
+
+def _merge_into(graph: GraphStore, paths: list[str], options: RunOptions, out: Path, outputs: OutputSet,
+                settings: dict[str, Any], summary: RunSummary) -> None:
+    max_chars: int = settings["max_chars"]
     state = RunState(out)
     append, replay, only_new = _begin_state(state, settings, options)
     staged_triples = outputs.path("triples.jsonl")
@@ -239,15 +251,13 @@ def _extract_into(paths: list[str], options: RunOptions, out: Path, outputs: Out
     merged = settle(graph)  # "Trump" of one article is the corpus's Donald Trump; open descriptions
     if merged:
         rewritten = staged_triples.with_name("triples.jsonl.merged")
-        rewrite_merged_entities(staged_triples, rewritten, merged, graph.graph.nodes)
+        rewrite_merged_entities(staged_triples, rewritten, merged, graph.entity_nodes())
         os.replace(rewritten, staged_triples)
-    summary.entities = sum(1 for _, d in graph.graph.nodes(data=True)
-                           if d.get("label") in ENTITY_LABELS)
+    summary.entities = sum(1 for d in graph.entity_nodes().values() if d.get("label") in ENTITY_LABELS)
     _write_graph_files(graph, outputs, options)
     report = report_data(summary, max_chars=max_chars)
     outputs.path("report.json").write_text(json.dumps(report, indent=2, ensure_ascii=False, allow_nan=False),
                                            encoding="utf-8")
-    return summary
 
 
 def _check_before_writing(paths: list[str], out: Path, settings: dict[str, Any], options: RunOptions) -> None:
@@ -289,7 +299,7 @@ def report_data(summary: RunSummary, *, max_chars: int) -> dict[str, Any]:
     }
 
 
-def _write_graph_files(graph: KnowledgeGraph, outputs: OutputSet, options: RunOptions) -> None:
+def _write_graph_files(graph: GraphStore, outputs: OutputSet, options: RunOptions) -> None:
     from kg.export.graphml import write_graphml
     from kg.export.rdf import write_turtle
 
@@ -303,7 +313,7 @@ def _write_graph_files(graph: KnowledgeGraph, outputs: OutputSet, options: RunOp
         from kg.export.view_page import write_page
         from kg.export.view_picture import write_picture
 
-        view = prepare_view(graph)  # one fold and one layout for the page and the picture
+        view = prepare_view(graph.reader())  # one fold and one layout for the page and the picture
         writers += [("graph.html", lambda p: write_page(view, p)), ("graph.png", lambda p: write_picture(view, p))]
     for name, write in writers:
         try:

@@ -28,7 +28,7 @@ import heapq
 import json
 import sqlite3
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -365,8 +365,99 @@ class GraphStore(KnowledgeGraph):
     def graph_attrs(self) -> dict[str, Any]:
         return {}
 
+    def reader(self) -> KnowledgeGraph:
+        """A :class:`KnowledgeGraph` whose ``graph`` reads this store as the view reads networkx
+        (``_node``, ``_succ``, ``nodes``): the view is drawn without loading the graph."""
+        return KnowledgeGraph(StoredGraph(self))  # type: ignore[arg-type]
+
+    # the query methods on the whole graph, in memory (the CLI queries graph.json instead)
+    def who_said(self, *args: Any, **kwargs: Any) -> list[dict[str, Any]]:
+        return self.to_knowledge_graph().who_said(*args, **kwargs)
+
+    def roles(self, name: str | None = None) -> list[dict[str, Any]]:
+        return self.to_knowledge_graph().roles(name)
+
+    def findings(self, name: str | None = None) -> list[dict[str, Any]]:
+        return self.to_knowledge_graph().findings(name)
+
+    def statements(self) -> list[dict[str, Any]]:
+        return self.to_knowledge_graph().statements()
+
+    def mentioned(self, statement: str, about: str | None = None) -> list[str]:
+        return self.to_knowledge_graph().mentioned(statement, about)
+
     def close(self) -> None:
         """Close the file (it stays on disk)."""
         if self.db.in_transaction:
             self.db.execute("COMMIT")
         self.db.close()
+
+
+class _NodeMap(Mapping[str, dict[str, Any]]):
+    """networkx's ``_node`` dict, read from a store (what :func:`kg.export.view.to_view` reads)."""
+
+    def __init__(self, store: GraphStore) -> None:
+        self.store = store
+
+    def __getitem__(self, node: str) -> dict[str, Any]:
+        data = self.store.node_data(node)
+        if data is None:
+            raise KeyError(node)
+        return data
+
+    def __iter__(self) -> Iterator[str]:
+        return (node for node, _data in self.store.node_items())
+
+    def __len__(self) -> int:
+        return len(self.store.entity_nodes()) + self.store.db.execute("SELECT count(*) FROM nodes").fetchone()[0]
+
+    def items(self) -> Iterator[tuple[str, dict[str, Any]]]:  # type: ignore[override]
+        return self.store.node_items()
+
+
+class _SuccessorMap(Mapping[str, dict[str, dict[str, dict[str, Any]]]]):
+    """networkx's ``_succ`` dict (node -> target -> key -> attributes), read from a store."""
+
+    def __init__(self, store: GraphStore) -> None:
+        self.store = store
+
+    def __getitem__(self, node: str) -> dict[str, dict[str, dict[str, Any]]]:
+        self.store._index()
+        out: dict[str, dict[str, dict[str, Any]]] = {}
+        for v, key, text in self.store.db.execute(
+                "SELECT tgt, key, data FROM edges WHERE src = ? ORDER BY pair_seq, key_seq", (node,)):
+            out.setdefault(v, {})[key] = json.loads(text)
+        return out
+
+    def __iter__(self) -> Iterator[str]:
+        return (node for node, _targets in self.items())
+
+    def __len__(self) -> int:
+        return len(_NodeMap(self.store))
+
+    def items(self) -> Iterator[tuple[str, dict[str, dict[str, dict[str, Any]]]]]:  # type: ignore[override]
+        """Each node with out-edges and its targets, in order (nodes without any are left out)."""
+        source: str | None = None
+        targets: dict[str, dict[str, dict[str, Any]]] = {}
+        for u, v, key, data in self.store.edge_items():
+            if u != source:
+                if source is not None:
+                    yield source, targets
+                source, targets = u, {}
+            targets.setdefault(v, {})[key] = data
+        if source is not None:
+            yield source, targets
+
+
+class StoredGraph:
+    """The read side of a networkx graph that the view uses (``_node``, ``_succ``, ``nodes``),
+    served from a :class:`GraphStore` without loading it."""
+
+    def __init__(self, store: GraphStore) -> None:
+        self._node = _NodeMap(store)
+        self._succ = _SuccessorMap(store)
+        self.graph: dict[str, Any] = {}
+        self.store = store
+
+    def nodes(self, data: bool = False) -> Iterator[Any]:
+        return self.store.node_items() if data else iter(self._node)

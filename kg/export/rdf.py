@@ -325,7 +325,10 @@ class _QuadBuilder:
     def _mentions(self, statement: str, st: ox.NamedNode, add: Any, details: list[ox.Quad], article: ox.NamedNode,
                   g: ox.NamedNode) -> None:
         """``kg:mentions`` (a schema:mentions) for each entity the statement names, and a span per mention."""
-        edges = sorted((t, d) for _s, t, d in self.g.out_edges(statement, data=True) if d.get("type") == "MENTIONS")
+        # by entity, then by place: after a short-name merge one entity can have two MENTIONS edges
+        # ("Trump" and "Donald Trump" in one quotation), and their attribute dicts do not compare
+        edges = sorted(((t, d) for _s, t, d in self.g.out_edges(statement, data=True) if d.get("type") == "MENTIONS"),
+                       key=lambda edge: (edge[0], list(edge[1].get("starts") or ()), list(edge[1].get("ends") or ())))
         for target, data in edges:
             entity = self.iris.node(target)
             add(ox.Quad(st, _n(KG.mentions), entity, g))

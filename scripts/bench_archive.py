@@ -1,0 +1,145 @@
+#!/usr/bin/env python
+"""A newsroom archive of short items through ``kg extract``: the main process's memory as it grows.
+
+    .venv/bin/python scripts/bench_archive.py corpus TEXT_DIR OUT.jsonl [--docs 150000]
+    .venv/bin/python scripts/bench_archive.py run OUT.jsonl OUTDIR [--processes 2] [--every 10000] [-- KG_ARGS...]
+
+``corpus`` cuts the articles of TEXT_DIR (PolNeAR's ``train/text``) into short items of a few
+paragraphs (~330 characters, the shape of a wire archive: 150,000 items are ~50 MB), cycling
+through them with new ids until ``--docs`` items are written (the same people recur, as in an
+archive; every item is a new document).
+
+``run`` starts ``kg extract OUT.jsonl -o OUTDIR`` and samples ``/proc`` every second: the main
+process's resident memory (VmRSS, and its peak VmHWM) and its workers' apart, against the number
+of documents done (lines of ``.kg-state/results.jsonl``). It prints the main process's memory at
+every ``--every`` documents, the peak, and the growth past the first ``--every`` documents in MB
+per 1,000 documents (a least-squares slope over the samples).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+
+def short_items(text_dir: Path, *, size: int = 160) -> list[str]:
+    """Each article's paragraphs, joined into items of about ``size`` characters."""
+    items = []
+    for path in sorted(text_dir.glob("*.txt")):
+        paragraphs = [p.strip() for p in path.read_text(encoding="utf-8").split("\n\n") if p.strip()]
+        chunk: list[str] = []
+        for paragraph in paragraphs:
+            chunk.append(paragraph)
+            if sum(len(p) for p in chunk) >= size:
+                items.append("\n\n".join(chunk))
+                chunk = []
+        if chunk:
+            items.append("\n\n".join(chunk))
+    return items
+
+
+def write_corpus(text_dir: Path, out: Path, docs: int) -> None:
+    items = short_items(text_dir)
+    with out.open("w", encoding="utf-8") as stream:
+        for n in range(docs):
+            stream.write(json.dumps({"id": f"item-{n:06d}", "text": items[n % len(items)]}, ensure_ascii=False) + "\n")
+    print(f"corpus: {docs} items ({len(items)} distinct) in {out}, {out.stat().st_size / 1e6:.1f} MB")
+
+
+def status_kb(pid: int, field: str) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith(field + ":"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def children(pid: int) -> list[int]:
+    found = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        with contextlib.suppress(OSError):
+            found += [int(c) for c in (task / "children").read_text().split()]
+    return found
+
+
+def slope(points: list[tuple[int, float]]) -> float:
+    """Least-squares MB per document."""
+    n = len(points)
+    if n < 2:
+        return 0.0
+    mx = sum(x for x, _ in points) / n
+    my = sum(y for _, y in points) / n
+    var = sum((x - mx) ** 2 for x, _ in points)
+    return sum((x - mx) * (y - my) for x, y in points) / var if var else 0.0
+
+
+def run(corpus: Path, outdir: Path, processes: int, every: int, extra: list[str]) -> int:
+    kg = Path(sys.executable).with_name("kg")
+    command = [str(kg), "extract", str(corpus), "-o", str(outdir), "--processes", str(processes), "--force", *extra]
+    print("command:", " ".join(command), flush=True)
+    started = time.time()
+    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL)
+    results = outdir / ".kg-state" / "results.jsonl"
+    done = offset = 0
+    samples: list[tuple[int, float]] = []
+    next_mark = every
+    peak_workers = peak = 0.0
+    while proc.poll() is None:
+        time.sleep(1.0)
+        try:
+            with results.open("rb") as handle:
+                handle.seek(offset)
+                chunk = handle.read()
+                offset += len(chunk)
+                done += chunk.count(b"\n")
+        except OSError:
+            pass
+        rss = status_kb(proc.pid, "VmRSS") / 1024
+        workers = sum(status_kb(c, "VmRSS") for c in children(proc.pid)) / 1024
+        peak_workers = max(peak_workers, workers)
+        if rss:
+            samples.append((done, rss))
+        if done >= next_mark:
+            print(f"  {done:>7} docs  {time.time() - started:7.0f} s  main {rss:7.0f} MB  workers {workers:7.0f} MB  "
+                  f"main peak {status_kb(proc.pid, 'VmHWM') / 1024:7.0f} MB", flush=True)
+            next_mark += every
+        last_hwm = status_kb(proc.pid, "VmHWM")
+        if last_hwm:
+            peak = last_hwm / 1024
+    growth = [(d, m) for d, m in samples if every <= d < done]
+    print(f"exit {proc.returncode} after {time.time() - started:.0f} s; {done} documents")
+    print(f"main process peak (VmHWM at the last sample): {peak:.0f} MB; workers' peak sum {peak_workers:.0f} MB")
+    print(f"main process growth past {every} documents: {slope(growth) * 1000:+.2f} MB per 1000 documents "
+          f"({len(growth)} samples)")
+    return proc.returncode or 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    make = sub.add_parser("corpus")
+    make.add_argument("text_dir", type=Path)
+    make.add_argument("out", type=Path)
+    make.add_argument("--docs", type=int, default=150_000)
+    go = sub.add_parser("run")
+    go.add_argument("corpus", type=Path)
+    go.add_argument("outdir", type=Path)
+    go.add_argument("--processes", type=int, default=2)
+    go.add_argument("--every", type=int, default=10_000)
+    go.add_argument("extra", nargs="*", help="more kg extract options, after --")
+    args = parser.parse_args(argv)
+    if args.command == "corpus":
+        write_corpus(args.text_dir, args.out, args.docs)
+        return 0
+    return run(args.corpus, args.outdir, args.processes, args.every, args.extra)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
