@@ -40,6 +40,7 @@ from kg.model import DocResult
 # nodes that belong to one article and go to disk; every other label (entities, roles) stays in memory
 DOC_LABELS = frozenset(("Article", "Quote", "Finding"))
 _BATCH = 2_000  # documents per transaction
+_LIGHT = 2  # attributes an edge between entities may have and still be kept in memory
 
 _SCHEMA = """
 CREATE TABLE nodes (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, doc TEXT NOT NULL, data TEXT NOT NULL);
@@ -76,7 +77,9 @@ class GraphStore(KnowledgeGraph):
         self._seqs: dict[str, int] = {}  # entity or role id -> creation number
         self._data: dict[str, dict[str, Any]] = {}  # entity or role id -> its attributes (networkx's order)
         self._pairs: dict[tuple[str, str], int] = {}  # (entity, entity) -> first edge's number
-        self._links: set[tuple[str, str, str]] = set()  # edges between two entities: (u, v, key)
+        # edges between two entities, with their attributes when they are few (AUTHORED_BY: met
+        # again in every article that cites the report, so a repeat is judged without reading its row)
+        self._links: dict[tuple[str, str, str], dict[str, Any] | None] = {}
         self._articles: Counter[str] = Counter()  # entity -> articles it is named in (MENTIONED_IN edges)
         self._next = 0
         self._buffer: _DocBuffer | None = None
@@ -174,8 +177,11 @@ class GraphStore(KnowledgeGraph):
             known[3].update(data)
             return
         between_entities = source in self._seqs and target in self._seqs
-        if between_entities and edge in self._links:
-            self._update_row(edge, data)  # an edge of an earlier document, met again (AUTHORED_BY)
+        if between_entities and edge in self._links:  # an edge of an earlier document, met again (AUTHORED_BY)
+            light = self._links[edge]
+            if light is None or {**light, **data} != light:
+                self._update_row(edge, data)
+                self._links[edge] = None
             return
         pair = (source, target)
         pair_seq = buffer.pairs.get(pair) or (self._pairs.get(pair) if between_entities else None)
@@ -184,7 +190,7 @@ class GraphStore(KnowledgeGraph):
             if between_entities:
                 self._pairs[pair] = pair_seq
         if between_entities:
-            self._links.add(edge)
+            self._links[edge] = data if len(data) <= _LIGHT else None
         buffer.edges[edge] = [self._seq(source), pair_seq, self._tick(), data]
 
     def _update_row(self, edge: tuple[str, str, str], data: dict[str, Any]) -> None:
@@ -248,7 +254,7 @@ class GraphStore(KnowledgeGraph):
                        (src_seq, pair_seq, self._tick(), u2, v2, key, doc, text))
             if u2 in self._seqs and v2 in self._seqs:
                 self._pairs.setdefault((u2, v2), pair_seq)
-                self._links.add((u2, v2, key))
+                self._links[(u2, v2, key)] = None
         db.execute("DELETE FROM edges WHERE src = ? OR tgt = ?", (node, node))
         self._mention_totals[target] = self._mention_total(target) + self._mention_totals.pop(node, 0)
         self._articles.pop(node, None)
@@ -266,7 +272,7 @@ class GraphStore(KnowledgeGraph):
         gone = self._gone
         if gone:
             self._pairs = {p: s for p, s in self._pairs.items() if p[0] not in gone and p[1] not in gone}
-            self._links = {e for e in self._links if e[0] not in gone and e[1] not in gone}
+            self._links = {e: d for e, d in self._links.items() if e[0] not in gone and e[1] not in gone}
             gone.clear()
         self._recount_mentions()
 
