@@ -9,6 +9,9 @@ previous complete set, or none. Meanwhile each finished document's result is sav
 ``OUTDIR/.kg-state`` (see :mod:`kg.state`), which is what ``--resume`` continues from
 and what ``--append`` (:mod:`kg.append`) builds on. Before anything is written, :mod:`kg.outdir`
 refuses a missing input path and an OUTDIR that holds something other than this run's output.
+The documents are merged into a :class:`kg.store.GraphStore`, an SQLite file in the staging
+folder that holds the statements and edges, so the process's memory follows the entities, not
+the archive; the graph files are written from it and it is deleted with the staging folder.
 """
 
 from __future__ import annotations

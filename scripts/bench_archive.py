@@ -3,6 +3,7 @@
 
     .venv/bin/python scripts/bench_archive.py corpus TEXT_DIR OUT.jsonl [--docs 150000]
     .venv/bin/python scripts/bench_archive.py run OUT.jsonl OUTDIR [--processes 2] [--every 10000] [-- KG_ARGS...]
+    .venv/bin/python scripts/bench_archive.py state OUT.jsonl OUTDIR
 
 ``corpus`` cuts the articles of TEXT_DIR (PolNeAR's ``train/text``) into short items of a few
 paragraphs (~330 characters, the shape of a wire archive: 150,000 items are ~50 MB), cycling
@@ -14,11 +15,20 @@ process's resident memory (VmRSS, and its peak VmHWM) and its workers' apart, ag
 of documents done (lines of ``.kg-state/results.jsonl``). It prints the main process's memory at
 every ``--every`` documents, the peak, and the growth past the first ``--every`` documents in MB
 per 1,000 documents (a least-squares slope over the samples).
+
+``state`` is for a machine too slow or too busy to parse the whole archive in a session: after a
+``run`` stopped once every distinct item was extracted, it fills OUTDIR's saved results
+(``.kg-state/results.jsonl``) for every item, each the saved result of the first item with the
+same text under the item's own id (what extracting it would give: statement ids hash the id).
+``run OUT.jsonl OUTDIR -- --resume`` then sends all of them through the main process exactly as
+a run does (merge, ``triples.jsonl``, every output file), without the NLP; progress is then
+read from the staged ``triples.jsonl``.
 """
 
 from __future__ import annotations
 
 import argparse
+import bisect
 import contextlib
 import json
 import subprocess
@@ -49,6 +59,55 @@ def write_corpus(text_dir: Path, out: Path, docs: int) -> None:
         for n in range(docs):
             stream.write(json.dumps({"id": f"item-{n:06d}", "text": items[n % len(items)]}, ensure_ascii=False) + "\n")
     print(f"corpus: {docs} items ({len(items)} distinct) in {out}, {out.stat().st_size / 1e6:.1f} MB")
+
+
+def fill_state(corpus: Path, outdir: Path) -> None:
+    results = outdir / ".kg-state" / "results.jsonl"
+    saved = {}
+    for line in results.read_text(encoding="utf-8").splitlines():
+        saved[json.loads(line)["document"]["id"]] = line
+    first: dict[str, str] = {}
+    written = missing = 0
+    with corpus.open(encoding="utf-8") as items, (outdir / ".kg-state" / "results.filled").open("w") as out:
+        for line in items:
+            item = json.loads(line)
+            source = first.setdefault(item["text"], item["id"])
+            if source not in saved:
+                missing += 1
+                continue
+            out.write(saved[source].replace(json.dumps(source), json.dumps(item["id"])) + "\n")
+            written += 1
+    (outdir / ".kg-state" / "results.filled").replace(results)
+    print(f"state: {written} results saved ({len(first)} distinct texts, {len(saved)} extracted); "
+          f"{missing} items without a result (extracted again by the resume)")
+
+
+def triples_per_doc(outdir: Path) -> list[int]:
+    """Cumulative triples after each saved result, to read a resume's progress from triples.jsonl."""
+    total, out = 0, []
+    with (outdir / ".kg-state" / "results.jsonl").open("rb") as lines:
+        for line in lines:
+            total += line.count(b'"relation": ')
+            out.append(total)
+    return out
+
+
+class StagedTriples:
+    """Lines of the run's staged ``triples.jsonl`` so far, read on from where the last look stopped."""
+
+    def __init__(self, outdir: Path) -> None:
+        self.outdir = outdir
+        self.offsets: dict[Path, int] = {}
+        self.lines = 0
+
+    def count(self) -> int:
+        for path in self.outdir.glob(".kg-staging-*/triples.jsonl"):
+            with contextlib.suppress(OSError), path.open("rb") as stream:
+                stream.seek(self.offsets.get(path, 0))
+                for chunk in iter(lambda s=stream: s.read(1 << 20), b""):
+                    self.lines += chunk.count(b"\n")
+                self.offsets[path] = stream.tell()
+        return self.lines
 
 
 def status_kb(pid: int, field: str) -> int:
@@ -82,7 +141,11 @@ def slope(points: list[tuple[int, float]]) -> float:
 
 def run(corpus: Path, outdir: Path, processes: int, every: int, extra: list[str]) -> int:
     kg = Path(sys.executable).with_name("kg")
-    command = [str(kg), "extract", str(corpus), "-o", str(outdir), "--processes", str(processes), "--force", *extra]
+    resume = "--resume" in extra
+    cumulative = triples_per_doc(outdir) if resume else []
+    staged = StagedTriples(outdir)
+    command = [str(kg), "extract", str(corpus), "-o", str(outdir), "--processes", str(processes),
+               *([] if resume else ["--force"]), *extra]
     print("command:", " ".join(command), flush=True)
     started = time.time()
     proc = subprocess.Popen(command, stdout=subprocess.DEVNULL)
@@ -93,14 +156,14 @@ def run(corpus: Path, outdir: Path, processes: int, every: int, extra: list[str]
     peak_workers = peak = 0.0
     while proc.poll() is None:
         time.sleep(1.0)
-        try:
-            with results.open("rb") as handle:
+        if resume:
+            done = bisect.bisect_right(cumulative, staged.count())
+        else:
+            with contextlib.suppress(OSError), results.open("rb") as handle:
                 handle.seek(offset)
                 chunk = handle.read()
                 offset += len(chunk)
                 done += chunk.count(b"\n")
-        except OSError:
-            pass
         rss = status_kb(proc.pid, "VmRSS") / 1024
         workers = sum(status_kb(c, "VmRSS") for c in children(proc.pid)) / 1024
         peak_workers = max(peak_workers, workers)
@@ -133,12 +196,19 @@ def main(argv: list[str] | None = None) -> int:
     go.add_argument("outdir", type=Path)
     go.add_argument("--processes", type=int, default=2)
     go.add_argument("--every", type=int, default=10_000)
-    go.add_argument("extra", nargs="*", help="more kg extract options, after --")
-    args = parser.parse_args(argv)
+    fill = sub.add_parser("state")
+    fill.add_argument("corpus", type=Path)
+    fill.add_argument("outdir", type=Path)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    extra = argv[argv.index("--") + 1:] if "--" in argv else []  # more kg extract options, after --
+    args = parser.parse_args(argv[:len(argv) - len(extra) - (1 if extra else 0)])
+    if args.command == "state":
+        fill_state(args.corpus, args.outdir)
+        return 0
     if args.command == "corpus":
         write_corpus(args.text_dir, args.out, args.docs)
         return 0
-    return run(args.corpus, args.outdir, args.processes, args.every, args.extra)
+    return run(args.corpus, args.outdir, args.processes, args.every, extra)
 
 
 if __name__ == "__main__":
