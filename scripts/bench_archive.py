@@ -99,9 +99,12 @@ class StagedTriples:
         self.outdir = outdir
         self.offsets: dict[Path, int] = {}
         self.lines = 0
+        self.stale = set(outdir.glob(".kg-staging-*"))  # an interrupted run's, removed by the next run
 
     def count(self) -> int:
         for path in self.outdir.glob(".kg-staging-*/triples.jsonl"):
+            if path.parent in self.stale:
+                continue
             with contextlib.suppress(OSError), path.open("rb") as stream:
                 stream.seek(self.offsets.get(path, 0))
                 for chunk in iter(lambda s=stream: s.read(1 << 20), b""):
