@@ -4,6 +4,7 @@
     .venv/bin/python scripts/bench_archive.py corpus TEXT_DIR OUT.jsonl [--docs 150000]
     .venv/bin/python scripts/bench_archive.py run OUT.jsonl OUTDIR [--processes 2] [--every 10000] [-- KG_ARGS...]
     .venv/bin/python scripts/bench_archive.py state OUT.jsonl OUTDIR
+    .venv/bin/python scripts/bench_archive.py worker OUT.jsonl [--docs 1000]
 
 ``corpus`` cuts the articles of TEXT_DIR (PolNeAR's ``train/text``) into short items of a few
 paragraphs (~330 characters, the shape of a wire archive: 150,000 items are ~50 MB), cycling
@@ -23,6 +24,11 @@ same text under the item's own id (what extracting it would give: statement ids 
 ``run OUT.jsonl OUTDIR -- --resume`` then sends all of them through the main process exactly as
 a run does (merge, ``triples.jsonl``, every output file), without the NLP; progress is then
 read from the staged ``triples.jsonl``.
+
+``worker`` is one worker's speed on the archive: the first ``--docs`` items parsed and extracted
+in this process exactly as a pool worker does (:func:`kg.engine.run_local`), model loaded first,
+in documents per CPU second; the merge's documents per second (``scripts/bench_merge.py``)
+divided by it is the number of workers one merging process can feed.
 """
 
 from __future__ import annotations
@@ -187,6 +193,22 @@ def run(corpus: Path, outdir: Path, processes: int, every: int, extra: list[str]
     return proc.returncode or 0
 
 
+def worker(corpus: Path, docs: int) -> None:
+    root = Path(__file__).resolve().parents[1]
+    sys.path.insert(0, str(root))
+    from kg import nlp as kg_nlp
+    from kg.engine import run_local
+    from kg.model import Document
+
+    kg_nlp.load(kg_nlp.DEFAULT_MODEL)
+    with corpus.open(encoding="utf-8") as lines:
+        items = [Document(id=d["id"], text=d["text"]) for d in (json.loads(next(lines)) for _ in range(docs))]
+    cpu, wall = time.process_time(), time.time()
+    done = sum(1 for _ in run_local(items))
+    cpu, wall = time.process_time() - cpu, time.time() - wall
+    print(f"worker: {done} documents in {cpu:.1f} s CPU ({wall:.1f} s wall): {done / cpu:.1f} documents per CPU second")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -204,7 +226,13 @@ def main(argv: list[str] | None = None) -> int:
     fill.add_argument("outdir", type=Path)
     argv = list(sys.argv[1:] if argv is None else argv)
     extra = argv[argv.index("--") + 1:] if "--" in argv else []  # more kg extract options, after --
+    one = sub.add_parser("worker")
+    one.add_argument("corpus", type=Path)
+    one.add_argument("--docs", type=int, default=1000)
     args = parser.parse_args(argv[:len(argv) - len(extra) - (1 if extra else 0)])
+    if args.command == "worker":
+        worker(args.corpus, args.docs)
+        return 0
     if args.command == "state":
         fill_state(args.corpus, args.outdir)
         return 0
