@@ -24,11 +24,13 @@ graph in order; :meth:`~GraphStore.doc_part` is one article's part as a networkx
 
 from __future__ import annotations
 
+import errno
+import functools
 import heapq
 import json
 import sqlite3
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +49,19 @@ CREATE TABLE nodes (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, doc TEXT N
 CREATE TABLE edges (src_seq INTEGER NOT NULL, pair_seq INTEGER NOT NULL, key_seq INTEGER NOT NULL,
                     src TEXT NOT NULL, tgt TEXT NOT NULL, key TEXT NOT NULL, doc TEXT NOT NULL, data TEXT NOT NULL);
 """
+
+
+def _disk(method: Callable[..., Any]) -> Callable[..., Any]:
+    """SQLite's own error for a failed write (a full disk, a file size limit) as the OSError
+    every other output raises, so a run reports it in one line and keeps the previous outputs."""
+    @functools.wraps(method)
+    def wrapped(self: GraphStore, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return method(self, *args, **kwargs)
+        except sqlite3.OperationalError as err:
+            code = errno.ENOSPC if "full" in str(err) else errno.EIO
+            raise OSError(code, f"the graph store could not be written: {err}", str(self.path)) from err
+    return wrapped
 
 
 class _DocBuffer:
@@ -128,6 +143,7 @@ class GraphStore(KnowledgeGraph):
         self._write(buffer)
         self._buffer = None
 
+    @_disk
     def _write(self, buffer: _DocBuffer) -> None:
         dumps = json.JSONEncoder(ensure_ascii=False).encode
         self.db.executemany("INSERT INTO nodes VALUES (?, ?, ?, ?)",
@@ -139,6 +155,7 @@ class GraphStore(KnowledgeGraph):
         if self._pending >= _BATCH:
             self._commit()
 
+    @_disk
     def _commit(self) -> None:
         self.db.execute("COMMIT")
         self.db.execute("BEGIN")
@@ -218,12 +235,14 @@ class GraphStore(KnowledgeGraph):
     def _article_counts(self) -> Counter[str]:
         return self._articles
 
+    @_disk
     def _index(self) -> None:
         if not self._indexed:
             self.db.execute("CREATE INDEX edges_src ON edges (src, tgt, key)")
             self.db.execute("CREATE INDEX edges_tgt ON edges (tgt)")
             self._indexed = True
 
+    @_disk
     def _merge_node(self, node: str, target: str) -> None:
         """networkx's move of ``node``'s edges onto ``target`` (see KnowledgeGraph._merge_node), row by row."""
         self._index()
@@ -310,6 +329,7 @@ class GraphStore(KnowledgeGraph):
         for (doc,) in self.db.execute("SELECT DISTINCT doc FROM nodes ORDER BY doc"):
             yield doc
 
+    @_disk
     def doc_part(self, doc: str) -> KnowledgeGraph:
         """One article's part of the graph: its nodes, the edges its document added (or that a
         merge moved), and the entities and roles at their ends, as an in-memory graph."""
@@ -392,6 +412,7 @@ class GraphStore(KnowledgeGraph):
     def mentioned(self, statement: str, about: str | None = None) -> list[str]:
         return self.to_knowledge_graph().mentioned(statement, about)
 
+    @_disk
     def close(self) -> None:
         """Close the file (it stays on disk)."""
         if self.db.in_transaction:

@@ -155,3 +155,21 @@ def test_dev_corpus_files_are_byte_identical_from_the_store(dev_results, tmp_pat
     memory, store = _both(dev_results, tmp_path)
     assert _files(store, tmp_path / "store") == _files(memory, tmp_path / "memory")
     assert prepare_view(store.reader()) == prepare_view(memory)
+
+
+def test_a_full_disk_is_an_os_error(tmp_path):
+    """SQLite's "database or disk is full" is reported as every other failed output is."""
+    import resource
+
+    store = GraphStore(tmp_path / "store.sqlite")
+    soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (20_000, hard))  # writes past 20 KB fail with EFBIG
+    try:
+        with pytest.raises(OSError, match="graph store"):
+            for n in range(200):
+                for result in corpus():
+                    store.add(DocResult(Document(f"{result.document.id}-{n}", result.document.text),
+                                        result.entities, result.triples))
+                store._commit()
+    finally:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
