@@ -316,8 +316,16 @@ def _write_graph_files(graph: GraphStore, outputs: OutputSet, options: RunOption
         from kg.export.view_page import write_page
         from kg.export.view_picture import write_picture
 
-        view = prepare_view(graph.reader())  # one fold and one layout for the page and the picture
-        writers += [("graph.html", lambda p: write_page(view, p)), ("graph.png", lambda p: write_picture(view, p))]
+        view: list[Any] = []  # one fold and one layout for the page and the picture, made after the graph
+        # files so the fold's memory (every statement of the graph) does not add to theirs
+
+        def prepared() -> Any:
+            if not view:
+                view.append(prepare_view(graph.reader()))
+            return view[0]
+
+        writers += [("graph.html", lambda p: write_page(prepared(), p)),
+                    ("graph.png", lambda p: write_picture(prepared(), p))]
     for name, write in writers:
         try:
             write(outputs.path(name))
