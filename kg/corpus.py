@@ -16,5 +16,5 @@ from kg.graph import KnowledgeGraph
 def settle(graph: KnowledgeGraph) -> dict[str, str]:
     """Run the corpus-wide steps on ``graph``; returns the ids the merge replaced (old → new)."""
     merged = graph.merge_short_names()
-    graph.add_aliases(link_across(graph.graph, graph.open_descriptions(), merged))
+    graph.add_aliases(link_across(graph.roles_graph(), graph.open_descriptions(), merged))
     return merged

@@ -288,6 +288,11 @@ class KnowledgeGraph:
         """The descriptions the added articles left open (not kept in saved graphs), in doc order."""
         return [d for doc in sorted(self._open) for d in self._open[doc]]
 
+    def roles_graph(self) -> nx.MultiDiGraph:
+        """The entities, roles and HOLDS_ROLE edges, which corpus-wide description linking reads
+        (:func:`kg.descriptions.link_across`); here the whole graph."""
+        return self.graph
+
     def add_aliases(self, aliases: dict[str, set[str]]) -> None:
         """More words for entities the corpus resolved (``kg.descriptions.link_across``)."""
         for node, words in aliases.items():

@@ -140,6 +140,8 @@ class GraphStore(KnowledgeGraph):
         for triple in result.triples:
             self._triple(triple, art)
         self._recount_mentions(self._touched)
+        if result.descriptions:
+            self._open[doc.id] = list(result.descriptions)  # decided across the corpus (kg.corpus.settle)
         self._write(buffer)
         self._buffer = None
 
@@ -361,6 +363,25 @@ class GraphStore(KnowledgeGraph):
             if found:
                 g.add_edge(u, v, key=key, **json.loads(found[0]))
         return KnowledgeGraph(g)
+
+    def roles_graph(self) -> nx.MultiDiGraph:
+        """The entities and roles (in memory) with the HOLDS_ROLE edges (on disk), for the corpus's
+        description linking (:func:`kg.corpus.settle`): small beside the statements."""
+        g = nx.MultiDiGraph()
+        for node, data in self._data.items():
+            g.add_node(node, **data)
+        for u, v, key, text in self.db.execute(
+                "SELECT src, tgt, key, data FROM edges WHERE json_extract(data, '$.type') = 'HOLDS_ROLE' "
+                "ORDER BY src_seq, pair_seq, key_seq"):
+            g.add_edge(u, v, key=key, **json.loads(text))
+        return g
+
+    def add_aliases(self, aliases: dict[str, set[str]]) -> None:
+        """More words for entities the corpus resolved, on the entities kept in memory."""
+        for node, words in aliases.items():
+            data = self._data.get(node)
+            if data is not None:
+                data["aliases"] = sorted(set(data.get("aliases", [])) | words)
 
     def to_knowledge_graph(self) -> KnowledgeGraph:
         """The whole graph in memory (a networkx graph one call away; large archives need the memory)."""
