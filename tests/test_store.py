@@ -173,3 +173,18 @@ def test_a_full_disk_is_an_os_error(tmp_path):
                 store._commit()
     finally:
         resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
+
+
+def test_the_corpus_steps_see_the_same_roles_and_give_the_same_aliases(tmp_path):
+    """kg.corpus.settle reads roles through roles_graph(): from SQLite in the store, as in memory."""
+    memory = KnowledgeGraph()
+    memory.add_all(corpus())
+    store = GraphStore(tmp_path / "store.sqlite")
+    store.add_all(corpus())
+    role_edges = sorted((u, v, k) for u, v, k, d in memory.graph.edges(keys=True, data=True)
+                        if d.get("type") == "HOLDS_ROLE")
+    assert role_edges and sorted(store.roles_graph().edges(keys=True)) == role_edges
+    person = next(iter(u for u, _v, _k in role_edges))
+    memory.add_aliases({person: {"the harbour master"}})
+    store.add_aliases({person: {"the harbour master"}})
+    assert dict(store.node_items())[person]["aliases"] == memory.graph.nodes[person]["aliases"]
