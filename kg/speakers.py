@@ -86,6 +86,8 @@ SHARE_WORDS = {"half", "third", "thirds", "quarter", "quarters", "majority", "mi
                "many", "some", "few", "percent"}
 PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
 PRONOUN_WINDOW = 3  # sentences a pronoun looks back for its antecedent
+IT_WINDOW = 3  # sentences an *it* looks back for its organisation (its own and two before)
+SPEECH_VERBS = load_words("speech_verbs")
 # subjects a pronoun weighs in one sentence: far more than prose has (a sentence of thousands of
 # '"…," he said' clauses would otherwise cost a walk over all of them for every pronoun)
 SUBJECTS_PER_SENTENCE = 40
@@ -219,6 +221,65 @@ def _asked_by_first_person(token: Token, sent: Span, index: EntityIndex) -> Toke
         if cluster is not None and cluster.type == "Organization" or cluster is None and t.tag_ == "NNS":
             return t
     return None
+
+
+def resolve_it(token: Token, index: EntityIndex, *, depth: int = 0) -> EntityRef | None:
+    """"The Jazz Society said it plans …", "Acme cut its forecast. It said …": an *it* that speaks
+    is an organisation. Inside what an organisation is reported to say, it is that organisation;
+    otherwise the nearest earlier subject that could be an *it* (persons and plurals passed
+    over) must be an organisation; a thing ("The bill passed. It says …") names nobody."""
+    mention = index.span_of(token.idx, token.idx + len(token.text))
+    ref = _reporting_organisation(token, index)
+    if ref is None:
+        sent = _sentence_of(token.doc, token.i)
+        sentences = [sent]
+        while len(sentences) < IT_WINDOW and sentences[-1].start > 0:
+            sentences.append(_sentence_of(token.doc, sentences[-1].start - 1))
+        cand = next((c for s in sentences for c in islice(_subjects_before(s, token, nearest_first=True),
+                                                           SUBJECTS_PER_SENTENCE) if _could_be_it(c, index)), None)
+        if cand is None:
+            return None
+        if cand.lower_ == "it":
+            ref = resolve_it(cand, index, depth=depth + 1) if depth < 3 else None
+        else:
+            ref = resolve_speaker(cand, index) if not is_document(cand) else None
+    if ref is None or ref.type != "Organization":
+        return None
+    resolved = EntityRef(ref.id, ref.name, ref.type, mention)
+    if depth == 0:
+        index.add_mention(resolved)
+    return resolved
+
+
+def _reporting_organisation(token: Token, index: EntityIndex) -> EntityRef | None:
+    """The organisation whose reported words hold this *it* ("The board said it would appeal")."""
+    verb = token.head
+    for _ in range(3):
+        if verb.dep_ not in ("ccomp", "conj") or verb.head.i == verb.i:
+            return None
+        verb = verb.head
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None:
+            continue
+        if verb.lemma_.lower() not in SPEECH_VERBS or subject.lower_ in UNRESOLVABLE:
+            return None
+        ref = resolve_speaker(subject, index)
+        return ref if ref is not None and ref.type == "Organization" else None
+    return None
+
+
+def _could_be_it(token: Token, index: EntityIndex) -> bool:
+    """A subject an *it* may point back to: not a person, not a plural, not I/we/you."""
+    if token.lower_ in PERSON_PRONOUNS or token.lower_ in PLURAL_PRONOUNS or token.lower_ in ("i", "we", "you"):
+        return False
+    if token.tag_ in ("NNS", "NNPS") or token.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return False
+    if token.pos_ == "PRON" and token.lower_ != "it":
+        return False
+    cluster = index.cluster_at(token)
+    if cluster is not None and cluster.type == "Person":
+        return False
+    return not (token.lemma_.lower() in ROLE_NOUNS or token.ent_type_ == "PERSON")
 
 
 def _singular_they(token: Token, near: list[Span], index: EntityIndex) -> set[str]:
@@ -444,7 +505,7 @@ def _organisation_meant(token: Token, index: EntityIndex) -> Cluster | None:
     for "Harlow City Council") or a word that says the same (``organisation_name_words``: "the
     school" for "St Colman's College"), else for a business noun the one company the text names with
     its legal form ("Volta Beverages Ltd") or the only organisation named so far, else the
-    nearest earlier subject organisation when
+    nearest earlier subject organisation (none: one named earlier in the same sentence) when
     it is also the one named most often so far; else None (the noun stays a nameless group)."""
     noun = token.lemma_.lower()
     orgs = [c for c in index.clusters_before(token.idx) if c.type == "Organization"
@@ -467,12 +528,18 @@ def _organisation_meant(token: Token, index: EntityIndex) -> Cluster | None:
             if m.start < token.sent.start_char and word is not None and phrase_head(word).dep_ == "nsubj" \
                     and (best is None or m.start > best[0]):
                 best = (m.start, cluster)
-    if best is None:
-        return None
     counts = sorted((sum(m.start < token.idx for m in c.mentions) for c in orgs), reverse=True)
-    mine = sum(m.start < token.idx for m in best[1].mentions)
-    # only the article's main organisation (named most often so far, alone) is safe to assume
-    return best[1] if mine == counts[0] and counts[1:2] != [mine] else None
+
+    def main(cluster: Cluster) -> bool:
+        """Only the article's main organisation (named most often so far, alone) is safe to assume."""
+        mine = sum(m.start < token.idx for m in cluster.mentions)
+        return mine == counts[0] and counts[1:2] != [mine]
+
+    if best is not None and main(best[1]):
+        return best[1]
+    # "Shares of Acme Inc. fell after the company said …": the organisation of this very sentence
+    here = [c for c in orgs if any(token.sent.start_char <= m.start < token.idx for m in c.mentions)]
+    return next((c for c in here if main(c)), None)
 
 
 def _person_after_title(token: Token, index: EntityIndex) -> EntityRef | None:
@@ -533,6 +600,14 @@ def resolve_speaker(token: Token, index: EntityIndex) -> EntityRef | None:
         words = token.doc[token.left_edge.i:token.right_edge.i + 1]
         span = index.span_of(words.start_char, words.end_char)
         return index.mint("Group", span.text, span, key=f"{span.text} {index.doc_id}")
+    if low == "it" and token.dep_ == "nsubj":
+        return resolve_it(token, index)
+    if low == "those" and token.dep_ == "nsubj" and any(c.dep_ in ("amod", "relcl", "acl", "prep")
+                                                        for c in token.children):
+        # "Those close to him say", "those who know her said": the people the phrase describes
+        words = token.doc[token.i:token.right_edge.i + 1]
+        span = index.span_of(words.start_char, words.end_char)
+        return index.mint("Group", span.text, span, key=f"{span.text.lower()} {index.doc_id}")
     if low in UNRESOLVABLE or token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ in NOT_SPEAKERS:
         return None
     if _addressee_owned(token):

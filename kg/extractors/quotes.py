@@ -59,7 +59,7 @@ from kg.extractors.transcripts import TurnReader, first_name_speaker, given_and_
 from kg.lexicons import load_words
 from kg.model import EntityRef, Evidence, Triple, TripleObject
 from kg.model import Span as TextSpan
-from kg.speakers import ROLE_NOUNS, is_document, resolve_speaker
+from kg.speakers import MESSAGE_NOUNS, ORGANISATION_NOUNS, ROLE_NOUNS, is_document, resolve_speaker
 
 EXTRACTOR = "quotes.rules/2"
 SPEECH_VERBS = load_words("speech_verbs")
@@ -253,14 +253,28 @@ def _speaker_token(verb: Token) -> Token | None:
         if subject is not None and _is_dateline(subject):
             subject = _after_dateline(subject, token)
         if subject is not None and token.i != verb.i and verb.dep_ == "conj" and subject.pos_ == "NOUN" \
-                and not _is_cue(token) and subject.lemma_.lower() not in ROLE_NOUNS:
-            return None  # "fears the closure is a first step and wants …": not the closure's wish
+                and not _is_cue(token) and subject.lemma_.lower() not in ROLE_NOUNS | ORGANISATION_NOUNS:
+            # "fears the closure is a first step and wants …": not the closure's wish; when that clause
+            # is what a cue reports, the cue's own subject wants it (the parser hung "and wants" low)
+            if token.dep_ == "ccomp" and _is_cue(token.head) and token.head.i != token.i and _wish_of_holder(verb):
+                token = token.head
+                continue
+            return None
         if subject is not None:
             return subject
         if token.dep_ not in BORROW_DEPS or token.head.i == token.i:
             break
         token = token.head
     return _name_beside(verb)
+
+
+def _wish_of_holder(verb: Token) -> bool:
+    """"wants …", "hopes …" in the active voice with no auxiliary of its own: a wish or belief only a
+    speaker can hold, so joined to a reported clause about a thing it is the speaker's ("will favor",
+    "should be encouraged" belong to the clause's own subject)."""
+    lemma = cue_lemma(verb)
+    return (lemma in INTENTION_VERBS or lemma in STANCE_VERBS) and not any(
+        c.dep_ in ("aux", "auxpass", "nsubjpass") for c in verb.children)
 
 
 def _is_dateline(token: Token) -> bool:
@@ -270,8 +284,10 @@ def _is_dateline(token: Token) -> bool:
     if not at_line_start or token.ent_type_ not in ("GPE", "LOC"):
         return False
     nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    # after a comma a date, not a bare number: "Salinas, 58, said" is a man and his age
     return token.is_upper or (nxt is not None and nxt.text in (",", "--", "—", "–", ":") and (
-        nxt.text != "," or token.i + 2 < len(doc) and doc[token.i + 2].ent_type_ == "DATE"))
+        nxt.text != "," or token.i + 2 < len(doc) and doc[token.i + 2].ent_type_ == "DATE"
+        and not doc[token.i + 2].like_num))
 
 
 def _after_dateline(dateline: Token, verb: Token) -> Token | None:
@@ -418,12 +434,28 @@ def _complement(verb: Token) -> Span | None:
         elif dep in CLAUSE_DEPS or dep in ("xcomp", "oprd") or (dep == "advcl" and verb.lemma_ == "ask"):
             parts.append(child)
     if not parts:
-        return None
+        return _message_clause(verb)
     first, last = parts[0], parts[-1]
     start = first.left_edge.i
     if first.dep_ == "prep":
         start = first.i + 1
     return verb.doc[start:last.right_edge.i + 1] if last.right_edge.i >= start else None
+
+
+def _message_clause(verb: Token) -> Span | None:
+    """'said in a statement that …': the that-clause the parser hung on the message noun (a
+    statement, an interview, a letter) rather than on the cue is what was said."""
+    for prep in verb.rights:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "on", "during"):
+            continue
+        for noun in prep.children:
+            if noun.dep_ != "pobj" or noun.lemma_.lower() not in MESSAGE_NOUNS:
+                continue
+            for clause in noun.rights:
+                if clause.dep_ in ("acl", "relcl", "ccomp") and any(
+                        m.dep_ == "mark" and m.lower_ == "that" for m in clause.children):
+                    return verb.doc[clause.left_edge.i:clause.right_edge.i + 1]
+    return None
 
 
 def _is_listener(token: Token) -> bool:
