@@ -395,7 +395,12 @@ def _asked_aside(verb: Token) -> Token | None:
 
 
 def _negated(verb: Token) -> bool:
-    return any(c.dep_ == "neg" for c in verb.children)
+    """'did not say', 'never said', 'won't comment': a negation of the cue itself; a 'not' the
+    parser hung on it from across a comma or quotation mark ('"… Probably not," she said') is
+    the quotation's."""
+    doc = verb.doc
+    return any(c.dep_ == "neg" and not any(t.is_punct for t in doc[min(c.i, verb.i) + 1:max(c.i, verb.i)])
+               for c in verb.children)
 
 
 def _clause(verb: Token) -> Span | None:
@@ -881,8 +886,8 @@ class QuoteExtractor:
         next paragraphs each is a statement of its own."""
         direct = sorted((s for s in out if s.direct), key=lambda s: s.start)
         for q in self.quotes:
-            if q in self.used:
-                continue
+            if not self._free(q):
+                continue  # taken, or a quoted title ('All Bets Are Off.' as a subhead)
             prior = [s for s in direct if s.end <= q.start]
             if not prior:
                 continue
@@ -895,6 +900,18 @@ class QuoteExtractor:
             if same_paragraph:
                 if len(gap) > 160 or gap.rstrip().endswith(":"):
                     continue  # '…: "…"': the narration before the colon introduces a quotation of its own
+                own = self._gap_cue(last, q)
+                if own is not None:
+                    # '"…," Lee said, adding: "…"': a cue of the same speaker between opens a statement
+                    if own.tag_ == "VBG" or own.dep_ in ("conj", "advcl", "xcomp"):
+                        cue = self.index.span_of(own.idx, own.idx + len(own.text))
+                        st = Statement(last.speaker, cue, q.start, q.end, self.index.span_of(q.start, q.end),
+                                       confidence=0.6, direct=True, kind=cue_kind(cue_lemma(own)))
+                        out.append(st)
+                        direct.append(st)
+                        direct.sort(key=lambda s: s.start)
+                        self.used.add(q)
+                    continue
                 _extend(last, q)
                 self.used.add(q)
                 continue
@@ -915,6 +932,16 @@ class QuoteExtractor:
             direct.sort(key=lambda s: s.start)
             self.used.add(q)
 
+
+    def _gap_cue(self, last: Statement, q: Quotation) -> Token | None:
+        """A cue word of its own between a statement and the next quotation ('…," she said,
+        suggesting questions such as "…"'), other than the statement's own cue."""
+        span = self.doc.char_span(last.end, q.start, alignment_mode="expand")
+        for t in span or []:
+            if t.pos_ == "VERB" and cue_lemma(t) in SPEECH_VERBS and (last.cue is None or t.idx != last.cue.start) \
+                    and not last.start <= t.idx < last.end:
+                return t
+        return None
 
     def _continue_after_narration(self, out: list[Statement]) -> None:
         """'Lee says that is not what the union sees. "Response times …"': a quotation that is a
