@@ -331,7 +331,7 @@ def _is_cue(verb: Token) -> bool:
     """A speech verb; a stance verb with a clause; an intention verb with a to-clause."""
     lemma = cue_lemma(verb)
     if verb.pos_ not in ("VERB", "AUX"):
-        return False
+        return _verb_read_as_noun(verb)
     if lemma in SPEECH_VERBS or lemma in POSITION_VERBS:
         return True
     deps = {c.dep_ for c in verb.children}
@@ -343,6 +343,16 @@ def _is_cue(verb: Token) -> bool:
     if lemma in STANCE_VERBS and deps & CLAUSE_DEPS:
         return True
     return lemma in INTENTION_VERBS and bool(deps & {"xcomp", "ccomp"})  # "wants the city to pay"
+
+
+def _verb_read_as_noun(token: Token) -> bool:
+    """'Trump claims that he …' parsed as a plural noun with a subject and a that-clause: the
+    model misread the verb; a subject before it and the clause after make it the cue."""
+    if token.pos_ != "NOUN" or token.tag_ != "NNS" or token.lemma_.lower() not in SPEECH_VERBS:
+        return False
+    return any(c.dep_ == "nsubj" and c.i < token.i for c in token.children) and any(
+        c.dep_ == "ccomp" and c.i > token.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        for c in token.children)
 
 
 def _withheld(verb: Token) -> bool:
@@ -399,7 +409,7 @@ def _negated(verb: Token) -> bool:
     parser hung on it from across a comma or quotation mark ('"… Probably not," she said') is
     the quotation's."""
     doc = verb.doc
-    return any(c.dep_ == "neg" and not any(t.is_punct for t in doc[min(c.i, verb.i) + 1:max(c.i, verb.i)])
+    return any(c.dep_ == "neg" and not (c.i < verb.i and any(t.is_punct for t in doc[c.i + 1:verb.i]))
                for c in verb.children)
 
 
@@ -612,9 +622,12 @@ class QuoteExtractor:
                 self.used.update(q for q in self.quotes if bounds[0] <= q.start and q.end <= bounds[1] + 1)
         else:
             q = self._nearest_quote(verb, sent)
+            block = self._block_after_colon(verb, sent) if q is None else None
             if q is not None:
                 bounds, direct = (q.start, q.end), True
                 self.used.add(q)
+            elif block is not None:
+                bounds = block
             elif clause is not None and clause.end <= verb.i:
                 # "The plan will fail, he said.": the clause before a parenthetical cue
                 bounds = _trim(self.text, clause.start_char, clause.end_char)
@@ -630,6 +643,23 @@ class QuoteExtractor:
         return Statement(speaker, cue, bounds[0], bounds[1], sentence, _addressee(verb, self.index),
                          _date(verb), confidence,
                          direct=direct or mode_of(self.text[bounds[0]:bounds[1]]) == "direct", kind=kind)
+
+    def _block_after_colon(self, verb: Token, sent: Span) -> tuple[int, int] | None:
+        """'The governor added:' closing its paragraph, the next paragraph set off without quotation
+        marks: that paragraph is what was said (a speech verb only; a 'NAME:' turn is no block)."""
+        if cue_lemma(verb) not in SPEECH_VERBS:
+            return None
+        tail = self.text[verb.idx + len(verb.text):self._paragraph_end(verb.idx)]
+        if tail.strip() != ":":
+            return None
+        start = self._paragraph_end(verb.idx)
+        while start < len(self.text) and self.text[start].isspace():
+            start += 1
+        end = self._paragraph_end(start)
+        block = self.text[start:end]
+        if not block.strip() or _NAME_COLON.match(block) or any(c in block for c in MARK_CHARS):
+            return None
+        return _trim(self.text, start, end)
 
     def _noun_cue(self, noun: Token, sentence: TextSpan) -> Statement | None:
         """'Trump's claim that …', 'her warning that …': the owner said the clause."""
@@ -655,7 +685,10 @@ class QuoteExtractor:
         if verb.dep_ != "ROOT" and not (verb.dep_ == "ccomp" and self._quote_at(verb.head.idx) is not None):
             return False  # ("… is more blunt: “…”" may be parsed as a clause of the quoted verb)
         end = verb.right_edge.idx + len(verb.right_edge.text)
-        for colon in [t for t in verb.rights if t.text == ":"] or [None]:
+        # the colon is the verb's, or closes its object ("made the following comment:")
+        colons = [t for t in verb.rights if t.text == ":"] or [
+            t for t in verb.subtree if t.text == ":" and t.i > verb.i and t.head.head.i == verb.i][:1]
+        for colon in colons or [None]:
             at = colon.idx if colon is not None else end
             if self.text[at:at + 1] != ":":
                 continue
