@@ -272,12 +272,12 @@ def _could_be_it(token: Token, index: EntityIndex) -> bool:
     """A subject an *it* may point back to: not a person, not a plural, not I/we/you."""
     if token.lower_ in PERSON_PRONOUNS or token.lower_ in PLURAL_PRONOUNS or token.lower_ in ("i", "we", "you"):
         return False
+    cluster = index.cluster_at(token)
+    if cluster is not None and cluster.type in ("Organization", "Person"):
+        return cluster.type == "Organization"  # "Pellworth Foods" is one, though its head is plural
     if token.tag_ in ("NNS", "NNPS") or token.pos_ not in ("NOUN", "PROPN", "PRON"):
         return False
     if token.pos_ == "PRON" and token.lower_ != "it":
-        return False
-    cluster = index.cluster_at(token)
-    if cluster is not None and cluster.type == "Person":
         return False
     return not (token.lemma_.lower() in ROLE_NOUNS or token.ent_type_ == "PERSON")
 

@@ -753,3 +753,102 @@ def test_a_title_inside_a_name_span_is_cut_off_the_name(nlp):
     doc.ents = [doc.char_span(doc.text.index("Battalion"), doc.text.index(" of the county"), label="ORG")]
     people = {e.name for e in EntityIndex(doc, "test").entities() if e.type == "Person"}
     assert people == {"Ewan Reilly"}, people
+
+
+# -- third round: more statements, never a wrong speaker ---------------------------------
+
+def test_it_inside_what_an_organisation_said_is_that_organisation(nlp):
+    rows = said(analyse(nlp, "The Harbour Rowing Club said it plans to open a second boathouse next spring."))
+    plan = [t for t in rows if t.cue.text == "plans"]
+    assert plan and plan[0].subject.name == "Harbour Rowing Club" and plan[0].subject.mention.text == "it"
+    assert dict(plan[0].qualifiers)["kind"] == "intention"
+
+
+def test_it_that_speaks_is_the_organisation_named_before(nlp):
+    text = "Pellworth Foods cut its forecast on Tuesday. Its shares fell 9%. It said demand from restaurants had slowed."
+    (t,) = said(analyse(nlp, text))
+    assert t.subject.name == "Pellworth Foods" and t.subject.type == "Organization"
+    assert t.object.span.text == "demand from restaurants had slowed"
+
+
+def test_it_after_a_thing_names_nobody(nlp):
+    text = "The new toll law took effect on Monday. It says drivers must pay at the gate."
+    assert said(analyse(nlp, text)) == []
+
+
+def test_said_in_a_statement_that_takes_the_clause(nlp):
+    (t,) = said(analyse(nlp, "The Marlow Transit Authority said in a statement that the new line would open in May."))
+    assert t.subject.name == "Marlow Transit Authority"
+    assert t.object.span.text == "that the new line would open in May"
+
+
+def test_a_name_and_an_age_opening_a_line_are_no_dateline(nlp):
+    text = "Union leader Rosa Salcedo spoke first.\n\nSalcedo, 61, said the strike would go on."
+    (t,) = said(analyse(nlp, text))
+    assert t.subject.name == "Rosa Salcedo" and t.object.span.text == "the strike would go on"
+
+
+def test_a_wish_joined_to_a_reported_clause_about_a_thing_is_the_speakers(nlp):
+    text = ("Mary Lee spoke on Monday. She fears the closure is the first step and wants the trust to "
+            "publish its figures.")
+    wants = [t for t in said(analyse(nlp, text)) if t.cue.text == "wants"]
+    assert wants and wants[0].subject.name == "Mary Lee"
+    assert wants[0].object.span.text == "the trust to publish its figures"
+
+
+def test_those_close_to_someone_are_a_group(nlp):
+    (t,) = said(analyse(nlp, "Those close to the mayor say that she will not run again."))
+    assert t.subject.type == "Group" and t.subject.name == "Those close to the mayor"
+
+
+def test_the_group_is_the_organisation_named_with_that_word(nlp):
+    text = ("The Riverside Tenants Group has collected 900 signatures. Its chair, Ana Ruiz, said that the "
+            "group was pleased and planned to meet the mayor.")
+    plan = [t for t in said(analyse(nlp, text)) if t.cue.text == "planned"]
+    assert plan and plan[0].subject.name == "Riverside Tenants Group"
+
+
+def test_the_company_is_the_organisation_of_its_own_sentence(nlp):
+    (t,) = said(analyse(nlp, "Shares of Corvel Robotics Inc. fell 8% after the company said orders had slowed."))
+    assert t.subject.name.startswith("Corvel Robotics") and t.subject.type == "Organization"
+
+
+def test_a_not_inside_the_quotation_withholds_nothing(nlp):
+    text = 'Nora Dunn spoke on Monday. "Are we ready? Probably not," Ms. Dunn said.'
+    (t,) = said(analyse(nlp, text))
+    assert t.subject.name == "Nora Dunn" and t.object.span.text == '"Are we ready? Probably not,"'
+
+
+def test_a_quoted_title_on_its_own_line_continues_nobody(nlp):
+    text = "\"We will win,\" Ana Lee said.\n\n'Rain Over The Harbour.'\n\nThe vote is on Friday."
+    rows = said(analyse(nlp, text))
+    assert [t.object.span.text for t in rows] == ['"We will win,"']
+
+
+def test_a_colon_closing_the_cues_object_opens_its_quotation(nlp):
+    text = "Ana Ruiz made the following statement:\n\n“The pool will reopen in June.”"
+    (t,) = said(analyse(nlp, text))
+    assert t.subject.name == "Ana Ruiz" and t.object.span.text == "“The pool will reopen in June.”"
+
+
+def test_a_paragraph_after_added_and_a_colon_is_the_statement(nlp):
+    text = ("Mayor Tom Berg spoke on Friday.\n\nBerg added:\n\nWe will rebuild the bridge, and we will do it "
+            "this year.\n\nThe meeting ended at noon.")
+    (t,) = said(analyse(nlp, text))
+    assert t.subject.name == "Tom Berg"
+    assert t.object.span.text == "We will rebuild the bridge, and we will do it this year"
+
+
+def test_a_speech_verb_the_model_reads_as_a_noun_is_a_cue(nlp):
+    (t,) = said(analyse(nlp, "Donald Trump spoke. Trump claims that the wall will be built."))
+    assert t.subject.name == "Donald Trump" and t.object.span.text == "that the wall will be built"
+
+
+def test_a_cue_between_two_quotations_opens_a_statement_of_its_own(nlp):
+    text = ('"Our roads are falling apart," Ruiz said, suggesting a few questions, including, '
+            '"Mr. Berg, do you really think that drivers should pay more?"')
+    rows = said(analyse(nlp, text))
+    assert [(t.cue.text, t.object.span.text) for t in rows] == [
+        ("said", '"Our roads are falling apart,"'),
+        ("suggesting", '"Mr. Berg, do you really think that drivers should pay more?"')]
+    assert all(t.subject.name == "Ruiz" for t in rows)
