@@ -765,7 +765,8 @@ def test_it_inside_what_an_organisation_said_is_that_organisation(nlp):
 
 
 def test_it_that_speaks_is_the_organisation_named_before(nlp):
-    text = "Pellworth Foods cut its forecast on Tuesday. Its shares fell 9%. It said demand from restaurants had slowed."
+    text = ("Pellworth Foods cut its forecast on Tuesday. Its shares fell 9%. "
+            "It said demand from restaurants had slowed.")
     (t,) = said(analyse(nlp, text))
     assert t.subject.name == "Pellworth Foods" and t.subject.type == "Organization"
     assert t.object.span.text == "demand from restaurants had slowed"
@@ -852,3 +853,12 @@ def test_a_cue_between_two_quotations_opens_a_statement_of_its_own(nlp):
         ("said", '"Our roads are falling apart,"'),
         ("suggesting", '"Mr. Berg, do you really think that drivers should pay more?"')]
     assert all(t.subject.name == "Ruiz" for t in rows)
+
+
+def test_called_naming_a_thing_is_no_statement(nlp):
+    assert said(analyse(nlp, "The scheme, called Homes First, lets tenants buy their flats.")) == []
+
+
+def test_a_run_in_subhead_in_capitals_is_no_statement(nlp):
+    text = "Ana Ruiz spoke.\n\nRIVAL DOCTORS THINK HE IS WRONG — The group of doctors wrote to the dean on Monday."
+    assert said(analyse(nlp, text)) == []

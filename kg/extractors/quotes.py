@@ -332,6 +332,8 @@ def _is_cue(verb: Token) -> bool:
     lemma = cue_lemma(verb)
     if verb.pos_ not in ("VERB", "AUX"):
         return _verb_read_as_noun(verb)
+    if lemma == "call" and (verb.dep_ == "acl" and verb.tag_ == "VBN" or verb.lower_.startswith("so-")):
+        return False  # "a stream called Miracle Run", "the so-called deal": a name, not a statement
     if lemma in SPEECH_VERBS or lemma in POSITION_VERBS:
         return True
     deps = {c.dep_ for c in verb.children}
@@ -564,9 +566,13 @@ class QuoteExtractor:
         """A cue on a headline, standfirst, label or link line ('Mayor defends budget cuts', 'Board
         says line will open', '…, fraud trial told', 'SEE ALSO | …'): a short line that does not
         end as a sentence does, its cue in the present tense of headlines or at the line's end.
-        A past-tense cue with words after it is a body sentence missing its full stop."""
+        A past-tense cue with words after it is a body sentence missing its full stop. A cue in
+        capitals opening its paragraph is a run-in subhead."""
         start = self.text.rfind("\n", 0, cue.idx) + 1
         end = self.text.find("\n", cue.idx)
+        run_in = self.text[start:cue.idx + len(cue.text)]
+        if len(cue.text) > 2 and cue.text.isupper() and run_in.upper() == run_in and len(run_in.split()) >= 2:
+            return True  # 'FELLOW DOCTORS DON'T WANT TO … — Oz may …': a run-in subhead in capitals
         line = self.text[start:end if end >= 0 else len(self.text)].strip()
         if not line or line[-1] in TITLE_LINE_ENDS or len(line.split()) > TITLE_LINE_WORDS:
             return False
