@@ -862,3 +862,19 @@ def test_called_naming_a_thing_is_no_statement(nlp):
 def test_a_run_in_subhead_in_capitals_is_no_statement(nlp):
     text = "Ana Ruiz spoke.\n\nRIVAL DOCTORS THINK HE IS WRONG — The group of doctors wrote to the dean on Monday."
     assert said(analyse(nlp, text)) == []
+
+
+def test_a_quotation_with_its_own_cue_is_not_taken_by_an_earlier_cue(nlp):
+    text = ("Dana Cruz says there is little point for Ohio to respond now to the threats. "
+            "''We must stay calm,'' she told me.")
+    rows = said(analyse(nlp, text))
+    calm = [t for t in rows if "stay calm" in t.object.span.text]
+    assert calm and all(t.subject.name == "Dana Cruz" for t in calm), [(t.subject.name, t.object.span.text)
+                                                                       for t in rows]
+    assert calm[0].object.span.text == "''We must stay calm,''"
+
+
+def test_a_name_right_before_a_parenthetical_cue_speaks_not_the_noun_before_it(nlp):
+    text = "Mayor Ann Cole spoke. To see the real Tom Platt, Mayor Cole said, one should read his diaries."
+    rows = said(analyse(nlp, text))
+    assert [t.subject.name for t in rows] == ["Ann Cole"]

@@ -252,6 +252,11 @@ def _speaker_token(verb: Token) -> Token | None:
         subject = max(subjects, key=lambda c: (c.i < token.i, c.i if c.i < token.i else -c.i), default=None)
         if subject is not None and _is_dateline(subject):
             subject = _after_dateline(subject, token)
+        if subject is not None and subject.i < token.i:
+            # "To understand the real Dred Scott, Chief Justice Roberts said, …": a name the parser
+            # hung on the subject as an appositive, standing right before the cue, is the speaker
+            subject = next((c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"
+                            and c.ent_type_ not in ("GPE", "LOC", "DATE") and c.i == token.i - 1), subject)
         if subject is not None and token.i != verb.i and verb.dep_ == "conj" and subject.pos_ == "NOUN" \
                 and not _is_cue(token) and subject.lemma_.lower() not in ROLE_NOUNS | ORGANISATION_NOUNS:
             # "fears the closure is a first step and wants …": not the closure's wish; when that clause
@@ -743,7 +748,7 @@ class QuoteExtractor:
         free = [q for q in self.quotes if self._free(q) and q.end > sent.start_char - 1
                 and q.start < sent.end_char]
         before = [q for q in free if q.end <= verb.idx]
-        after = [q for q in free if q.start > verb.idx]
+        after = [q for q in free if q.start > verb.idx and not self._cue_follows(q, verb)]
         colon = self.text[verb.idx:sent.end_char + 3].find(":")
         if colon >= 0:
             near = [q for q in self.quotes if self._free(q) and 0 <= q.start - (verb.idx + colon) <= 3]
@@ -752,6 +757,22 @@ class QuoteExtractor:
         if before and (not after or verb.idx - before[-1].end <= after[0].start - verb.idx):
             return before[-1]
         return after[0] if after else None
+
+    def _cue_follows(self, q: Quotation, verb: Token) -> bool:
+        """'… for Mexico to respond. ''We must not overreact,'' he told me': a quotation whose own
+        cue follows it belongs to that cue, not to an earlier one without content."""
+        inner = self.text[q.start:q.end].rstrip(MARK_CHARS + "'’")
+        if not inner.endswith((",", "?", "!")):
+            return False  # '“…,” he said': a quotation its cue follows ends on a comma (or ? or !)
+        token = self.index.token_at(q.end) or self.index.token_at(q.end + 1)
+        if token is None:
+            return False
+        for t in self.doc[token.i:token.i + 6]:
+            if t.i != verb.i and t.pos_ == "VERB" and cue_lemma(t) in SPEECH_VERBS:
+                return True
+            if t.pos_ not in ("PROPN", "PRON", "DET", "NOUN", "ADJ", "PUNCT", "AUX", "ADV") or t.text in ".!?":
+                return False
+        return False
 
     def _according(self, according: Token, sent: Span, sentence: TextSpan) -> Statement | None:
         """'according to X, …' / '…, according to X': X said the rest of the clause."""
