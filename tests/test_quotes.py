@@ -878,3 +878,10 @@ def test_a_name_right_before_a_parenthetical_cue_speaks_not_the_noun_before_it(n
     text = "Mayor Ann Cole spoke. To see the real Tom Platt, Mayor Cole said, one should read his diaries."
     rows = said(analyse(nlp, text))
     assert [t.subject.name for t in rows] == ["Ann Cole"]
+
+
+def test_a_cue_read_as_a_noun_takes_the_name_hung_on_it(nlp):
+    text = "Donald Trump spoke. Trump charges that countries donated millions of dollars to the foundation."
+    (t,) = said(analyse(nlp, text))
+    assert t.subject.name == "Donald Trump"
+    assert t.object.span.text == "that countries donated millions of dollars to the foundation"

@@ -236,6 +236,9 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _speaker_token(verb: Token) -> Token | None:
     """The cue's subject, or the subject a participle/conjoined cue borrows from its head."""
+    reading = _noun_reading(verb)
+    if reading is not None:
+        return reading[0]
     head = verb.head
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
         if head.dep_ == "dobj":  # "emailed supporters saying …": the emailer speaks
@@ -353,13 +356,23 @@ def _is_cue(verb: Token) -> bool:
 
 
 def _verb_read_as_noun(token: Token) -> bool:
-    """'Trump claims that he …' parsed as a plural noun with a subject and a that-clause: the
-    model misread the verb; a subject before it and the clause after make it the cue."""
-    if token.pos_ != "NOUN" or token.tag_ != "NNS" or token.lemma_.lower() not in SPEECH_VERBS:
-        return False
-    return any(c.dep_ == "nsubj" and c.i < token.i for c in token.children) and any(
-        c.dep_ == "ccomp" and c.i > token.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
-        for c in token.children)
+    return _noun_reading(token) is not None
+
+
+def _noun_reading(token: Token) -> tuple[Token, Token] | None:
+    """'Trump claims that he …', 'The campaign plans to employ …' parsed as a plural noun at the
+    root with a subject-like word before it and a clause after: the model misread the verb. The
+    subject (a subject, or a name hung on it as a compound) and the clause's head, else None."""
+    if token.pos_ != "NOUN" or token.tag_ != "NNS" or token.dep_ != "ROOT" or cue_lemma(token) not in ALL_CUES:
+        return None
+    subject = next((c for c in token.children if c.i < token.i and (
+        c.dep_ == "nsubj" or c.dep_ == "compound" and c.text[:1].isupper())), None)
+    clause = next((c for c in token.children if c.i > token.i and c.pos_ in ("VERB", "AUX") and (
+        c.dep_ == "ccomp" or c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)
+        or c.dep_ == "acl" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children))), None)
+    if subject is None or clause is None:
+        return None
+    return subject, clause
 
 
 def _withheld(verb: Token) -> bool:
@@ -435,6 +448,10 @@ def _complement(verb: Token) -> Span | None:
     object and predicate together; "called for a ban", "warned against it": the prepositional
     object.
     """
+    reading = _noun_reading(verb)
+    if reading is not None:  # "Trump claims that …" read as a noun: its clause
+        head = reading[1]
+        return verb.doc[head.left_edge.i:head.right_edge.i + 1]
     parts: list[Token] = []
     has_clause = any(c.dep_ in ("xcomp", "ccomp") for c in verb.rights)
     clause = next((c for c in verb.rights if c.dep_ in CLAUSE_DEPS), None)
