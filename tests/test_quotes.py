@@ -885,3 +885,11 @@ def test_a_cue_read_as_a_noun_takes_the_name_hung_on_it(nlp):
     (t,) = said(analyse(nlp, text))
     assert t.subject.name == "Donald Trump"
     assert t.object.span.text == "that countries donated millions of dollars to the foundation"
+
+
+def test_denounced_and_reminded_are_speech(nlp):
+    rows = said(analyse(nlp, "Mayor Ann Cole denounced the vote as a betrayal of the valley. "
+                             "She reminded reporters that the budget was passed in May."))
+    assert [(t.cue.text, t.object.span.text) for t in rows] == [
+        ("denounced", "the vote as a betrayal of the valley"), ("reminded", "that the budget was passed in May")]
+    assert all(t.subject.name == "Ann Cole" and dict(t.qualifiers)["kind"] == "speech" for t in rows)
