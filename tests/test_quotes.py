@@ -893,3 +893,18 @@ def test_denounced_and_reminded_are_speech(nlp):
     assert [(t.cue.text, t.object.span.text) for t in rows] == [
         ("denounced", "the vote as a betrayal of the valley"), ("reminded", "that the budget was passed in May")]
     assert all(t.subject.name == "Ann Cole" and dict(t.qualifiers)["kind"] == "speech" for t in rows)
+
+
+def test_a_cue_after_an_object_and_to_is_not_the_subjects(nlp):
+    assert said(analyse(nlp, "The protests prompted the mayor to announce a curfew.")) == []
+
+
+def test_a_gerund_after_a_preposition_has_its_own_subject(nlp):
+    rows = said(analyse(nlp, "There was talk about a rival challenging him in the primary."))
+    assert [t.subject.name for t in rows] == ["a rival"]
+
+
+def test_ordered_someone_to_act_is_speech(nlp):
+    (t,) = said(analyse(nlp, "Ana Cole ordered district officials to send food to the valley."))
+    assert t.subject.name == "Ana Cole" and dict(t.qualifiers)["kind"] == "speech"
+    assert t.object.span.text == "district officials to send food to the valley"

@@ -243,8 +243,14 @@ def _speaker_token(verb: Token) -> Token | None:
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
         if head.dep_ == "dobj":  # "emailed supporters saying …": the emailer speaks
             verb = head.head
-        elif head.pos_ == "NOUN" or (head.pos_ == "PROPN" and head.ent_type_ == "PERSON"):
-            return head  # "with a prosecutor writing, '…'": the noun the participle describes
+        elif head.pos_ in ("NOUN", "PROPN"):
+            return head  # "with a prosecutor writing, '…'", "a Republican challenging him": the noun described
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG":
+        own = next((c for c in head.children if c.dep_ == "pobj" and c.i < verb.i), None)
+        if own is not None:
+            return own  # "talk about a Republican challenging him": the gerund's own subject
+    if verb.dep_ == "xcomp" and any(c.dep_ == "dobj" and c.i < verb.i for c in head.children):
+        return None  # "prompted NATO to order …", "asked him to explain": not the subject's words, maybe nobody's
     aside = _asked_aside(head)
     if aside is not None and aside.i == verb.i:
         verb = head  # "Berg, asked how …, said …": Berg said
