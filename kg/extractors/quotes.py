@@ -77,7 +77,7 @@ ALL_CUES = SPEECH_VERBS | STANCE_VERBS | INTENTION_VERBS | POSITION_VERBS
 CUE_KINDS = dict(entry.split() for entry in load_words("cue_kinds"))
 COMPLEMENT_PREPS = {"for", "about", "against", "of"}
 # Verbs whose direct object is the person spoken to, not what was said.
-ADDRESSEE_VERBS = {"tell", "ask", "inform", "assure", "advise", "urge", "remind", "warn"}
+ADDRESSEE_VERBS = {"tell", "ask", "inform", "assure", "advise", "urge", "remind", "warn", "email"}
 SUBJECT_DEPS = {"nsubj"}
 CLAUSE_DEPS = {"ccomp"}
 # Verbs whose subject a participle or conjoined cue borrows: "…, adding that …", "said A and added B".
@@ -119,6 +119,8 @@ TITLE_LINE_WORDS = 30
 INTERVIEW_VERBS = {"speak", "talk", "interview", "chat"}
 NOT_NAMES = {"update", "related", "note", "photo", "watch", "read", "correction", "advertisement", "video",
              "editor", "source", "sources", "credit", "q", "a"}
+# words a title leaves in lower case ("Legend in the Coal Fields")
+TITLE_SMALL_WORDS = {"a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "by", "with", "as"}
 _MARK = re.compile(r"“|”|\"|''")
 # 'single' or ‘single’ quotation marks (British and Irish papers): opened before a letter after a
 # space, colon or dash, closed after sentence punctuation ("…,' he said"), so apostrophes inside
@@ -781,6 +783,14 @@ class QuoteExtractor:
             return before[-1]
         return after[0] if after else None
 
+    def _subhead(self, q: Quotation) -> bool:
+        """A quotation alone on its line in title case ('Coal Isn't the Villain.'): a subhead."""
+        line_start = self.text.rfind("\n", 0, q.start) + 1
+        if self.text[line_start:q.start].strip() or self.text[q.end:self._paragraph_end(q.end)].strip():
+            return False
+        words = re.findall(r"[^\W\d_][\w’'-]*", self.text[q.start:q.end])
+        return len(words) >= 2 and all(w[:1].isupper() or w.lower() in TITLE_SMALL_WORDS for w in words)
+
     def _cue_follows(self, q: Quotation, verb: Token) -> bool:
         """'… for Mexico to respond. ''We must not overreact,'' he told me': a quotation whose own
         cue follows it belongs to that cue, not to an earlier one without content."""
@@ -969,8 +979,8 @@ class QuoteExtractor:
         next paragraphs each is a statement of its own."""
         direct = sorted((s for s in out if s.direct), key=lambda s: s.start)
         for q in self.quotes:
-            if not self._free(q):
-                continue  # taken, or a quoted title ('All Bets Are Off.' as a subhead)
+            if q in self.used or self._subhead(q):
+                continue  # taken, or a quoted title on its own line ('All Bets Are Off.' as a subhead)
             prior = [s for s in direct if s.end <= q.start]
             if not prior:
                 continue
