@@ -17,6 +17,13 @@ Rules, in order:
   sentences back; a they right after a person (nothing plural near) that resolves elsewhere
   gets no speaker (it may be that person's own pronoun); a one-word "person" only named after
   "from"/"in" is a place;
+- an *it* that speaks (:func:`resolve_it`) is an organisation: inside what an organisation is
+  reported to say, that organisation ("The Jazz Society said it plans …"); else the nearest
+  earlier subject, within :data:`IT_WINDOW` sentences, that could be an *it* (persons and
+  plurals passed over) when it is an organisation ("Acme cut its forecast. It said …"); a
+  thing ("The bill passed. It says …") or a document names nobody;
+- "those close to him", "those who know her" (a *those* with a modifier) is a group of those
+  words;
 - a relative pronoun ("Smith, who said …") is the noun the relative clause hangs on, named
   by the relative pronoun itself;
 - a title the model typed as a name with a person in apposition, or conjoined right after a
@@ -37,8 +44,10 @@ Rules, in order:
   "Ann Lee, the mayor"); if a titled name was seen but not resolved, nobody; if nobody bore
   the title, one nameless person of the article ("the Minister"), never a group;
 - "the company", "the council" (``company_nouns.txt``, ``organisation_nouns.txt``) is the
-  organisation named before whose name holds the noun, or for a business noun the article's
-  main organisation (nearest earlier subject, named most often so far), else a nameless group;
+  organisation named before whose name holds the noun ("the group" for "Riverside Tenants
+  Group"), or for a business noun the article's main organisation (nearest earlier subject,
+  else one named earlier in the same sentence: "Shares of Acme fell after the company said";
+  named most often so far), else a nameless group;
 - any other noun phrase is a nameless group ("prosecutors", "ACLU lawyers") or, when the
   model tags it ORG, an organisation; document nouns (report, poll) are left to findings.
 """

@@ -15,15 +15,25 @@ source / content split of PARC 3.0 (Pareti 2016): a cue (a speech or stance verb
   (``position_verbs``: "supported Sanders"); weak cues only with a clause or quotation
   (``weak_cues``: not "continues to trail"); an owned speech noun with a that-clause
   (``speech_nouns``: "Trump's claim that …"); "as X put it";
-  any main verb whose colon opens a quotation ("She addressed the crowd: “…”"). A lemma the
-  model cut short ("hoped" → "hop") is repaired (:func:`cue_lemma`).
-- not statements: a cue on a headline, standfirst or label line (:meth:`_headline_cue`);
+  any main verb whose colon, its own or its object's, opens a quotation ("She addressed the
+  crowd: “…”", "made the following comment: “…”"). A lemma the model cut short ("hoped" →
+  "hop") is repaired (:func:`cue_lemma`); a plural noun at the root with a subject (or a name
+  hung on it) before it and a clause after is a verb the model misread ("Trump claims that …",
+  "The campaign plans to …", :func:`_noun_reading`); "called" naming a thing ("a scheme called
+  Homes First", "so-called") is no cue.
+- not statements: a cue on a headline, standfirst or label line, or in a run-in subhead in
+  capitals ('FELLOW DOCTORS DON'T WANT … — Oz may …') (:meth:`_headline_cue`);
   withheld words (:func:`_withheld`: "would not say", "declined to comment", "refused to say",
-  "asked not to be named", "Asked whether …, she shrugged"; "refused to pay" is an intention);
-  a place opening a dateline never speaks.
+  "asked not to be named", "Asked whether …, she shrugged"; "refused to pay" is an intention;
+  a 'not' across a comma or quotation mark before the cue is the quotation's: '"Probably
+  not," she said' is a statement); a place opening a dateline never speaks (a name and an
+  age, "Salinas, 58, said", are no dateline); a cue in a to-clause after an object
+  ("prompted the mayor to announce", "asked him to explain") is nobody's statement.
 - content clause: ``X said (that) …``, ``X told Y (that) …``: the cue's clausal complement,
   "that" included, cut at its paragraph; quotation marks inside make it *mixed*. Without a
-  clause, an object, to-clause or 'for …' ("called for a ban", "accused X of …").
+  clause, an object, to-clause or 'for …' ("called for a ban", "accused X of …"); "said in a
+  statement that …": the that-clause the parser hung on the message noun. "The governor
+  added:" closing its paragraph: the next paragraph, set off without quotation marks.
 - parenthetical cue: ``"…," X said.`` / ``X said: "…"``: the quotation next to the speaker
   and cue is the content (*direct*); the quotations that follow in the paragraph with no cue
   of their own continue it (``"…," he said. "…"`` is one statement, its span running from the
@@ -31,14 +41,24 @@ source / content split of PARC 3.0 (Pareti 2016): a cue (a speech or stance verb
   paragraph's end; a paragraph that is only a quotation, right after a direct statement,
   is a new statement of the same speaker; a quotation sentence closing its paragraph right
   after a reported statement of a person who also spoke in the previous paragraph, with no
-  other statement in between, continues that person (confidence 0.5).
+  other statement in between, continues that person (confidence 0.5). A cue of the same
+  speaker between two quotations ('"…," she said, suggesting questions such as "…"') opens a
+  statement of its own (confidence 0.6); a quotation ending on a comma whose own cue follows
+  it ('… to respond. "We must stay calm," she told me') is never taken by an earlier cue left
+  without content; a quotation alone on its line in title case is a subhead, never a
+  continuation.
 - ``according to X, …`` / ``…, according to X``: X said the rest of the clause.
 - a name set off by a dash beside a quotation ('Ana Ruiz ― “…”', '“…” — Ana Ruiz (@ana)') and
   a line opening with a short name and a colon ('WALLACE: …', 'Warren: …') name the speaker.
 - speakers and addressees are resolved by :mod:`kg.speakers` (pronouns, role nouns, groups,
   poll respondents, the author for a first person); a subject the parser lost or put inside
   the quotation is replaced by the name beside the cue; a participle takes the subject of
-  its clause ("…, adding that …"), or the noun it describes ("a prosecutor writing …").
+  its clause ("…, adding that …"), or the noun it describes ("a prosecutor writing …",
+  "talk about a rival challenging him"); a conjoined cue borrows its head's subject, except a
+  thing's ("fears the closure is a first step and wants …": the closure wants nothing), where a
+  wish or belief joined to a clause a cue reports is that cue's speaker's; a name set right
+  before a parenthetical cue that the parser hung on the subject as an appositive is the
+  speaker ("To see the real Tom Platt, Mayor Cole said, …").
 - document nouns (report, poll) as speakers are left to ``findings``; nested reporting
   (``X said Y, The Times reported``) yields both the outer and the inner statement.
 - qualifiers: ``mode`` (direct / indirect / mixed), ``addressee`` ("told prosecutors"),
