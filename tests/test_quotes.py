@@ -908,3 +908,14 @@ def test_ordered_someone_to_act_is_speech(nlp):
     (t,) = said(analyse(nlp, "Ana Cole ordered district officials to send food to the valley."))
     assert t.subject.name == "Ana Cole" and dict(t.qualifiers)["kind"] == "speech"
     assert t.object.span.text == "district officials to send food to the valley"
+
+
+def test_according_to_a_phrase_the_model_read_as_a_verb(nlp):
+    (t,) = said(analyse(nlp, "She insulted the staff, according to show insiders."))
+    assert t.subject.type == "Group" and "insiders" in t.subject.name
+    assert t.object.span.text == "She insulted the staff"
+
+
+def test_according_to_a_name_whose_phrase_swallowed_the_clause(nlp):
+    (t,) = said(analyse(nlp, "According to talk radio host Tom Berg, the decision reeks of “panic” and haste."))
+    assert t.subject.name == "Tom Berg" and t.object.span.text == "the decision reeks of “panic” and haste"

@@ -79,7 +79,7 @@ from kg.extractors.transcripts import TurnReader, first_name_speaker, given_and_
 from kg.lexicons import load_words
 from kg.model import EntityRef, Evidence, Triple, TripleObject
 from kg.model import Span as TextSpan
-from kg.speakers import MESSAGE_NOUNS, ORGANISATION_NOUNS, ROLE_NOUNS, is_document, resolve_speaker
+from kg.speakers import MESSAGE_NOUNS, ORGANISATION_NOUNS, ROLE_NOUNS, is_document, noun_phrase, resolve_speaker
 
 EXTRACTOR = "quotes.rules/2"
 SPEECH_VERBS = load_words("speech_verbs")
@@ -831,13 +831,22 @@ class QuoteExtractor:
         """'according to X, …' / '…, according to X': X said the rest of the clause."""
         to = next(c for c in according.children if c.lower_ == "to")
         pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if pobj is None:  # "according to show insiders" with "show" read as a verb: its object
+            pcomp = next((c for c in to.children if c.dep_ == "pcomp"), None)
+            pobj = next((c for c in pcomp.children if c.dep_ == "dobj"), None) if pcomp is not None else None
         if pobj is None or is_document(pobj):
             return None
         speaker = resolve_speaker(pobj, self.index)
         if speaker is None:
             return None
         phrase_start = according.idx
-        phrase_end = according.doc[according.right_edge.i].idx + len(according.doc[according.right_edge.i].text)
+        last = according.doc[according.right_edge.i]
+        phrase_end = last.idx + len(last.text)
+        named = noun_phrase(pobj)
+        if named.end - 1 < last.i and according.doc[named.end].text == "," and phrase_start <= sent.start_char + 2 \
+                and last.i >= sent.end - 2:
+            # "According to X, the move reeks …" with the clause parsed into X's phrase
+            phrase_end = named.end_char
         head = according.head
         lo = min(head.left_edge.idx, sent.start_char) if head.sent == sent else sent.start_char
         lo = sent.start_char if lo < sent.start_char else lo
