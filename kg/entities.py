@@ -888,7 +888,22 @@ def _person_cue(ent: Span) -> bool:
     root = ent.root
     if root.dep_ == "appos" and root.head.lower_ in ROLE_NOUNS and root.head.pos_ == "NOUN":
         return True
-    return _role_noun_before(ent)
+    return _role_noun_before(ent) or given and _role_appositive_after(ent)
+
+
+def _role_appositive_after(ent: Span) -> bool:
+    """'Deb Kline, a leader of Cleveland Jobs With Justice': a name that opens with a given name,
+    followed by a comma and an appositive headed by a role noun, is that role's holder, unless it
+    has the words of an organisation or a legal form ("Morgan Stanley Group, the adviser")."""
+    doc = ent.doc
+    if not 2 <= len(ent) <= 3 or ent.end + 2 >= len(doc) or doc[ent.end].text != "," \
+            or not all(t.is_title and t.is_alpha for t in ent):
+        return False
+    if any(t.lower_ in ORG_WORDS for t in ent) or org_basename(ent.text) != ent.text:
+        return False
+    return any(c.dep_ == "appos" and c.i > ent.end and c.pos_ == "NOUN" and c.text.islower()
+               and c.lemma_.lower() in ROLE_NOUNS
+               and any(d.dep_ in ("det", "poss") for d in c.children) for c in ent.root.children)
 
 
 ORG_WORDS = {"news", "party", "group", "committee", "council", "company", "corporation", "association", "institute",

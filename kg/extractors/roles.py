@@ -66,6 +66,7 @@ from kg.model import EntityRef, Evidence, Triple, TripleObject, entity_id
 
 EXTRACTOR = "roles.rules/2"
 NAMED_CONFIDENCE = 0.8  # the role stands beside the name
+PRONOUN_CONFIDENCE = 0.7  # the role's holder is a "his"/"her" that gender resolves
 DESCRIPTION_CONFIDENCE = 0.6  # the role is a description that points back to a person named before
 QUALIFIERS = {"former", "acting", "interim", "future", "then", "outgoing", "incoming", "retired", "ex"}
 QUALIFIER_CANON = {"retired": "former", "ex": "former"}
@@ -80,6 +81,8 @@ NOT_HEADS = {"former", "acting", "interim", "vice", "prime", "miss", "press", "d
 HEAD_WORDS = (ROLE_NOUNS | TITLE_WORDS | set(ABBREVIATIONS)) - NOT_HEADS
 # the shape of a job noun outside the lexicon: "litigator", "cardiologist", "neurosurgeon"
 NOT_ROLE_NOUNS = load_words("not_role_nouns")
+THING_ISTS = {"assist", "insist", "resist", "persist", "consist", "exist", "checklist", "playlist", "shortlist",
+              "wishlist", "twist", "tourist"}
 AGENT_SUFFIXES = ("ist", "ian", "er", "or", "ant", "eer", "eur", "man", "woman", "person")
 ROLE_NOUN_ENDINGS = tuple(sorted((n for n in ROLE_NOUNS if n.isalpha() and len(n) >= 5), key=len, reverse=True))
 # modifiers that colour a role without being part of it ("his closest aides", "a novice politician")
@@ -94,9 +97,12 @@ DROP_MODIFIERS = {"closest", "close", "longtime", "long-time", "potential", "nov
                   "notorious", "reclusive", "charismatic", "eccentric", "onetime", "one-time", "erstwhile"}
 ORG_LABELS = {"ORG", "GPE", "NORP", "FAC", "LOC", "EVENT"}
 HEAD_VERBS = {"head", "lead", "run", "chair", "direct"}  # "who heads the Center" → head
+VERB_ROLES = {"chair": "chair"}  # "who's chairing the team" is its chair, not just its head
 AS_VERBS = {"serve", "work", "act", "run", "join", "remain", "stay", "continue"}  # subject is the role holder
 RUN_VERBS = {"run", "campaign"}  # "is running for governor": the office sought
 COPULAS = {"be", "become", "remain"}
+SEAT_VERBS = {"be", "sit", "serve", "remain", "stay"}  # "is on the Judiciary Committee", "sits on the board"
+BODIES = {"committee", "subcommittee", "board", "panel", "council", "commission", "cabinet", "caucus"}
 # "was elected mayor", "named Kim campaign manager": the object predicate is the role
 APPOINT_VERBS = {"name", "appoint", "elect", "reelect", "re-elect", "nominate", "choose", "pick", "make", "hire",
                  "select", "tap", "install", "confirm", "designate", "promote", "swear"}
@@ -123,6 +129,8 @@ NO_ONE_IN_PARTICULAR = {"average", "typical", "ordinary", "next", "future", "hyp
                         "possible"}  # yet "the first lady" is someone
 MODALS = {"would", "could", "might", "may", "will", "should", "can", "to", "'d", "must"}
 PERSON_PRONOUNS = {"he", "she"}
+POSSESSIVE_GENDER = {"his": "m", "her": "f"}
+CANDIDACY_NOUNS = {"candidacy", "bid", "campaign", "run", "quest"}  # "his bid for governor"
 LOOK_BACK = 2  # sentences a definite description looks back over for its person
 PARTIES = {"republican", "democratic", "libertarian", "green", "independent"}
 PARTY_NAMES = {"gop": "republican", "democrat": "democratic", "dem": "democratic"}
@@ -186,8 +194,11 @@ class RolePhrase:
     qualifier: str | None = None
     org: str | None = None
     plural: bool = False
+    named: str | None = None  # a role the words imply but do not name ("on the Judiciary Committee": member)
 
     def name(self) -> str:
+        if self.named:
+            return self.named
         words = sorted(self.tokens, key=lambda t: t.i)
         texts = [t.text for t in words]
         of = next((i for i, t in enumerate(words) if t.lower_ in ("of", "in", "to")), len(words))
@@ -205,7 +216,17 @@ class RolePhrase:
         if head.lemma_.lower() in NEEDS_FIELD and not self.org \
                 and not any(t.pos_ in ("NOUN", "PROPN") for t in words if t.i < head.i):
             return False  # "NBA star", "boxing champion"; never "a rising star", "a lifelong champion"
+        if any(_person_modifier(t) for t in words if t.i < head.i):
+            return False  # "rape apologist coach": a person noun before the head describes the person, not the job
         return of != 0 and is_head(head)
+
+
+def _person_modifier(token: Token) -> bool:
+    """A lowercase person noun of belief or practice ("apologist", "activist") modifying a role
+    head: the phrase says what the person is like or did, not which job they hold."""
+    word = token.lemma_.lower()
+    return token.pos_ in ("NOUN", "ADJ") and token.text.islower() and word.endswith("ist") and len(word) >= 6 \
+        and word not in HEAD_WORDS and word not in THING_ISTS
 
 
 def singular(token: Token) -> str:
@@ -256,6 +277,14 @@ def _titles_before(name_start: Token, ent: Span) -> list[RolePhrase]:
         elif tok.text == "." and i > 0 and doc[i - 1].lower_ in ABBREVIATIONS \
                 and (current.tokens or is_head(doc[i - 1])):
             pass  # "Lt ." split by the tokenizer: the abbreviation comes next
+        elif tok.text in ("-", "–") and i > 2 and doc[i - 1].lower_ == "turned" and doc[i - 2].text in ("-", "–") \
+                and not tok.whitespace_:
+            # "lawyer-turned-senator Jane Ruiz": the role after "turned" is hers now, the one before was
+            if current.valid():
+                phrases.append(current)
+            current, org_seen = RolePhrase(qualifier="former"), False
+            i -= 3
+            continue
         elif tok.text in ("-", "–") and current.tokens and i > 0 and doc[i - 1].is_alpha \
                 and not tok.whitespace_ and not doc[i - 1].whitespace_:
             current.tokens.append(tok)
@@ -292,14 +321,14 @@ def _titles_before(name_start: Token, ent: Span) -> list[RolePhrase]:
             org_seen = True
             while i > 0 and doc[i].ent_iob_ == "I":
                 i -= 1
-        elif org_seen:
-            break
         elif is_head(tok) and current.tokens and tok.text.islower() and current.tokens[-1].text[:1].isupper() \
                 and sorted(current.tokens, key=lambda t: t.i)[0].text[:1].isupper():
-            # "nominee Gov. Mike Pence": a second title in a row
+            # "nominee Gov. Mike Pence", "hopefuls former Maryland Gov. Martin O'Malley": a second title in a row
             if current.valid():
                 phrases.append(current)
-            current = RolePhrase(tokens=[tok])
+            current, org_seen = RolePhrase(tokens=[tok]), False
+        elif org_seen:
+            break
         elif low in DROP_MODIFIERS and current.tokens:
             pass
         elif tok.pos_ in ("NOUN", "PROPN", "ADJ") or low in TITLE_WORDS:
@@ -409,8 +438,10 @@ def _phrase_of(head: Token, exclude: set[int]) -> RolePhrase | None:
         elif child.lower_ == "of" and (pobj.pos_ == "PROPN" or _acronym(pobj)) \
                 and not any(t.ent_type_ == "PERSON" or t.is_quote for t in _up_to_comma(pobj)):
             words = _up_to_comma(pobj)
-            phrase.org = phrase.org or strip_possessive(
-                head.doc[words[0].i:words[-1].i + 1].text).removeprefix("the ")
+            start, end = words[0].i, words[-1].i + 1
+            if (ent := entity_of(pobj)) is not None and ent.label_ in ORG_LABELS and ent.start >= start:
+                end = max(end, ent.end)  # "of Cleveland Jobs With Justice": the parser cut the name
+            phrase.org = phrase.org or strip_possessive(head.doc[start:end].text).removeprefix("the ")
         elif child.lower_ in ("of", "at", "for", "with", "on") and pobj.ent_type_ in ORG_LABELS:
             phrase.org = phrase.org or _org_text(pobj)
     tokens = sorted({t.i: t for t in phrase.tokens}.values(), key=lambda t: t.i)
@@ -533,7 +564,11 @@ def _role_before_comma(ent: Span, left: int) -> RolePhrase | None:
     closes the apposition (a comma, a full stop or a bracket after it), so "After meeting the
     governor, Tim Kaine left" stays out."""
     doc = ent.doc
-    if left < 2 or doc[left - 1].text != "," or ent.end >= len(doc) or doc[ent.end].text not in (",", ".", ")", ";"):
+    close = ent.end
+    if close + 1 < len(doc) and doc[close].lower_ == "of" and doc[close + 1].ent_type_ == "GPE" \
+            and (place := entity_of(doc[close + 1])) is not None:
+        close = place.end  # "Representative Debbie Wasserman Schultz of Florida;"
+    if left < 2 or doc[left - 1].text != "," or close >= len(doc) or doc[close].text not in (",", ".", ")", ";"):
         return None
     last = doc[left - 2]
     head = last
@@ -548,7 +583,7 @@ def _role_before_comma(ent: Span, left: int) -> RolePhrase | None:
     if not any(c.dep_ in ("poss", "det") and (c.dep_ == "poss" or c.lower_ == "the") for c in head.children):
         return None
     subject = head.dep_ in ("nsubj", "nsubjpass")
-    if head.dep_ == "dobj" or subject and (head.head.i < ent.end or doc[ent.end].text != ","):
+    if head.dep_ == "dobj" or subject and (head.head.i < ent.end or doc[close].text != ","):
         return None  # "When the senator arrived, Tim Kaine ...": the role noun is an argument of its own verb
     return _phrase_of(head, set(range(ent.start, ent.end)))
 
@@ -560,6 +595,10 @@ def _clauses(root: Token, ent: Span) -> Iterator[RolePhrase]:
     if root.dep_ in ("nsubj", "nsubjpass") and not _after_preposition(ent):
         verbs.append(root.head)
     verbs.extend(c for c in root.children if c.dep_ == "relcl")
+    # "Lindsey Graham and David Perdue, who are both on the committee": a plural clause on the
+    # last of two coordinated names is about both
+    for conj in (c for c in root.children if c.dep_ == "conj" and c.ent_type_ == "PERSON"):
+        verbs.extend(c for c in conj.children if c.dep_ == "relcl" and _plural_clause(c))
     doc = ent.doc
     # "John Kerry, who is now his secretary of state" (the parser may hang the clause elsewhere)
     if ent.end + 1 < len(doc) and doc[ent.end].text == "," and doc[ent.end + 1].lower_ == "who" \
@@ -588,6 +627,56 @@ def _clauses(root: Token, ent: Span) -> Iterator[RolePhrase]:
                 pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
                 if pobj is not None and (phrase := _phrase_of(pobj, exclude)):
                     yield phrase
+
+
+def _possessed(owner: Token, exclude: set[int]) -> Iterator[RolePhrase]:
+    """'Clinton's tenure as secretary of state', 'his candidacy for president': the owner of a
+    noun with an "as" role is its holder, of a candidacy "for" an office its candidate; never
+    "Obama's nomination of Garland as justice" (the of-object holds that role)."""
+    noun = owner.head
+    if noun.pos_ != "NOUN" or noun.i < owner.i or any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
+        return
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.i > noun.i):
+        pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+        if pobj is None or pobj.i in exclude:
+            continue
+        if prep.lower_ == "as" and (phrase := _phrase_of(pobj, exclude)):
+            yield phrase
+        elif prep.lower_ == "for" and noun.lemma_.lower() in CANDIDACY_NOUNS and pobj.tag_ in ("NN", "NNP") \
+                and (phrase := _phrase_of(pobj, exclude)):
+            phrase.qualifier = phrase.qualifier or "candidate"
+            yield phrase
+
+
+def _gendered_referent(index: EntityIndex, pronoun: Token) -> Cluster | None:
+    """Who "his"/"her" is, only when gender makes it plain: the one person of that gender named
+    earlier in its sentence, while no one named there is of unknown gender; else, when its
+    sentence names no one before it, the last subject before it, when known to be of that gender."""
+    gender = POSSESSIVE_GENDER[pronoun.lower_]
+    before: dict[str, Cluster] = {}
+    for tok in pronoun.sent:
+        if tok.i >= pronoun.i:
+            break
+        if (c := index.cluster_at(tok)) is not None and c.type == "Person":
+            before[c.id] = c
+    if before:
+        genders = {pid: index.gender_of(pid) for pid in before}
+        fitting = [pid for pid, g in genders.items() if g == gender]
+        if None in genders.values() or len(fitting) != 1:
+            return None
+        return before[fitting[0]]
+    ref = index.previous_subject(pronoun.idx, gender=gender)
+    if ref is None or index.gender_of(ref.id) != gender:
+        return None
+    return index.cluster_by_id(ref.id)
+
+
+def _plural_clause(verb: Token) -> bool:
+    """A 'who' clause whose verb is plural ("who are both", "who were"): about several people."""
+    if not any(c.dep_ == "nsubj" and c.lower_ == "who" for c in verb.children):
+        return False
+    words = [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass"))]
+    return any(w.lower_ in ("are", "were", "have") for w in words) or any(c.lower_ == "both" for c in verb.children)
 
 
 def _appointed(root: Token, exclude: set[int]) -> Iterator[RolePhrase]:
@@ -634,6 +723,7 @@ def _predicate(verb: Token, exclude: set[int]) -> Iterator[RolePhrase]:
                 if pobj is not None and (phrase := _phrase_of(pobj, exclude)):
                     yield phrase
     yield from _running_for(verb, exclude)
+    yield from _seat_on(verb, exclude)
     if verb.lemma_ in HEAD_VERBS and verb.pos_ == "VERB":
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         # "heads the Center", not "led Trump by 5 points": a named object needs its article
@@ -647,6 +737,22 @@ def _predicate(verb: Token, exclude: set[int]) -> Iterator[RolePhrase]:
             words = words[:cut] or [obj]
             org = strip_possessive(verb.doc[words[0].i:words[-1].i + 1].text)
             yield RolePhrase(tokens=[verb], org=org)
+
+
+def _seat_on(verb: Token, exclude: set[int]) -> Iterator[RolePhrase]:
+    """'who are both on the Judiciary Committee', 'sits on the board of Acme': a seat on a body
+    (``BODIES``) is membership, the body its organisation."""
+    if verb.lemma_ not in SEAT_VERBS:
+        return
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "on"):
+        pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+        if pobj is None or pobj.lemma_.lower() not in BODIES or pobj.i in exclude \
+                or any(t.ent_type_ == "PERSON" for t in pobj.subtree):
+            continue
+        words = [t for t in pobj.subtree if not (t.dep_ == "det" and t.i < pobj.i)]
+        words = [t for t in words if t.i <= pobj.i or t.dep_ in ("prep", "pobj", "compound", "amod")]
+        org = strip_possessive(verb.doc[words[0].i:words[-1].i + 1].text)
+        yield RolePhrase(tokens=[prep, *pobj.subtree], org=org, named="member")
 
 
 def _running_for(verb: Token, exclude: set[int]) -> Iterator[RolePhrase]:
@@ -665,7 +771,7 @@ def _triple(index: EntityIndex, cluster: Cluster, mention: Span | Token, phrase:
             confidence: float = NAMED_CONFIDENCE) -> Triple:
     if isinstance(phrase.tokens[0], Token) and phrase.tokens[0].lemma_ in HEAD_VERBS and len(phrase.tokens) == 1 \
             and phrase.tokens[0].pos_ == "VERB":
-        name = "head"
+        name = VERB_ROLES.get(phrase.tokens[0].lemma_, "head")
     else:
         name = phrase.name()
     tokens = sorted(phrase.tokens, key=lambda t: t.i)
@@ -720,6 +826,9 @@ def _definite_description(token: Token) -> RolePhrase | None:
         return None
     if any(t.ent_type_ == "PERSON" or t.dep_ in ("poss", "relcl", "acl") for t in token.subtree if t.i != token.i):
         return None
+    if any(d.dep_ == "det" and d.lower_ in ("a", "an") for c in children if c.dep_ == "prep"
+           for g in c.children if g.dep_ == "pobj" for d in g.children):
+        return None  # "the organizer of a rally": a thing new to the text, so someone new too
     doc = token.doc
     if token.i + 1 < len(doc) and (doc[token.i + 1].ent_type_ == "PERSON" or doc[token.i + 1].text == ","):
         return None  # a name follows: the appositive and title rules own it
@@ -927,6 +1036,9 @@ def extract(doc: Doc, index: EntityIndex) -> Iterator[Triple]:
             yield from emit(cluster, ent, phrase)
         for phrase in _clauses(ent.root, ent):
             yield from emit(cluster, ent, phrase)
+        if ent.root.dep_ == "poss":
+            for phrase in _possessed(ent.root, set(range(ent.start, ent.end))):
+                yield from emit(cluster, ent, phrase)
     # definite descriptions: "The Indiana governor said ..." after a sentence about Mike Pence
     resolved: dict[int, Cluster] = {}
     for token in doc:
@@ -961,6 +1073,13 @@ def extract(doc: Doc, index: EntityIndex) -> Iterator[Triple]:
                 continue
             for phrase in _predicate(token.head, {token.i}):
                 yield from emit(cluster, token, phrase)
+    # "His candidacy for president", "her tenure as secretary of state": a gendered possessor
+    for token in doc:
+        if token.lower_ in POSSESSIVE_GENDER and token.dep_ == "poss" \
+                and (phrases := list(_possessed(token, {token.i}))) \
+                and (cluster := _gendered_referent(index, token)) is not None:
+            for phrase in phrases:
+                yield from emit(cluster, token, phrase, PRONOUN_CONFIDENCE)
 
 
 # -- descriptions that refer back: aliases of the person's node ------------------------
