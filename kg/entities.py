@@ -882,7 +882,9 @@ def _person_cue(ent: Span) -> bool:
     if _name_after_title(ent) is not None:
         return True  # "Cllr Máire Nic Giolla Phádraig", "Battalion Chief Marcus Hale" typed ORG: a title, a given name
     given = gender_of_name(ent[0].text) is not None or len(ent) > 1 and gender_of_name(ent[1].text) is not None
-    if prev is not None and prev.lower_ in ROLE_NOUNS | TITLE_WORDS and given and (
+    # a job noun before a place name is what the place does ("coal-producer West Virginia"); a title is a person's
+    before = TITLE_WORDS if ent.label_ == "GPE" else ROLE_NOUNS | TITLE_WORDS
+    if prev is not None and prev.lower_ in before and given and (
             prev.dep_ == "compound" and ent.start <= prev.head.i < ent.end or prev.text.islower()):
         return True  # "city spokesperson Ann Lee", "City of Avon spokesperson Ann Lee" typed ORG
     root = ent.root

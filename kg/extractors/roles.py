@@ -131,6 +131,7 @@ MODALS = {"would", "could", "might", "may", "will", "should", "can", "to", "'d",
 PERSON_PRONOUNS = {"he", "she"}
 POSSESSIVE_GENDER = {"his": "m", "her": "f"}
 CANDIDACY_NOUNS = {"candidacy", "bid", "campaign", "run", "quest"}  # "his bid for governor"
+TENURE_NOUNS = load_words("tenure_nouns")  # "her tenure as secretary of state": the owner held it
 LOOK_BACK = 2  # sentences a definite description looks back over for its person
 PARTIES = {"republican", "democratic", "libertarian", "green", "independent"}
 PARTY_NAMES = {"gop": "republican", "democrat": "democratic", "dem": "democratic"}
@@ -423,7 +424,8 @@ def _phrase_of(head: Token, exclude: set[int]) -> RolePhrase | None:
         elif _age(child):
             continue  # "a 40-year-old litigator": an age, not part of the role
         elif child.dep_ in ("amod", "compound", "nmod", "npadvmod") and child.pos_ in ("NOUN", "PROPN", "ADJ", "VERB"):
-            tokens = [t for t in child.subtree if t.i not in exclude and t.dep_ not in ("det", "poss", "case", "punct")
+            tokens = [t for t in child.subtree if t.i not in exclude and (t.dep_ not in ("det", "poss", "case", "punct")
+                                                                          or _inner_hyphen(t, child))
                       and not _qualifier(t) and (t.lower_ not in DROP_MODIFIERS or _fixed_phrase(t))]
             phrase.tokens.extend(tokens)
             phrase.qualifier = phrase.qualifier or next((_qualifier(t) for t in child.subtree if _qualifier(t)), None)
@@ -451,6 +453,11 @@ def _phrase_of(head: Token, exclude: set[int]) -> RolePhrase | None:
     if head.lemma_ in BARE_NOT_ROLES and len(phrase.tokens) == 1 and not phrase.org:
         return None  # "a leader who embodies the American spirit" is praise
     return phrase if phrase.valid() else None
+
+
+def _inner_hyphen(token: Token, modifier: Token) -> bool:
+    """A hyphen inside a modifier ("first-term"): part of the role's words, not punctuation around them."""
+    return token.text in ("-", "–") and not token.whitespace_ and modifier.left_edge.i < token.i < modifier.right_edge.i
 
 
 def _age(token: Token) -> bool:
@@ -634,12 +641,13 @@ def _possessed(owner: Token, exclude: set[int]) -> Iterator[RolePhrase]:
     noun with an "as" role is its holder, of a candidacy "for" an office its candidate; never
     "Obama's nomination of Garland as justice" (the of-object holds that role)."""
     noun = owner.head
-    if noun.pos_ != "NOUN" or noun.i < owner.i or any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
-        return
+    if noun.pos_ != "NOUN" or noun.i < owner.i or noun.lemma_.lower() not in TENURE_NOUNS \
+            or any(c.dep_ == "prep" and c.lower_ == "of" or c.lower_ in NO_ONE_IN_PARTICULAR for c in noun.children):
+        return  # "his potential term as president" is not a role held
     for prep in (c for c in noun.children if c.dep_ == "prep" and c.i > noun.i):
         pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
-        if pobj is None or pobj.i in exclude:
-            continue
+        if pobj is None or pobj.i in exclude or any(c.lower_ in NOT_REFERRING for c in pobj.children if c.i < pobj.i):
+            continue  # "her bid as the first female president": a rank, not a role
         if prep.lower_ == "as" and (phrase := _phrase_of(pobj, exclude)):
             yield phrase
         elif prep.lower_ == "for" and noun.lemma_.lower() in CANDIDACY_NOUNS and pobj.tag_ in ("NN", "NNP") \
@@ -749,6 +757,8 @@ def _seat_on(verb: Token, exclude: set[int]) -> Iterator[RolePhrase]:
         if pobj is None or pobj.lemma_.lower() not in BODIES or pobj.i in exclude \
                 or any(t.ent_type_ == "PERSON" for t in pobj.subtree):
             continue
+        if not any(c.dep_ in ("det", "poss", "compound", "amod") for c in pobj.children):
+            continue  # "was on board the flight": an idiom, not a seat
         words = [t for t in pobj.subtree if not (t.dep_ == "det" and t.i < pobj.i)]
         words = [t for t in words if t.i <= pobj.i or t.dep_ in ("prep", "pobj", "compound", "amod")]
         org = strip_possessive(verb.doc[words[0].i:words[-1].i + 1].text)
