@@ -904,7 +904,7 @@ def _role_appositive_after(ent: Span) -> bool:
     if any(t.lower_ in ORG_WORDS for t in ent) or org_basename(ent.text) != ent.text:
         return False
     return any(c.dep_ == "appos" and c.i > ent.end and c.pos_ == "NOUN" and c.text.islower()
-               and c.lemma_.lower() in ROLE_NOUNS
+               and (c.lower_ in ROLE_NOUNS or c.lemma_.lower() in ROLE_NOUNS)
                and any(d.dep_ in ("det", "poss") for d in c.children) for c in ent.root.children)
 
 

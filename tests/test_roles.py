@@ -486,3 +486,106 @@ def test_a_description_of_another_party_or_no_one_in_particular_is_no_ones(nlp):
     for rest in ("Later, she criticized the Republican nominee.", "Critics laughed at the Republican nominee's plan.",
                  "Critics said the average worker would pay more."):
         assert role_rows(analyse(nlp, start + rest)) == {("Jane Ruiz", "presidential candidate")}
+
+
+# -- third round (issue 15): kinds of roles on unseen news ---------------------------------
+def test_chairing_a_body_is_its_chair_not_its_head(nlp):
+    r = analyse(nlp, "Sen. Tom Ashby, who is chairing the governor's budget task force, spoke on Monday.")
+    assert ("Tom Ashby", "chair") in role_rows(r)
+    assert ("Tom Ashby", "head") not in role_rows(r)
+    assert quals(r, "Tom Ashby", "chair")["org"] == "governor's budget task force"
+
+
+def test_a_seat_on_a_committee_or_board_is_membership(nlp):
+    r = analyse(nlp, "Mara Olsen and Tom Ashby, who are both on the Finance Committee, voted no.")
+    assert {("Mara Olsen", "member"), ("Tom Ashby", "member")} <= role_rows(r)
+    assert quals(r, "Mara Olsen", "member")["org"] == "Finance Committee"
+    r = analyse(nlp, "Jane Ruiz sits on the board of Acme Foods.")
+    assert quals(r, "Jane Ruiz", "member")["org"] == "board of Acme Foods"
+    assert role_rows(analyse(nlp, "Jane Ruiz was on board the ferry when it sank.")) == set()
+
+
+def test_a_member_or_leader_of_a_named_organisation_is_a_role(nlp):
+    """Bare 'a leader' is praise; 'a leader of <organisation>' is a role, and the model's ORG tag
+    on the name gives way to the role appositive after it."""
+    r = analyse(nlp, "\"We will march,\" said Greta Lindqvist, a leader of Riverside Workers United, on Friday.")
+    assert quals(r, "Greta Lindqvist", "leader")["org"] == "Riverside Workers United"
+    r = analyse(nlp, "Owen Pryce, a University of Leeds law professor, is a member of the Daily Ledger's "
+                     "Board of Advisers.")
+    assert {("Owen Pryce", "law professor"), ("Owen Pryce", "member")} <= role_rows(r)
+    assert role_rows(analyse(nlp, "Greta Lindqvist is a leader who listens.")) == set()
+
+
+def test_a_name_tagged_org_before_a_role_appositive_is_a_person():
+    """'Mara Olsen, a leader of Acme Union, said' with Mara Olsen tagged ORG (the model does so
+    for some names): the given name and the role appositive make her a person; 'Acme Group, a
+    leader of ...' keeps the words of an organisation and stays one."""
+    from kg.entities import _person_cue
+
+    def doc_for(first, second):
+        return hand_doc(words=[first, second, ",", "a", "leader", "of", "Acme", "Union", ",", "said"],
+                        heads=[1, 9, 1, 4, 1, 4, 7, 5, 1, 9],
+                        deps=["compound", "nsubj", "punct", "det", "appos", "prep", "compound", "pobj", "punct",
+                              "ROOT"],
+                        pos=["PROPN", "PROPN", "PUNCT", "DET", "NOUN", "ADP", "PROPN", "PROPN", "PUNCT", "VERB"],
+                        ents=["B-ORG", "I-ORG", "O", "O", "O", "O", "B-ORG", "I-ORG", "O", "O"])
+    assert _person_cue(doc_for("Mara", "Olsen").ents[0])
+    assert not _person_cue(doc_for("Acme", "Group").ents[0])
+
+
+def test_the_owner_of_a_tenure_as_a_role_holds_it(nlp):
+    r = analyse(nlp, "Critics questioned Jane Ruiz's record as mayor of Dayton.")
+    assert quals(r, "Jane Ruiz", "mayor")["org"] == "Dayton"
+    r = analyse(nlp, "Tom Ashby lost the runoff in May. His campaign for governor never recovered.")
+    assert quals(r, "Tom Ashby", "governor") == {"qualifier": "candidate"}
+    # the owner of a game, or of a nomination of someone else, holds nothing
+    assert ("Tom Ashby", "field director") not in role_rows(
+        analyse(nlp, "Jane Ruiz ran Tom Ashby's ground game as field director."))
+    assert ("Tom Ashby", "judge") not in role_rows(analyse(nlp, "Tom Ashby's nomination of Jane Ruiz as judge failed."))
+    assert role_rows(analyse(nlp, "Critics doubt Jane Ruiz's bid as the first female governor.")) == set()
+
+
+def test_his_or_her_tenure_goes_to_the_one_person_of_that_gender(nlp):
+    text = "Inspector Tom Hale said he would not charge Jane Ruiz over the emails she sent during her time as mayor."
+    r = analyse(nlp, text)
+    assert ("Jane Ruiz", "mayor") in role_rows(r)
+    assert ("Tom Hale", "mayor") not in role_rows(r)
+    # two people of unknown gender before "their" or "his": nothing
+    assert ("Ashby", "mayor") not in role_rows(analyse(nlp, "Ashby met Ruiz. His time as mayor was short."))
+
+
+def test_x_turned_y_before_a_name(nlp):
+    r = analyse(nlp, "Lawyer-turned-senator Jane Ruiz opened the hearing.")
+    assert {("Jane Ruiz", "Lawyer"), ("Jane Ruiz", "senator")} <= role_rows(r)
+    assert quals(r, "Jane Ruiz", "Lawyer") == {"qualifier": "former"}
+    assert "-senator" not in {role for _, role in role_rows(r)}
+
+
+def test_a_shared_plural_title_over_names_with_their_own_titles(nlp):
+    r = analyse(nlp, "Republican presidential hopefuls former Ohio Gov. Tom Ashby and Sen. Jane Ruiz spoke.")
+    assert {("Tom Ashby", "presidential hopeful"), ("Jane Ruiz", "presidential hopeful"),
+            ("Tom Ashby", "Governor"), ("Jane Ruiz", "Senator")} <= role_rows(r)
+
+
+def test_a_role_before_a_name_and_its_state(nlp):
+    r = analyse(nlp, "Protesters demanded the resignation of the state party chairwoman, Representative Jane Ruiz "
+                     "of Ohio; the rally ended at noon.")
+    assert {("Jane Ruiz", "state party chairwoman"), ("Jane Ruiz", "Representative")} <= role_rows(r)
+
+
+def test_a_person_noun_before_the_head_is_a_description_not_a_title(nlp):
+    """'rape apologist coach': what the person is said to be like, not their job; say nothing."""
+    r = analyse(nlp, "The list named conspiracy apologist coach Tom Ashby and former Yale basketball coach Ray Dunn.")
+    assert ("Tom Ashby", "conspiracy apologist coach") not in role_rows(r)
+    assert ("Ray Dunn", "basketball coach") in role_rows(r)
+
+
+def test_a_description_of_something_new_points_back_to_no_one(nlp):
+    """'the organizer of a rally': 'a rally' is new to the text, so its organizer is someone new too."""
+    text = "Tom Ashby spoke at the march. Even the organizer of {} rally said the rules were harsh."
+    assert role_rows(analyse(nlp, text.format("a pro-union"))) == set()
+
+
+def test_a_job_noun_before_a_place_is_what_the_place_does(nlp):
+    r = analyse(nlp, "Ten states led by coal-producer West Virginia sued the agency.")
+    assert role_rows(r) == set()
