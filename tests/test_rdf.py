@@ -472,3 +472,16 @@ def test_who_said_over_trig_needs_the_default_union_as_docs_say(tmp_path):
     store.load(path=str(path), format=ox.RdfFormat.TRIG)
     assert list(store.query(WHO_SAID)) == []
     assert len(list(store.query(WHO_SAID, use_default_graph_as_union=True))) == len(list(union.query(WHO_SAID)))
+
+
+def test_two_mentions_edges_to_one_entity_are_written_not_a_crash():
+    """After a cross-article merge a statement can hold two MENTIONS edges to one entity; sorting
+    them compared their attribute dicts and failed the whole export (graph.ttl: TypeError)."""
+    kg = tiny_graph()
+    said = next(t for _s, t, d in kg.graph.edges(data=True) if d.get("type") == "SAID")
+    for key, start in (("MENTIONS:a", 40), ("MENTIONS:b", 10)):
+        kg.graph.add_edge(said, "person:jeff-sessions", key=key, type="MENTIONS", doc="tiny", text="Sessions",
+                          starts=[start], ends=[start + 8])
+    quads = list(rdf.iter_quads(kg))
+    spans = {q.subject.value.rsplit("/", 1)[-1] for q in quads if q.predicate.value == str(KG.refersTo)}
+    assert {"10-18", "40-48"} <= spans
