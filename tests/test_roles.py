@@ -589,3 +589,36 @@ def test_a_description_of_something_new_points_back_to_no_one(nlp):
 def test_a_job_noun_before_a_place_is_what_the_place_does(nlp):
     r = analyse(nlp, "Ten states led by coal-producer West Virginia sued the agency.")
     assert role_rows(r) == set()
+
+
+def test_the_owner_of_a_weakness_as_a_role_when_the_parser_hangs_as_on_the_verb(nlp):
+    r = analyse(nlp, "A loss in Ohio would underscore Jane Ruiz's weakness as a candidate in the fall.")
+    assert ("Jane Ruiz", "candidate") in role_rows(r)
+    assert role_rows(analyse(nlp, "Jane Ruiz's role as an enabler of the scheme was raised.")) == set()
+
+
+def test_a_gerund_act_of_the_subject_gives_its_role(nlp):
+    r = analyse(nlp, "Tom Ashby tried to revive his career in 2019 by running for Dayton mayor, but he lost.")
+    assert quals(r, "Tom Ashby", "mayor")["qualifier"] == "candidate"
+    r = analyse(nlp, "After serving as mayor of Dayton for ten years, Jane Ruiz retired.")
+    assert ("Jane Ruiz", "mayor") in role_rows(r)
+    for text in ("Jane Ruiz hopes to win by running for governor.",
+                 "Jane Ruiz, who is thinking about running for governor, said nothing."):
+        assert role_rows(analyse(nlp, text)) == set(), text
+
+
+def test_a_role_noun_named_or_completed_by_a_name(nlp):
+    r = analyse(nlp, "The loan came from a Dayton dentist named Jane Ruiz.")
+    assert ("Jane Ruiz", "dentist") in role_rows(r)
+    r = analyse(nlp, "One county lawyer involved in the appeal was Tom Ashby.")
+    assert ("Tom Ashby", "county lawyer") in role_rows(r)
+    for text in ("The winner was Jane Ruiz.", "The biggest draw was Jane Ruiz.", "The next mayor will be Jane Ruiz.",
+                 "Critics say the reality TV host is no Tom Ashby."):
+        assert role_rows(analyse(nlp, text)) == set(), text
+
+
+def test_a_who_clause_in_a_copula_role_belongs_to_its_holder(nlp):
+    """The parser hangs 'who' on the firm; a firm is no 'who', so the clause is the litigator's."""
+    r = analyse(nlp, "In 2009, Tom Ashby was a young litigator at a Dayton law firm who had served as Ohio solicitor "
+                     "general.")
+    assert {("Tom Ashby", "litigator"), ("Tom Ashby", "solicitor general")} <= role_rows(r)

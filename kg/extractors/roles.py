@@ -26,7 +26,21 @@ Stanford/Angeli "title" relation and textacy's appositive walker as sources):
   campaign manager", "he is the anchor of ..." (pronoun subjects through the entity index);
 - "as" + role: "Clinton tapped Kaine as her running mate", "Bratton as commissioner";
 - appointed: "Kim was elected mayor of Dayton", "Hale named Kim campaign manager";
-- heading something: "Luis Rubio, who heads the Center ..." → head (org the Center ...).
+- heading something: "Luis Rubio, who heads the Center ..." → head (org the Center ...);
+  chairing it → chair;
+- a seat on a body (``BODIES``): "who are both on the Judiciary Committee", "sits on the board of
+  X" → member (org the body); a plural "who" clause on the last of two names is about both;
+- the owner of a time in a role (``tenure_nouns.txt``): "Clinton's tenure as secretary of state",
+  "her weakness as a candidate", "his candidacy for president" (candidate); a role head of the
+  lexicon only, never a noun with an of-object ("Obama's nomination of Garland as justice");
+  "his"/"her" only when gender makes the owner plain (confidence 0.7);
+- gerund acts of the subject: "revived his career by running for mayor", "after serving as
+  mayor" (never after a wish or a negation: "hopes to win by running for governor");
+- a role noun named or completed by a name: "an entrepreneur named Jane Ruiz", "One lawyer on
+  the case was Jane Ruiz" (a lexicon head, no rank or superlative, never "is no Ronald Reagan");
+- a "who" clause inside a copula's role is its holder's, wherever the parser hung it ("was a
+  litigator in a Houston law firm who had served as solicitor general");
+- "X-turned-Y" before a name: Y, and X as former ("lawyer-turned-senator Jane Ruiz");
 - roles in brackets after the name: "Mara Olsen (Acme Media chairman and CEO)", only when every
   word in them is a role or its organisation;
 - running for an office: "Jane Ruiz is running for governor" → governor, qualifier candidate;
@@ -43,7 +57,9 @@ Stanford/Angeli "title" relation and textacy's appositive walker as sources):
 A role needs a head noun from ``kg/lexicons/role_nouns.txt`` or ``titles.txt``, or a lowercase
 common noun shaped like a job (:func:`occupation_noun`: "neurosurgeon", "litigator",
 "cardiologist") that ``not_role_nouns.txt`` does not stop (voters, rivals, kin, doers of one
-deed, things), so a party or a
+deed, things); a person noun of belief in -ist before the head ("rape apologist coach") makes the
+phrase a description, not a title; a definite description whose complement is indefinite ("the
+organizer of a rally") is someone new and points back to no one. So a party or a
 nationality alone ("Democrat Hillary Clinton"), kinship and opinions never become roles; "lady"
 only as "first lady"; "star" and "champion" only with their field ("NBA star"). An age ("a
 40-year-old litigator") is not part of a role. Colour words ("bombastic", "maverick",
@@ -101,6 +117,12 @@ VERB_ROLES = {"chair": "chair"}  # "who's chairing the team" is its chair, not j
 AS_VERBS = {"serve", "work", "act", "run", "join", "remain", "stay", "continue"}  # subject is the role holder
 RUN_VERBS = {"run", "campaign"}  # "is running for governor": the office sought
 COPULAS = {"be", "become", "remain"}
+WISH_VERBS = {"want", "hope", "plan", "intend", "consider", "expect", "seek", "threaten", "wish",
+              "decline", "refuse", "avoid", "deny", "stop", "quit", "think", "weigh", "mull", "contemplate",
+              "explore", "debate", "rule"}  # their acts are not done ("thinking about running", "ruled out running")
+# their inflections, for the model's lemma slips ("hopes" → "hop")
+WISH_FORMS = {f for v in WISH_VERBS for f in (v + "s", v + "d" if v.endswith("e") else v + "ed",
+                                               v[:-1] + "ing" if v.endswith("e") else v + "ing")}
 SEAT_VERBS = {"be", "sit", "serve", "remain", "stay"}  # "is on the Judiciary Committee", "sits on the board"
 BODIES = {"committee", "subcommittee", "board", "panel", "council", "commission", "cabinet", "caucus"}
 # "was elected mayor", "named Kim campaign manager": the object predicate is the role
@@ -613,7 +635,11 @@ def _clauses(root: Token, ent: Span) -> Iterator[RolePhrase]:
         verbs.append(doc[ent.end + 1].head)
     for verb in verbs:
         yield from _predicate(verb, exclude)
+        for act in _gerund_acts(verb):
+            yield from _serving_as(act, exclude)
+            yield from _running_for(act, exclude)
     yield from _appointed(root, exclude)
+    yield from _named_after(root, exclude)
     # "the departure of Bill Bratton as commissioner": 'as' hangs on the noun the name complements
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "NOUN":
         for child in root.head.head.children:
@@ -644,10 +670,16 @@ def _possessed(owner: Token, exclude: set[int]) -> Iterator[RolePhrase]:
     if noun.pos_ != "NOUN" or noun.i < owner.i or noun.lemma_.lower() not in TENURE_NOUNS \
             or any(c.dep_ == "prep" and c.lower_ == "of" or c.lower_ in NO_ONE_IN_PARTICULAR for c in noun.children):
         return  # "his potential term as president" is not a role held
-    for prep in (c for c in noun.children if c.dep_ == "prep" and c.i > noun.i):
+    preps = [c for c in noun.children if c.dep_ == "prep" and c.i > noun.i]
+    if noun.dep_ == "dobj":  # "underscore Clinton's weakness as a candidate": the parser hangs "as" on the verb
+        preps += [c for c in noun.head.children
+                  if c.dep_ == "prep" and c.lower_ == "as" and c.i == noun.right_edge.i + 1]
+    for prep in preps:
         pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
         if pobj is None or pobj.i in exclude or any(c.lower_ in NOT_REFERRING for c in pobj.children if c.i < pobj.i):
             continue  # "her bid as the first female president": a rank, not a role
+        if pobj.lemma_.lower() not in HEAD_WORDS and pobj.lower_ not in HEAD_WORDS:
+            continue  # a role of the lexicon only: "her role as an enabler of ..." is a charge, not a job
         if prep.lower_ == "as" and (phrase := _phrase_of(pobj, exclude)):
             yield phrase
         elif prep.lower_ == "for" and noun.lemma_.lower() in CANDIDACY_NOUNS and pobj.tag_ in ("NN", "NNP") \
@@ -677,6 +709,26 @@ def _gendered_referent(index: EntityIndex, pronoun: Token) -> Cluster | None:
     if ref is None or index.gender_of(ref.id) != gender:
         return None
     return index.cluster_by_id(ref.id)
+
+
+def _named_after(root: Token, exclude: set[int]) -> Iterator[RolePhrase]:
+    """'an entrepreneur named Jane Ruiz' (the role noun the name is given to) and 'One lawyer on
+    the case was Jane Ruiz' (the name completes a copula whose subject is a role noun)."""
+    verb = root.head
+    if root.dep_ == "oprd" and verb.lower_ in ("named", "called") and verb.dep_ == "acl":
+        role = verb.head
+    elif root.dep_ == "attr" and verb.lemma_ == "be" and verb.tag_ in ("VBD", "VBZ") \
+            and not any(c.dep_ in ("aux", "neg") for c in verb.children) \
+            and not any(c.lower_ in ("no", "not") for c in [*root.children, root.doc[max(root.left_edge.i - 1, 0)]]):
+        # never "the reality TV star is no Ronald Reagan"
+        role = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if role is None or role.tag_ != "NN" or role.lemma_.lower() not in HEAD_WORDS \
+                or any(c.lower_ in NOT_REFERRING or c.tag_ == "JJS" for c in role.children):
+            return  # "The first woman to win was Jane Ruiz", "the biggest unifier is X": a rank, not a role
+    else:
+        return
+    if role.pos_ == "NOUN":
+        yield from _phrases_of(role, exclude)
 
 
 def _plural_clause(verb: Token) -> bool:
@@ -724,12 +776,11 @@ def _predicate(verb: Token, exclude: set[int]) -> Iterator[RolePhrase]:
         for child in verb.children:
             if child.dep_ in ("attr", "acomp"):
                 yield from _phrases_of(child, exclude)
-    elif verb.lemma_ in AS_VERBS:
-        for child in verb.children:
-            if child.lower_ == "as" and child.dep_ == "prep":
-                pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
-                if pobj is not None and (phrase := _phrase_of(pobj, exclude)):
-                    yield phrase
+                if child.dep_ == "attr" and is_head(child):
+                    for clause in _who_clauses(child):
+                        yield from _predicate(clause, exclude)
+    else:
+        yield from _serving_as(verb, exclude)
     yield from _running_for(verb, exclude)
     yield from _seat_on(verb, exclude)
     if verb.lemma_ in HEAD_VERBS and verb.pos_ == "VERB":
@@ -745,6 +796,47 @@ def _predicate(verb: Token, exclude: set[int]) -> Iterator[RolePhrase]:
             words = words[:cut] or [obj]
             org = strip_possessive(verb.doc[words[0].i:words[-1].i + 1].text)
             yield RolePhrase(tokens=[verb], org=org)
+
+
+def _who_clauses(role: Token) -> Iterator[Token]:
+    """'was a litigator in a Houston law firm who had served as solicitor general': a "who"
+    clause in the role's phrase is about its holder, wherever the parser hung it, unless it
+    hangs on a person ("a lawyer for a senator who ...")."""
+    for tok in role.subtree:
+        if tok.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ == "who" for c in tok.children) \
+                and (tok.head is role or tok.head.ent_type_ not in ("PERSON", "NORP") and not is_head(tok.head)
+                     and tok.head.tag_ in ("NN", "NNP")):
+            yield tok
+
+
+def _serving_as(verb: Token, exclude: set[int]) -> Iterator[RolePhrase]:
+    """'serves as aide', 'worked as a litigator': the role after "as" of a verb of holding one."""
+    if verb.lemma_ not in AS_VERBS:
+        return
+    for child in verb.children:
+        if child.lower_ == "as" and child.dep_ == "prep":
+            pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if pobj is not None and (phrase := _phrase_of(pobj, exclude)):
+                yield phrase
+
+
+def _gerund_acts(verb: Token) -> Iterator[Token]:
+    """Gerunds whose unspoken subject is the verb's ("revived his career by running for mayor",
+    "after serving as mayor"), through infinitives ("attempted to revive"), never past a
+    subject of their own."""
+    todo = [verb]
+    while todo:
+        head = todo.pop()
+        if head.lemma_ in WISH_VERBS or head.lower_ in WISH_FORMS or any(c.dep_ == "neg" for c in head.children):
+            continue  # "hopes to win by running for governor", "did not run": nothing held
+        for child in head.children:
+            found = [g for g in child.children if g.dep_ == "pcomp"] if child.dep_ == "prep" else \
+                [child] if child.dep_ in ("xcomp", "advcl") else []
+            for act in found:
+                if act.pos_ == "VERB" and not any(c.dep_.startswith("nsubj") for c in act.children):
+                    todo.append(act)
+                    if act.tag_ == "VBG":
+                        yield act
 
 
 def _seat_on(verb: Token, exclude: set[int]) -> Iterator[RolePhrase]:
