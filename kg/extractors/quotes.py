@@ -68,6 +68,7 @@ source / content split of PARC 3.0 (Pareti 2016): a cue (a speech or stance verb
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -569,6 +570,10 @@ class QuoteExtractor:
         self.index = index
         self.text = index.text  # the same string; Doc.text rebuilds it on every call
         self.quotes = find_quotations(self.text)
+        # quotations never overlap, so sorted by start they are sorted by end too, and the
+        # lookups below are binary searches, not scans (a hostile sentence holds thousands)
+        self._starts = [q.start for q in self.quotes]
+        self._ends = [q.end for q in self.quotes]
         self.used: set[Quotation] = set()
         self.turn_speakers: dict[str, EntityRef] = {}  # surname -> a transcript speaker named only in turns
         self._titles: dict[Quotation, bool] = {}
@@ -584,7 +589,12 @@ class QuoteExtractor:
         return not title
 
     def _quote_at(self, char: int) -> Quotation | None:
-        return next((q for q in self.quotes if q.start <= char < q.end), None)
+        i = bisect_right(self._starts, char) - 1
+        return self.quotes[i] if i >= 0 and char < self.quotes[i].end else None
+
+    def _quotes_between(self, lo: int, hi: int) -> list[Quotation]:
+        """The quotations ending at or after ``lo`` and starting at or before ``hi``, in order."""
+        return self.quotes[bisect_left(self._ends, lo):bisect_right(self._starts, hi)]
 
     def _paragraph_end(self, char: int) -> int:
         end = self.text.find("\n", char)
@@ -675,7 +685,8 @@ class QuoteExtractor:
                 end = min(end, self._paragraph_end(start))  # the parser may run on past a paragraph
             if start < end:
                 bounds = _trim(self.text, start, end)
-                self.used.update(q for q in self.quotes if bounds[0] <= q.start and q.end <= bounds[1] + 1)
+                self.used.update(q for q in self._quotes_between(bounds[0], bounds[1] + 1)
+                                 if bounds[0] <= q.start and q.end <= bounds[1] + 1)
         else:
             q = self._nearest_quote(verb, sent)
             block = self._block_after_colon(verb, sent) if q is None else None
@@ -771,7 +782,7 @@ class QuoteExtractor:
         lo = verb.idx
         if subject is not None and subject.i < verb.i:
             lo = min(lo, subject.left_edge.idx)  # '…,” Ann Lee, a senator from Ohio, said'
-        for q in self.quotes:
+        for q in self._quotes_between(self._adjacent_reach(verb, lo, sent), verb.idx + len(verb.text) + 40):
             if not self._free(q):
                 continue
             if q.end <= lo and not self.text[q.end:lo].strip(" ,—–-"):  # may end the sentence before
@@ -788,15 +799,24 @@ class QuoteExtractor:
                     return q
         return None
 
+    def _adjacent_reach(self, verb: Token, lo: int, sent: Span) -> int:
+        """The earliest end a quotation may have to be adjacent to the cue (:meth:`_adjacent_quote`):
+        only spaces, commas and dashes before ``lo``, or at most six words before the cue."""
+        window = self.text[max(0, lo - 200):lo]
+        stripped = window.rstrip(" ,—–-")
+        bare = lo - (len(window) - len(stripped)) if stripped or lo <= 200 else 0
+        return min(bare, max(sent.start_char, verb.doc[max(0, verb.i - 8)].idx))
+
     def _nearest_quote(self, verb: Token, sent: Span) -> Quotation | None:
         """A free quotation touching the cue's sentence, or one a colon after the cue opens."""
-        free = [q for q in self.quotes if self._free(q) and q.end > sent.start_char - 1
-                and q.start < sent.end_char]
+        free = [q for q in self._quotes_between(sent.start_char, sent.end_char) if self._free(q)
+                and q.end > sent.start_char - 1 and q.start < sent.end_char]
         before = [q for q in free if q.end <= verb.idx]
         after = [q for q in free if q.start > verb.idx and not self._cue_follows(q, verb)]
         colon = self.text[verb.idx:sent.end_char + 3].find(":")
         if colon >= 0:
-            near = [q for q in self.quotes if self._free(q) and 0 <= q.start - (verb.idx + colon) <= 3]
+            near = [q for q in self._quotes_between(verb.idx + colon, verb.idx + colon + 3)
+                    if self._free(q) and 0 <= q.start - (verb.idx + colon) <= 3]
             if near:
                 return near[0]
         if before and (not after or verb.idx - before[-1].end <= after[0].start - verb.idx):
