@@ -594,7 +594,10 @@ class EntityIndex:
                 continue
             if gender is not None and self.gender_of(cluster.id) not in (None, gender):
                 continue
-            for m in cluster.mentions:
+            # the cluster's best mention is its last subject before ``position``, else its last
+            # mention: read from the last back, so a long article's hundredth "he" costs little
+            score: int | None = None
+            for m in sorted(cluster.mentions, key=lambda m: m.start, reverse=True):
                 if m.start >= position or m.text.lower() in FIRST_PERSON:
                     continue  # the writer's "I" is never a he or a she
                 token = self._token_at(m.start)
@@ -603,10 +606,12 @@ class EntityIndex:
                 head = phrase_head(token)
                 if plural and cluster.type == "Group" and head.tag_ == "NN":
                     continue  # "my landlord told me …": a nameless group of one, never a they
-                is_subject = head.dep_ in ("nsubj", "nsubjpass")
-                score = m.start + (len(self.text) if is_subject else 0)
-                if best is None or score > best[0]:
-                    best = (score, cluster)
+                if head.dep_ in ("nsubj", "nsubjpass"):
+                    score = max(score or 0, m.start + len(self.text))
+                    break
+                score = m.start if score is None else score
+            if score is not None and (best is None or score > best[0]):
+                best = (score, cluster)
         return None if best is None else self.ref_for(best[1], TextSpan(0, 0, ""))
 
     def clusters_before(self, char: int) -> list[Cluster]:
