@@ -99,6 +99,73 @@ def test_loading_an_article_again_replaces_its_facts(graph_server):
     assert sessions and sessions[0]["props"]["mentions"] == 2
 
 
+class _FailingDriver:
+    """The real driver, except that a statement containing ``when`` fails inside its write
+    transaction, as a dropped connection or a server error would: a fault at the driver boundary."""
+
+    def __init__(self, driver, when: str) -> None:  # noqa: ANN001 - a neo4j.Driver
+        self.driver, self.when, self.seen = driver, when, []
+
+    def session(self, **kwargs):  # noqa: ANN003, ANN201
+        return _FailingSession(self.driver.session(**kwargs), self)
+
+
+class _FailingSession:
+    def __init__(self, session, owner: _FailingDriver) -> None:  # noqa: ANN001
+        self.session, self.owner = session, owner
+
+    def __enter__(self):  # noqa: ANN204
+        self.session.__enter__()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.session.__exit__(*exc)
+
+    def run(self, *args, **kwargs):  # noqa: ANN002, ANN003, ANN201
+        return self.session.run(*args, **kwargs)
+
+    def execute_write(self, work):  # noqa: ANN001, ANN201
+        return self.session.execute_write(lambda tx: work(_FailingTx(tx, self.owner)))
+
+
+class _FailingTx:
+    def __init__(self, tx, owner: _FailingDriver) -> None:  # noqa: ANN001
+        self.tx, self.owner = tx, owner
+
+    def run(self, query: str, *args, **kwargs):  # noqa: ANN002, ANN003, ANN201
+        self.owner.seen.append(query)
+        if self.owner.when in query:
+            raise RuntimeError("injected: the connection broke mid-transaction")
+        return self.tx.run(query, *args, **kwargs)
+
+
+@pytest.mark.server
+def test_a_replacement_that_fails_midway_leaves_the_old_facts(graph_server):
+    """Item 3, atomicity: the delete of an article's old facts and the writes of its new ones are
+    one transaction; a write failing after the delete rolls the delete back too."""
+    db = graph_server.database
+    conn = n4.connection(data_dir=graph_server.data_dir)
+    a1 = _article("a", A1, said="the old words", roles=True, extra="Old Name")
+    a2 = _article("a", A2, said="the corrected words")
+    b = _article("b", B, said="other words")
+    with conn.driver() as driver:
+        n4.wipe(driver, database=db)
+        n4.load(_graph(a1, b), driver, database=db)
+        before = n4.snapshot(driver, database=db)
+        failing = _FailingDriver(driver, "MERGE (b)<-[r:SAID")  # the new quotation's SAID edge
+        with pytest.raises(RuntimeError, match="injected"):
+            n4.load(_graph(a2), failing, database=db)
+        after = n4.snapshot(driver, database=db)
+        report = n4.load(_graph(a2), driver, database=db)  # the load run again completes the replacement
+        said = n4.run_named(driver, "who_said", {"name": None, "kind": None}, database=db)
+        n4.wipe(driver, database=db)
+    deleted = [i for i, q in enumerate(failing.seen) if "DETACH DELETE s" in q]
+    assert deleted and deleted[0] < len(failing.seen) - 1  # the old statements were deleted before the failure
+    assert after == before  # ... and that delete was rolled back with it: quotation, roles, people all there
+    assert report.replaced == 1
+    assert sorted(r["statement"] for r in said) == ["other words", "the corrected words"]
+
+
 def _seed_corpus(folder: Path, count: int = 1) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     text = SEED.read_text(encoding="utf-8")

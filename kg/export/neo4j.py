@@ -13,12 +13,14 @@ at any point and run again yields exactly the graph of an uninterrupted load. No
 
 Loading an article that the server already holds *replaces* its facts, unless it is unchanged
 since this folder's last load to that database (its rows' fingerprint, :mod:`kg.export.loaded`;
-an unchanged article is neither deleted nor sent): before the MERGEs,
-:func:`forget_documents` deletes, one transaction per batch of such articles, their statements
-(Quote, Finding, with their edges), their HOLDS_ROLE, WORKS_FOR, MEMBER_OF and MENTIONED_IN edges, and
-any entity or role left with no edge at all; entities other articles mention stay, their mention counts
-recounted; then all their rows are sent. So a corrected, re-extracted article loaded again
-leaves no stale fact behind.
+an unchanged article is neither deleted nor sent). One transaction per batch of such articles
+(:func:`_replace`) deletes their statements (Quote, Finding, with their edges), their
+HOLDS_ROLE, WORKS_FOR, MEMBER_OF and MENTIONED_IN edges, and any entity or role left with no edge
+at all (:func:`_forget`; entities other articles mention stay), then writes all their rows and
+recounts the mentions of the entities they touch; a failure anywhere in it rolls it back whole,
+so a reader or a crash sees an article's old facts or its new ones, never neither. So a
+corrected, re-extracted article loaded again leaves no stale fact behind. Articles the server
+does not hold yet go in the batched MERGEs with everything else.
 
 Named read queries live in ``schemas/queries.cypher`` (:func:`named_queries`).
 """
@@ -268,26 +270,32 @@ Progress = Callable[[str, int], None]
 
 
 def _write(session: Any, query: str, *, retry_seconds: float = RETRY_SECONDS, **params: Any) -> None:
-    """One managed write transaction: the driver retries it on transient errors and lost connections.
-
-    The driver will not retry a commit whose answer was lost (``IncompleteCommit``: it may or may
-    not have landed). Every batch we send is an idempotent MERGE, so sending it again is safe and
-    is what makes a load interrupted by a server restart end with the uninterrupted graph. The
-    same holds for a MERGE that lost a race with another load creating the same node
-    (``ConstraintError``: ArcadeDB reports the duplicate key instead of waiting): sent again, it
-    finds the node. Both are retried until ``retry_seconds`` have passed.
-    """
-    from neo4j.exceptions import ConstraintError, IncompleteCommit
-
+    """One statement in one managed write transaction (:func:`_transaction`)."""
     def work(tx: Any) -> None:
         tx.run(query, params).consume()
+
+    _transaction(session, work, retry_seconds=retry_seconds)
+
+
+def _transaction(session: Any, work: Callable[[Any], Any], *, retry_seconds: float = RETRY_SECONDS) -> Any:
+    """``work(tx)`` as one managed write transaction: the driver retries it on transient errors and
+    lost connections; any other error rolls it back whole and is raised.
+
+    The driver will not retry a commit whose answer was lost (``IncompleteCommit``: it may or may
+    not have landed). Every transaction we send is idempotent (MERGEs, or an article's delete
+    and rewrite), so sending it again is safe and is what makes a load interrupted by a server
+    restart end with the uninterrupted graph. The same holds for a MERGE that lost a race with
+    another load creating the same node (``ConstraintError``: ArcadeDB reports the duplicate key
+    instead of waiting): sent again, it finds the node. Both are retried until
+    ``retry_seconds`` have passed.
+    """
+    from neo4j.exceptions import ConstraintError, IncompleteCommit
 
     deadline = time.monotonic() + retry_seconds
     pause = 0.5
     while True:
         try:
-            session.execute_write(work)
-            return
+            return session.execute_write(work)
         except (IncompleteCommit, ConstraintError):
             if time.monotonic() > deadline:
                 raise
@@ -346,16 +354,16 @@ def _article_ids(graph: KnowledgeGraph) -> list[tuple[str, str]]:
                   if data.get("label") == "Article")
 
 
-def forget_documents(driver: Any, articles: list[tuple[str, str]], *, database: str,
-                     chunk: int = FORGET_BATCH) -> int:
-    """Delete what the server holds from these articles (node id, doc id), ``chunk`` articles per
-    transaction; returns how many of them were there. Articles it does not hold cost one lookup."""
-    forgotten = 0
+def held_articles(driver: Any, articles: Collection[str], *, database: str, chunk: int = 1000) -> set[str]:
+    """The article node ids among ``articles`` that the server holds (so loading them replaces them)."""
+    held: set[str] = set()
+    ordered = sorted(articles)
     with driver.session(database=database) as session:
-        for i in range(0, len(articles), chunk):
-            batch = articles[i: i + chunk]
-            forgotten += session.execute_write(lambda tx, b=batch: _forget(tx, b))
-    return forgotten
+        for i in range(0, len(ordered), chunk):
+            rows = session.run("UNWIND $ids AS id MATCH (a:Article {id: id}) RETURN a.id AS id",
+                               ids=ordered[i: i + chunk])
+            held.update(row["id"] for row in rows)
+    return held
 
 
 def _forget(tx: Any, batch: list[tuple[str, str]]) -> int:
@@ -404,13 +412,14 @@ def load(graph: KnowledgeGraph, driver: Any, *, database: str, batch_size: int =
     ``batch_size=1`` is one transaction per row (the slow baseline of scripts/bench_load.py).
     Re-running after any interruption completes the load without duplicates.
 
-    An article the server holds is replaced (:func:`forget_documents`, then all its rows sent)
-    unless it is unchanged since this folder's last load to this database: ``sent_articles``
-    maps each article then sent to the fingerprint of all its rows (:attr:`LoadReport.articles`)
-    and ``skip`` holds every row then sent (:func:`row_fingerprint`). An unchanged article is
-    neither deleted nor sent again, and other rows in ``skip`` are not sent again: after
-    ``kg extract --append``, only what is new or changed. Without ``sent_articles`` every
-    article is replaced.
+    An article the server holds is replaced unless it is unchanged since this folder's last
+    load to this database: ``sent_articles`` maps each article then sent to the fingerprint of
+    all its rows (:attr:`LoadReport.articles`) and ``skip`` holds every row then sent
+    (:func:`row_fingerprint`). An unchanged article is neither deleted nor sent again, and
+    other rows in ``skip`` are not sent again: after ``kg extract --append``, only what is new
+    or changed. Without ``sent_articles`` every article is replaced. Replacing is one
+    transaction per batch of articles (:func:`_replace`): a reader, a failure or a crash sees
+    each article's old facts or its new ones, never neither.
     """
     if batch_size < 1:
         raise ValueError(f"batch_size must be at least 1, not {batch_size}")
@@ -420,14 +429,15 @@ def load(graph: KnowledgeGraph, driver: Any, *, database: str, batch_size: int =
     nodes, relationships = node_rows(graph), relationship_rows(graph)
     owner_of_node, owner_of_edge = row_articles(graph)
     report.articles = _article_fingerprints(nodes, relationships, owner_of_node, owner_of_edge, report)
+    held: set[str] = set()
     if wipe_first:
         report.wiped = wipe(driver, database=database)
         skip, changed = (), set(report.articles)
     else:
         changed = {a for a, fp in report.articles.items() if sent_articles is None or sent_articles.get(a) != fp}
-        docs = dict(_article_ids(graph))
-        report.replaced = forget_documents(driver, [(a, docs[a]) for a in sorted(changed)], database=database)
-    # a replaced article's rows all go again, with every node they touch (its delete may have taken them)
+        held = held_articles(driver, changed, database=database)
+        report.replaced = len(held)
+    # a changed article's rows all go again, with every node they touch (its delete may have taken them)
     resend = {node for group, rows in relationships.items() for row in rows
               if owner_of_edge.get(row["id"]) in changed for node in (row["src"], row["dst"])}
     resend |= {node for node, article in owner_of_node.items() if article in changed}
@@ -435,6 +445,10 @@ def load(graph: KnowledgeGraph, driver: Any, *, database: str, batch_size: int =
              for label, rows in nodes.items()}
     relationships = {group: _unsent(group, rows, skip, report, lambda row: owner_of_edge.get(row["id"]) in changed)
                      for group, rows in relationships.items()}
+    # the rows of an article the server holds go in the transaction that deletes its old ones
+    replacing = _by_article(nodes, relationships, owner_of_node, owner_of_edge, held)
+    written: set[str] = set()  # nodes a replacing transaction wrote
+    recount: dict[str, set[str]] = defaultdict(set)  # entities whose mentions to recount at the end
 
     def write_all(query: str, rows: list[dict[str, Any]], counter: Counter[str], name: str) -> None:
         for batch in batches(rows, batch_size):
@@ -444,26 +458,117 @@ def load(graph: KnowledgeGraph, driver: Any, *, database: str, batch_size: int =
             if progress:
                 progress(name, len(batch))
 
+    docs = dict(_article_ids(graph))
     with driver.session(database=database) as session:
+        for articles in _article_batches(replacing, batch_size):
+            _replace(session, [(article, docs[article]) for article in articles], replacing, batch_size, report,
+                     progress)
+            for article in articles:
+                for label, rows in replacing[article][0].items():
+                    written.update(row["id"] for row in rows)
+                    if label in ENTITY_LABELS:
+                        recount[label].update(row["id"] for row in rows)
         phase = time.perf_counter()
         for label, rows in nodes.items():
+            rows = [row for row in rows if row["id"] not in written and owner_of_node.get(row["id"]) not in held]
+            recount[label].update(row["id"] for row in rows)
             write_all(node_query(label), rows, report.nodes, label)
         report.node_seconds = time.perf_counter() - phase
         phase = time.perf_counter()
         for (rel, source, target), rows in relationships.items():
+            rows = [row for row in rows if owner_of_edge.get(row["id"]) not in held]
             write_all(relationship_query(rel, source, target), rows, report.relationships, rel)
         report.relationship_seconds = time.perf_counter() - phase
         for label in ENTITY_LABELS:
-            ids = [row["id"] for row in nodes.get(label, [])]
-            for batch in batches(ids, batch_size):
+            for batch in batches(sorted(recount.get(label, ())), batch_size):
                 _write(session, mentions_query(label), ids=batch)
                 report.transactions += 1
     report.seconds = time.perf_counter() - started
     return report
 
 
+Rows = tuple[dict[str, list[dict[str, Any]]], dict[tuple[str, str, str], list[dict[str, Any]]]]
+
+
+def _by_article(nodes: dict[str, list[dict[str, Any]]], relationships: dict[tuple[str, str, str], list[dict[str, Any]]],
+                owner_of_node: dict[str, str], owner_of_edge: dict[str, str], articles: Collection[str]
+                ) -> dict[str, Rows]:
+    """{article: (its nodes by label, its relationships by group)} for ``articles``: the rows
+    :func:`row_articles` gives it, and every node its relationships touch."""
+    out: dict[str, Rows] = {a: (defaultdict(list), defaultdict(list)) for a in sorted(articles)}
+    if not out:
+        return out
+    touching: dict[str, set[str]] = defaultdict(set)  # node id -> the articles whose rows touch it
+    for group, rows in relationships.items():
+        for row in rows:
+            article = owner_of_edge.get(row["id"])
+            if article in out:
+                out[article][1][group].append(row)
+                touching[row["src"]].add(article)
+                touching[row["dst"]].add(article)
+    for label, rows in nodes.items():
+        for row in rows:
+            owner = owner_of_node.get(row["id"])
+            for article in touching.get(row["id"], set()) | ({owner} if owner in out else set()):
+                out[article][0][label].append(row)
+    return out
+
+
+def _article_batches(replacing: dict[str, Rows], batch_size: int) -> Iterator[list[str]]:
+    """Articles in batches of at most :data:`FORGET_BATCH`, and of about ``batch_size`` rows
+    (an article larger than that is a batch of its own)."""
+    batch: list[str] = []
+    size = 0
+    for article, (nodes, relationships) in replacing.items():
+        rows = sum(map(len, nodes.values())) + sum(map(len, relationships.values()))
+        if batch and (size + rows > batch_size or len(batch) >= FORGET_BATCH):
+            yield batch
+            batch, size = [], 0
+        batch.append(article)
+        size += rows
+    if batch:
+        yield batch
+
+
+def _replace(session: Any, articles: list[tuple[str, str]], replacing: dict[str, Rows], batch_size: int,
+             report: LoadReport, progress: Progress | None) -> None:
+    """One transaction: delete what the server holds of ``articles`` (article node id, doc id;
+    :func:`_forget`), write all their rows, recount the mentions of the entities they touch.
+    It commits whole or not at all."""
+    nodes: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
+    relationships: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
+    for article, _ in articles:
+        for label, rows in replacing[article][0].items():
+            nodes[label].update((row["id"], row) for row in rows)  # a shared entity once
+        for group, rows in replacing[article][1].items():
+            relationships[group].extend(rows)
+
+    def work(tx: Any) -> None:
+        _forget(tx, articles)
+        for label in sorted(nodes):
+            for batch in batches(sorted(nodes[label].values(), key=lambda r: r["id"]), batch_size):
+                tx.run(node_query(label), rows=batch).consume()
+        for (rel, source, target) in sorted(relationships):
+            for batch in batches(relationships[rel, source, target], batch_size):
+                tx.run(relationship_query(rel, source, target), rows=batch).consume()
+        for label in ENTITY_LABELS:
+            if nodes.get(label):
+                tx.run(mentions_query(label), ids=sorted(nodes[label])).consume()
+
+    _transaction(session, work)
+    report.transactions += 1
+    for label, rows in nodes.items():
+        report.nodes[label] += len(rows)
+        if progress:
+            progress(label, len(rows))
+    for (rel, _, _), rows in relationships.items():
+        report.relationships[rel] += len(rows)
+        if progress:
+            progress(rel, len(rows))
+
+
 def row_articles(graph: KnowledgeGraph) -> tuple[dict[str, str], dict[str, str]]:
-    """Which article owns which rows: those :func:`forget_documents` deletes when it replaces it.
+    """Which article owns which rows: those :func:`_forget` deletes when it replaces it.
 
     Returns ({node id: article id}, {relationship row id: article id}): the article node and its
     statements; the edges of those statements, its MENTIONED_IN and IN_ARTICLE edges, and the
