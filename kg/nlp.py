@@ -79,7 +79,8 @@ def _load(model: str) -> Language:
 def read(nlp: Language, texts: list[str]) -> list[Doc]:
     """Docs for ``texts``, in order, read in one batch, except a text with an over-long sentence:
     that one is read in pieces (at most :data:`BATCH_CHARS` at a time) and joined into one Doc
-    whose text is exactly the text, so every offset holds. Its pieces are separate sentences."""
+    whose text is exactly the text, so every offset holds. Each piece the model reads starts a
+    sentence; a piece it does not read (:func:`kg.text.quotations_only`) runs on the sentence before."""
     cut = [pieces(text) for text in texts]
     if all(len(c) == 1 for c in cut):
         return list(nlp.pipe(texts, batch_size=max(1, len(texts))))

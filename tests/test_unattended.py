@@ -320,6 +320,51 @@ def test_hostile_runs_are_extracted_with_spans_from_the_original_text(nlp):
                 assert text[span.start:span.end] == span.text
 
 
+def test_an_over_long_sentence_is_cut_into_bounded_pieces_and_articles_are_not():
+    from kg.text import LONG_SENTENCE, PIECE, pieces, quotations_only
+
+    article = SEED.read_text(encoding="utf-8") * 3  # ~20,000 characters of ordinary sentences
+    assert len(article) > LONG_SENTENCE and pieces(article) == [(0, len(article))]
+    giant = "Jane Doe said " + ", ".join(f'"point {i} stands"' for i in range(2_000)) + " today."
+    cut = pieces(giant)
+    assert cut[0][0] == 0 and cut[-1][1] == len(giant) and all(a[1] == b[0] for a, b in zip(cut, cut[1:], strict=False))
+    assert all(end - start <= PIECE for start, end in cut) and len(cut) >= len(giant) // PIECE
+    assert all(giant[start] == '"' for start, _ in cut[1:])  # each cut before a quotation opens
+    assert not quotations_only(giant[slice(*cut[0])]) and quotations_only(giant[slice(*cut[1])])
+    assert not quotations_only(giant[slice(*cut[-1])])  # "today." is outside any quotation
+    no_space = "x" * (3 * LONG_SENTENCE)  # no place to cut well: cut anyway, every piece bounded
+    assert max(end - start for start, end in pieces(no_space)) == PIECE
+
+
+@pytest.mark.model
+def test_a_giant_sentence_is_read_in_pieces_with_exact_offsets_and_its_speakers(nlp):
+    from kg import nlp as kg_nlp
+    from kg.engine import extract_batch
+
+    topics = ["budget", "bridge", "school", "harbor", "tax", "road", "park", "library"]
+
+    def quotations(n: int, first: int) -> str:
+        return ", ".join(f'"the {topics[i % 8]} plan {first + i} is fine"' for i in range(n))
+
+    text = (f"Jane Doe, the mayor of Springfield, said {quotations(150, 0)}, and John Smith, a senator, said "
+            f"{quotations(150, 1000)}.")
+    [doc] = kg_nlp.read(nlp, [text])
+    assert doc.text == text
+    assert len(list(doc.sents)) > 1 and max(len(s.text) for s in doc.sents) < len(text) * 0.6
+    [result] = extract_batch([Document(id="giant", text=text)])
+    said = sorted((t.subject.name, t.object.span.start, t.object.span.end) for t in result.triples
+                  if t.relation == "SAID")
+    smith = text.index("John Smith")
+    assert said == [("Jane Doe", text.index('"the budget plan 0 '), text.rindex('"', 0, smith - 6) + 1),
+                    ("John Smith", text.index('"the budget plan 1000 '), len(text) - 1)]
+    assert {(t.subject.name, t.object.name) for t in result.triples if t.relation == "HOLDS_ROLE"} == {
+        ("Jane Doe", "mayor"), ("John Smith", "senator")}
+    for t in result.triples:
+        for span in (t.subject.mention, t.object.span, t.cue, t.evidence.sentence):
+            if span is not None:
+                assert text[span.start:span.end] == span.text
+
+
 @pytest.mark.model
 def test_doc_timeout_turns_a_slow_document_into_a_recorded_skip(tmp_path, nlp, capfd):
     corpus = tmp_path / "in"
