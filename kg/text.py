@@ -39,8 +39,10 @@ PIECE = 2_000
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s|\n")
 # Where to cut inside a stretch, best first: before a quotation opens ('…", | "…'), after a
 # comma, semicolon or colon, after any space; failing all (one 2,000-character word), anywhere.
-_CUTS = (re.compile(r"\s+(?=[\"“‘]\S)"), re.compile(r"[,;:]\s+"), re.compile(r"\s+"))
-_QUOTED = re.compile(r'"[^"\n]*"|“[^”\n]*”')
+# (each pattern matches in linear time: no quantifier followed by a test that can fail)
+_CUTS = (re.compile(r"(?<=\s)(?=[\"“‘]\S)"), re.compile(r"[,;:]\s+"), re.compile(r"\s+"))
+_QUOTE_MARKS = re.compile(r'["“”\n]')
+_CLOSES = {'"': '"', "“": "”"}
 _WORD = re.compile(r"\w")
 
 
@@ -85,5 +87,20 @@ def quotations_only(piece: str) -> bool:
     """Nothing but quotations and the punctuation between them ('"…", "…", "…"'): a piece of an
     over-long stretch the model need not read. kg attributes a quotation by the words around
     it (a cue, a speaker), which such a piece does not hold; its quotations are still found
-    in the text, and continue a statement made before them."""
-    return not _WORD.search(_QUOTED.sub("", piece))
+    in the text, and continue a statement made before them. A quotation left open (at a line
+    break or the piece's end) counts as words outside. One pass over the marks: linear time."""
+    outside = 0  # where the text outside quotations resumes
+    opened: tuple[int, str] | None = None  # where the open quotation starts, and its closing mark
+    for m in _QUOTE_MARKS.finditer(piece):
+        mark = m.group()
+        if opened is None:
+            if mark in _CLOSES:
+                if _WORD.search(piece, outside, m.start()):
+                    return False
+                opened = (m.start(), _CLOSES[mark])
+        elif mark == opened[1]:
+            opened, outside = None, m.end()
+        elif mark == "\n":  # a quotation never runs past its line: what it held was outside
+            outside, opened = opened[0], None
+    start = outside if opened is None else opened[0]
+    return not _WORD.search(piece, start)
