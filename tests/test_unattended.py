@@ -332,6 +332,7 @@ def test_an_over_long_sentence_is_cut_into_bounded_pieces_and_articles_are_not()
     assert all(giant[start] == '"' for start, _ in cut[1:])  # each cut before a quotation opens
     assert not quotations_only(giant[slice(*cut[0])]) and quotations_only(giant[slice(*cut[1])])
     assert not quotations_only(giant[slice(*cut[-1])])  # "today." is outside any quotation
+    assert quotations_only('“a” — “b”, "c"') and not quotations_only('"a", "b') and not quotations_only('"a\nb"')
     no_space = "x" * (3 * LONG_SENTENCE)  # no place to cut well: cut anyway, every piece bounded
     assert max(end - start for start, end in pieces(no_space)) == PIECE
 
