@@ -663,4 +663,8 @@ def resolve_speaker(token: Token, index: EntityIndex) -> EntityRef | None:
     kind = "Organization" if token.ent_type_ == "ORG" else "Group"
     if token.pos_ == "PROPN" and token.ent_type_ == "PERSON":
         kind = "Person"
+    if kind == "Group" and token.tag_ == "NN" and _indefinite(token):
+        # "A KWSC official said": someone of this article, named as written, never one node with
+        # the unnamed officials of other articles
+        return index.mint(kind, span.text, span, key=f"{span.text.lower()} {index.doc_id}")
     return index.mint(kind, span.text, span)

@@ -919,3 +919,11 @@ def test_according_to_a_phrase_the_model_read_as_a_verb(nlp):
 def test_according_to_a_name_whose_phrase_swallowed_the_clause(nlp):
     (t,) = said(analyse(nlp, "According to talk radio host Tom Berg, the decision reeks of “panic” and haste."))
     assert t.subject.name == "Tom Berg" and t.object.span.text == "the decision reeks of “panic” and haste"
+
+
+def test_an_unnamed_official_is_someone_of_this_article_only(nlp):
+    text = "A port authority official said the cranes would be repaired by Friday."
+    first = said(analyse(nlp, text, doc_id="story-a"))
+    second = said(analyse(nlp, text, doc_id="story-b"))
+    assert first and second and first[0].subject.name == "A port authority official"
+    assert first[0].subject.id != second[0].subject.id
