@@ -1,6 +1,6 @@
 """Floors for who-said-what on tests/data/news-styles (24 short articles of many outlets,
 places and styles: wire, British and Canadian papers, press release, interview, TV and briefing
-transcripts, live blog, court report, obituary, op-ed, …), tests/data/news-styles-2 to -4 (12
+transcripts, live blog, court report, obituary, op-ed, …), tests/data/news-styles-2 to -5 (12
 more each in new styles: Hansard, podcast, earnings call, hearing record, phone-in, papers of
 Singapore, Ghana, Jamaica, …), annotated by hand without running kg.
 
@@ -30,12 +30,15 @@ FLOORS = {
     "news-styles-3": {"recall": 0.77, "recall_speaker": 0.78, "precision": 0.87},
     # news-styles-4: measured 0.823, 0.823, 0.833 (untouched 0.816)
     "news-styles-4": {"recall": 0.80, "recall_speaker": 0.80, "precision": 0.81},
+    # news-styles-5 (held out until the end): measured 0.776, 0.776, 0.786 (start of session 0.728)
+    "news-styles-5": {"recall": 0.76, "recall_speaker": 0.76, "precision": 0.77},
 }
 CEILINGS = {
     "news-styles": {"wrong_speaker": 0, "non_statements": 0},  # measured 0 and 0 (untouched: 30 and 35)
     "news-styles-2": {"wrong_speaker": 1, "non_statements": 1},  # measured 1 and 1 (untouched 12 and 1)
     "news-styles-3": {"wrong_speaker": 9, "non_statements": 2},  # measured 9 and 2 (untouched 25 and 2)
-    "news-styles-4": {"wrong_speaker": 11, "non_statements": 5},  # measured 11 and 5 (untouched 12 and 5)
+    "news-styles-4": {"wrong_speaker": 11, "non_statements": 5},  # measured 10 and 5 (untouched 12 and 5)
+    "news-styles-5": {"wrong_speaker": 17, "non_statements": 3},  # measured 17 and 3 (untouched 17 and 3)
 }
 
 
