@@ -107,7 +107,7 @@ class _Evidence:
         self.first: dict[str, int] = {}
         self.mentions: dict[str, list[int]] = defaultdict(list)
         self.clusters: dict[str, Cluster] = {}
-        for cluster in index.clusters_before(len(doc.text) + 1):
+        for cluster in index.clusters_before(len(index.text) + 1):
             starts = sorted(m.start for m in cluster.mentions)
             if starts:
                 self.clusters[cluster.id] = cluster
@@ -176,7 +176,7 @@ class _Evidence:
             self.parties[person.id].add(party)
         ent = entity_of(token)
         end = ent.end_char if ent is not None else token.idx + len(token.text)
-        match = _BRACKET_PARTY.match(token.doc.text, end)
+        match = _BRACKET_PARTY.match(self.index.text, end)  # Doc.text rebuilds the string per call
         if match:
             self.parties[person.id].add(_BRACKET_PARTIES[match.group(1)])
 
@@ -202,7 +202,7 @@ def describe(doc: Doc, index: EntityIndex, role_triples: Sequence[Triple]
         if found is not None and found.span.start not in taken:
             taken.add(found.span.start)
             (out if isinstance(found, Description) else left).append(found)
-    out.extend(_handles(doc.text, index))
+    out.extend(_handles(index.text, index))
     out.sort(key=lambda d: (d.span.start, d.span.end))
     return out, left
 
@@ -211,8 +211,7 @@ def _describe(token: Token, ev: _Evidence) -> Description | OpenDescription | No
     words = _description_words(token)
     if words is None:
         return None
-    doc = token.doc
-    span = Span.of(doc.text, words[0].idx, words[-1].idx + len(words[-1].text))
+    span = Span.of(ev.index.text, words[0].idx, words[-1].idx + len(words[-1].text))
     modifiers = [t for t in words if t.i < token.i and t.lower_ != "the"]
     if any(t.lower_ in NOT_REFERRING | EVALUATIVE | NOT_POINTING for t in modifiers):
         return None
@@ -248,7 +247,7 @@ def _describe(token: Token, ev: _Evidence) -> Description | OpenDescription | No
                 fits[pid] = "descriptor given"
     if not fits and kind == CANDIDACY and parties:
         for pid, held in ev.parties.items():
-            if held & parties and ev.first.get(pid, len(doc.text)) < token.idx:
+            if held & parties and ev.first.get(pid, len(ev.index.text)) < token.idx:
                 fits[pid] = "party candidate"
     if not fits and not modifiers and token.text.islower():
         org = _organisation(token, ev)
