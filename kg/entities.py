@@ -34,7 +34,6 @@ its article.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -585,7 +584,7 @@ class EntityIndex:
         """
         best: tuple[int, Cluster] | None = None
         at = self._token_at(position)
-        narrated = at is not None and not in_quotation(at)  # then a quoted subject is no antecedent
+        narrated = at is not None and not in_quotation(at, self.text)  # then a quoted subject is no antecedent
         pool = self._clusters + list(self._extra.values())
         for cluster in pool:
             if plural and cluster.type not in ("Group", "Organization"):
@@ -601,7 +600,7 @@ class EntityIndex:
                 if m.start >= position or m.text.lower() in FIRST_PERSON:
                     continue  # the writer's "I" is never a he or a she
                 token = self._token_at(m.start)
-                if token is None or narrated and in_quotation(token):
+                if token is None or narrated and in_quotation(token, self.text):
                     continue
                 head = phrase_head(token)
                 if plural and cluster.type == "Group" and head.tag_ == "NN":
@@ -766,19 +765,13 @@ def _extend_persons(doc: Doc, ents: list[Span]) -> list[Span]:
     return out
 
 
-def in_quotation(token: Token) -> bool:
-    """Inside a quotation (as :func:`kg.extractors.quotes.find_quotations` reads the marks, once
-    per document, kept in ``user_data``): a subject there is the quoted speaker's, not the narration's."""
-    doc = token.doc
-    spans = doc.user_data.get("kg_quotation_spans")
-    if spans is None:
-        from kg.extractors.quotes import find_quotations  # quotes imports this module
+def in_quotation(token: Token, text: str) -> bool:
+    """Inside a quotation (the document's quotations as the quote extractor reads them, found
+    once: :func:`kg.extractors.quotes.quotations_of`): a subject there is the quoted speaker's,
+    not the narration's. ``text`` is the document's text (``Doc.text`` rebuilds it per call)."""
+    from kg.extractors.quotes import quotations_of  # quotes imports this module
 
-        found = find_quotations(doc.text)
-        spans = doc.user_data["kg_quotation_spans"] = (tuple(q.start for q in found), tuple(q.end for q in found))
-    starts, ends = spans
-    k = bisect_right(starts, token.idx) - 1
-    return k >= 0 and token.idx < ends[k]
+    return quotations_of(token.doc, text).at(token.idx) is not None
 
 
 def _name_run(doc: Doc, i: int) -> int:

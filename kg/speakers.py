@@ -172,7 +172,7 @@ def resolve_pronoun(token: Token, index: EntityIndex, *, depth: int = 0) -> Enti
     while len(sentences) <= PRONOUN_WINDOW and sentences[-1].start > 0:
         sentences.append(_sentence_of(token.doc, sentences[-1].start - 1))
     near_persons = _singular_they(token, sentences[:2], index) if plural else set()
-    narrated = not in_quotation(token)
+    narrated = not in_quotation(token, index.text)
     asked = _asked_by_first_person(token, sent, index) if plural else None
     if asked is not None:
         ref = resolve_speaker(asked, index)
@@ -181,7 +181,7 @@ def resolve_pronoun(token: Token, index: EntityIndex, *, depth: int = 0) -> Enti
         for cand in islice(_subjects_before(s, token, nearest_first=s is sent), SUBJECTS_PER_SENTENCE):
             if clause_verb is not None and cand.head.i == clause_verb.i:
                 continue  # "Lee spoke with her": an object pronoun is not its own clause's subject
-            if narrated and in_quotation(cand):
+            if narrated and in_quotation(cand, index.text):
                 continue  # '"… where Welsh is spoken," Ms Hale said. She added': the speaker, not the quote's subject
             if cand.lower_ in PERSON_PRONOUNS or cand.lower_ in PLURAL_PRONOUNS:
                 if (cand.lower_ in PLURAL_PRONOUNS) == plural and PRONOUN_GENDER.get(cand.lower_) == gender \

@@ -562,6 +562,36 @@ def _date(verb: Token) -> str | None:
     return None
 
 
+class Quotations:
+    """A document's quotations, found once (:func:`quotations_of`) and looked up by binary search:
+    quotations never overlap, so sorted by start they are sorted by end too (a hostile sentence
+    holds thousands, and the cue loops ask again and again)."""
+
+    def __init__(self, text: str) -> None:
+        self.quotes = find_quotations(text)
+        self.starts = [q.start for q in self.quotes]
+        self.ends = [q.end for q in self.quotes]
+
+    def at(self, char: int) -> Quotation | None:
+        """The quotation holding ``char``, if any."""
+        i = bisect_right(self.starts, char) - 1
+        return self.quotes[i] if i >= 0 and char < self.quotes[i].end else None
+
+    def between(self, lo: int, hi: int) -> list[Quotation]:
+        """The quotations ending at or after ``lo`` and starting at or before ``hi``, in order."""
+        return self.quotes[bisect_left(self.ends, lo):bisect_right(self.starts, hi)]
+
+
+def quotations_of(doc: Doc, text: str) -> Quotations:
+    """The quotations of a parsed document (``text`` is its text), found once and kept in its
+    ``user_data``: the quote extractor and pronoun resolution (:func:`kg.entities.in_quotation`)
+    both read them."""
+    found = doc.user_data.get("kg_quotations")
+    if found is None:
+        found = doc.user_data["kg_quotations"] = Quotations(text)
+    return found
+
+
 class QuoteExtractor:
     """The statements of one document; :meth:`statements` is the pure compute step."""
 
@@ -569,11 +599,8 @@ class QuoteExtractor:
         self.doc = doc
         self.index = index
         self.text = index.text  # the same string; Doc.text rebuilds it on every call
-        self.quotes = find_quotations(self.text)
-        # quotations never overlap, so sorted by start they are sorted by end too, and the
-        # lookups below are binary searches, not scans (a hostile sentence holds thousands)
-        self._starts = [q.start for q in self.quotes]
-        self._ends = [q.end for q in self.quotes]
+        self._quotations = quotations_of(doc, self.text)
+        self.quotes = self._quotations.quotes
         self.used: set[Quotation] = set()
         self.turn_speakers: dict[str, EntityRef] = {}  # surname -> a transcript speaker named only in turns
         self._titles: dict[Quotation, bool] = {}
@@ -589,12 +616,10 @@ class QuoteExtractor:
         return not title
 
     def _quote_at(self, char: int) -> Quotation | None:
-        i = bisect_right(self._starts, char) - 1
-        return self.quotes[i] if i >= 0 and char < self.quotes[i].end else None
+        return self._quotations.at(char)
 
     def _quotes_between(self, lo: int, hi: int) -> list[Quotation]:
-        """The quotations ending at or after ``lo`` and starting at or before ``hi``, in order."""
-        return self.quotes[bisect_left(self._ends, lo):bisect_right(self._starts, hi)]
+        return self._quotations.between(lo, hi)
 
     def _paragraph_end(self, char: int) -> int:
         end = self.text.find("\n", char)
