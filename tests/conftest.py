@@ -46,6 +46,11 @@ def analyse(nlp, text: str, doc_id: str = "test"):
     return extract_document(Document(id=doc_id, text=text), nlp(text))
 
 
+def said(result) -> list:
+    """The SAID triples of a DocResult, in order."""
+    return [t for t in result.triples if t.relation == "SAID"]
+
+
 @pytest.fixture(scope="session")
 def dev_results(shared_dir, nlp) -> list:
     """Every PolNeAR dev article through the pipeline once per session (DocResults, in order).

@@ -8,15 +8,11 @@ test shows the rule working on what the parser really gives; ``find_quotations``
 from __future__ import annotations
 
 import pytest
-from conftest import analyse
+from conftest import analyse, said
 
 from kg.extractors.quotes import find_quotations, mode_of
 
 pytestmark = pytest.mark.model
-
-
-def said(result) -> list:
-    return [t for t in result.triples if t.relation == "SAID"]
 
 
 def one(result, speaker: str):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import analyse
+from conftest import analyse, said
 
 pytestmark = pytest.mark.model
 
@@ -57,10 +57,6 @@ Ruth Allardyce
 
 I will place them in the Library of the House this week.
 """
-
-
-def said(result) -> list:
-    return [t for t in result.triples if t.relation == "SAID"]
 
 
 def by_speaker(result) -> list[tuple[str, str]]:
