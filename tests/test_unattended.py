@@ -65,6 +65,15 @@ A2 = "Jeff Sessions said \"the corrected words\" on Monday."
 B = "Jeff Sessions said \"other words\" in another article."
 
 
+@pytest.fixture
+def articles() -> tuple[DocResult, DocResult, DocResult]:
+    """Article "a" as first loaded (a quotation, a role, one extra person), its corrected text
+    (one quotation only), and another article "b" that shares Jeff Sessions with it."""
+    return (_article("a", A1, said="the old words", roles=True, extra="Old Name"),
+            _article("a", A2, said="the corrected words"),
+            _article("b", B, said="other words"))
+
+
 def _graph(*results: DocResult) -> KnowledgeGraph:
     graph = KnowledgeGraph()
     for result in results:
@@ -73,13 +82,11 @@ def _graph(*results: DocResult) -> KnowledgeGraph:
 
 
 @pytest.mark.server
-def test_loading_an_article_again_replaces_its_facts(graph_server):
+def test_loading_an_article_again_replaces_its_facts(graph_server, articles):
     """Item 3: a corrected article loaded again leaves none of its old facts; shared entities stay."""
     db = graph_server.database
     conn = n4.connection(data_dir=graph_server.data_dir)
-    a1 = _article("a", A1, said="the old words", roles=True, extra="Old Name")
-    a2 = _article("a", A2, said="the corrected words")
-    b = _article("b", B, said="other words")
+    a1, a2, b = articles
     with conn.driver() as driver:
         n4.wipe(driver, database=db)
         n4.load(KnowledgeGraph(), driver, database=db)  # constraints
@@ -140,14 +147,12 @@ class _FailingTx:
 
 
 @pytest.mark.server
-def test_a_replacement_that_fails_midway_leaves_the_old_facts(graph_server):
+def test_a_replacement_that_fails_midway_leaves_the_old_facts(graph_server, articles):
     """Item 3, atomicity: the delete of an article's old facts and the writes of its new ones are
     one transaction; a write failing after the delete rolls the delete back too."""
     db = graph_server.database
     conn = n4.connection(data_dir=graph_server.data_dir)
-    a1 = _article("a", A1, said="the old words", roles=True, extra="Old Name")
-    a2 = _article("a", A2, said="the corrected words")
-    b = _article("b", B, said="other words")
+    a1, a2, b = articles
     with conn.driver() as driver:
         n4.wipe(driver, database=db)
         n4.load(_graph(a1, b), driver, database=db)
