@@ -76,7 +76,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from kg.entities import HONORIFICS, TITLE_WORDS, EntityIndex, entity_of, name_tokens
-from kg.extractors.transcripts import TurnReader, first_name_speaker, given_and_family_name
+from kg.extractors.transcripts import TurnReader, first_name_speaker, given_and_family_name, person_of_turn
 from kg.lexicons import load_words
 from kg.model import EntityRef, Evidence, Triple, TripleObject
 from kg.model import Span as TextSpan
@@ -947,12 +947,9 @@ class QuoteExtractor:
         words = name_tokens(raw.title() if raw.isupper() else raw)
         if not words or any(w.lower().strip(".") in NOT_NAMES for w in words):
             return None
-        known = self.index.person_named(" ".join(words))
-        if known is not None:
-            return self.index.ref_for(known, mention)
-        earlier = self.turn_speakers.get(words[-1].lower())
-        if earlier is not None:  # "MORENO:" after "RACHEL MORENO, ANCHOR:"
-            return EntityRef(earlier.id, earlier.name, earlier.type, mention)
+        known = person_of_turn(self.index, words, mention, self.turn_speakers)
+        if known is not None:  # "MORENO:" for Rachel Moreno of the text or after "RACHEL MORENO, ANCHOR:"
+            return known
         if len(words) == 1 and raw.isupper():  # "MAYA:" after "MAYA CHEN:"
             first = first_name_speaker(words[0], self.turn_speakers.values(), self.index)
             if first is not None:

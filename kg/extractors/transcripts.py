@@ -49,7 +49,7 @@ from dataclasses import dataclass
 from kg.entities import HONORIFICS, EntityIndex, name_tokens
 from kg.given_names import gender_of
 from kg.lexicons import load_words
-from kg.model import EntityRef
+from kg.model import EntityRef, Span
 
 TRANSCRIPT_ROLES = load_words("transcript_roles")
 MIN_TURNS = 3
@@ -128,16 +128,11 @@ class TurnReader:
             return self.index.mint("Person", name, mention, key=f"{name.lower()} {self.index.doc_id}"), False
         if not words or len(words) > 4 or not all(w[:1].isupper() for w in words):
             return None, False
-        known = self.index.person_named(" ".join(words))
-        if known is not None:
-            ref = self.index.ref_for(known, mention)
-        elif words[-1].lower() in self.by_surname:
-            earlier = self.by_surname[words[-1].lower()]
-            ref = EntityRef(earlier.id, earlier.name, earlier.type, mention)
-        elif len(words) >= 2 and (self._tagged_person(lo, hi) or given_and_family_name(words)):
+        ref = person_of_turn(self.index, words, mention, self.by_surname)
+        if ref is None:
+            if len(words) < 2 or not (self._tagged_person(lo, hi) or given_and_family_name(words)):
+                return None, False
             ref = self.index.mint("Person", " ".join(words), mention)
-        else:
-            return None, False
         self.by_surname.setdefault(words[-1].lower(), ref)
         return ref, True
 
@@ -200,6 +195,18 @@ class TurnReader:
         if known is not None:
             return self.index.ref_for(known, mention)
         return self.index.mint("Person", surname, mention, key=f"{surname.lower()} {self.index.doc_id}")
+
+
+def person_of_turn(index: EntityIndex, words: list[str], mention: Span,
+                   earlier: dict[str, EntityRef]) -> EntityRef | None:
+    """The person a turn's label names: one the text names ("MORENO" for Rachel Moreno), else the
+    speaker of an earlier turn with that surname (``earlier``, keyed by lowercase surname). Both
+    kinds of transcript (colon turns and name lines) read labels this way."""
+    known = index.person_named(" ".join(words))
+    if known is not None:
+        return index.ref_for(known, mention)
+    prior = earlier.get(words[-1].lower())
+    return None if prior is None else EntityRef(prior.id, prior.name, prior.type, mention)
 
 
 def _transcript(turns: list[Turn], least: int) -> list[Turn]:
