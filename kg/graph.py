@@ -22,11 +22,12 @@ import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import IO, Any
-
-import networkx as nx
+from typing import IO, TYPE_CHECKING, Any
 
 from kg.model import DocResult, EntityRef, OpenDescription, Triple, entity_id, stable_hash
+
+if TYPE_CHECKING:  # networkx takes ~0.4 s to import: only the paths that build a graph do
+    import networkx as nx
 
 NODE_LABELS = ("Person", "Organization", "Group", "Place", "Report", "Role", "Quote", "Finding", "Article")
 EDGE_TYPES = ("SAID", "HOLDS_ROLE", "FOUND", "ADDRESSED_TO", "IN_ARTICLE", "IN_REPORT", "AUTHORED_BY", "MENTIONED_IN",
@@ -53,7 +54,11 @@ class KnowledgeGraph:
     """Accumulates :class:`DocResult` records into one graph, one document at a time."""
 
     def __init__(self, graph: nx.MultiDiGraph | None = None) -> None:
-        self.graph = graph if graph is not None else nx.MultiDiGraph()
+        if graph is None:
+            import networkx as nx
+
+            graph = nx.MultiDiGraph()
+        self.graph = graph
         self._touched: set[str] = set()
         self._mention_totals: dict[str, int] = {}  # entity -> sum of its MENTIONED_IN counts, filled lazily
         self._open: dict[str, list[OpenDescription]] = {}  # doc -> descriptions its article left open
@@ -514,6 +519,8 @@ def edge_id(source: str, target: str, key: Any, data: dict[str, Any]) -> str:
 
 def to_node_link(graph: KnowledgeGraph) -> dict[str, Any]:
     """The node-link data of networkx 3.6 (``"edges"``), which ``nx.node_link_graph(data)`` reads as it is."""
+    import networkx as nx
+
     return nx.node_link_data(graph.graph, edges="edges")
 
 
@@ -544,6 +551,8 @@ def from_node_link(data: dict[str, Any]) -> KnowledgeGraph:
     """The graph of node-link data; files written before kg used networkx 3.6's ``"edges"`` key
     hold ``"links"``, and still load."""
     key = "links" if "links" in data and "edges" not in data else "edges"
+    import networkx as nx
+
     return KnowledgeGraph(nx.node_link_graph(data, directed=True, multigraph=True, edges=key))
 
 

@@ -32,12 +32,13 @@ import sqlite3
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from kg.graph import ENTITY_LABELS, KnowledgeGraph, article_id
 from kg.model import DocResult
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 # nodes that belong to one article and go to disk; every other label (entities, roles) stays in memory
 DOC_LABELS = frozenset(("Article", "Quote", "Finding"))
@@ -339,6 +340,8 @@ class GraphStore(KnowledgeGraph):
             self.db.execute("CREATE INDEX nodes_doc ON nodes (doc)")
             self.db.execute("CREATE INDEX edges_doc ON edges (doc)")
             self._by_doc = True
+        import networkx as nx
+
         g = nx.MultiDiGraph()
         own = [(seq, node, json.loads(text)) for seq, node, text in
                self.db.execute("SELECT seq, id, data FROM nodes WHERE doc = ?", (doc,))]
@@ -354,6 +357,8 @@ class GraphStore(KnowledgeGraph):
 
     def entity_part(self) -> KnowledgeGraph:
         """The entities and roles with the edges among them, as an in-memory graph."""
+        import networkx as nx
+
         g = nx.MultiDiGraph()
         for node, data in self._data.items():
             g.add_node(node, **data)
@@ -367,6 +372,8 @@ class GraphStore(KnowledgeGraph):
     def roles_graph(self) -> nx.MultiDiGraph:
         """The entities and roles (in memory) with the HOLDS_ROLE edges (on disk), for the corpus's
         description linking (:func:`kg.corpus.settle`): small beside the statements."""
+        import networkx as nx
+
         g = nx.MultiDiGraph()
         for node, data in self._data.items():
             g.add_node(node, **data)
@@ -385,6 +392,8 @@ class GraphStore(KnowledgeGraph):
 
     def to_knowledge_graph(self) -> KnowledgeGraph:
         """The whole graph in memory (a networkx graph one call away; large archives need the memory)."""
+        import networkx as nx
+
         g = nx.MultiDiGraph()
         for node, data in self.node_items():
             g.add_node(node, **data)

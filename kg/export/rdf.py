@@ -49,17 +49,31 @@ SUFFIXES = {"turtle": ".ttl", "trig": ".trig", "nt": ".nt", "nquads": ".nq", "js
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 _XSD_STRING = _XSD + "string"
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:")
-_STATEMENT_CLASS = {"SAID": KG.Quotation, "HOLDS_ROLE": KG.RoleAssignment, "FOUND": KG.Finding,
-                    "MEMBER_OF": KG.Membership}
-_SUBJECT_PROPERTY = {"SAID": KG.speaker, "HOLDS_ROLE": KG.roleHolder, "FOUND": KG.foundBy, "MEMBER_OF": KG.member}
-
-
 @cache
 def _n(iri: str) -> ox.NamedNode:
     """A vocabulary term as a pyoxigraph node, made once."""
     return ox.NamedNode(iri)
 
 
+class _Terms:
+    """A closed vocabulary's terms as pyoxigraph nodes, each made once on first use: looking a
+    term up in rdflib's closed namespace costs microseconds, and a graph file uses ~100,000."""
+
+    def __init__(self, namespace: Any) -> None:
+        self._namespace = namespace
+
+    def __getattr__(self, name: str) -> ox.NamedNode:
+        node = ox.NamedNode(str(getattr(self._namespace, name)))  # a misspelt term still raises
+        setattr(self, name, node)
+        return node
+
+
+K = _Terms(KG)
+O = _Terms(OA)  # noqa: E741 - the oa: prefix
+_STATEMENT_CLASS = {"SAID": K.Quotation, "HOLDS_ROLE": K.RoleAssignment, "FOUND": K.Finding,
+                    "MEMBER_OF": K.Membership}
+_SUBJECT_PROPERTY = {"SAID": K.speaker, "HOLDS_ROLE": K.roleHolder, "FOUND": K.foundBy, "MEMBER_OF": K.member}
+_DEFAULT_GRAPH = ox.DefaultGraph()
 _TYPE = _n("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 _LABEL = _n("http://www.w3.org/2000/01/rdf-schema#label")
 _INTEGER = _n(_XSD + "integer")
@@ -208,27 +222,27 @@ class _QuadBuilder:
             doc = _article_doc(node_id, data)
             g = self._graph(doc)
             add = self.by_doc[doc].append
-            add(ox.Quad(s, _TYPE, _n(KG.Article), g))
-            add(ox.Quad(s, _n(KG.identifier), _str(doc), g))
+            add(ox.Quad(s, _TYPE, K.Article, g))
+            add(ox.Quad(s, K.identifier, _str(doc), g))
             if data.get("name"):
                 add(ox.Quad(s, _LABEL, _str(data["name"]), g))
             if data.get("url"):
-                add(ox.Quad(s, _n(KG.url), _str(data["url"]), g))
+                add(ox.Quad(s, K.url, _str(data["url"]), g))
             if data.get("date"):
-                add(ox.Quad(s, _n(KG.datePublished), _str(data["date"]), g))
+                add(ox.Quad(s, K.datePublished, _str(data["date"]), g))
             return
         add = self.default.append
-        g = ox.DefaultGraph()
-        cls = KG.Role if label == "Role" else (KG[label] if label in ENTITY_LABELS else KG.Entity)
-        add(ox.Quad(s, _TYPE, _n(cls), g))
-        add(ox.Quad(s, _n(KG.identifier), _str(node_id), g))
+        g = _DEFAULT_GRAPH
+        cls = K.Role if label == "Role" else (getattr(K, label) if label in ENTITY_LABELS else K.Entity)
+        add(ox.Quad(s, _TYPE, cls, g))
+        add(ox.Quad(s, K.identifier, _str(node_id), g))
         if data.get("name"):
             add(ox.Quad(s, _LABEL, _str(data["name"]), g))
         if label != "Role":
             for alias in sorted(set(data.get("aliases") or ())):
-                add(ox.Quad(s, _n(KG.alias), _str(alias), g))
+                add(ox.Quad(s, K.alias, _str(alias), g))
             if data.get("mentions") is not None:
-                add(ox.Quad(s, _n(KG.mentionCount), ox.Literal(str(int(data["mentions"])), datatype=_INTEGER), g))
+                add(ox.Quad(s, K.mentionCount, ox.Literal(str(int(data["mentions"])), datatype=_INTEGER), g))
 
     # -- edges ------------------------------------------------------------------------
     def _edge(self, source: str, target: str, data: dict[str, Any]) -> None:
@@ -237,11 +251,11 @@ class _QuadBuilder:
             self._statement(source, target, rel, data)
         elif rel == "MENTIONED_IN":
             doc = str(_edge_doc(target, data))
-            self.by_doc[doc].append(ox.Quad(self.iris.node(source), _n(KG.mentionedIn), self.iris.node(target),
+            self.by_doc[doc].append(ox.Quad(self.iris.node(source), K.mentionedIn, self.iris.node(target),
                                             self._graph(doc)))
         elif rel == "AUTHORED_BY":
-            self.default.append(ox.Quad(self.iris.node(source), _n(KG.author), self.iris.node(target),
-                                        ox.DefaultGraph()))
+            self.default.append(ox.Quad(self.iris.node(source), K.author, self.iris.node(target),
+                                        _DEFAULT_GRAPH))
         # IN_ARTICLE, ADDRESSED_TO, IN_REPORT, MENTIONS and WORKS_FOR are read from the statement's side
 
     def _linked(self, node_id: str, rel: str, name: Any) -> str | None:
@@ -262,63 +276,63 @@ class _QuadBuilder:
         st = self.iris.statement(str(data["id"]))
         article = self.iris.article(doc)
 
-        def span(key: str, prop: str, start: Any, end: Any, exact: Any) -> None:
+        def span(key: str, prop: ox.NamedNode, start: Any, end: Any, exact: Any) -> None:
             self._span(add, details, st, key, prop, article, start, end, exact, g)
 
-        add(ox.Quad(st, _TYPE, _n(_STATEMENT_CLASS[rel]), g))
-        add(ox.Quad(st, _n(KG.identifier), _str(data["id"]), g))
-        add(ox.Quad(st, _n(_SUBJECT_PROPERTY[rel]), self.iris.node(source), g))
-        add(ox.Quad(st, _n(KG.inArticle), article, g))
-        add(ox.Quad(st, _n(KG.extractor), _str(data.get("extractor", "")), g))
-        add(ox.Quad(st, _n(KG.confidence), _confidence(data.get("confidence", 0.0)), g))
+        add(ox.Quad(st, _TYPE, _STATEMENT_CLASS[rel], g))
+        add(ox.Quad(st, K.identifier, _str(data["id"]), g))
+        add(ox.Quad(st, _SUBJECT_PROPERTY[rel], self.iris.node(source), g))
+        add(ox.Quad(st, K.inArticle, article, g))
+        add(ox.Quad(st, K.extractor, _str(data.get("extractor", "")), g))
+        add(ox.Quad(st, K.confidence, _confidence(data.get("confidence", 0.0)), g))
         if data.get("cue"):
-            add(ox.Quad(st, _n(KG.cue), _str(data["cue"]), g))
+            add(ox.Quad(st, K.cue, _str(data["cue"]), g))
         if data.get("qualifier"):
-            add(ox.Quad(st, _n(KG.qualifier), _str(data["qualifier"]), g))
+            add(ox.Quad(st, K.qualifier, _str(data["qualifier"]), g))
         if rel == "HOLDS_ROLE":
             role = self.g.nodes[target]
-            add(ox.Quad(st, _n(KG.role), self.iris.node(target), g))
-            add(ox.Quad(st, _n(KG.roleName), _str(role.get("name") or data.get("text", "")), g))
+            add(ox.Quad(st, K.role, self.iris.node(target), g))
+            add(ox.Quad(st, K.roleName, _str(role.get("name") or data.get("text", "")), g))
             if data.get("org"):
-                add(ox.Quad(st, _n(KG.organizationName), _str(data["org"]), g))
+                add(ox.Quad(st, K.organizationName, _str(data["org"]), g))
             if data.get("org_id") and data["org_id"] in self.g:
-                add(ox.Quad(st, _n(KG.organization), self.iris.node(str(data["org_id"])), g))
+                add(ox.Quad(st, K.organization, self.iris.node(str(data["org_id"])), g))
             if data.get("start") is not None:
-                span("role", KG.roleSpan, data["start"], data["end"], data.get("text"))
+                span("role", K.roleSpan, data["start"], data["end"], data.get("text"))
         elif rel == "MEMBER_OF":
-            add(ox.Quad(st, _n(KG.memberOf), self.iris.node(target), g))
+            add(ox.Quad(st, K.memberOf, self.iris.node(target), g))
             if data.get("start") is not None:
-                span("memberOf", KG.memberOfSpan, data["start"], data["end"], data.get("text"))
+                span("memberOf", K.memberOfSpan, data["start"], data["end"], data.get("text"))
         else:
             words = self.g.nodes[target]
-            add(ox.Quad(st, _n(KG.text), _str(words.get("text", "")), g))
+            add(ox.Quad(st, K.text, _str(words.get("text", "")), g))
             if data.get("mode"):
-                add(ox.Quad(st, _n(KG.mode), _str(data["mode"]), g))
+                add(ox.Quad(st, K.mode, _str(data["mode"]), g))
             if data.get("kind"):
-                add(ox.Quad(st, _n(KG.kind), _str(data["kind"]), g))
+                add(ox.Quad(st, K.kind, _str(data["kind"]), g))
             if data.get("addressee"):
-                add(ox.Quad(st, _n(KG.addresseeName), _str(data["addressee"]), g))
+                add(ox.Quad(st, K.addresseeName, _str(data["addressee"]), g))
                 to = self._linked(target, "ADDRESSED_TO", data["addressee"])
                 if to is not None:
-                    add(ox.Quad(st, _n(KG.addressee), self.iris.node(to), g))
+                    add(ox.Quad(st, K.addressee, self.iris.node(to), g))
             if data.get("in_report"):
                 report = self._linked(target, "IN_REPORT", data["in_report"])
                 if report is not None:
-                    add(ox.Quad(st, _n(KG.inReport), self.iris.node(report), g))
+                    add(ox.Quad(st, K.inReport, self.iris.node(report), g))
             pieces = list(zip(words.get("part_starts") or (), words.get("part_ends") or (),
                               words.get("part_texts") or (), strict=False))
             if words.get("start") is not None:  # a statement in pieces: the whole by position only
-                span("text", KG.textSpan, words["start"], words["end"], None if pieces else words.get("text"))
+                span("text", K.textSpan, words["start"], words["end"], None if pieces else words.get("text"))
             for i, (start, end, exact) in enumerate(pieces, 1):
-                span(f"part{i}", KG.partSpan, start, end, exact)
+                span(f"part{i}", K.partSpan, start, end, exact)
             self._mentions(target, st, add, details, article, g)
         if data.get("cue_start") is not None:
-            span("cue", KG.cueSpan, data["cue_start"], data["cue_end"], data.get("cue"))
+            span("cue", K.cueSpan, data["cue_start"], data["cue_end"], data.get("cue"))
         if data.get("mention_start") is not None:
-            span("mention", KG.mentionSpan, data["mention_start"], data["mention_end"],
+            span("mention", K.mentionSpan, data["mention_start"], data["mention_end"],
                        data.get("mention"))
         if data.get("sentence_start") is not None:
-            span("sentence", KG.sentenceSpan, data["sentence_start"],
+            span("sentence", K.sentenceSpan, data["sentence_start"],
                        data["sentence_end"], None)
         quads.extend(details)
 
@@ -331,14 +345,14 @@ class _QuadBuilder:
                        key=lambda edge: (edge[0], list(edge[1].get("starts") or ()), list(edge[1].get("ends") or ())))
         for target, data in edges:
             entity = self.iris.node(target)
-            add(ox.Quad(st, _n(KG.mentions), entity, g))
+            add(ox.Quad(st, K.mentions, entity, g))
             for start, end in zip(data.get("starts") or (), data.get("ends") or (), strict=False):
                 key = f"about/{int(start)}-{int(end)}"
-                self._span(add, details, st, key, KG.mentionedSpan, article, start, end, None, g)
-                details.append(ox.Quad(ox.NamedNode(f"{st.value}/{key}"), _n(KG.refersTo), entity, g))
+                self._span(add, details, st, key, K.mentionedSpan, article, start, end, None, g)
+                details.append(ox.Quad(ox.NamedNode(f"{st.value}/{key}"), K.refersTo, entity, g))
 
     @staticmethod
-    def _span(add: Any, details: list[ox.Quad], st: ox.NamedNode, key: str, prop: str, article: ox.NamedNode,
+    def _span(add: Any, details: list[ox.Quad], st: ox.NamedNode, key: str, prop: ox.NamedNode, article: ox.NamedNode,
               start: Any, end: Any, exact: Any, g: ox.NamedNode) -> None:
         """A kg:TextSpan at ``<statement>/key`` with position (and, given the words, quote) selectors.
 
@@ -348,19 +362,19 @@ class _QuadBuilder:
         span = ox.NamedNode(f"{st.value}/{key}")
         position = ox.NamedNode(f"{st.value}/{key}/position")
         words = ox.NamedNode(f"{st.value}/{key}/quote") if exact is not None else None
-        add(ox.Quad(st, _n(prop), span, g))
+        add(ox.Quad(st, prop, span, g))
         more = details.append
-        more(ox.Quad(span, _TYPE, _n(KG.TextSpan), g))
-        more(ox.Quad(span, _n(OA.hasSource), article, g))
-        more(ox.Quad(span, _n(OA.hasSelector), position, g))
+        more(ox.Quad(span, _TYPE, K.TextSpan, g))
+        more(ox.Quad(span, O.hasSource, article, g))
+        more(ox.Quad(span, O.hasSelector, position, g))
         if words is not None:
-            more(ox.Quad(span, _n(OA.hasSelector), words, g))
-        more(ox.Quad(position, _TYPE, _n(OA.TextPositionSelector), g))
-        more(ox.Quad(position, _n(OA.start), _offset(start), g))
-        more(ox.Quad(position, _n(OA.end), _offset(end), g))
+            more(ox.Quad(span, O.hasSelector, words, g))
+        more(ox.Quad(position, _TYPE, O.TextPositionSelector, g))
+        more(ox.Quad(position, O.start, _offset(start), g))
+        more(ox.Quad(position, O.end, _offset(end), g))
         if words is not None:
-            more(ox.Quad(words, _TYPE, _n(OA.TextQuoteSelector), g))
-            more(ox.Quad(words, _n(OA.exact), _str(exact), g))
+            more(ox.Quad(words, _TYPE, O.TextQuoteSelector, g))
+            more(ox.Quad(words, O.exact, _str(exact), g))
 
 
 # -- pure converters ----------------------------------------------------------------------
