@@ -33,3 +33,50 @@ def test_characters_xml_cannot_hold_become_replacement_marks_of_the_same_length(
     text = nx.read_graphml(tmp_path / "g.graphml").nodes["quote:1"]["text"]
     assert text == "We won\ufffd\ufffd — “sí” 😀"
     assert len(text) == len(small_graph().graph.nodes["quote:1"]["text"])
+
+
+def _lxml_graphml(graph: KnowledgeGraph, path) -> None:
+    """The writer kg used before its text one: lxml's incremental writer, pretty-printed."""
+    from lxml import etree
+
+    from kg.export.graphml import GRAPHML_NS, SCHEMA_LOCATION, XSI_NS, _id, _keys, _text, edge_id, tool_edge, tool_node
+
+    def element(tag, attrs, data, keys):
+        out = etree.Element(tag, attrs)
+        for name, value in data.items():
+            etree.SubElement(out, "data", key=keys[name][0]).text = _text(value)
+        return out
+
+    node_keys = _keys("node", (tool_node(n, d) for n, d in graph.node_items()), 0)
+    edge_keys = _keys("edge", (tool_edge(d) for _, _, _, d in graph.edge_items()), len(node_keys))
+    with etree.xmlfile(str(path), encoding="utf-8") as xf:
+        xf.write_declaration()
+        with xf.element("graphml", {f"{{{XSI_NS}}}schemaLocation": SCHEMA_LOCATION},
+                        nsmap={None: GRAPHML_NS, "xsi": XSI_NS}):
+            for scope, keys in (("node", node_keys), ("edge", edge_keys)):
+                for name, (key_id, xml_type) in keys.items():
+                    xf.write(etree.Element("key", {"id": key_id, "for": scope, "attr.name": name,
+                                                   "attr.type": xml_type}), pretty_print=True)
+            with xf.element("graph", edgedefault="directed"):
+                for node, data in graph.node_items():
+                    xf.write(element("node", {"id": _id(node)}, tool_node(node, data), node_keys), pretty_print=True)
+                for u, v, key, data in graph.edge_items():
+                    attrs = {"id": _id(edge_id(u, v, key, data)), "source": _id(u), "target": _id(v)}
+                    xf.write(element("edge", attrs, tool_edge(data), edge_keys), pretty_print=True)
+
+
+def test_the_text_writer_escapes_as_lxml_does_byte_for_byte(tmp_path):
+    nasty = 'a & b < c > d "e" \'f\' \r\n\t g \x01\x1f \ud800 \ufffe end'
+    g = small_graph()
+    g.graph.add_node("person:a&b\"c\x01\\x", label="Person", name=nasty, aliases=[nasty, "x"], mentions=3,
+                     score=0.1 + 0.2, missing=None, flag=False)
+    g.graph.add_node("article:a&b", label="Article", name="", text="", url=None)
+    g.graph.add_edge("person:a&b\"c\x01\\x", "article:a&b", key="k&<", type="MENTIONED_IN", count=2, doc=nasty)
+    g.graph.add_edge("article:a&b", "quote:1", key="k", type=nasty)
+    for graph, name in ((g, "nasty"), (KnowledgeGraph(), "empty")):
+        write_graphml(graph, tmp_path / f"{name}.graphml")
+        _lxml_graphml(graph, tmp_path / f"{name}.lxml.graphml")
+        assert (tmp_path / f"{name}.graphml").read_bytes() == (tmp_path / f"{name}.lxml.graphml").read_bytes()
+    back = nx.read_graphml(tmp_path / "nasty.graphml")  # and a parser reads the escapes back
+    assert back.nodes["article:a&b"]["type"] == "Article"
+    assert back.nodes["quote:1"]["text"] == "We won\ufffd\ufffd — “sí” 😀"
