@@ -1,13 +1,10 @@
-"""The RDF vocabulary as a closed rdflib namespace, so a misspelt term raises instead of minting one.
+"""The RDF vocabulary as closed namespaces, so a misspelt term raises instead of minting one.
 
 ``schemas/kg.ttl`` is the source of truth (labels, comments, alignment with schema.org, PROV-O
-and Web Annotation); ``tests/test_rdf.py`` checks that this class names exactly its terms.
+and Web Annotation); ``tests/test_rdf.py`` checks that :data:`KG_TERMS` names exactly its terms.
 """
 
 from __future__ import annotations
-
-from rdflib.namespace import DefinedNamespace, Namespace
-from rdflib.term import URIRef
 
 KG_NS = "https://kg.example.org/ns#"
 OA_NS = "http://www.w3.org/ns/oa#"
@@ -15,87 +12,47 @@ SCHEMA_NS = "https://schema.org/"
 PROV_NS = "http://www.w3.org/ns/prov#"
 
 
-class KG(DefinedNamespace):
-    """kg: classes and properties of statements extracted from news."""
-
-    _fail = True
-    _NS = Namespace(KG_NS)
-
+KG_TERMS = (
     # classes
-    Entity: URIRef
-    Person: URIRef
-    Organization: URIRef
-    Group: URIRef
-    Place: URIRef
-    Report: URIRef
-    Role: URIRef
-    Article: URIRef
-    Statement: URIRef
-    Quotation: URIRef
-    RoleAssignment: URIRef
-    Membership: URIRef
-    Finding: URIRef
-    TextSpan: URIRef
-
+    "Entity", "Person", "Organization", "Group", "Place", "Report", "Role", "Article", "Statement",
+    "Quotation", "RoleAssignment", "Membership", "Finding", "TextSpan",
     # entities, roles, articles
-    identifier: URIRef
-    alias: URIRef
-    mentionCount: URIRef
-    mentionedIn: URIRef
-    author: URIRef
-    url: URIRef
-    datePublished: URIRef
-
+    "identifier", "alias", "mentionCount", "mentionedIn", "author", "url", "datePublished",
     # statements
-    speaker: URIRef
-    addressee: URIRef
-    addresseeName: URIRef
-    inReport: URIRef
-    mode: URIRef
-    kind: URIRef
-    roleHolder: URIRef
-    role: URIRef
-    roleName: URIRef
-    qualifier: URIRef
-    organizationName: URIRef
-    organization: URIRef
-    member: URIRef
-    memberOf: URIRef
-    foundBy: URIRef
-    text: URIRef
-    cue: URIRef
-    extractor: URIRef
-    confidence: URIRef
-    inArticle: URIRef
-    mentions: URIRef
-    refersTo: URIRef
-
+    "speaker", "addressee", "addresseeName", "inReport", "mode", "kind", "roleHolder", "role", "roleName",
+    "qualifier", "organizationName", "organization", "member", "memberOf", "foundBy", "text", "cue",
+    "extractor", "confidence", "inArticle", "mentions", "refersTo",
     # evidence spans
-    evidence: URIRef
-    textSpan: URIRef
-    partSpan: URIRef
-    cueSpan: URIRef
-    mentionSpan: URIRef
-    sentenceSpan: URIRef
-    roleSpan: URIRef
-    memberOfSpan: URIRef
-    mentionedSpan: URIRef
+    "evidence", "textSpan", "partSpan", "cueSpan", "mentionSpan", "sentenceSpan", "roleSpan", "memberOfSpan",
+    "mentionedSpan",
+)
+OA_TERMS = (
+    "SpecificResource", "TextPositionSelector", "TextQuoteSelector", "hasSource", "hasSelector", "start",
+    "end", "exact",
+)
 
 
-class OA(DefinedNamespace):
-    """The few W3C Web Annotation terms kg uses for evidence (rdflib ships no OA namespace)."""
+def _closed(name: str, namespace: str, terms: tuple[str, ...], doc: str) -> type:
+    from rdflib.namespace import DefinedNamespace, Namespace
+    from rdflib.term import URIRef
 
-    _fail = True
-    _NS = Namespace(OA_NS)
+    return type(name, (DefinedNamespace,), {"__doc__": doc, "__module__": __name__, "_fail": True,
+                                            "_NS": Namespace(namespace),
+                                            "__annotations__": {term: URIRef for term in terms}})
 
-    SpecificResource: URIRef
-    TextPositionSelector: URIRef
-    TextQuoteSelector: URIRef
-    hasSource: URIRef
-    hasSelector: URIRef
-    start: URIRef
-    end: URIRef
-    exact: URIRef
+
+def __getattr__(name: str) -> type:
+    """``KG`` and ``OA``, made on first use: rdflib takes ~0.1 s to import, and writing the graph
+    files needs only the term names (:data:`KG_TERMS`), not rdflib."""
+    if name == "KG":
+        made = _closed("KG", KG_NS, KG_TERMS, "kg: classes and properties of statements extracted from news.")
+    elif name == "OA":
+        made = _closed("OA", OA_NS, OA_TERMS, "The few W3C Web Annotation terms kg uses for evidence "
+                                              "(rdflib ships no OA namespace).")
+    else:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    globals()[name] = made
+    return made
 
 
 PREFIXES = {

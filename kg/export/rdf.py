@@ -21,18 +21,19 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 import pyoxigraph as ox
-from rdflib import Dataset, Graph, URIRef
-from rdflib import Literal as RdfLiteral
-from rdflib.term import Node
 
 from kg.graph import ENTITY_LABELS, KnowledgeGraph
 from kg.schemas_dir import schema_file
 from kg.store import GraphStore
-from kg.vocab import KG, OA, PREFIXES
+from kg.vocab import KG_NS, KG_TERMS, OA_NS, OA_TERMS, PREFIXES
+
+if TYPE_CHECKING:  # rdflib is imported by the conversions that need it, not to write graph.ttl
+    from rdflib import Dataset, Graph
+    from rdflib.term import Node
 
 DEFAULT_BASE_IRI = "https://kg.example.org/id/"
 
@@ -56,20 +57,24 @@ def _n(iri: str) -> ox.NamedNode:
 
 
 class _Terms:
-    """A closed vocabulary's terms as pyoxigraph nodes, each made once on first use: looking a
-    term up in rdflib's closed namespace costs microseconds, and a graph file uses ~100,000."""
+    """A closed vocabulary's terms as pyoxigraph nodes, each made once on first use (a misspelt
+    term raises): a graph file uses ~100,000 terms, and rdflib's closed namespaces take
+    microseconds per lookup and a tenth of a second to import."""
 
-    def __init__(self, namespace: Any) -> None:
+    def __init__(self, namespace: str, terms: tuple[str, ...]) -> None:
         self._namespace = namespace
+        self._terms = frozenset(terms)
 
     def __getattr__(self, name: str) -> ox.NamedNode:
-        node = ox.NamedNode(str(getattr(self._namespace, name)))  # a misspelt term still raises
+        if name not in self._terms:
+            raise AttributeError(f"{name!r} is not a term of {self._namespace}")
+        node = ox.NamedNode(self._namespace + name)
         setattr(self, name, node)
         return node
 
 
-K = _Terms(KG)
-O = _Terms(OA)  # noqa: E741 - the oa: prefix
+K = _Terms(KG_NS, KG_TERMS)
+O = _Terms(OA_NS, OA_TERMS)  # noqa: E741 - the oa: prefix
 _STATEMENT_CLASS = {"SAID": K.Quotation, "HOLDS_ROLE": K.RoleAssignment, "FOUND": K.Finding,
                     "MEMBER_OF": K.Membership}
 _SUBJECT_PROPERTY = {"SAID": K.speaker, "HOLDS_ROLE": K.roleHolder, "FOUND": K.foundBy, "MEMBER_OF": K.member}
@@ -410,6 +415,9 @@ def to_triples(quads: Iterable[ox.Quad]) -> Iterator[ox.Triple]:
 
 def rdflib_term(term: ox.NamedNode | ox.Literal) -> Node:
     """One pyoxigraph term as the rdflib term a parser would produce (xsd:string stays plain)."""
+    from rdflib import Literal as RdfLiteral
+    from rdflib import URIRef
+
     if isinstance(term, ox.NamedNode):
         return URIRef(term.value)
     if term.language:
@@ -424,6 +432,8 @@ def to_rdflib(graph: KnowledgeGraph, *, base_iri: str | None = None) -> Graph:
 
 
 def quads_to_rdflib_graph(quads: Iterable[ox.Quad]) -> Graph:
+    from rdflib import Graph
+
     out = Graph()
     for prefix, ns in PREFIXES.items():
         out.bind(prefix, ns)
@@ -434,6 +444,8 @@ def quads_to_rdflib_graph(quads: Iterable[ox.Quad]) -> Graph:
 
 def quads_to_rdflib_dataset(quads: Iterable[ox.Quad]) -> Dataset:
     """The export as an rdflib Dataset, one named graph per article (as TriG holds it)."""
+    from rdflib import Dataset, URIRef
+
     ds = Dataset()
     for prefix, ns in PREFIXES.items():
         ds.bind(prefix, ns)
