@@ -343,6 +343,16 @@ class KnowledgeGraph:
         """Every edge as (source, target, key, attributes), in the graph's order."""
         return iter(self.graph.edges(keys=True, data=True))
 
+    def node_json_items(self) -> Iterator[tuple[str, str]]:
+        """:meth:`node_items` with each node's attributes as JSON text (graph.json's encoding)."""
+        for node, data in self.node_items():
+            yield node, _ENCODE(data)
+
+    def edge_json_items(self) -> Iterator[tuple[str, str, Any, str]]:
+        """:meth:`edge_items` with each edge's attributes as JSON text (graph.json's encoding)."""
+        for u, v, key, data in self.edge_items():
+            yield u, v, key, _ENCODE(data)
+
     def graph_attrs(self) -> dict[str, Any]:
         """The graph's own attributes (empty for a built graph; kept from a loaded file)."""
         return self.graph.graph
@@ -524,6 +534,18 @@ def to_node_link(graph: KnowledgeGraph) -> dict[str, Any]:
     return nx.node_link_data(graph.graph, edges="edges")
 
 
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode  # graph.json's encoding (and the store's rows')
+
+
+def _with_keys(text: str, extra: dict[str, Any]) -> str:
+    """``encode({**json.loads(text), **extra})`` of an object's JSON text, by splicing when no key
+    of ``extra`` may be in it already (the store keeps each row's JSON: no decode and re-encode)."""
+    if any(f'"{key}": ' in text for key in extra):
+        return _ENCODE({**json.loads(text), **extra})
+    more = ", ".join(f'"{key}": {_ENCODE(value)}' for key, value in extra.items())
+    return f"{{{more}}}" if text == "{}" else f"{text[:-1]}, {more}}}"
+
+
 def write_node_link(graph: KnowledgeGraph, stream: IO[str]) -> None:
     """``graph.json`` a node and an edge at a time.
 
@@ -531,14 +553,18 @@ def write_node_link(graph: KnowledgeGraph, stream: IO[str]) -> None:
     whole copies of the graph that makes (the node-link dicts, then one string): for 10,000
     articles those took over a gigabyte on top of the graph itself.
     """
-    encode = json.JSONEncoder(ensure_ascii=False).encode
-    stream.write(f'{{"directed": true, "multigraph": true, "graph": {encode(graph.graph_attrs())}, "nodes": [')
-    for i, (node, data) in enumerate(graph.node_items()):
-        stream.write((", " if i else "") + encode({**data, "id": node}))
-    stream.write('], "edges": [')
-    for i, (u, v, key, data) in enumerate(graph.edge_items()):
-        stream.write((", " if i else "") + encode({**data, "source": u, "target": v, "key": key}))
-    stream.write("]}")
+    write = stream.write
+    write(f'{{"directed": true, "multigraph": true, "graph": {_ENCODE(graph.graph_attrs())}, "nodes": [')
+    sep = ""
+    for node, text in graph.node_json_items():
+        write(sep + _with_keys(text, {"id": node}))
+        sep = ", "
+    write('], "edges": [')
+    sep = ""
+    for u, v, key, text in graph.edge_json_items():
+        write(sep + _with_keys(text, {"source": u, "target": v, "key": key}))
+        sep = ", "
+    write("]}")
 
 
 def save_graph(graph: KnowledgeGraph, path: str | Path) -> None:

@@ -315,6 +315,18 @@ class GraphStore(KnowledgeGraph):
                 "SELECT src, tgt, key, data FROM edges ORDER BY src_seq, pair_seq, key_seq"):
             yield u, v, key, json.loads(text)
 
+    def node_json_items(self) -> Iterator[tuple[str, str]]:
+        """:meth:`node_items` with the attributes as JSON text: the rows' own, not decoded."""
+        encode = json.JSONEncoder(ensure_ascii=False).encode
+        kept = ((self._seqs[n], n, d) for n, d in list(self._data.items()))
+        stored = self.db.execute("SELECT seq, id, data FROM nodes ORDER BY seq")
+        for _seq, node, data in heapq.merge(kept, stored, key=lambda item: item[0]):
+            yield node, data if isinstance(data, str) else encode(data)
+
+    def edge_json_items(self) -> Iterator[tuple[str, str, str, str]]:
+        """:meth:`edge_items` with the attributes as JSON text: the rows' own, not decoded."""
+        yield from self.db.execute("SELECT src, tgt, key, data FROM edges ORDER BY src_seq, pair_seq, key_seq")
+
     def node_data(self, node: str) -> dict[str, Any] | None:
         """One node's attributes (None: no such node)."""
         data = self._data.get(node)

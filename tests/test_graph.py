@@ -87,6 +87,24 @@ def test_streamed_graph_json_is_the_node_link_text(tmp_path):
     assert "Peña" in text and dict(load_graph(tmp_path).graph.nodes(data=True)) == dict(g.graph.nodes(data=True))
 
 
+def test_graph_json_from_the_store_is_the_node_link_text_even_with_clashing_names(tmp_path):
+    from kg.store import GraphStore
+
+    store = GraphStore(tmp_path / "store.sqlite")
+    store.add(result("a", TEXT, "Jeff Sessions", (28, 58), "prosecutors"))
+    store.add(result("b", "Peña said: “¡Sí!”", "Enrique Peña Nieto", (11, 17)))
+    memory = store.to_knowledge_graph()
+    # attributes named like the keys graph.json adds, and a value that looks like one
+    memory.graph.add_node("odd", id="mine", note='"id": "x"')
+    memory.graph.add_edge("odd", "odd", key=7, source="s", target="t", key_text='"key": 1')
+    memory.graph.add_edge("odd", "odd", key="empty")
+    for graph, name in ((store, "store.json"), (memory, "memory.json")):
+        save_graph(graph, tmp_path / name)
+        want = json.dumps(to_node_link(graph if graph is memory else graph.to_knowledge_graph()), ensure_ascii=False)
+        assert (tmp_path / name).read_text(encoding="utf-8") == want
+    store.close()
+
+
 def test_a_statement_in_pieces_and_its_kind_in_the_graph():
     text = '"We tried," Ellen Park said at noon. "We ran out of money."'
     parts = (Span.of(text, 0, 11), Span.of(text, text.index('"We ran'), len(text)))
