@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -74,11 +75,19 @@ def person_names(entities: Iterable[Entity]) -> dict[str, Entity]:
     return {alias: by_id[next(iter(ids))] for alias, ids in owners.items() if len(ids) == 1}
 
 
+@lru_cache(maxsize=4096)
+def _alias_pattern(alias: str) -> re.Pattern[str]:
+    """The alias as a whole word (not inside a longer word or hyphenated name), compiled once."""
+    return re.compile(rf"(?<![\w-]){re.escape(alias)}(?![\w-])")
+
+
 def untagged_names(statement: Span, names: dict[str, Entity], taken: list[tuple[int, int]]) -> list[EntityRef]:
     """Known person names inside ``statement`` that no tagged mention covers, longest first."""
     refs: list[EntityRef] = []
     for alias in sorted(names, key=len, reverse=True):
-        for match in re.finditer(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", statement.text):
+        if alias not in statement.text:  # the pattern needs the alias itself: skip the regex
+            continue
+        for match in _alias_pattern(alias).finditer(statement.text):
             start, end = statement.start + match.start(), statement.start + match.end()
             if any(s < end and start < e for s, e in taken):
                 continue
