@@ -11,6 +11,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 RELATIONS = ("SAID", "HOLDS_ROLE", "FOUND", "MEMBER_OF")
@@ -26,6 +27,7 @@ def stable_hash(*parts: object, length: int = 16) -> str:
     return hashlib.blake2b(joined.encode("utf-8"), digest_size=16).hexdigest()[:length]
 
 
+@lru_cache(maxsize=65_536)  # pure, and asked for the same names again and again
 def normalise_key(name: str) -> str:
     """The canonical key of a name: case, accents, punctuation and spacing folded."""
     folded = unicodedata.normalize("NFKD", name)
@@ -36,6 +38,7 @@ def normalise_key(name: str) -> str:
     return " ".join(folded.split())
 
 
+@lru_cache(maxsize=65_536)
 def entity_id(entity_type: str, name: str) -> str:
     """Deterministic id of an entity: its type and normalised name (merges across documents)."""
     key = normalise_key(name) or stable_hash(name)
