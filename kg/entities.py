@@ -64,6 +64,9 @@ HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lady", "lor
               "madam", "madame", "mme", "puan", "encik", "cik", "datuk", "dato", "dato'", "tun", "alhaji", "alhaja",
               "hajia", "smt", "shri", "shrimati"}
 NAME_PARTICLES = load_words("name_particles")
+# unions the per-token checks test against, made once (a set union per word cost more than the test)
+_TITLES_OR_HONORIFICS = frozenset(TITLE_WORDS | HONORIFICS)
+_TITLES_OR_ROLE_NOUNS = frozenset(TITLE_WORDS | ROLE_NOUNS)
 FIRST_PERSON = {"i", "me", "my", "we", "us", "our"}
 # "By Ann Lee" on a line of its own near the top: the writer, whom an "I" of the text means
 _BYLINE = re.compile(r"(?m)^[ \t]*By:?[ \t]+([A-Z][\w.'’-]+(?:[ \t]+[A-Z][\w.'’-]+){1,3})[ \t]*$")
@@ -116,7 +119,7 @@ def name_tokens(text: str) -> list[str]:
     words = [w.strip("\"“”‘`").rstrip(",;:") for w in text.split()]
     words = [w.strip("'") if w.count("'") == 1 and (w.startswith("'") or w.endswith("'")) else w for w in words]
     words = [w for w in words if w and any(c.isalnum() for c in w)]
-    while words and (words[0].lower().rstrip(".") in HONORIFICS | TITLE_WORDS or words[0].lower() == "the"
+    while words and (words[0].lower().rstrip(".") in _TITLES_OR_HONORIFICS or words[0].lower() == "the"
                      or words[0][:1].islower()):
         words = words[1:]
     while words and words[-1].lower().rstrip(".,") in SUFFIXES:
@@ -724,7 +727,7 @@ def _nickname_spans(doc: Doc) -> list[Span]:
             continue
         start = i - 2
         while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper() \
-                and doc[start - 1].lower_.rstrip(".") not in TITLE_WORDS | HONORIFICS:
+                and doc[start - 1].lower_.rstrip(".") not in _TITLES_OR_HONORIFICS:
             start -= 1
         end = i + 3
         while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() and doc[end].ent_type_:
@@ -804,7 +807,7 @@ def _untagged_names(doc: Doc) -> list[Span]:
                 surnames.add(doc[t.i + 1:end].text.split()[-1])
     taken = {i for span in found for i in range(span.start, span.end)}
     for t in doc:
-        if t.i in taken or t.ent_type_ or not _capital_word(t) or t.lower_.rstrip(".") in TITLE_WORDS | HONORIFICS:
+        if t.i in taken or t.ent_type_ or not _capital_word(t) or t.lower_.rstrip(".") in _TITLES_OR_HONORIFICS:
             continue
         end = _name_run(doc, t.i)
         if end > t.i + 1 and doc[t.i + 1:end].text.split()[-1] in surnames:
@@ -860,7 +863,7 @@ def _name_after_title(ent: Span) -> Span | None:
     when they start with a well-attested given name and hold a surname too; else None."""
     for k in range(len(ent) - 2, -1, -1):
         title = ent[k]
-        if title.lower_.rstrip(".") in HONORIFICS | TITLE_WORDS and title.text[:1].isupper() \
+        if title.lower_.rstrip(".") in _TITLES_OR_HONORIFICS and title.text[:1].isupper() \
                 and gender_of_name(ent[k + 1].text) is not None and len(ent) - k - 1 >= 2:
             return ent[k + 1:]
     return None
@@ -875,13 +878,13 @@ def _person_cue(ent: Span) -> bool:
         return True  # "Mr Ashby" typed ORG
     if len(ent) < 2 or not all(t.pos_ == "PROPN" or t.lower_ in NAME_PARTICLES for t in ent):
         return False
-    if prev is not None and prev.lower_.rstrip(".") in HONORIFICS | TITLE_WORDS and prev.text[:1].isupper():
+    if prev is not None and prev.lower_.rstrip(".") in _TITLES_OR_HONORIFICS and prev.text[:1].isupper():
         return True  # "Mr. Lee", "Chancellor Olaf Scholz" typed ORG
     if _name_after_title(ent) is not None:
         return True  # "Cllr Máire Nic Giolla Phádraig", "Battalion Chief Marcus Hale" typed ORG: a title, a given name
     given = gender_of_name(ent[0].text) is not None or len(ent) > 1 and gender_of_name(ent[1].text) is not None
     # a job noun before a place name is what the place does ("coal-producer West Virginia"); a title is a person's
-    before = TITLE_WORDS if ent.label_ == "GPE" else ROLE_NOUNS | TITLE_WORDS
+    before = TITLE_WORDS if ent.label_ == "GPE" else _TITLES_OR_ROLE_NOUNS
     if prev is not None and prev.lower_ in before and given and (
             prev.dep_ == "compound" and ent.start <= prev.head.i < ent.end or prev.text.islower()):
         return True  # "city spokesperson Ann Lee", "City of Avon spokesperson Ann Lee" typed ORG
@@ -927,7 +930,7 @@ def _role_noun_before(ent: Span) -> bool:
 def is_title_word(token: Token) -> bool:
     """A role or title word ("minister", "MEC", "CEO"): a lexicon word, or a short all-capitals
     acronym followed by "for"/"of" (a portfolio: "MEC for Health")."""
-    if token.lower_.rstrip(".") in TITLE_WORDS | ROLE_NOUNS:
+    if token.lower_.rstrip(".") in _TITLES_OR_ROLE_NOUNS:
         return True
     nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
     return token.is_upper and 2 <= len(token.text) <= 5 and token.is_alpha and nxt is not None \
