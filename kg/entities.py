@@ -284,7 +284,7 @@ class EntityIndex:
         person_starts = {m.start for c in self._clusters if c.type == "Person" for m in c.mentions}
         others = [(ent, kind) for ent, kind in others if ent.start_char not in person_starts]
         kinds = _voted_kinds(others)
-        tickers = ticker_aliases(self.doc)
+        tickers = ticker_aliases(self.doc, self.text)
         for ent, kind in others:
             name = strip_possessive(re.sub(r"^(?:the|The)\s+", "", ent.text))
             if not name:
@@ -991,11 +991,12 @@ def place_name(name: str) -> str:
     return _place_aliases().get(name.lower(), name)
 
 
-def ticker_aliases(doc: Doc) -> dict[str, int]:
+def ticker_aliases(doc: Doc, text: str | None = None) -> dict[str, int]:
     """Stock tickers in brackets right after an organisation ("Northwind Energy (NWE)", "(NYSE: NWE)"):
-    ticker → start char of the organisation mention it names."""
+    ticker → start char of the organisation mention it names. ``text``: the Doc's text when the
+    caller has it (``Doc.text`` joins every token anew on each access)."""
     out: dict[str, int] = {}
-    text = doc.text  # Doc.text joins every token anew on each access
+    text = doc.text if text is None else text
     for ent in doc.ents:
         if ent.label_ != "ORG":
             continue

@@ -36,7 +36,7 @@ def extract_document(document: Document, sdoc: Doc) -> DocResult:
     unique.sort(key=lambda t: (t.evidence.sentence.start, t.object.span.start if t.object.span else 0, t.relation))
     entities = index.entities()
     triples = attach_mentions(unique, entities, extra=role_noun_refs(sdoc, index))
-    if sdoc.text != document.text:  # the model read a defused text (kg.text): words from the original
+    if index.text != document.text:  # the model read a defused text (kg.text): words from the original
         triples = [_restore_triple(t, document.text) for t in triples]
         entities = [replace(e, mentions=tuple(Span.of(document.text, m.start, m.end) for m in e.mentions))
                     for e in entities]

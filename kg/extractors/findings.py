@@ -509,9 +509,9 @@ def _in_poll_rule(sent: Span) -> Iterator[Found]:
             yield Found(source, (prep.idx, prep.idx + len(prep.text)), bounds, 0.6)
 
 
-def _label_rule(doc: Doc) -> Iterator[Found]:
+def _label_rule(doc: Doc, text: str) -> Iterator[Found]:
     """"Poll: X" (a headline label) and "From the report: “…”" up to the end of the paragraph."""
-    for match in re.finditer(r"(?m)^(?:(?:More )?[Ff]rom )?([^\n:]{1,40}):[ \t]*(\S[^\n]*)", doc.text):
+    for match in re.finditer(r"(?m)^(?:(?:More )?[Ff]rom )?([^\n:]{1,40}):[ \t]*(\S[^\n]*)", text):
         label = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
         if label is None or not len(label):
             continue
@@ -566,8 +566,8 @@ def _surface_rule(sent: Span) -> Iterator[Found]:
             yield Found(noun, (verb.idx, verb.idx + len(verb.text)), bounds, 0.55)
 
 
-def _candidates(doc: Doc, sentences: Iterable[Span]) -> Iterator[Found]:
-    yield from _label_rule(doc)
+def _candidates(doc: Doc, sentences: Iterable[Span], text: str) -> Iterator[Found]:
+    yield from _label_rule(doc, text)
     for sent in sentences:
         yield from _subject_rule(sent)
         yield from _participle_rule(sent)
@@ -618,7 +618,7 @@ def extract(doc: Doc, index: EntityIndex, resolver: ReportResolver | None = None
     made: list[Triple] = []
     # surer rules first: a document that is the subject of "show" owns its clause even inside a
     # sentence that is "according to" another one
-    for found in sorted(_candidates(doc, index.sentences), key=lambda f: (-f.confidence, f.content[0])):
+    for found in sorted(_candidates(doc, index.sentences, text), key=lambda f: (-f.confidence, f.content[0])):
         start, end = _within_paragraph(text, found)
         while start < end and text[start] in STRIP:
             start += 1
