@@ -1143,9 +1143,9 @@ def extract(doc: Doc, index: EntityIndex) -> Iterator[Triple]:
                 yield from emit(cluster, ent, phrase)
     # definite descriptions: "The Indiana governor said ..." after a sentence about Mike Pence
     resolved: dict[int, Cluster] = {}
-    for token in doc:
-        if (phrase := _definite_description(token)) is None:
-            continue
+    # found once for both passes below (reading every token twice was a tenth of the rules' time)
+    described = [(token, phrase) for token in doc if (phrase := _definite_description(token)) is not None]
+    for token, phrase in described:
         cluster = _antecedent(index, token, resolved)
         if cluster is not None and not (phrase.org and phrase.org.split()[-1] in cluster.name.split()) \
                 and not _other_org(held.get((cluster.id, token.lemma_.lower())), phrase.org) \
@@ -1156,8 +1156,8 @@ def extract(doc: Doc, index: EntityIndex) -> Iterator[Triple]:
                 if (cluster.id, _role_head(each.name())) not in held:  # a role named beside the name already
                     yield from emit(cluster, token, each, DESCRIPTION_CONFIDENCE)
     # "the GOP front-runner" after "Republican presidential candidate X": the one holder of its class
-    for token in doc:
-        if token.i in resolved or (phrase := _definite_description(token)) is None:
+    for token, phrase in described:
+        if token.i in resolved:
             continue
         cluster = _class_holder(index, token, phrase, held, held_at)
         if cluster is not None and _antecedent(index, token, resolved) in (None, cluster):
