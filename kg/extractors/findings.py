@@ -43,6 +43,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.entities import EntityIndex
 from kg.lexicons import load_words
 from kg.model import EntityRef, Evidence, Triple, TripleObject
+from kg.token_table import token_table
 
 EXTRACTOR = "findings.rules/2"
 DOCUMENT_NOUNS = load_words("document_nouns")
@@ -117,7 +118,7 @@ class ReportResolver:
         self.entities: list[ReportEntity] = []
         self.mentions: dict[int, ReportMention] = {}
         self.orgs = [e for e in doc.ents if e.label_ == "ORG"]
-        for token in doc:
+        for token in (doc[i] for i in _document_words(doc, 0, len(doc))):
             if _is_document_noun(token) and not _is_modifier(token):
                 self._add(self._mention(token))
 
@@ -284,6 +285,14 @@ def _lemma(token: Token) -> str:
             "memos": "memo", "letters": "letter"}.get(low, token.lemma_.lower() if low not in DOCUMENT_NOUNS else low)
 
 
+def _document_words(doc: Doc, start: int, end: int) -> list[int]:
+    """Positions in ``[start, end)`` of the words :func:`_is_document_noun` may accept (its word
+    test, read off the token table, so the other words cost no Token)."""
+    table = token_table(doc)
+    lower, lemma = table.lower, table.lemma
+    return [i for i in range(start, end) if lower[i] in DOCUMENT_NOUNS or lemma[i] in DOCUMENT_NOUNS]
+
+
 def _is_document_noun(token: Token) -> bool:
     words = (token.lower_, token.lemma_.lower())
     if token.pos_ == "VERB" and token.dep_ in ("compound", "nsubj"):
@@ -385,7 +394,8 @@ def _line_break_before(token: Token, end: int) -> bool:
 
 
 def _subject_rule(sent: Span) -> Iterator[Found]:
-    for noun in sent:
+    doc, dep = sent.doc, token_table(sent.doc).dep
+    for noun in (doc[i] for i in range(sent.start, sent.end) if dep[i] in SUBJECT_DEPS):
         if noun.dep_ not in SUBJECT_DEPS or _owner(noun) is None:
             continue
         verb = noun.head
@@ -426,7 +436,7 @@ def _subject_rule(sent: Span) -> Iterator[Found]:
 
 def _participle_rule(sent: Span) -> Iterator[Found]:
     """"a new poll showing X", "records, which showed X", "results that show X"."""
-    for noun in sent:
+    for noun in (sent.doc[i] for i in _document_words(sent.doc, sent.start, sent.end)):
         if not _is_document_noun(noun):
             continue
         for verb in noun.children:
@@ -439,7 +449,9 @@ def _participle_rule(sent: Span) -> Iterator[Found]:
 def _passive_rule(sent: Span) -> Iterator[Found]:
     """Passive: "It was found in the audit that X", "X was documented in a 2019 report",
     "X, as shown by the FBI data"."""
-    for verb in sent:
+    doc, table = sent.doc, token_table(sent.doc)
+    for verb in (doc[i] for i in range(sent.start, sent.end)
+                 if table.lemma[i] in FINDING_VERBS and table.tag[i] == "VBN"):
         if verb.lemma_.lower() not in FINDING_VERBS or verb.tag_ != "VBN":
             continue
         source = None
@@ -468,7 +480,8 @@ def _passive_rule(sent: Span) -> Iterator[Found]:
 
 def _according_rule(sent: Span) -> Iterator[Found]:
     """"according to a new poll, X" and "X, according to the report"."""
-    for word in sent:
+    doc, lower = sent.doc, token_table(sent.doc).lower
+    for word in (doc[i] for i in range(sent.start, sent.end) if lower[i] == "according"):
         if word.lower_ != "according":
             continue
         to = next((c for c in word.children if c.lower_ == "to"), None)
@@ -490,7 +503,8 @@ def _according_rule(sent: Span) -> Iterator[Found]:
 
 def _in_poll_rule(sent: Span) -> Iterator[Found]:
     """"In a CNN poll released Monday, 50 percent chose Clinton"; "Trump leads in the polls"."""
-    for prep in sent:
+    doc, table = sent.doc, token_table(sent.doc)
+    for prep in (doc[i] for i in range(sent.start, sent.end) if table.dep[i] == "prep" and table.lower[i] == "in"):
         if prep.dep_ != "prep" or prep.lower_ != "in":
             continue
         source = next((c for c in prep.children if c.dep_ == "pobj"), None)
@@ -529,10 +543,11 @@ def _label_rule(doc: Doc, text: str) -> Iterator[Found]:
 
 def _tail_rule(sent: Span) -> Iterator[Found]:
     """"<finding>, Federal Election Commission records show." when the parser misses the verb."""
-    words = [t for t in sent if not t.is_punct]
-    if len(words) < 4 or words[-1].lemma_.lower() not in FINDING_VERBS:
+    table = token_table(sent.doc)
+    words = [i for i in range(sent.start, sent.end) if not table.punct[i]]  # positions: no Tokens made
+    if len(words) < 4 or table.lemma[words[-1]] not in FINDING_VERBS:
         return
-    verb = words[-1]
+    verb = sent.doc[words[-1]]
     comma = next((t for t in reversed(sent[:verb.i - sent.start]) if t.text == ","), None)
     if comma is None:
         return
@@ -544,7 +559,8 @@ def _tail_rule(sent: Span) -> Iterator[Found]:
 def _surface_rule(sent: Span) -> Iterator[Found]:
     """"FEC records from the 2008 cycle show he backed …" when the tagger reads "show" as a noun
     (or "records" as a verb): a finding verb form right after a document's noun phrase."""
-    for verb in sent:
+    doc, lower = sent.doc, token_table(sent.doc).lower
+    for verb in (doc[i] for i in range(sent.start, sent.end) if lower[i] in SURFACE_FORMS):
         if verb.lower_ not in SURFACE_FORMS or verb.i == sent.start:
             continue
         noun = None
@@ -677,7 +693,8 @@ def _statements_in_reports(doc: Doc, index: EntityIndex, resolver: ReportResolve
                            ) -> Iterator[Triple]:
     """"Hamilton wrote in the report that the policy …": the parser hangs the that-clause on
     "report" ("the report that …"), so no speech rule sees it; the statement is the person's."""
-    for verb in doc:
+    lemma = token_table(doc).lemma
+    for verb in (doc[i] for i in range(len(doc)) if lemma[i] in SPEECH_VERBS):
         if verb.lemma_.lower() not in SPEECH_VERBS or verb.idx in cues:
             continue
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
