@@ -81,6 +81,7 @@ from kg.lexicons import load_words
 from kg.model import EntityRef, Evidence, Triple, TripleObject
 from kg.model import Span as TextSpan
 from kg.speakers import MESSAGE_NOUNS, ORGANISATION_NOUNS, ROLE_NOUNS, is_document, noun_phrase, resolve_speaker
+from kg.token_table import token_table
 
 EXTRACTOR = "quotes.rules/2"
 SPEECH_VERBS = load_words("speech_verbs")
@@ -94,6 +95,8 @@ POSITION_VERBS = load_words("position_verbs")
 # meeting") to take an object or to-clause as content: only a clause or a quotation.
 WEAK_CUES = load_words("weak_cues")
 ALL_CUES = SPEECH_VERBS | STANCE_VERBS | INTENTION_VERBS | POSITION_VERBS
+# the parts of speech a cue can have (a verb, or a noun the model misread or a speech noun)
+CUE_POS = frozenset({"VERB", "AUX", "NOUN"})
 # "lemma kind" pairs: what a cue reports when its lexicon alone does not say (see the file)
 CUE_KINDS = dict(entry.split() for entry in load_words("cue_kinds"))
 COMPLEMENT_PREPS = {"for", "about", "against", "of"}
@@ -627,9 +630,13 @@ class QuoteExtractor:
 
     def statements(self) -> list[Statement]:
         out: list[Statement] = []
+        doc, table = self.doc, token_table(self.doc)
+        # every rule below wants a verb, a noun (a cue the model read as one, a speech noun) or
+        # "according": the other words are passed over without making their Tokens
+        wanted = [table.pos[i] in CUE_POS or table.lower[i] == "according" for i in range(len(doc))]
         for sent in self.index.sentences:
             sentence = self.index.span_of(sent.start_char, sent.end_char)
-            for token in sent:
+            for token in (doc[i] for i in range(sent.start, sent.end) if wanted[i]):
                 if token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
                     st = self._according(token, sent, sentence)
                 elif (_is_cue(token) or self._colon_cue(token)) and self._quote_at(token.idx) is None:
@@ -777,6 +784,8 @@ class QuoteExtractor:
         if verb.dep_ != "ROOT" and not (verb.dep_ == "ccomp" and self._quote_at(verb.head.idx) is not None):
             return False  # ("… is more blunt: “…”" may be parsed as a clause of the quoted verb)
         end = verb.right_edge.idx + len(verb.right_edge.text)
+        if self.text.find(":", verb.idx, end + 1) < 0:
+            return False  # no colon after the verb in its phrase, nor right after it: none to look for
         # the colon is the verb's, or closes its object ("made the following comment:")
         colons = [t for t in verb.rights if t.text == ":"] or [
             t for t in verb.subtree if t.text == ":" and t.i > verb.i and t.head.head.i == verb.i][:1]
