@@ -46,6 +46,7 @@ from kg.given_names import gender_of as gender_of_name
 from kg.lexicons import load_pairs, load_words
 from kg.model import Entity, EntityRef, Triple, entity_id
 from kg.model import Span as TextSpan
+from kg.token_table import token_table
 
 LABEL_TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place",
                "NORP": "Group"}
@@ -716,7 +717,8 @@ QUOTES = {'"', "“", "”"}
 def _nickname_spans(doc: Doc) -> list[Span]:
     """Names the model splits at a quoted nickname: Given [Initial] "Nick" Surname."""
     spans = []
-    for tok in doc:
+    lower = token_table(doc).lower  # a quotation mark's lowercase is itself: only words between two are tried
+    for tok in (doc[i] for i in range(1, len(doc) - 1) if lower[i - 1] in QUOTES and lower[i + 1] in QUOTES):
         i = tok.i
         if not (_is_nickname(tok) and i >= 2 and i + 2 < len(doc)):
             continue
@@ -799,14 +801,17 @@ def _untagged_names(doc: Doc) -> list[Span]:
     word before it elsewhere that is no title ("Siân Prys-Jones, who chairs …")."""
     found: list[Span] = []
     surnames: set[str] = set()
-    for t in doc:
+    table = token_table(doc)
+    for t in (doc[i] for i, low in enumerate(table.lower) if low.rstrip(".") in HONORIFIC_STEMS):
         if t.lower_.rstrip(".") in HONORIFIC_STEMS and not t.ent_type_ and t.i + 1 < len(doc):
             end = _name_run(doc, t.i + 1)
             if end > t.i + 1:
                 found.append(Span(doc, t.i + 1, end, label="PERSON"))
                 surnames.add(doc[t.i + 1:end].text.split()[-1])
+    if not surnames:
+        return found  # the second pass only finds names ending in a surname found here
     taken = {i for span in found for i in range(span.start, span.end)}
-    for t in doc:
+    for t in (doc[i] for i, kind in enumerate(table.ent_type) if not kind):
         if t.i in taken or t.ent_type_ or not _capital_word(t) or t.lower_.rstrip(".") in _TITLES_OR_HONORIFICS:
             continue
         end = _name_run(doc, t.i)
