@@ -31,6 +31,7 @@ from spacy.tokens import Doc
 
 from kg.entities import ROLE_NOUNS, EntityIndex
 from kg.model import Entity, EntityRef, Span, Triple
+from kg.token_table import token_table
 
 STATEMENT_RELATIONS = ("SAID", "FOUND")
 PRONOUNS = {"he", "she", "him", "her", "his", "hers", "they", "them", "their", "theirs", "it", "its", "i", "me",
@@ -101,7 +102,8 @@ def untagged_names(statement: Span, names: dict[str, Entity], taken: list[tuple[
 def role_noun_refs(doc: Doc, index: EntityIndex) -> list[EntityRef]:
     """Definite singular role nouns ("the attorney general") whose exact role one person holds."""
     refs = []
-    for token in doc:
+    table = token_table(doc)
+    for token in (doc[i] for i, lemma in enumerate(table.lemma) if lemma in ROLE_NOUNS and table.tag[i] == "NN"):
         if token.pos_ != "NOUN" or token.tag_ != "NN" or token.lemma_.lower() not in ROLE_NOUNS:
             continue
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
