@@ -79,6 +79,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.entities import Cluster, EntityIndex, entity_of, strip_possessive
 from kg.lexicons import load_pairs, load_words
 from kg.model import EntityRef, Evidence, Triple, TripleObject, entity_id
+from kg.token_table import token_table
 
 EXTRACTOR = "roles.rules/2"
 NAMED_CONFIDENCE = 0.8  # the role stands beside the name
@@ -1144,7 +1145,9 @@ def extract(doc: Doc, index: EntityIndex) -> Iterator[Triple]:
     # definite descriptions: "The Indiana governor said ..." after a sentence about Mike Pence
     resolved: dict[int, Cluster] = {}
     # found once for both passes below (reading every token twice was a tenth of the rules' time)
-    described = [(token, phrase) for token in doc if (phrase := _definite_description(token)) is not None]
+    table = token_table(doc)  # Tokens only for the words each pass's first test can accept
+    described = [(token, phrase) for token in (doc[i] for i, dep in enumerate(table.dep) if dep in DESCRIPTION_DEPS)
+                 if (phrase := _definite_description(token)) is not None]
     for token, phrase in described:
         cluster = _antecedent(index, token, resolved)
         if cluster is not None and not (phrase.org and phrase.org.split()[-1] in cluster.name.split()) \
@@ -1165,7 +1168,7 @@ def extract(doc: Doc, index: EntityIndex) -> Iterator[Triple]:
             yield from emit(cluster, token, phrase, DESCRIPTION_CONFIDENCE)
     # pronoun subjects: "he is the anchor of a straight news program"
     people = _SentencePersons(doc, index)
-    for token in doc:
+    for token in (doc[i] for i, low in enumerate(table.lower) if low in PERSON_PRONOUNS):
         if token.lower_ in PERSON_PRONOUNS and token.dep_ == "nsubj":
             cluster = people.one_before(token)
             if cluster is None:
@@ -1176,7 +1179,7 @@ def extract(doc: Doc, index: EntityIndex) -> Iterator[Triple]:
             for phrase in _predicate(token.head, {token.i}):
                 yield from emit(cluster, token, phrase)
     # "His candidacy for president", "her tenure as secretary of state": a gendered possessor
-    for token in doc:
+    for token in (doc[i] for i, low in enumerate(table.lower) if low in POSSESSIVE_GENDER):
         if token.lower_ in POSSESSIVE_GENDER and token.dep_ == "poss" \
                 and (phrases := list(_possessed(token, {token.i}))) \
                 and (cluster := _gendered_referent(index, token)) is not None:
