@@ -56,6 +56,7 @@ from kg.entities import Cluster, EntityIndex, entity_of
 from kg.extractors.roles import EVALUATIVE, NOT_REFERRING, PARTIES, PARTY_NAMES, role_classes
 from kg.mentions import LESSER
 from kg.model import OpenDescription, Span, Triple
+from kg.token_table import token_table
 
 CONFIDENCE = 0.6  # a description points back; a name (0.8 and above) names
 NAMED = 0.8  # role triples at least this sure stand beside a name: evidence for a description
@@ -134,8 +135,10 @@ class _Evidence:
             if t.qualifier("qualifier") == "former":
                 self.former.add((head, t.subject.id))
         self.descriptors: dict[str, dict[str, int]] = defaultdict(dict)  # head → person → char
+        pos = token_table(doc).pos
         for token in doc:
-            self._read_descriptor(token)
+            if pos[token.i] == "NOUN":  # a descriptor is a noun: no other word is tried
+                self._read_descriptor(token)
             self._read_party(token)
 
     def classes_held(self, pid: str) -> set[str]:
@@ -197,7 +200,8 @@ def describe(doc: Doc, index: EntityIndex, role_triples: Sequence[Triple]
     out: list[Description] = []
     left: list[OpenDescription] = []
     taken: set[int] = set()
-    for token in doc:
+    table = token_table(doc)  # a description's head is a common noun tagged NN: no other word is tried
+    for token in (doc[i] for i, tag in enumerate(table.tag) if tag == "NN" and table.pos[i] == "NOUN"):
         found = _describe(token, evidence)
         if found is not None and found.span.start not in taken:
             taken.add(found.span.start)
