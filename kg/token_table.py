@@ -42,22 +42,26 @@ def token_table(doc: Doc) -> TokenTable:
     return TokenTable(*found)
 
 
+class _Strings(dict):
+    """Id → string, each distinct id looked up in the vocabulary once (lowercased if ``fold``)."""
+
+    def __init__(self, doc: Doc, *, fold: bool = False) -> None:
+        super().__init__()
+        self.strings = doc.vocab.strings
+        self.fold = fold
+
+    def __missing__(self, key: int) -> str:
+        word = self.strings[key]
+        word = self[key] = word.lower() if self.fold else word
+        return word
+
+
 def _read(doc: Doc) -> tuple[tuple[str | bool, ...], ...]:
-    strings = doc.vocab.strings
-    columns = doc.to_array(list(_ATTRS)).T.tolist() if len(doc) else [[] for _ in _ATTRS]
-    names: dict[int, str] = {}
-
-    def words(ids: list[int]) -> tuple[str, ...]:
-        out = []
-        for key in ids:
-            word = names.get(key)
-            if word is None:
-                word = names[key] = strings[key]
-            out.append(word)
-        return tuple(out)
-
-    lower, lemma, pos, tag, dep, ent_type = (words(column) for column in columns[:-1])
-    punct = tuple(bool(flag) for flag in columns[-1])
-    lowered: dict[str, str] = {}
-    lemma = tuple(lowered.get(w) or lowered.setdefault(w, w.lower()) for w in lemma)
+    if not len(doc):
+        return tuple(() for _ in _ATTRS)
+    columns = doc.to_array(list(_ATTRS)).T
+    names = _Strings(doc).__getitem__
+    lower, pos, tag, dep, ent_type = (tuple(map(names, columns[k].tolist())) for k in (0, 2, 3, 4, 5))
+    lemma = tuple(map(_Strings(doc, fold=True).__getitem__, columns[1].tolist()))
+    punct = tuple(columns[6].astype(bool).tolist())
     return lower, lemma, pos, tag, dep, ent_type, punct
