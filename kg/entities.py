@@ -37,7 +37,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from cleanco import basename
 from spacy.tokens import Doc, Span, Token
@@ -116,6 +116,11 @@ def name_tokens(text: str) -> list[str]:
 
     Lowercase words cannot start a name: "pro-Clinton" is Clinton, "former Sen. Bob Dole" is Bob Dole.
     """
+    return list(_name_tokens(text))  # a fresh list: callers may change theirs
+
+
+@lru_cache(maxsize=16_384)  # pure, and asked again for every mention of a name
+def _name_tokens(text: str) -> tuple[str, ...]:
     text = re.sub(r"^[a-z]+-(?=[A-Z])", "", strip_possessive(text).replace("’", "'").strip())
     words = [w.strip("\"“”‘`").rstrip(",;:") for w in text.split()]
     words = [w.strip("'") if w.count("'") == 1 and (w.startswith("'") or w.endswith("'")) else w for w in words]
@@ -125,7 +130,7 @@ def name_tokens(text: str) -> list[str]:
         words = words[1:]
     while words and words[-1].lower().rstrip(".,") in SUFFIXES:
         words = words[:-1]
-    return words
+    return tuple(words)
 
 
 @dataclass
@@ -958,6 +963,7 @@ def phrase_head(token: Token) -> Token:
 
 
 # -- entity normalisation: one node per organisation and group ---------------------------
+@lru_cache(maxsize=16_384)  # pure; cleanco's matching is slow and the same names come back
 def org_basename(name: str) -> str:
     """An organisation's name without its legal form, by cleanco ("Northwind Energy Inc." →
     "Northwind Energy", "SolarPeak LLC" → "SolarPeak"); a one-word remainder only after a strong
