@@ -381,12 +381,17 @@ def _handles(text: str, index: EntityIndex) -> list[Description]:
             spelled[prefix + words[-1]].add(cluster.id)
     if not spelled:
         return []
+    # every prefix + spelled name, to the first prefix (in HANDLE_PREFIXES order) that makes it
+    prefixed: dict[str, str] = {}
+    for prefix in HANDLE_PREFIXES:
+        for name in spelled:
+            prefixed.setdefault(prefix + name, prefix)
     out = []
     for match in re.finditer(r"(?<![\w@.])@?([A-Za-z][A-Za-z0-9_]{5,30})(?![\w@])", text):
         handle = match.group(1).lower().replace("_", "")
         ids = spelled.get(handle)
         if ids is None:
-            prefix = next((p for p in HANDLE_PREFIXES if handle.startswith(p) and handle[len(p):] in spelled), None)
+            prefix = prefixed.get(handle)
             ids = spelled.get(handle[len(prefix):]) if prefix else None
         if ids is not None and len(ids) == 1:  # one word that spells two names: never an ordinary word
             out.append(Description(Span.of(text, match.start(1), match.end(1)), next(iter(ids)), "handle"))
