@@ -914,11 +914,11 @@ def _definite_description(token: Token) -> RolePhrase | None:
     president" is left to holder_of: without a modifier it too often means someone unnamed."""
     if token.dep_ not in DESCRIPTION_DEPS or token.tag_ not in ("NN", "NNP") or token.ent_type_ == "PERSON":
         return None
-    if not _main_subject(token) and any(t.ent_type_ == "PERSON" for t in token.sent):
-        return None  # elsewhere than a main-clause subject, only in a sentence that names no one
     children = list(token.children)
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in children):
-        return None
+        return None  # (tested before the sentence is walked below: far fewer words pass it)
+    if not _main_subject(token) and any(t.ent_type_ == "PERSON" for t in token.sent):
+        return None  # elsewhere than a main-clause subject, only in a sentence that names no one
     if any(c.lower_ in NO_ONE_IN_PARTICULAR for c in children if c.i < token.i):
         return None  # "the average worker", "the first female president": no one in particular
     specific = any(c.dep_ in ("amod", "compound", "nmod") and c.i < token.i and not _qualifier(c) for c in children)
