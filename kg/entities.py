@@ -2,9 +2,11 @@
 
 Names: PERSON/ORG/GPE mentions are clustered so "Donald Trump", "Trump", "President Donald
 Trump", "Donald J. Trump" and "Hillary" (when only one Hillary is named) are one person
-(possessive 's stripped, surnames attached to the full name that carries them, the nearest
-earlier one when two people share a surname, so Bernie and Sarah Huckabee Sanders stay
-apart). The small model's slips are repaired before clustering: untyped capitalised words
+(possessive 's stripped, surnames attached to the full name that carries them). When two
+people of the article share a surname (Bernie and Sarah Huckabee Sanders, Donald and Eric
+Trump), they stay apart and the bare surname goes to neither unless an honorific's gender
+leaves one ("Mrs. Clinton"): it is a name of its own, which the corpus merge gives to the person
+the corpus makes dominant (``KnowledgeGraph.merge_short_names``) or leaves alone. The small model's slips are repaired before clustering: untyped capitalised words
 after an honorific are a name ("Mrs Prys-Jones"), and so is a given name before that surname
 elsewhere; a name split at a quoted
 nickname ('Robert C. "Bobby" Scott') is rejoined, a name never crosses a line break, words a
@@ -258,6 +260,7 @@ class EntityIndex:
             locative = ent.root.dep_ == "pobj" and ent.root.head.lower_ in LOCATIVE
             if known and (kind == "Organization" or not locative):
                 persons.append((ent, words))
+        shared: dict[str, list[Cluster]] = {}  # a surname two full names carry -> those people
         for ent, words in sorted(persons, key=lambda p: p[0].start):
             key = " ".join(words).lower()
             if len(words) == 1 and key.endswith("s") and key[:-1] in by_surname:
@@ -277,11 +280,18 @@ class EntityIndex:
                                     and len(words_low) > len(k.split())), None)
             if cluster is None:
                 candidates = _agreeing(by_surname.get(words[-1].lower(), []), self._honorific_gender(ent.start_char))
+                if len(words) == 1 and len(candidates) > 1:
+                    candidates = []  # "Trump" beside Donald and Eric Trump: a name of its own, the corpus settles it
                 cluster = self._nearest_before(candidates, ent.start_char) if candidates else None
+            elif len(words) == 1 and key in shared:  # "Mrs. Clinton" beside Bill and Hillary Clinton
+                agreeing = _agreeing(shared[key], self._honorific_gender(ent.start_char))
+                cluster = agreeing[0] if len(agreeing) == 1 else cluster
             if cluster is None and len(words) == 1 and len(by_first.get(key, [])) == 1:
                 cluster = by_first[key][0]  # "Hillary" when only Hillary Clinton has that first name
             if cluster is None:
                 cluster = Cluster("Person", " ".join(words))
+                if len(words) == 1 and len(by_surname.get(key, [])) > 1:
+                    shared[key] = list(by_surname[key])
                 full[key] = cluster
                 by_surname[words[-1].lower()].append(cluster)
                 self._clusters.append(cluster)
