@@ -228,7 +228,8 @@ class KnowledgeGraph:
         last name) when that person is named in at least ``dominance`` times as many articles as
         any other candidate, and in two or more: "Trump" joins Donald Trump although Ivanka
         Trump is in the corpus too, but "Sanders" stays apart when Bernie and Sarah Huckabee
-        Sanders are both common. A one-word Organization merges the same way into the organisation
+        Sanders are both common. A surname that articles use beside two or more of the people
+        who carry it needs only twice the articles among those people. A one-word Organization merges the same way into the organisation
         whose initials it is ("ACLU") or whose first or last word it is ("Northwind"). Run once
         after every document is added; idempotent.
 
@@ -253,13 +254,14 @@ class KnowledgeGraph:
                 for word in {words[0], words[-1]}:
                     by_org_word[word].append(node)
 
-        def dominant(candidates: list[str]) -> str | None:
+        def dominant(candidates: list[str], ratio: float = dominance) -> str | None:
             ranked = sorted(candidates, key=lambda n: (-articles[n], n))
             if not ranked or articles[ranked[0]] < 2:
                 return None
-            if len(ranked) > 1 and articles[ranked[0]] < dominance * articles[ranked[1]]:
+            if len(ranked) > 1 and articles[ranked[0]] < ratio * articles[ranked[1]]:
                 return None
             return ranked[0]
+
 
         merged: dict[str, str] = {}
         for node, data in self._entity_items():
@@ -267,6 +269,12 @@ class KnowledgeGraph:
             target = None
             if len(words) == 1 and label in ("Person", "Organization", "Group"):
                 target = dominant(by_last.get(words[0], []))
+                if target is None and label == "Person":
+                    # "Clinton" of an article that names Bill and Hillary Clinton (kg.entities leaves
+                    # it to neither): the one of those the corpus names in twice as many articles
+                    docs = self._named_in(node)
+                    beside = [c for c in by_last.get(words[0], []) if self._named_in(c) & docs]
+                    target = dominant(beside, 2.0) if len(beside) >= 2 else None
                 if target is None and label == "Person":
                     target = dominant(by_first.get(words[0], []))
                 if target is None and label == "Organization":
@@ -312,6 +320,10 @@ class KnowledgeGraph:
     def _article_counts(self) -> Counter[str]:
         """Entity -> number of articles it is named in (its MENTIONED_IN edges)."""
         return Counter(u for u, _v, d in self.graph.edges(data=True) if d.get("type") == "MENTIONED_IN")
+
+    def _named_in(self, node: str) -> set[str]:
+        """The documents ``node`` is named in (its MENTIONED_IN edges)."""
+        return {d["doc"] for _u, _v, d in self.graph.out_edges(node, data=True) if d.get("type") == "MENTIONED_IN"}
 
     def _after_merge(self) -> None:
         self._mention_totals.clear()

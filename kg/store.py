@@ -239,6 +239,12 @@ class GraphStore(KnowledgeGraph):
         return self._articles
 
     @_disk
+    def _named_in(self, node: str) -> set[str]:
+        self._index()
+        rows = self.db.execute("SELECT doc FROM edges WHERE src = ? AND key LIKE 'MENTIONED_IN:%'", (node,))
+        return {row[0] for row in rows}
+
+    @_disk
     def _index(self) -> None:
         if not self._indexed:
             self.db.execute("CREATE INDEX edges_src ON edges (src, tgt, key)")
