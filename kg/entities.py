@@ -1,14 +1,16 @@
 """Mentions to entities inside one document.
 
 Names: PERSON/ORG/GPE mentions are clustered so "Donald Trump", "Trump", "President Donald
-Trump", "Donald J. Trump" and "Hillary" (when only one Hillary is named) are one person
+Trump", "Donald J. Trump", "Hillary" and "Crooked Hillary" (when only one Hillary is named; a
+word before the given name that is no name itself is an epithet) are one person
 (possessive 's stripped, surnames attached to the full name that carries them). When two
 people of the article share a surname (Bernie and Sarah Huckabee Sanders, Donald and Eric
 Trump), they stay apart and the bare surname goes to neither unless an honorific's gender
 leaves one ("Mrs. Clinton"): it is a name of its own, which the corpus merge gives to the person
-the corpus makes dominant (``KnowledgeGraph.merge_short_names``) or leaves alone. The small model's slips are repaired before clustering: untyped capitalised words
-after an honorific are a name ("Mrs Prys-Jones"), and so is a given name before that surname
-elsewhere; a name split at a quoted
+the corpus makes dominant (``KnowledgeGraph.merge_short_names``) or leaves alone. The small
+model's slips are repaired before clustering: untyped capitalised words after an honorific are
+a name ("Mrs Prys-Jones"), and so is a given name before that surname elsewhere; a plural title
+("Presidents Obama and Bush") is no part of a name; a name split at a quoted
 nickname ('Robert C. "Bobby" Scott') is rejoined, a name never crosses a line break, words a
 headline glues onto a name ("Clinton Breaks With Obama") and leading verbs ("Injecting
 Clinton's ...") are cut off, and the type is voted: a one-word ORG/GPE/NORP that is a known
@@ -128,11 +130,17 @@ def _name_tokens(text: str) -> tuple[str, ...]:
     words = [w.strip("'") if w.count("'") == 1 and (w.startswith("'") or w.endswith("'")) else w for w in words]
     words = [w for w in words if w and any(c.isalnum() for c in w)]
     while words and (words[0].lower().rstrip(".") in _TITLES_OR_HONORIFICS or words[0].lower() == "the"
-                     or words[0][:1].islower()):
+                     or words[0][:1].islower() or _plural_title(words[0])):
         words = words[1:]
     while words and words[-1].lower().rstrip(".,") in SUFFIXES:
         words = words[:-1]
     return tuple(words)
+
+
+def _plural_title(word: str) -> bool:
+    """'Presidents' of "Presidents Obama and Bush", 'Sens.' of "Sens. Cruz and Lee": a title in the plural."""
+    low = word.lower().rstrip(".")
+    return len(low) > 3 and low.endswith("s") and low[:-1] in TITLE_WORDS
 
 
 @dataclass
@@ -229,9 +237,15 @@ class EntityIndex:
         # Full names first: each distinct multi-word name is one person; a longer form that
         # contains a known one ("Donald J. Trump", "Crooked Hillary Clinton") is that person.
         full: dict[str, Cluster] = {}
+        given = {words[0].lower() for _ent, words in persons if len(words) >= 2 and gender_of_name(words[0])}
+        epithets: set[str] = set()  # "Crooked Hillary", "Little Marco": a word that is no name, a given name
         for _ent, words in sorted(persons, key=lambda p: (len(p[1]), p[0].start)):
             if len(words) >= 2 and not _in_headline(_ent, self.text):
                 key = " ".join(words).lower()
+                if len(words) == 2 and words[1].lower() in given and gender_of_name(words[0]) is None \
+                        and words[0][:1].isupper() and not any(w[-1].lower() == words[0].lower() for _e, w in persons):
+                    epithets.add(key)
+                    continue
                 if key not in full:
                     same = next((c for k, c in full.items() if _contains_name(key.split(), k.split())), None)
                     if same is not None:
@@ -256,7 +270,8 @@ class EntityIndex:
             if len(words) != 1 or len(ent) != 1 and kind != "Organization":
                 continue
             low = words[0].lower()
-            known = low in by_surname or (kind != "Organization" and len(by_first.get(low, [])) == 1)
+            known = low in by_surname or (kind != "Organization" or gender_of_name(words[0]) is not None) and len(
+                by_first.get(low, [])) == 1  # "Debbie" the model typed ORG after "Debbie Wasserman Schultz"
             locative = ent.root.dep_ == "pobj" and ent.root.head.lower_ in LOCATIVE
             if known and (kind == "Organization" or not locative):
                 persons.append((ent, words))
@@ -288,6 +303,8 @@ class EntityIndex:
                 cluster = agreeing[0] if len(agreeing) == 1 else cluster
             if cluster is None and len(words) == 1 and len(by_first.get(key, [])) == 1:
                 cluster = by_first[key][0]  # "Hillary" when only Hillary Clinton has that first name
+            if cluster is None and key in epithets and len(by_first.get(words[1].lower(), [])) == 1:
+                cluster = by_first[words[1].lower()][0]  # "Crooked Hillary" when only Hillary Clinton is a Hillary
             if cluster is None:
                 cluster = Cluster("Person", " ".join(words))
                 if len(words) == 1 and len(by_surname.get(key, [])) > 1:

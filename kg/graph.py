@@ -24,6 +24,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
+from kg.given_names import gender_of as gender_of_name
 from kg.model import DocResult, EntityRef, OpenDescription, Triple, entity_id, stable_hash
 
 if TYPE_CHECKING:  # networkx takes ~0.4 s to import: only the paths that build a graph do
@@ -229,9 +230,14 @@ class KnowledgeGraph:
         any other candidate, and in two or more: "Trump" joins Donald Trump although Ivanka
         Trump is in the corpus too, but "Sanders" stays apart when Bernie and Sarah Huckabee
         Sanders are both common. A surname that articles use beside two or more of the people
-        who carry it needs only twice the articles among those people. A one-word Organization merges the same way into the organisation
-        whose initials it is ("ACLU") or whose first or last word it is ("Northwind"). Run once
-        after every document is added; idempotent.
+        who carry it needs only twice the articles among those people; failing dominance, a
+        surname goes to the one bearer some article calls by it alone ("Obama": Barack, never
+        Michelle). A longer name that is a full name after a word that is no given name
+        ("Crooked Hillary Clinton"), and a two-word Place or Organization that is a person's full
+        name ("Marco Rubio" the model typed a place), merge the same way. A one-word
+        Organization merges the same way into the organisation whose initials it is ("ACLU") or
+        whose first or last word it is ("Northwind"). Run once after every document is added;
+        idempotent.
 
         Returns:
             The merged ids, each mapped to the id it was merged into.
@@ -242,9 +248,11 @@ class KnowledgeGraph:
         by_first_last: dict[tuple[str, str], list[str]] = defaultdict(list)
         by_initials: dict[str, list[str]] = defaultdict(list)
         by_org_word: dict[str, list[str]] = defaultdict(list)
+        aliases_of: dict[str, list[str]] = {}  # full-name person -> its aliases
         for node, data in self._entity_items():
             words = _name_words(data.get("name", ""))
             if data.get("label") == "Person" and len(words) >= 2:
+                aliases_of[node] = data.get("aliases", [])
                 by_last[words[-1]].append(node)
                 by_first[words[0]].append(node)
                 if len(words) == 2:
@@ -262,6 +270,10 @@ class KnowledgeGraph:
                 return None
             return ranked[0]
 
+        def called(candidates: list[str], word: str) -> str | None:
+            """The one of ``candidates`` some article calls by ``word`` alone, named in two or more."""
+            found = [c for c in candidates if word in {" ".join(_name_words(a)) for a in aliases_of[c]}]
+            return found[0] if len(found) == 1 and articles[found[0]] >= 2 else None
 
         merged: dict[str, str] = {}
         for node, data in self._entity_items():
@@ -276,6 +288,9 @@ class KnowledgeGraph:
                     beside = [c for c in by_last.get(words[0], []) if self._named_in(c) & docs]
                     target = dominant(beside, 2.0) if len(beside) >= 2 else None
                 if target is None and label == "Person":
+                    # "Obama" when the corpus calls Barack Obama "Obama" but never Michelle Obama
+                    target = called(by_last.get(words[0], []), words[0])
+                if target is None and label == "Person":
                     target = dominant(by_first.get(words[0], []))
                 if target is None and label == "Organization":
                     # "ACLU" of one article is the corpus's American Civil Liberties Union; "Northwind"
@@ -287,6 +302,12 @@ class KnowledgeGraph:
                         target = dominant(by_org_word.get(words[0], []))
             elif len(words) >= 3 and label == "Person" and all(len(w.rstrip(".")) == 1 for w in words[1:-1]):
                 target = dominant(by_first_last.get((words[0], words[-1]), []))
+            elif len(words) >= 3 and label == "Person" and gender_of_name(words[0]) is None:
+                # "Crooked Hillary Clinton": a word that is no given name before a full name
+                target = dominant(by_first_last.get((words[-2], words[-1]), []))
+            elif len(words) == 2 and label in ("Place", "Organization") and gender_of_name(words[0]) is not None:
+                # "Marco Rubio" the model typed a place in one article: the corpus's person of that name
+                target = dominant(by_first_last.get((words[0], words[1]), []))
             if target is not None and target != node:
                 merged[node] = target
         merged = {node: _final_target(merged, node) for node in merged}

@@ -59,6 +59,21 @@ def test_first_name_alone_joins_the_only_person_with_it(nlp):
 
 
 @pytest.mark.model
+def test_an_epithet_before_the_one_given_name_is_that_person(nlp):
+    r = analyse(nlp, "Hillary Clinton spoke in Ohio on Monday. Her rival kept calling her Crooked Hillary at "
+                     "his rallies, and Crooked Hillary answered him on Tuesday.")
+    assert [n for n in persons(r) if "Hillary" in n] == ["Hillary Clinton"]
+
+
+@pytest.mark.model
+def test_a_plural_title_before_two_names_is_no_part_of_either(nlp):
+    r = analyse(nlp, "Barack Obama left office in January. The slow growth under Presidents Obama and Bush "
+                     "was a theme of the campaign.")
+    assert [n for n in persons(r) if "Obama" in n] == ["Barack Obama"]
+    assert len(persons(r)["Barack Obama"].mentions) == 2
+
+
+@pytest.mark.model
 def test_quoted_nickname_keeps_the_name_whole(nlp):
     r = analyse(nlp, 'In a tradition, Rep. Robert C. "Bobby" Scott opened his yard. Scott said he was happy.')
     scotts = [e for e in persons(r).values() if e.name.endswith("Scott")]
@@ -183,6 +198,30 @@ def test_surname_beside_two_bearers_goes_to_the_one_named_in_twice_the_articles(
     g.add(_result("b0", "Bill Clinton"))
     g.add(_result("c", "Bill Clinton", "Hillary Clinton", "Clinton"))
     assert g.merge_short_names() == {}
+
+
+def test_surname_goes_to_the_one_bearer_the_corpus_calls_by_it():
+    """Barack and Michelle Obama are both named in two articles, but only Barack is called
+    "Obama" alone in one of his: the bare "Obama" of another article is his."""
+    g = KnowledgeGraph()
+    g.add(_result("a0", "Barack Obama"))
+    result = _result("a1", "Barack Obama")
+    g.add(DocResult(document=result.document, entities=[Entity("person:barack-obama", "Person", "Barack Obama",
+                                                               ("Barack Obama", "Obama"), result.entities[0].mentions)],
+                    triples=[]))
+    g.add(_result("b0", "Michelle Obama"))
+    g.add(_result("b1", "Michelle Obama"))
+    g.add(_result("c", "Obama"))
+    assert g.merge_short_names() == {"person:obama": "person:barack-obama"}
+
+
+def test_epithet_before_a_full_name_and_a_name_typed_a_place_merge_into_the_person():
+    g = KnowledgeGraph()
+    for i in range(3):
+        g.add(_result(f"a{i}", "Hillary Clinton", "Marco Rubio"))
+    g.add(_result("b", "Crooked Hillary Clinton", "Place:Marco Rubio", "Place:New Hampshire"))
+    assert g.merge_short_names() == {"person:crooked-hillary-clinton": "person:hillary-clinton",
+                                     "place:marco-rubio": "person:marco-rubio"}
 
 
 # -- the PolNeAR dev corpus ---------------------------------------------------------------------
