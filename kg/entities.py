@@ -250,6 +250,8 @@ class EntityIndex:
                     same = next((c for k, c in full.items() if _contains_name(key.split(), k.split())), None)
                     if same is not None:
                         full[key] = same
+                        if key.endswith(" " + same.name.lower()) and gender_of_name(words[0]) is not None:
+                            same.name = " ".join(words)  # "Wasserman Schultz" first, then "Debbie Wasserman Schultz"
                         continue
                     cluster = Cluster("Person", " ".join(words))
                     full[key] = cluster
@@ -259,6 +261,9 @@ class EntityIndex:
         for cluster in {id(c): c for c in full.values()}.values():
             by_surname[cluster.name.split()[-1].lower()].append(cluster)
             by_first[cluster.name.split()[0].lower()].append(cluster)
+        for key, cluster in full.items():  # "Debbie Wasserman Schultz" joined "Wasserman Schultz"
+            if cluster not in by_first[first := key.split()[0]]:
+                by_first[first].append(cluster)
         # Organisations, places and groups whose text is a known person's surname (or the one
         # first name of a known person) are that person (type vote): "Garland is Obama's
         # nominee" after "Merrick Garland"; never a place after a locative preposition.

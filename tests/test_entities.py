@@ -59,6 +59,14 @@ def test_first_name_alone_joins_the_only_person_with_it(nlp):
 
 
 @pytest.mark.model
+def test_a_given_name_alone_joins_a_full_name_first_met_without_it(nlp):
+    r = analyse(nlp, "Wasserman Schultz won her primary. Debbie Wasserman Schultz thanked voters. \"No matter "
+                     "what is thrown her way, Debbie gets back up,\" an ally said.")
+    assert [n for n in persons(r) if "Debbie" in n or "Schultz" in n] == ["Debbie Wasserman Schultz"]
+    assert not [e for e in r.entities if e.name == "Debbie"]
+
+
+@pytest.mark.model
 def test_an_epithet_before_the_one_given_name_is_that_person(nlp):
     r = analyse(nlp, "Hillary Clinton spoke in Ohio on Monday. Her rival kept calling her Crooked Hillary at "
                      "his rallies, and Crooked Hillary answered him on Tuesday.")
