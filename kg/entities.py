@@ -448,15 +448,27 @@ class EntityIndex:
         if alias and words.lower() != cluster.name.lower():
             cluster.aliases.add(words)
 
-    def holder_of(self, role: str) -> Cluster | None:
-        """The one person holding ``role`` in this document, if exactly one does."""
-        holders = self._role_holders.get(role.lower(), [])
+    def holder_of(self, role: str, *, before: int | None = None) -> Cluster | None:
+        """The one person holding ``role`` in this document, if exactly one does; with ``before``, one
+        named before that offset once anyone is ("the senator said" after Clinton and Sanders are
+        named is not a senator first named later; a lede's "the president" before anyone is named
+        may be the "President Obama" of the next paragraph)."""
+        low = role.lower()
+        if before is not None and not any(m.start < before for c in self._clusters if c.type == "Person"
+                                          for m in c.mentions):
+            before = None
+        holders = [c for c in self._role_holders.get(low, []) if self._named_before(c, before)]
         if len(holders) == 1:
             return holders[0]
-        if holders:
+        if holders or self._role_holders.get(low):
             return None
-        suffix = [c for r, cs in self._role_holders.items() if r.endswith(" " + role.lower()) for c in cs]
+        suffix = [c for r, cs in self._role_holders.items() if r.endswith(" " + low) for c in cs
+                  if self._named_before(c, before)]
         return suffix[0] if len(set(map(id, suffix))) == 1 else None
+
+    @staticmethod
+    def _named_before(cluster: Cluster, before: int | None) -> bool:
+        return before is None or any(m.start < before for m in cluster.mentions)
 
     def mint(self, kind: str, name: str, mention: TextSpan, *, key: str | None = None) -> EntityRef:
         """An entity with no NER name (a group, a report): keyed by its type and words.

@@ -39,10 +39,11 @@ Rules, in order:
 - a subject inside a quotation is no antecedent for a pronoun of the narration ('"… where
   Welsh is spoken," Ms Hale said. She added' is Ms Hale);
 - a role noun ("the president", "the attorney general") is the one person holding that
-  role in the document (``holder_of``; never for an indefinite one: "a spokesperson",
-  "another reporter"), else the one person named before with that title ("Mayor Ann Lee",
-  "Ann Lee, the mayor"); if a titled name was seen but not resolved, nobody; if nobody bore
-  the title, one nameless person of the article ("the Minister"), never a group;
+  role in the document and named before it, unless no one is (``holder_of``; never for an
+  indefinite one: "a spokesperson", "another reporter"), else the one person named before
+  with that title ("Mayor Ann Lee", "Ann Lee, the mayor"); if a titled name was seen but not
+  resolved, nobody; if nobody bore the title, one nameless person of the article ("the
+  Minister"), never a group;
 - "the company", "the council" (``company_nouns.txt``, ``organisation_nouns.txt``) is the
   organisation named before whose name holds the noun ("the group" for "Riverside Tenants
   Group"), or for a business noun the article's main organisation (nearest earlier subject,
@@ -638,7 +639,9 @@ def resolve_speaker(token: Token, index: EntityIndex) -> EntityRef | None:
     span = index.span_of(phrase.start_char, phrase.end_char)
     if (token.pos_ == "NOUN" or _is_definite(token)) and token.lemma_.lower() in ROLE_NOUNS:
         role = " ".join(t.lower_ for t in phrase if t.dep_ in ("compound", "amod") or t.i == token.i)
-        holder = None if _indefinite(token) else index.holder_of(role) or index.holder_of(token.lemma_.lower())
+        at = token.idx
+        holder = None if _indefinite(token) else index.holder_of(role, before=at) or index.holder_of(
+            token.lemma_.lower(), before=at)
         definite = token.tag_ in ("NN", "NNP") and _is_definite(token)
         if holder is None and definite:
             holder, titled = _titled_person(token, index)

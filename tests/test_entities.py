@@ -7,7 +7,7 @@ hand-built DocResults; the last test runs every PolNeAR dev article (marked ``sh
 from __future__ import annotations
 
 import pytest
-from conftest import analyse
+from conftest import analyse, said
 
 from kg.graph import KnowledgeGraph
 from kg.model import DocResult, Document, Entity, Span, entity_id
@@ -64,6 +64,17 @@ def test_a_given_name_alone_joins_a_full_name_first_met_without_it(nlp):
                      "what is thrown her way, Debbie gets back up,\" an ally said.")
     assert [n for n in persons(r) if "Debbie" in n or "Schultz" in n] == ["Debbie Wasserman Schultz"]
     assert not [e for e in r.entities if e.name == "Debbie"]
+
+
+@pytest.mark.model
+def test_a_role_noun_refers_back_not_to_a_holder_named_later(nlp):
+    r = analyse(nlp, "Anna Berg and Tom Hale met voters in Ohio on Monday. The senator said the plan was sound. "
+                     "Later, Sen. Mary Voss said she agreed with the plan.")
+    speakers = {t.subject.mention.text: t.subject.name for t in said(r)}
+    assert speakers.get("The senator") != "Mary Voss", speakers
+    # in a lede, before anyone is named, the role may still point forward
+    r = analyse(nlp, "The mayor said on Monday that the bridge would reopen. Mayor Ann Lee spoke at city hall.")
+    assert {t.subject.mention.text: t.subject.name for t in said(r)}.get("The mayor") == "Ann Lee"
 
 
 @pytest.mark.model
