@@ -22,7 +22,8 @@ words. Rules, in order (the first that links wins):
 - a party's candidate: a party word and a candidacy head ("the GOP front-runner", "the
   Republican nominee") → the one person named before it whom the text ties to that party (a
   role of that party, the party word right before the name: "Republican Donald Trump",
-  "(R-Texas)" after it), when no other person of that party was named before it;
+  "(R-Texas)" after it), when no other person of that party was named before it and the
+  person named last before it is not one whose party the text leaves unsaid;
 - an organisation's head noun: "the bureau" after "the Federal Bureau of Investigation", "the
   foundation" after "the Eric Trump Foundation" → the one organisation named before it, within
   two sentences, whose name has that head;
@@ -253,6 +254,9 @@ def _describe(token: Token, ev: _Evidence) -> Description | OpenDescription | No
         for pid, held in ev.parties.items():
             if held & parties and ev.first.get(pid, len(ev.index.text)) < token.idx:
                 fits[pid] = "party candidate"
+        nearest = _last_named(ev, token)
+        if nearest is not None and nearest not in fits and not ev.parties.get(nearest):
+            fits = {}  # "... talking to Donald Trump. The GOP front-runner said": of a party the text never says
     if not fits and not modifiers and token.text.islower():
         org = _organisation(token, ev)
         if org is not None:
@@ -324,6 +328,14 @@ def _org_words(token: Token) -> str:
     ent = entity_of(token)
     text = (ent.text if ent is not None else token.text).lower()
     return text.removeprefix("the ")
+
+
+def _last_named(ev: _Evidence, token: Token) -> str | None:
+    """The person named last before ``token``."""
+    last = {pid: max((s for s in starts if s < token.idx), default=-1) for pid, starts in ev.mentions.items()
+            if ev.clusters[pid].type == "Person"}
+    pid = max(last, key=lambda p: last[p], default=None)
+    return pid if pid is not None and last[pid] >= 0 else None
 
 
 def _recent(ev: _Evidence, pid: str, token: Token) -> bool:

@@ -60,6 +60,12 @@ def test_a_party_candidate_is_the_one_person_of_that_party(nlp):
     assert not any("challenger" in m for m in _described(r, "Jane Ruiz"))
 
 
+def test_a_party_candidate_is_not_linked_past_a_person_of_unsaid_party_named_last(nlp):
+    text = ("Sen. Carl Moss (R-Ohio) left the race in March. Moss will never win again, according to Dan Kessler. "
+            "The GOP front-runner predicted in March that Moss would lose in Ohio.")
+    assert not any(words == "The GOP front-runner" for words, _name in _resolved(nlp, text))
+
+
 def test_two_people_of_the_party_leave_the_description_unlinked(nlp):
     text = "Republican Tom Ashby and Republican Carl Moss trail Jane Ruiz. Voters doubt the GOP challenger."
     assert _resolved(nlp, text) == set()
