@@ -25,9 +25,11 @@ that is a person's name ("Trump") is that person. Cross-document merging of shor
 
 Organisations, places and groups (issue 15, the functions at the end of this module): an
 organisation is named without its legal form (cleanco: "Northwind Energy Inc." is "Northwind
-Energy"), a ticker in brackets after it ("(NYSE: NWE)") and its first word alone are aliases; a
-name tagged both ORG and FAC/GPE gets the type it has most often (seats of power such as the White
-House are Organizations, ``institutions.txt``); a party named in the singular ("GOP",
+Energy"), and its identity folds the ways news writes it (``org_key``: "Department of Justice" is
+the "Justice Department", "U.S. Senate" the "Senate", "Fox News Channel" "Fox News"), a
+ticker in brackets after it ("(NYSE: NWE)") and its first word alone are aliases; a name tagged
+both ORG and FAC/GPE gets the type it has most often (seats of power such as the White House are
+Organizations, ``institutions.txt``); a party named in the singular ("GOP",
 "Republican", "the Republican party") is one Organization (``party_names.txt``), never anyone's
 employer; a place written several ways is one place (``place_aliases.txt``); a group loses its
 determiners, a group of an organisation is one group either way round ("ACLU lawyers", "Lawyers
@@ -333,11 +335,17 @@ class EntityIndex:
                 kind, base = "Organization", party  # "GOP", "Republican", "the Republican party": one party
             key = (kind, base.lower())
             cluster = orgs.get(key) or self._org_alias(orgs, kind, base) or self._ticker_of(tickers, name)
+            if cluster is None and kind == "Organization" and (canon := org_key(base)) != base:
+                cluster = next((c for (k, _low), c in orgs.items() if k == kind and org_key(c.name) == canon), None)
             if cluster is None:
                 cluster = Cluster(kind, base, key=self.party_members_key(kind, base))
                 orgs[key] = cluster
                 self._clusters.append(cluster)
             self._mention(cluster, ent, name)
+        for cluster in {id(c): c for c in orgs.values()}.values():
+            canon = org_key(cluster.name) if cluster.type == "Organization" and cluster.key is None else cluster.name
+            if canon != cluster.name:
+                cluster.key = canon  # "Department of Justice" and "U.S. Justice Department": one node
 
     def party_members_key(self, kind: str, name: str) -> str | None:
         """The id key of a party's members ("Democrats", "Republicans"): the members an article
@@ -1018,6 +1026,27 @@ def org_basename(name: str) -> str:
     if " " not in base and name[len(base):].strip(" ,.").lower() in WEAK_FORMS:
         return name
     return org_basename(base) if base != name else base
+
+
+NATIONAL_BODIES = load_words("national_bodies")
+_NATIONAL_PREFIX = re.compile(r"^(?:U\.S\.?|US|United States)\s+(?=[A-Z])")
+_DEPARTMENT_OF = re.compile(r"^Department of (?:the )?([A-Z][\w.&' -]*)$")
+
+
+def org_key(name: str) -> str:
+    """The identity of an organisation written several ways: "Department of Justice" is "Justice
+    Department", a national prefix before a body of the nation goes ("U.S. Senate" is "Senate",
+    ``national_bodies.txt``), and so does a trailing "Channel" ("Fox News Channel" is "Fox News")."""
+    key = name
+    rest = _NATIONAL_PREFIX.sub("", key)
+    if rest != key and (set(rest.lower().split()) & NATIONAL_BODIES
+                        or any(body in rest.lower() for body in NATIONAL_BODIES if " " in body)):
+        key = rest
+    if (match := _DEPARTMENT_OF.match(key)) is not None:
+        key = f"{match.group(1)} Department"
+    if key.endswith(" Channel") and len(key.split()) >= 3:
+        key = key.removesuffix(" Channel")
+    return key
 
 
 @cache

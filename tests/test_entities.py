@@ -302,6 +302,26 @@ def test_legal_form_leaves_a_name_but_never_a_bare_word():
     assert org_basename("American Civil Liberties Union") == "American Civil Liberties Union"
 
 
+def test_an_organisation_written_several_ways_has_one_identity():
+    from kg.entities import org_key
+
+    assert org_key("Department of Justice") == org_key("U.S. Justice Department") == "Justice Department"
+    assert org_key("U.S. Senate") == org_key("Senate") == "Senate"
+    assert org_key("Fox News Channel") == "Fox News"
+    assert org_key("U.S. Steel") == "U.S. Steel" and org_key("Discovery Channel") == "Discovery Channel"
+
+
+@pytest.mark.model
+def test_the_department_of_x_and_the_x_department_are_one_node_in_every_article(nlp):
+    one = analyse(nlp, "The Department of Justice opened an inquiry on Monday. Officials at the Justice Department "
+                       "declined to comment.", doc_id="a")
+    two = analyse(nlp, "The U.S. Senate voted on Friday. Later, the Justice Department said it would appeal.",
+                  doc_id="b")
+    ids = {e.id for r in (one, two) for e in r.entities if "Justice" in e.name}
+    assert ids == {"organization:justice-department"}, ids
+    assert "organization:senate" in {e.id for e in two.entities}
+
+
 @pytest.mark.model
 def test_the_white_house_is_one_organisation_however_it_is_tagged(nlp):
     r = analyse(nlp, "Reporters waited outside the White House on Tuesday. The White House said the "
