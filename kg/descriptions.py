@@ -28,7 +28,10 @@ words. Rules, in order (the first that links wins):
   foundation" after "the Eric Trump Foundation" → the one organisation named before it, within
   two sentences, whose name has that head;
 - handles: "@realDonaldTrump", "tedcruz", "GovChristie" (a tweet's author) → the person whose
-  full name the handle spells, after an optional "real" or title prefix ("Gov", "Sen");
+  full name the handle spells, after an optional "real" or title prefix ("Gov", "Sen"); a
+  camel-case handle that spells no one of the article but a well-attested given name and a
+  surname ("BernieSanders", "LindseyGrahamSC") names that person (a node that merges with the
+  corpus's by its name), and a title and a surname ("GovChristie") the surname;
 - left open: a description with modifiers that no one named before it fits here goes to the
   corpus (:func:`link_across`, :mod:`kg.corpus`), with the people named before it.
 
@@ -53,8 +56,9 @@ from dataclasses import dataclass
 import networkx as nx
 from spacy.tokens import Doc, Token
 
-from kg.entities import Cluster, EntityIndex, entity_of
+from kg.entities import ORG_WORDS, Cluster, EntityIndex, entity_of
 from kg.extractors.roles import EVALUATIVE, NOT_REFERRING, PARTIES, PARTY_NAMES, role_classes
+from kg.given_names import gender_of as gender_of_name
 from kg.mentions import LESSER
 from kg.model import OpenDescription, Span, Triple
 from kg.token_table import token_table
@@ -391,8 +395,8 @@ def _handles(text: str, index: EntityIndex) -> list[Description]:
         spelled["".join(words)].add(cluster.id)
         for prefix in HANDLE_PREFIXES[2:]:
             spelled[prefix + words[-1]].add(cluster.id)
-    if not spelled:
-        return []
+    if not spelled and "@" not in text and '="' not in text:
+        return []  # no one to spell and no handle written as one
     # every prefix + spelled name, to the first prefix (in HANDLE_PREFIXES order) that makes it
     prefixed: dict[str, str] = {}
     for prefix in HANDLE_PREFIXES:
@@ -405,9 +409,35 @@ def _handles(text: str, index: EntityIndex) -> list[Description]:
         if ids is None:
             prefix = prefixed.get(handle)
             ids = spelled.get(handle[len(prefix):]) if prefix else None
+        span = Span.of(text, match.start(1), match.end(1))
+        beside_name = re.match(r"\s+[A-Z]", text[match.end():match.end() + 2]) or re.search(
+            r"[A-Z]\w*\s+$", text[max(0, match.start() - 30):match.start()])  # "RoseAnn DeMoro" is a name
+        if ids is None and not beside_name and (name := _spelled_name(match.group(1))) is not None:
+            ids = {index.mint("Person", name, span).id}  # "BernieSanders" of a tweet: the person it spells
         if ids is not None and len(ids) == 1:  # one word that spells two names: never an ordinary word
-            out.append(Description(Span.of(text, match.start(1), match.end(1)), next(iter(ids)), "handle"))
+            out.append(Description(span, next(iter(ids)), "handle"))
     return out
+
+
+def _spelled_name(handle: str) -> str | None:
+    """The person a camel-case handle spells when no one of the article does: a well-attested given
+    name and a surname ("BernieSanders", "realDonaldTrump", "GovMikeHuckabee", "LindseyGrahamSC"),
+    or a title and a surname ("GovChristie": "Christie", which the corpus merge may settle)."""
+    words = re.findall(r"[A-Z][a-z]+|[a-z]+|[A-Z]+(?![a-z])", handle)
+    if len(words) < 2 or not any(w[:1].isupper() for w in words[1:]) or not handle.isalpha():
+        return None
+    if words[0].lower() in HANDLE_PREFIXES:
+        title = words[0].lower() in HANDLE_PREFIXES[2:]
+        words = words[1:]
+    else:
+        title = False
+    if len(words) >= 2 and words[-1].isupper() and len(words[-1]) <= 3:
+        words = words[:-1]  # "LindseyGrahamSC": a state's code after the name
+    if not all(w[:1].isupper() and w[1:].islower() for w in words) or any(w.lower() in ORG_WORDS for w in words):
+        return None  # "FoxNews", "NYPost": an organisation's
+    if len(words) in (2, 3) and gender_of_name(words[0]) is not None:
+        return " ".join(words)
+    return words[0] if len(words) == 1 and title else None
 
 
 # -- across the corpus ------------------------------------------------------------------

@@ -107,6 +107,16 @@ def test_a_handle_that_spells_a_name_is_that_person(nlp):
     _check_offsets(r, text)
 
 
+def test_a_handle_that_spells_a_full_name_names_that_person_in_any_article(nlp):
+    text = ("Voters reacted online on Monday. @JanetMoreno: Our thoughts are with the families. Reporters at "
+            "@FoxNews asked about it, and RoseAnn Lutz said she was sad.")
+    r = analyse(nlp, text)
+    janet = _entity(r, "Janet Moreno")
+    assert janet.id == "person:janet-moreno" and {m.text for m in janet.mentions} == {"JanetMoreno"}
+    assert not [e for e in r.entities if e.name in ("Fox News", "Rose Ann")]
+    _check_offsets(r, text)
+
+
 def test_a_statement_that_uses_a_description_mentions_the_person(nlp):
     r = analyse(nlp, "Sen. Tom Ashby toured the plant on Monday. Jane Ruiz said the Ohio senator had misled voters.")
     said = next(t for t in r.triples if t.relation == "SAID")
