@@ -20,7 +20,8 @@ one-word "person" only named after a locative preposition is no pronoun's antece
 that are not names are resolved here too: pronouns to the
 nearest preceding compatible subject, role nouns ("the president") to the person holding that
 role (``holder_of``), and nameless groups ("prosecutors") are minted; a minted speaker phrase
-that is a person's name ("Trump") is that person. Cross-document merging of short forms is
+that is a person's name ("Trump") is that person, never one whose name is another's complement
+("supporters of Trump", "a spokesman for Ann Lee"). Cross-document merging of short forms is
 ``KnowledgeGraph.merge_short_names`` in kg/graph.py.
 
 Organisations, places and groups (issue 15, the functions at the end of this module): an
@@ -84,6 +85,8 @@ GENDERED_HONORIFICS = {"mr": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f"
 # "Mr. Lee", "Ms Lee": an honorific right before (or at the start of) a mention
 _HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Lord|Dame|Lady|MR|MRS|MS|Madam|Madame|Mme|Puan|Encik|Alhaji"
                                r"|Alhaja|Hajia|Smt|Shri|Shrimati)\b\.?\s+(?=[A-Z])")
+# words that make the name after them another's complement in a phrase ("aides to Mr. Obama")
+LINKING_WORDS = {"to", "for", "with", "from", "by", "against", "behind", "about", "like", "than", "and", "or", "&"}
 LOCATIVE = {"in", "to", "from", "at", "across", "near", "into", "throughout", "around", "outside", "inside"}
 GIVEN_ING = {"irving", "sterling", "manning", "fleming", "harding", "browning", "channing", "ewing", "king"}
 HONORIFIC_STEMS = {h.rstrip(".") for h in HONORIFICS} - {"lady", "lord"}  # before a name the model left untyped
@@ -563,7 +566,13 @@ class EntityIndex:
         return self._named_person(text)
 
     def _named_person(self, text: str) -> Cluster | None:
-        """The person a bare name designates: the full name, or a surname only one person has."""
+        """The person a bare name designates: the full name, or a surname only one person has; never
+        a phrase whose name is another's complement ("supporters of Bernie Sanders", "a spokesman
+        for Ann Lee", "Tim Kaine and Hillary Clinton")."""
+        raw = text.split()
+        if any(w in LINKING_WORDS or w == "of" and k and raw[k - 1].lower().rstrip(".") not in TITLE_WORDS | ROLE_NOUNS
+               for k, w in enumerate(raw)):
+            return None
         words = name_tokens(text)
         persons = [c for c in self._clusters if c.type == "Person"]
         if len(words) > 2:  # a phrase across a headline that ends in a known full name

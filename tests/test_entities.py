@@ -78,6 +78,17 @@ def test_a_role_noun_refers_back_not_to_a_holder_named_later(nlp):
 
 
 @pytest.mark.model
+def test_a_speaker_phrase_whose_name_is_a_complement_is_not_that_person(nlp):
+    r = analyse(nlp, "Bernie Sanders spoke in Iowa. Supporters of Bernie Sanders said they would vote. "
+                     "Ann Lee runs the city. A spokesman for Ann Lee said the plan was fine.")
+    speakers = {t.subject.mention.text: t.subject.id for t in said(r)}
+    assert speakers["Supporters of Bernie Sanders"] != "person:bernie-sanders", speakers
+    assert speakers["A spokesman for Ann Lee"] != "person:ann-lee", speakers
+    r = analyse(nlp, "Sadiq Khan spoke. Mayor of London Sadiq Khan said it was fine.")
+    assert [t.subject.id for t in said(r)] == ["person:sadiq-khan"]
+
+
+@pytest.mark.model
 def test_an_epithet_before_the_one_given_name_is_that_person(nlp):
     r = analyse(nlp, "Hillary Clinton spoke in Ohio on Monday. Her rival kept calling her Crooked Hillary at "
                      "his rallies, and Crooked Hillary answered him on Tuesday.")
