@@ -36,7 +36,8 @@ words. Rules, in order (the first that links wins):
   corpus (:func:`link_across`, :mod:`kg.corpus`), with the people named before it.
 
 Never, whatever fits: a party, organisation or place among the modifiers that the person's own
-roles or party name otherwise ("the Democratic senator" is not the Republican one); a modifier
+roles or party name otherwise, or a nationality their roles do not name ("the French president"
+is not the one "President Obama") ("the Democratic senator" is not the Republican one); a modifier
 that is a standing of its own the person does not hold ("the billionaire candidate" is not the
 one candidate kg knows to be a politician only); modifiers that rank, imagine or date ("the
 first female president", "the next mayor", "the average worker", "the one candidate who", "the
@@ -57,7 +58,7 @@ import networkx as nx
 from spacy.tokens import Doc, Token
 
 from kg.entities import ORG_WORDS, Cluster, EntityIndex, entity_of
-from kg.extractors.roles import EVALUATIVE, NOT_REFERRING, PARTIES, PARTY_NAMES, role_classes
+from kg.extractors.roles import EVALUATIVE, NOT_REFERRING, PARTIES, PARTY_NAMES, demonyms, role_classes
 from kg.given_names import gender_of as gender_of_name
 from kg.mentions import LESSER
 from kg.model import OpenDescription, Span, Triple
@@ -232,20 +233,23 @@ def _describe(token: Token, ev: _Evidence) -> Description | OpenDescription | No
     head = token.lemma_.lower()
     lesser = "+".join(sorted({t.lower_ for t in modifiers} & LESSER))
     held_head = f"{lesser}+{head}" if lesser else head
-    named = {_org_words(t) for t in words if t.ent_type_ in ("ORG", "GPE", "NORP") and t.i != token.i}
+    named = {demonyms().get(w, w).lower() for t in words if t.ent_type_ in ("ORG", "GPE", "NORP") and t.i != token.i
+             for w in [_org_words(t)]}  # "Russian" names the org "Russia" a role records
     parties = {p for t in modifiers if (p := party_of(t.text)) is not None}
+    # "the French president": a nation the person's roles must name ("Obama" holds a bare "President")
+    nations = {place.lower() for t in modifiers if (place := demonyms().get(t.lower_)) is not None}
     past = any(t.lower_ in PAST for t in modifiers)
     fits: dict[str, str] = {}
     for pid, (first, orgs) in ev.roles.get(held_head, {}).items():
-        if first < token.idx and not (named and orgs and not named <= orgs) and (held_head, pid) in ev.former | (
-                set() if past else {(held_head, pid)}):
+        if first < token.idx and not (named and orgs and not named <= orgs) and nations <= orgs and (
+                held_head, pid) in ev.former | (set() if past else {(held_head, pid)}):
             fits[pid] = "role held"
     kind = role_classes().get(head)
     if not fits and kind is not None and not past:
         for held, holders in ev.roles.items():
             for pid, (first, orgs) in holders.items():
                 if held != head and role_classes().get(held) == kind and first < token.idx \
-                        and not (named and orgs and not named <= orgs):
+                        and not (named and orgs and not named <= orgs) and nations <= orgs:
                     fits[pid] = "role held"
     # "the billionaire candidate": a modifier that is itself a kind of standing the person must hold
     standing = {role_classes()[t.lower_] for t in modifiers if t.lower_ in role_classes()}
@@ -498,5 +502,7 @@ def link_across(graph: nx.MultiDiGraph, open_descriptions: Iterable[OpenDescript
 
 
 def _holds(held: dict[str, set[str]], head: str, orgs: set[str]) -> bool:
-    """Does a person hold a role of ``head`` whose organisations (if any) include those named?"""
-    return head in held and not (orgs and held[head] and not orgs <= held[head])
+    """Does a person hold a role of ``head`` whose organisations (if any) include those named, and
+    every nation named ("the French president" is no holder of a bare "President")?"""
+    nations = orgs & {place.lower() for place in demonyms().values()}
+    return head in held and not (orgs and held[head] and not orgs <= held[head]) and nations <= held[head]

@@ -39,7 +39,8 @@ Rules, in order:
 - a subject inside a quotation is no antecedent for a pronoun of the narration ('"… where
   Welsh is spoken," Ms Hale said. She added' is Ms Hale);
 - a role noun ("the president", "the attorney general") is the one person holding that
-  role in the document and named before it, unless no one is (``holder_of``; never for an
+  role in the document and named before it, unless no one is; with a nationality ("the French
+  president") only one holding it with that nationality (``holder_of``; never for an
   indefinite one: "a spokesperson", "another reporter"), else the one person named before
   with that title ("Mayor Ann Lee", "Ann Lee, the mayor"); if a titled name was seen but not
   resolved, nobody; if nobody bore the title, one nameless person of the article ("the
@@ -77,6 +78,8 @@ from kg.given_names import gender_of as gender_of_name
 from kg.lexicons import load_pairs, load_words
 from kg.model import Entity, EntityRef, normalise_key
 from kg.model import Span as TextSpan
+
+NATIONALITIES = frozenset(adj.strip().lower() for adj, _place in load_pairs("demonyms"))
 
 DOCUMENT_NOUNS = load_words("document_nouns")
 ROLE_NOUNS = load_words("role_nouns")
@@ -640,8 +643,9 @@ def resolve_speaker(token: Token, index: EntityIndex) -> EntityRef | None:
     if (token.pos_ == "NOUN" or _is_definite(token)) and token.lemma_.lower() in ROLE_NOUNS:
         role = " ".join(t.lower_ for t in phrase if t.dep_ in ("compound", "amod") or t.i == token.i)
         at = token.idx
-        holder = None if _indefinite(token) else index.holder_of(role, before=at) or index.holder_of(
-            token.lemma_.lower(), before=at)
+        nation = any(w in NATIONALITIES for w in role.split())  # "the French president" is no bare "President"
+        holder = None if _indefinite(token) else index.holder_of(role, before=at) or (
+            None if nation else index.holder_of(token.lemma_.lower(), before=at))
         definite = token.tag_ in ("NN", "NNP") and _is_definite(token)
         if holder is None and definite:
             holder, titled = _titled_person(token, index)

@@ -66,6 +66,13 @@ def test_a_party_candidate_is_not_linked_past_a_person_of_unsaid_party_named_las
     assert not any(words == "The GOP front-runner" for words, _name in _resolved(nlp, text))
 
 
+def test_a_nationality_the_holders_roles_do_not_name_leaves_the_description_unlinked(nlp):
+    text = "President Tom Ashby spoke with Luc Marchand on Monday. The French president offered his help."
+    assert not any(words == "The French president" for words, _name in _resolved(nlp, text))
+    text = "Russian President Ivan Petrov met reporters on Monday. The Russian president said little."
+    assert ("The Russian president", "Ivan Petrov") in _resolved(nlp, text)
+
+
 def test_two_people_of_the_party_leave_the_description_unlinked(nlp):
     text = "Republican Tom Ashby and Republican Carl Moss trail Jane Ruiz. Voters doubt the GOP challenger."
     assert _resolved(nlp, text) == set()

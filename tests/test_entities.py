@@ -89,6 +89,13 @@ def test_a_speaker_phrase_whose_name_is_a_complement_is_not_that_person(nlp):
 
 
 @pytest.mark.model
+def test_a_role_noun_with_a_nationality_is_not_a_holder_of_the_bare_role(nlp):
+    r = analyse(nlp, "President Tom Ashby spoke with Luc Marchand on Monday. The French president said the "
+                     "plan was good.")
+    assert "person:tom-ashby" not in {t.subject.id for t in said(r)}
+
+
+@pytest.mark.model
 def test_an_epithet_before_the_one_given_name_is_that_person(nlp):
     r = analyse(nlp, "Hillary Clinton spoke in Ohio on Monday. Her rival kept calling her Crooked Hillary at "
                      "his rallies, and Crooked Hillary answered him on Tuesday.")
