@@ -6,8 +6,9 @@ word before the given name that is no name itself is an epithet) are one person
 (possessive 's stripped, surnames attached to the full name that carries them). When two
 people of the article share a surname (Bernie and Sarah Huckabee Sanders, Donald and Eric
 Trump), they stay apart and the bare surname goes to neither unless an honorific's gender
-leaves one ("Mrs. Clinton"): it is a name of its own, which the corpus merge gives to the person
-the corpus makes dominant (``KnowledgeGraph.merge_short_names``) or leaves alone. The small
+leaves one ("Mrs. Clinton"): it is a name of its own, keyed to its article, which the corpus
+merge gives to the person the corpus makes dominant (``KnowledgeGraph.merge_short_names``) or
+leaves alone. The small
 model's slips are repaired before clustering: untyped capitalised words after an honorific are
 a name ("Mrs Prys-Jones"), and so is a given name before that surname elsewhere; a plural title
 ("Presidents Obama and Bush") is no part of a name; a name split at a quoted
@@ -319,6 +320,7 @@ class EntityIndex:
                 cluster = Cluster("Person", " ".join(words))
                 if len(words) == 1 and len(by_surname.get(key, [])) > 1:
                     shared[key] = list(by_surname[key])
+                    cluster.key = f"{cluster.name} {self.doc_id}"  # never the "Bush" of another article
                 full[key] = cluster
                 by_surname[words[-1].lower()].append(cluster)
                 self._clusters.append(cluster)

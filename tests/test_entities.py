@@ -29,6 +29,7 @@ def test_two_people_sharing_a_surname_stay_apart(nlp):
     # the bare "Sanders" goes to neither of them (the nearest one, Sarah, is not meant here): a
     # name of its own, which the corpus merge settles
     assert sorted(n for n in names if n.endswith("Sanders")) == ["Bernie Sanders", "Sanders", "Sarah Huckabee Sanders"]
+    assert names["Sanders"].id == "person:sanders-test"  # keyed to its article: not the "Sanders" of another
 
 
 @pytest.mark.model
