@@ -29,7 +29,8 @@ words. Rules, in order (the first that links wins):
   two sentences, whose name has that head;
 - handles: "@realDonaldTrump", "tedcruz", "GovChristie" (a tweet's author) → the person whose
   full name the handle spells, after an optional "real" or title prefix ("Gov", "Sen"); a
-  camel-case handle that spells no one of the article but a well-attested given name and a
+  camel-case handle written as one ("@…", a tweet's author="…"; never words the article names
+  already, "AmeriCorps") that spells no one of the article but a well-attested given name and a
   surname ("BernieSanders", "LindseyGrahamSC") names that person (a node that merges with the
   corpus's by its name), and a title and a surname ("GovChristie") the surname;
 - left open: a description with modifiers that no one named before it fits here goes to the
@@ -414,13 +415,19 @@ def _handles(text: str, index: EntityIndex) -> list[Description]:
             prefix = prefixed.get(handle)
             ids = spelled.get(handle[len(prefix):]) if prefix else None
         span = Span.of(text, match.start(1), match.end(1))
-        beside_name = re.match(r"\s+[A-Z]", text[match.end():match.end() + 2]) or re.search(
-            r"[A-Z]\w*\s+$", text[max(0, match.start() - 30):match.start()])  # "RoseAnn DeMoro" is a name
-        if ids is None and not beside_name and (name := _spelled_name(match.group(1))) is not None:
+        # a handle is written so: "@GovMikeHuckabee", a tweet's author="realDonaldTrump" ("AmeriCorps" is a word)
+        marked = match.group(0).startswith("@") or text[max(0, match.start() - 2):match.start()] == '="'
+        if ids is None and marked and not _named_at(index, span) and (name := _spelled_name(match.group(1))):
             ids = {index.mint("Person", name, span).id}  # "BernieSanders" of a tweet: the person it spells
         if ids is not None and len(ids) == 1:  # one word that spells two names: never an ordinary word
             out.append(Description(span, next(iter(ids)), "handle"))
     return out
+
+
+def _named_at(index: EntityIndex, span: Span) -> bool:
+    """Do the words at ``span`` belong to a name the article has already?"""
+    tokens = index.doc.char_span(span.start, span.end, alignment_mode="expand")
+    return tokens is not None and any(index.cluster_at(t) is not None for t in tokens)
 
 
 def _spelled_name(handle: str) -> str | None:

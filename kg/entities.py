@@ -340,7 +340,8 @@ class EntityIndex:
                 kind, base = "Organization", party  # "GOP", "Republican", "the Republican party": one party
             key = (kind, base.lower())
             cluster = orgs.get(key) or self._org_alias(orgs, kind, base) or self._ticker_of(tickers, name)
-            if cluster is None and kind == "Organization" and (canon := org_key(base)) != base:
+            if cluster is None and kind == "Organization":  # "Department of Justice", then "Justice Department"
+                canon = org_key(base)
                 cluster = next((c for (k, _low), c in orgs.items() if k == kind and org_key(c.name) == canon), None)
             if cluster is None:
                 cluster = Cluster(kind, base, key=self.party_members_key(kind, base))

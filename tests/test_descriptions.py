@@ -116,11 +116,13 @@ def test_a_handle_that_spells_a_name_is_that_person(nlp):
 
 def test_a_handle_that_spells_a_full_name_names_that_person_in_any_article(nlp):
     text = ("Voters reacted online on Monday. @JanetMoreno: Our thoughts are with the families. Reporters at "
-            "@FoxNews asked about it, and RoseAnn Lutz said she was sad.")
+            "@FoxNews asked about it, RoseAnn Lutz said she was sad, and AmeriCorps sent volunteers.")
     r = analyse(nlp, text)
     janet = _entity(r, "Janet Moreno")
     assert janet.id == "person:janet-moreno" and {m.text for m in janet.mentions} == {"JanetMoreno"}
-    assert not [e for e in r.entities if e.name in ("Fox News", "Rose Ann")]
+    assert not [e for e in r.entities if e.name in ("Fox News", "Rose Ann", "Ameri Corps")]
+    tweet = '<tweet author="realTomAshby">Big win tonight!</tweet>'
+    assert "realTomAshby" in {m.text for m in _entity(analyse(nlp, tweet), "Tom Ashby").mentions}
     _check_offsets(r, text)
 
 

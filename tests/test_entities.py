@@ -336,8 +336,10 @@ def test_the_department_of_x_and_the_x_department_are_one_node_in_every_article(
                        "declined to comment.", doc_id="a")
     two = analyse(nlp, "The U.S. Senate voted on Friday. Later, the Justice Department said it would appeal.",
                   doc_id="b")
-    ids = {e.id for r in (one, two) for e in r.entities if "Justice" in e.name}
+    three = analyse(nlp, "The Justice Department opened an inquiry. The Department of Justice said more.", doc_id="c")
+    ids = {e.id for r in (one, two, three) for e in r.entities if "Justice" in e.name}
     assert ids == {"organization:justice-department"}, ids
+    assert [len([e for e in r.entities if "Justice" in e.name]) for r in (one, three)] == [1, 1]
     assert "organization:senate" in {e.id for e in two.entities}
 
 
