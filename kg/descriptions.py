@@ -414,13 +414,14 @@ def _handles(text: str, index: EntityIndex) -> list[Description]:
         if ids is None:
             prefix = prefixed.get(handle)
             ids = spelled.get(handle[len(prefix):]) if prefix else None
-        span = Span.of(text, match.start(1), match.end(1))
         # a handle is written so: "@GovMikeHuckabee", a tweet's author="realDonaldTrump" ("AmeriCorps" is a word)
-        marked = match.group(0).startswith("@") or text[max(0, match.start() - 2):match.start()] == '="'
-        if ids is None and marked and not _named_at(index, span) and (name := _spelled_name(match.group(1))):
-            ids = {index.mint("Person", name, span).id}  # "BernieSanders" of a tweet: the person it spells
+        if ids is None and (match.group(0).startswith("@") or text[max(0, match.start() - 2):match.start()] == '="') \
+                and (name := _spelled_name(match.group(1))):
+            span = Span.of(text, match.start(1), match.end(1))
+            if not _named_at(index, span):
+                ids = {index.mint("Person", name, span).id}  # "BernieSanders" of a tweet: the person it spells
         if ids is not None and len(ids) == 1:  # one word that spells two names: never an ordinary word
-            out.append(Description(span, next(iter(ids)), "handle"))
+            out.append(Description(Span.of(text, match.start(1), match.end(1)), next(iter(ids)), "handle"))
     return out
 
 
