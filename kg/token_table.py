@@ -42,26 +42,30 @@ def token_table(doc: Doc) -> TokenTable:
     return TokenTable(*found)
 
 
-class _Strings(dict):
-    """Id → string, each distinct id looked up in the vocabulary once (lowercased if ``fold``)."""
+# id → string (and id → lowercased string, for lemmas), shared by the documents of a process: a
+# string's id is its hash, the same in every vocabulary, so the words of one article are mostly
+# found already. Started afresh past _SEEN_LIMIT entries, so memory stays bounded (~10 MB).
+_SEEN_LIMIT = 100_000
+_seen: tuple[dict[int, str], dict[int, str]] = ({}, {})
 
-    def __init__(self, doc: Doc, *, fold: bool = False) -> None:
-        super().__init__()
-        self.strings = doc.vocab.strings
-        self.fold = fold
 
-    def __missing__(self, key: int) -> str:
-        word = self.strings[key]
-        word = self[key] = word.lower() if self.fold else word
-        return word
+def _spread(ids: list[int], names: dict[int, str], doc: Doc, *, fold: bool = False) -> tuple[str, ...]:
+    """The string of each id, each id missing from ``names`` looked up in the vocabulary once."""
+    strings = doc.vocab.strings
+    for key in set(ids).difference(names):
+        names[key] = strings[key].lower() if fold else strings[key]
+    return tuple(map(names.__getitem__, ids))
 
 
 def _read(doc: Doc) -> tuple[tuple[str | bool, ...], ...]:
+    global _seen
     if not len(doc):
         return tuple(() for _ in _ATTRS)
+    if len(_seen[0]) + len(_seen[1]) > _SEEN_LIMIT:
+        _seen = ({}, {})  # a new pair, not cleared in place: another thread may be reading the old one
+    names, folded = _seen
     columns = doc.to_array(list(_ATTRS)).T
-    names = _Strings(doc).__getitem__
-    lower, pos, tag, dep, ent_type = (tuple(map(names, columns[k].tolist())) for k in (0, 2, 3, 4, 5))
-    lemma = tuple(map(_Strings(doc, fold=True).__getitem__, columns[1].tolist()))
+    lower, pos, tag, dep, ent_type = (_spread(columns[k].tolist(), names, doc) for k in (0, 2, 3, 4, 5))
+    lemma = _spread(columns[1].tolist(), folded, doc, fold=True)
     punct = tuple(columns[6].astype(bool).tolist())
     return lower, lemma, pos, tag, dep, ent_type, punct

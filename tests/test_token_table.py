@@ -34,3 +34,12 @@ def test_table_is_built_once_and_kept_as_plain_tuples(nlp):
     stored = DocBin(store_user_data=True, docs=[doc]).to_bytes()  # a Doc with its table still serialises
     again = next(DocBin().from_bytes(stored).get_docs(nlp.vocab))
     assert isinstance(again, Doc) and _rows(token_table(again)) == _attributes(doc)
+
+
+def test_table_is_the_same_when_the_shared_strings_start_afresh(nlp, monkeypatch):
+    import kg.token_table as module
+
+    text = "Officials said the report, released on Monday, showed gains."
+    first = _rows(token_table(nlp(text)))
+    monkeypatch.setattr(module, "_SEEN_LIMIT", 0)  # every document now starts with empty lookups
+    assert _rows(token_table(nlp(text))) == first == _attributes(nlp(text))
