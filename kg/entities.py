@@ -755,7 +755,12 @@ def _in_headline(span: Span, text: str) -> bool:
     ``text`` is the Doc's text, passed in: ``Doc.text`` rebuilds the string on every call."""
     start = text.rfind("\n", 0, span.start_char) + 1
     end = text.find("\n", span.end_char)
-    words = re.findall(r"[A-Za-z][\w'’-]*", text[start:end if end >= 0 else len(text)])
+    return _title_case_line(text[start:end if end >= 0 else len(text)])
+
+
+@lru_cache(maxsize=1024)  # asked again for every name on the same line
+def _title_case_line(line: str) -> bool:
+    words = re.findall(r"[A-Za-z][\w'’-]*", line)
     long_words = [w for w in words if len(w) > 3]
     return len(long_words) >= 3 and sum(w[0].isupper() for w in long_words) / len(long_words) >= 0.8
 
