@@ -95,6 +95,8 @@ POSITION_VERBS = load_words("position_verbs")
 # meeting") to take an object or to-clause as content: only a clause or a quotation.
 WEAK_CUES = load_words("weak_cues")
 ALL_CUES = SPEECH_VERBS | STANCE_VERBS | INTENTION_VERBS | POSITION_VERBS
+# the lemmas _is_cue accepts only with an object or a clause
+_CUES_BY_ARGUMENT = OBJECT_CUES | STANCE_VERBS | INTENTION_VERBS | {"put"}
 # the parts of speech a cue can have (a verb, or a noun the model misread or a speech noun)
 CUE_POS = frozenset({"VERB", "AUX", "NOUN"})
 # "lemma kind" pairs: what a cue reports when its lexicon alone does not say (see the file)
@@ -376,6 +378,8 @@ def _is_cue(verb: Token) -> bool:
         return False  # "a stream called Miracle Run", "the so-called deal": a name, not a statement
     if lemma in SPEECH_VERBS or lemma in POSITION_VERBS:
         return True
+    if lemma not in _CUES_BY_ARGUMENT:
+        return False  # none of the tests below can pass: the verb's children are not read
     deps = {c.dep_ for c in verb.children}
     if lemma == "put" and any(c.lower_ == "it" for c in verb.children) and any(
             c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
