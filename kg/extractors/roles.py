@@ -72,7 +72,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -198,6 +198,7 @@ def is_head(token: Token) -> bool:
     return token.pos_ == "NOUN" and token.text.islower() and occupation_noun(token.lemma_.lower())
 
 
+@lru_cache(maxsize=16_384)  # pure, and asked for the same nouns again and again
 def occupation_noun(word: str) -> bool:
     """Does the word look like a person's job though the lexicon lacks it? Either a role noun of
     the lexicon closes a compound ("neurosurgeon", "newscaster") or it has the suffix of an
@@ -917,7 +918,7 @@ def _definite_description(token: Token) -> RolePhrase | None:
     children = list(token.children)
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in children):
         return None  # (tested before the sentence is walked below: far fewer words pass it)
-    if not _main_subject(token) and any(t.ent_type_ == "PERSON" for t in token.sent):
+    if not _main_subject(token) and _names_person(token.sent):
         return None  # elsewhere than a main-clause subject, only in a sentence that names no one
     if any(c.lower_ in NO_ONE_IN_PARTICULAR for c in children if c.i < token.i):
         return None  # "the average worker", "the first female president": no one in particular
@@ -936,6 +937,12 @@ def _definite_description(token: Token) -> RolePhrase | None:
     if token.i + 1 < len(doc) and (doc[token.i + 1].ent_type_ == "PERSON" or doc[token.i + 1].text == ","):
         return None  # a name follows: the appositive and title rules own it
     return _phrase_of(token, set())
+
+
+def _names_person(sentence: Span) -> bool:
+    """Does a word of the sentence carry the PERSON entity type? (Read off the token table.)"""
+    ent_type = token_table(sentence.doc).ent_type
+    return any(ent_type[i] == "PERSON" for i in range(sentence.start, sentence.end))
 
 
 def _other_party(held: dict[tuple[str, str], set[str]], person: str, org: str | None) -> bool:
