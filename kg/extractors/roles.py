@@ -91,11 +91,13 @@ ABBREVIATIONS = {"sen": "Senator", "rep": "Representative", "gov": "Governor", "
                  "gen": "General", "sec": "Secretary", "pres": "President", "atty": "Attorney",
                  "dr": "Doctor", "prof": "Professor", "col": "Colonel", "sgt": "Sergeant", "capt": "Captain",
                  "adm": "Admiral", "del": "Delegate", "supt": "Superintendent", "cmdr": "Commander"}
+# plural abbreviations before coordinated names ("Sens. Tom Carper and Chris Coons")
+PLURAL_ABBREVIATIONS = {"sens": "sen", "reps": "rep", "govs": "gov", "drs": "dr", "gens": "gen"}
 TITLE_WORDS = load_words("titles")
 ROLE_NOUNS = load_words("role_nouns")
 # words that are titles only in front of another title word ("Vice President", "Prime Minister")
 NOT_HEADS = {"former", "acting", "interim", "vice", "prime", "miss", "press", "deputy"}
-HEAD_WORDS = (ROLE_NOUNS | TITLE_WORDS | set(ABBREVIATIONS)) - NOT_HEADS
+HEAD_WORDS = (ROLE_NOUNS | TITLE_WORDS | set(ABBREVIATIONS) | set(PLURAL_ABBREVIATIONS)) - NOT_HEADS
 # the shape of a job noun outside the lexicon: "litigator", "cardiologist", "neurosurgeon"
 NOT_ROLE_NOUNS = load_words("not_role_nouns")
 THING_ISTS = {"assist", "insist", "resist", "persist", "consist", "exist", "checklist", "playlist", "shortlist",
@@ -106,7 +108,8 @@ ROLE_NOUN_ENDINGS = tuple(sorted((n for n in ROLE_NOUNS if n.isalpha() and len(n
 DROP_MODIFIERS = {"closest", "close", "longtime", "long-time", "potential", "novice", "celebrity",
                   "billionaire", "current", "now", "famous", "prominent", "well-known", "veteran", "new",
                   "only", "other", "another", "same", "last", "real", "possible", "likely", "own",
-                  "recognizable", "most", "many", "several", "such", "self", "very", "ranking",
+                  "recognizable", "most", "many", "several", "such", "self", "very", "ranking", "remaining",
+                  "viable",
                   # colour a description adds without changing the job ("the bombastic real estate magnate")
                   "bombastic", "flamboyant", "maverick", "outspoken", "controversial", "embattled", "beleaguered",
                   "colorful", "colourful", "firebrand", "legendary", "renowned", "influential", "powerful",
@@ -139,6 +142,7 @@ TITLE_COMPLEMENTS = {"state", "house", "defense", "staff", "treasury", "justice"
                      "agriculture", "education", "homeland security", "the house", "the economy", "the treasury",
                      "the interior", "interior", "the army", "the navy", "the joint chiefs", "health"}
 BARE_NOT_ROLES = {"leader", "member", "head", "partner", "figure", "star", "employee"}
+GENERIC_HEADS = BARE_NOT_ROLES | {"official", "officer", "staffer", "personality"}
 # heads that are a role only with the field or organisation they are in before them
 NEEDS_FIELD = {"star", "champion"}
 # heads that are a role only with one of these words before them ("first lady", not "a lady of leisure")
@@ -150,6 +154,7 @@ NOT_REFERRING = {"first", "next", "last", "future", "potential", "possible", "hy
 HONORIFICS = {"mr", "mrs", "ms", "dr", "miss", "sir"}
 NO_ONE_IN_PARTICULAR = {"average", "typical", "ordinary", "next", "future", "hypothetical", "ideal", "potential",
                         "possible"}  # yet "the first lady" is someone
+CONDITIONS = {"if", "unless", "whether"}
 MODALS = {"would", "could", "might", "may", "will", "should", "can", "to", "'d", "must"}
 PERSON_PRONOUNS = {"he", "she"}
 POSSESSIVE_GENDER = {"his": "m", "her": "f"}
@@ -183,8 +188,14 @@ def demonyms() -> dict[str, str]:
 
 def normalise_role(words: list[str]) -> str:
     """Role words with abbreviations expanded: ["Sen."] → "Senator"."""
-    out = [ABBREVIATIONS.get(w.lower().rstrip("."), w) if w[:1].isupper() else w for w in words if w != "."]
+    out = [ABBREVIATIONS.get(_abbreviation(w), w) if w[:1].isupper() else w for w in words if w != "."]
     return " ".join(out).replace(" - ", "-").replace(" -", "-").replace("- ", "-")
+
+
+def _abbreviation(word: str) -> str:
+    """The singular abbreviation a title word may be ("Sens." → "sen"), else the word lowercased."""
+    low = word.lower().rstrip(".")
+    return PLURAL_ABBREVIATIONS.get(low, low)
 
 
 def is_head(token: Token) -> bool:
@@ -220,6 +231,7 @@ class RolePhrase:
     org: str | None = None
     plural: bool = False
     named: str | None = None  # a role the words imply but do not name ("on the Judiciary Committee": member)
+    coordinated: Token | None = None  # a role noun the parser hung on this one as a modifier ("economist and ...")
 
     def name(self) -> str:
         if self.named:
@@ -299,7 +311,7 @@ def _titles_before(name_start: Token, ent: Span) -> list[RolePhrase]:
                 phrases.append(inner)
             i = opening - 1
             continue
-        elif tok.text == "." and i > 0 and doc[i - 1].lower_ in ABBREVIATIONS \
+        elif tok.text == "." and i > 0 and _abbreviation(doc[i - 1].lower_) in ABBREVIATIONS \
                 and (current.tokens or is_head(doc[i - 1])):
             pass  # "Lt ." split by the tokenizer: the abbreviation comes next
         elif tok.text in ("-", "–") and i > 2 and doc[i - 1].lower_ == "turned" and doc[i - 2].text in ("-", "–") \
@@ -377,8 +389,8 @@ def _titles_before(name_start: Token, ent: Span) -> list[RolePhrase]:
     if current.valid():
         phrases.append(current)
     for phrase in phrases:
-        last = max(phrase.tokens, key=lambda t: t.i)
-        phrase.plural = last.tag_ in ("NNS", "NNPS")
+        last = max((t for t in phrase.tokens if t.text != "."), key=lambda t: t.i)
+        phrase.plural = last.tag_ in ("NNS", "NNPS") or last.lower_.rstrip(".") in PLURAL_ABBREVIATIONS
     return phrases
 
 
@@ -403,6 +415,9 @@ def _phrases_of(head: Token, exclude: set[int]) -> Iterator[RolePhrase]:
     first = _phrase_of(head, exclude)
     if first:
         yield first
+        if first.coordinated is not None and (other := _phrase_of(first.coordinated, exclude)):
+            other.org, other.qualifier = other.org or first.org, other.qualifier or first.qualifier
+            yield other
     for conj in (c for c in head.children if c.dep_ == "conj" and c.ent_type_ != "PERSON"
                  and c.tag_ in ("NN", "NNP")):  # "head of X, and other scientists" is not a second role
         phrase = _phrase_of(conj, exclude)
@@ -447,6 +462,12 @@ def _phrase_of(head: Token, exclude: set[int]) -> RolePhrase | None:
             continue
         elif _age(child):
             continue  # "a 40-year-old litigator": an age, not part of the role
+        elif child.dep_ in ("nmod", "compound") and child.pos_ == "NOUN" and is_head(child) \
+                and any(c.dep_ == "cc" for c in child.children) \
+                and (conj := next((c for c in child.children if c.dep_ == "conj"), None)) is not None:
+            # "an economist and business professor": two roles, the parser made the first a modifier
+            phrase.coordinated = child
+            phrase.tokens.extend(t for t in conj.subtree if t.i not in exclude and t.dep_ not in ("det", "punct"))
         elif child.dep_ in ("amod", "compound", "nmod", "npadvmod") and child.pos_ in ("NOUN", "PROPN", "ADJ", "VERB"):
             tokens = [t for t in child.subtree if t.i not in exclude and (t.dep_ not in ("det", "poss", "case", "punct")
                                                                           or _inner_hyphen(t, child))
@@ -557,6 +578,61 @@ def _appositives(root: Token, ent: Span) -> Iterator[RolePhrase]:
         phrase = _role_before_comma(ent, left)
     if phrase is not None:
         yield phrase
+
+
+# a list of names after a plural role: "the candidates - A, B and C", "candidates, including A and B"
+LIST_OPENERS = {"-", "–", "—", "--", ":", "including"}
+LIST_WORDS = {",", "and", "&", "of", ".", "-", "–"}  # inside the list, between its names and their titles
+
+
+def _list_role(ent: Span) -> RolePhrase | None:
+    """'the remaining presidential candidates - Jane Ruiz, Tom Ashby and Mara Olsen', 'rival
+    candidates, including front-runner Jane Ruiz and Sen. Tom Ashby of Ohio': a plural role noun
+    (its own phrase: "presidential candidate", org) right before a dash, a colon, "including" or
+    "such as" that opens a list of names; the name is one of the list. Only names, their titles
+    and places ("of Ohio"), commas and "and" may stand between the opener and the name."""
+    doc = ent.doc
+    i = ent.start - 1
+    while i >= max(ent.sent.start, ent.start - 40):
+        tok = doc[i]
+        low = tok.lower_
+        opener = low in LIST_OPENERS and (low == "including" or tok.pos_ == "PUNCT" and not _hyphenated(tok)) \
+            or low == "as" and i > 0 and doc[i - 1].lower_ == "such"
+        if opener:
+            k = i - (2 if low == "as" else 1)
+            if k >= 0 and doc[k].text == ",":
+                k -= 1
+            head = doc[k] if k >= 0 else None
+            if head is None or head.tag_ not in ("NNS", "NNPS") or not is_head(head) or head.ent_type_ == "PERSON" \
+                    or head.i == head.sent.start:
+                return None  # "Historians: Clinton, Obama linked": a heading's label, not the names' role
+            words = set(range(k + 1, ent.end))
+            return _phrase_of(head, words)
+        if tok.is_space or low in LIST_WORDS or tok.ent_type_ in ORG_LABELS | {"PERSON"} \
+                or tok.pos_ == "PROPN" or is_head(tok) or _qualifier(tok) \
+                or tok.pos_ in ("ADJ", "NOUN") and _hyphenated(tok):
+            i -= 1
+            continue
+        return None
+    return None
+
+
+def _generic(phrase: RolePhrase) -> bool:
+    """A class word that only says someone holds some post ("officials", "leaders"): beside a
+    title of the name's own ("officials, including Defense Secretary X") it adds nothing."""
+    words = sorted(phrase.tokens, key=lambda t: t.i)
+    of = next((i for i, t in enumerate(words) if t.lower_ in ("of", "in", "to")), len(words))
+    return words[of - 1].lemma_.lower() in GENERIC_HEADS if of else False
+
+
+def _hyphenated(tok: Token) -> bool:
+    """A word joined by a hyphen to the next or the previous one ("front-runner"), or such a hyphen."""
+    doc = tok.doc
+    if tok.text in ("-", "–"):
+        return not tok.whitespace_ and tok.i > 0 and not doc[tok.i - 1].whitespace_
+    after = tok.i + 1 < len(doc) and doc[tok.i + 1].text in ("-", "–") and not tok.whitespace_
+    before = tok.i > 0 and doc[tok.i - 1].text in ("-", "–") and not doc[tok.i - 1].whitespace_
+    return after or before
 
 
 def _bracketed(ent: Span) -> list[RolePhrase]:
@@ -772,6 +848,8 @@ def _predicate(verb: Token, exclude: set[int]) -> Iterator[RolePhrase]:
     """What a clause says its subject is: 'is director of debate', 'serves as aide', 'heads X'."""
     if any(c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS for c in verb.children) or verb.dep_ == "xcomp":
         return  # "would be a great senator", "to be president": not a role the person holds
+    if any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in verb.children):
+        return  # "if she is the nominee", "unless he runs for governor": a supposition, not a fact
     if verb.lemma_ == "become" and verb.tag_ not in ("VBD", "VBN"):
         return  # "if Kaine becomes vice president"
     if verb.lemma_ in COPULAS:
@@ -1102,7 +1180,8 @@ def _person_conjuncts(root: Token) -> list[Token]:
 def _name_start(ent: Span) -> Token:
     """The first word of the name proper, after title words tagged inside the entity."""
     for tok in ent[:-1]:
-        if tok.lower_.rstrip(".") not in TITLE_WORDS and tok.lower_ not in QUALIFIERS:
+        title = tok.lower_.rstrip(".") in TITLE_WORDS or tok.tag_ == "NNS" and tok.lemma_.lower() in TITLE_WORDS
+        if not title and tok.lower_ not in QUALIFIERS:
             return tok
     return ent[-1]
 
@@ -1131,7 +1210,9 @@ def extract(doc: Doc, index: EntityIndex) -> Iterator[Triple]:
         cluster = index.cluster_at(ent[0]) or index.cluster_at(ent[-1])
         if cluster is None or cluster.type != "Person":
             continue
+        titled = False
         for phrase in _titles_before(_name_start(ent), ent):
+            titled = True
             conjuncts = _person_conjuncts(ent.root)
             if phrase.plural and not conjuncts:
                 continue  # "scientists Craig Bryan and ..." cut by the parser: whose title is unclear
@@ -1143,6 +1224,8 @@ def extract(doc: Doc, index: EntityIndex) -> Iterator[Triple]:
                         other_ent = entity_of(conj)
                         yield from emit(other, other_ent, phrase)
         for phrase in [*_appositives(ent.root, ent), *_bracketed(ent)]:
+            yield from emit(cluster, ent, phrase)
+        if (phrase := _list_role(ent)) is not None and not (titled and _generic(phrase)):
             yield from emit(cluster, ent, phrase)
         for phrase in _clauses(ent.root, ent):
             yield from emit(cluster, ent, phrase)
