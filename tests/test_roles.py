@@ -622,3 +622,45 @@ def test_a_who_clause_in_a_copula_role_belongs_to_its_holder(nlp):
     r = analyse(nlp, "In 2009, Tom Ashby was a young litigator at a Dayton law firm who had served as Ohio solicitor "
                      "general.")
     assert {("Tom Ashby", "litigator"), ("Tom Ashby", "solicitor general")} <= role_rows(r)
+
+
+def test_a_plural_role_before_a_list_of_names_goes_to_each_name(nlp):
+    """A dash, a colon, "including" or "such as" opens the list; the names' own titles stay theirs."""
+    r = analyse(nlp, "We asked the remaining Democratic presidential candidates - Jane Ruiz, Tom Ashby and Mara Olsen "
+                     "- why they left.")
+    assert {("Jane Ruiz", "presidential candidate"), ("Tom Ashby", "presidential candidate"),
+            ("Mara Olsen", "presidential candidate")} <= role_rows(r)
+    assert quals(r, "Mara Olsen", "presidential candidate")["org"] == "Democratic"
+    r = analyse(nlp, "Polls show her beating the rival candidates, including front-runner Jane Ruiz, Sen. Tom Ashby "
+                     "of Ohio and Sen. Mara Olsen of Iowa.")
+    rows = role_rows(r)
+    assert {("Jane Ruiz", "front-runner"), ("Tom Ashby", "Senator"), ("Mara Olsen", "Senator")} <= rows
+    assert {p for p, role in rows if role.endswith("candidate")} == {"Jane Ruiz", "Tom Ashby", "Mara Olsen"}
+
+
+def test_a_list_opener_without_a_plural_role_or_after_a_heading_gives_nothing(nlp):
+    """Voters are no role; a heading's label ("Analysts: ...") is not the role of the names after it;
+    a class word ("officials") adds nothing to a name with a title of its own."""
+    assert role_rows(analyse(nlp, "He met voters, including Jane Ruiz and Tom Ashby.")) == set()
+    assert role_rows(analyse(nlp, "Analysts: Ruiz, Ashby linked no matter what")) == set()
+    r = analyse(nlp, "He stood with senior officials, including Defense Secretary Tom Ashby and Gen. Mara Olsen.")
+    assert not {role for _, role in role_rows(r) if "official" in role}
+
+
+def test_plural_title_abbreviations_and_plural_titles_before_coordinated_names(nlp):
+    r = analyse(nlp, "The bill had the support of Gov. Jane Ruiz and Sens. Tom Ashby and Mara Olsen.")
+    assert {("Jane Ruiz", "Governor"), ("Tom Ashby", "Senator"), ("Mara Olsen", "Senator")} <= role_rows(r)
+    r = analyse(nlp, "He offers a change from the slow policies of Presidents Obama and Bush.")
+    assert {role for _, role in role_rows(r)} == {"President"} and len(role_rows(r)) == 2
+
+
+def test_two_coordinated_role_nouns_the_parser_hangs_on_one_another_are_two_roles(nlp):
+    """'a historian and business professor': the parser makes "historian" a modifier of "professor"."""
+    r = analyse(nlp, "Tom Ashby is a historian and business professor at Acme University.")
+    assert {("Tom Ashby", "historian"), ("Tom Ashby", "business professor")} <= role_rows(r)
+    assert quals(r, "Tom Ashby", "historian")["org"] == "Acme University"
+
+
+def test_a_role_supposed_in_an_if_clause_is_not_held(nlp):
+    assert role_rows(analyse(nlp, "Tom Ashby wants changes if Jane Ruiz is the nominee.")) == set()
+    assert role_rows(analyse(nlp, "He predicted that if Tom Ashby ran for governor and lost, he would retire.")) == set()
