@@ -663,4 +663,29 @@ def test_two_coordinated_role_nouns_the_parser_hangs_on_one_another_are_two_role
 
 def test_a_role_supposed_in_an_if_clause_is_not_held(nlp):
     assert role_rows(analyse(nlp, "Tom Ashby wants changes if Jane Ruiz is the nominee.")) == set()
-    assert role_rows(analyse(nlp, "He predicted that if Tom Ashby ran for governor and lost, he would retire.")) == set()
+    r = analyse(nlp, "He predicted that if Tom Ashby ran for governor and lost, he would retire.")
+    assert role_rows(r) == set()
+
+
+def test_an_appositive_after_a_comma_and_extra_spaces(nlp):
+    assert ("Tom Ashby", "presidential historian") in role_rows(analyse(nlp, "Tom Ashby,  a presidential historian, "
+                                                                             "said so."))
+
+
+def test_a_perfect_participle_of_the_subject_gives_its_role_also_after_a_pronoun(nlp):
+    """'having previously served as chief of staff': done, like "after serving as"; "she" is the
+    one person the previous sentence names."""
+    r = analyse(nlp, "Mara Olsen is the campaign's political director. She knows the state, having previously "
+                     "served as chief of staff to the governor.")
+    assert ("Mara Olsen", "chief of staff") in role_rows(r)
+
+
+def test_a_phrasal_verb_with_as_gives_its_subject_a_role(nlp):
+    r = analyse(nlp, "Tom Ashby took over as chief executive of Acme last year.")
+    assert ("Tom Ashby", "chief executive") in role_rows(r)
+
+
+def test_a_rank_among_people_doing_something_and_praise_are_not_roles(nlp):
+    assert role_rows(analyse(nlp, "Jane Ruiz was also the first candidate to bring up the crisis.")) == set()
+    assert role_rows(analyse(nlp, "Mara Olsen is an amazing leader.")) == set()
+    assert ("Jane Ruiz", "first lady") in role_rows(analyse(nlp, "Jane Ruiz was the first lady of Ohio."))

@@ -76,7 +76,7 @@ from functools import cache, lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.entities import Cluster, EntityIndex, entity_of, strip_possessive
+from kg.entities import HONORIFICS, Cluster, EntityIndex, entity_of, strip_possessive
 from kg.lexicons import load_pairs, load_words
 from kg.model import EntityRef, Evidence, Triple, TripleObject, entity_id
 from kg.token_table import token_table
@@ -135,7 +135,9 @@ APPOINT_VERBS = {"name", "appoint", "elect", "reelect", "re-elect", "nominate", 
 # opinions, not roles: "a strong leader", "a great senator"
 EVALUATIVE = {"strong", "great", "good", "bad", "terrible", "best", "better", "worst", "weak", "brilliant", "fine",
               "wonderful", "incompetent", "true", "fantastic", "horrible", "excellent", "tough", "smart", "lousy",
-              "perfect", "successful", "failed", "nasty", "crooked", "dangerous", "poor", "greatest", "worse"}
+              "perfect", "successful", "failed", "nasty", "crooked", "dangerous", "poor", "greatest", "worse",
+              "amazing", "incredible", "terrific", "tremendous", "outstanding", "exceptional", "extraordinary",
+              "remarkable", "phenomenal", "awesome", "superb", "awful", "decent", "honest", "effective"}
 # complements that are part of a title ("Secretary of State", "Speaker of the House"); other
 # named complements are the organisation ("director of the VOA Eurasian division" → org)
 TITLE_COMPLEMENTS = {"state", "house", "defense", "staff", "treasury", "justice", "commerce", "energy", "labor",
@@ -151,7 +153,6 @@ ONLY_WITH = {"lady": {"first"}, "gentleman": {"first"}}
 NOT_REFERRING = {"first", "next", "last", "future", "potential", "possible", "hypothetical", "ideal", "perfect",
                  "female", "male", "woman", "black", "youngest", "oldest", "only", "average", "typical",
                  "ordinary"}
-HONORIFICS = {"mr", "mrs", "ms", "dr", "miss", "sir"}
 NO_ONE_IN_PARTICULAR = {"average", "typical", "ordinary", "next", "future", "hypothetical", "ideal", "potential",
                         "possible"}  # yet "the first lady" is someone
 CONDITIONS = {"if", "unless", "whether"}
@@ -550,7 +551,8 @@ def _appositives(root: Token, ent: Span) -> Iterator[RolePhrase]:
         for child in owner.children:
             start = child.left_edge.i
             if child.dep_ == "appos" and child.ent_type_ != "PERSON" and start > ent.end \
-                    and doc[start - 1].text == "," and not any(t.ent_type_ == "PERSON" for t in doc[ent.end:start]):
+                    and _before(doc, start).text == "," \
+                    and not any(t.ent_type_ == "PERSON" for t in doc[ent.end:start]):
                 yield from _phrases_of(child, exclude)
                 # "X, the real estate magnate who is the Republican nominee": the appositive's own clause
                 for clause in (c for c in child.children if c.dep_ == "relcl"):
@@ -558,7 +560,7 @@ def _appositives(root: Token, ent: Span) -> Iterator[RolePhrase]:
                         yield from _predicate(clause, exclude)
     # before: "Clinton's running mate, Tim Kaine" with only the role's complement between
     left = ent.start
-    while left > 0 and doc[left - 1].lower_.rstrip(".") in TITLE_WORDS | {"mr", "mrs", "ms", "dr"}:
+    while left > 0 and doc[left - 1].lower_.rstrip(".") in TITLE_WORDS | HONORIFICS:
         left -= 1
     first = root
     while first.dep_ == "conj" and first.head.ent_type_ == "PERSON":  # "The candidates, A, B and C"
@@ -633,6 +635,14 @@ def _hyphenated(tok: Token) -> bool:
     after = tok.i + 1 < len(doc) and doc[tok.i + 1].text in ("-", "–") and not tok.whitespace_
     before = tok.i > 0 and doc[tok.i - 1].text in ("-", "–") and not doc[tok.i - 1].whitespace_
     return after or before
+
+
+def _before(doc: Doc, i: int) -> Token:
+    """The word before ``i``, past space tokens ("Ashby,  a historian" has two spaces after the comma)."""
+    j = i - 1
+    while j > 0 and doc[j].is_space:
+        j -= 1
+    return doc[j]
 
 
 def _bracketed(ent: Span) -> list[RolePhrase]:
@@ -854,7 +864,7 @@ def _predicate(verb: Token, exclude: set[int]) -> Iterator[RolePhrase]:
         return  # "if Kaine becomes vice president"
     if verb.lemma_ in COPULAS:
         for child in verb.children:
-            if child.dep_ in ("attr", "acomp"):
+            if child.dep_ in ("attr", "acomp") and not _ranked(child):
                 yield from _phrases_of(child, exclude)
                 if child.dep_ == "attr" and is_head(child):
                     for clause in _who_clauses(child):
@@ -878,6 +888,13 @@ def _predicate(verb: Token, exclude: set[int]) -> Iterator[RolePhrase]:
             yield RolePhrase(tokens=[verb], org=org)
 
 
+def _ranked(role: Token) -> bool:
+    """'the first candidate to raise it', 'the only senator who voted no': a rank among people
+    doing something, not a post (its words: a rank or a superlative, then an act of its own)."""
+    rank = any(c.lower_ in ("first", "last", "only", "next") or c.tag_ == "JJS" for c in role.children if c.i < role.i)
+    return rank and any(c.dep_ in ("acl", "relcl") for c in role.children if c.i > role.i)
+
+
 def _who_clauses(role: Token) -> Iterator[Token]:
     """'was a litigator in a Houston law firm who had served as solicitor general': a "who"
     clause in the role's phrase is about its holder, wherever the parser hung it, unless it
@@ -891,7 +908,8 @@ def _who_clauses(role: Token) -> Iterator[Token]:
 
 def _serving_as(verb: Token, exclude: set[int]) -> Iterator[RolePhrase]:
     """'serves as aide', 'worked as a litigator': the role after "as" of a verb of holding one."""
-    if verb.lemma_ not in AS_VERBS:
+    phrasal = any(c.dep_ == "prt" for c in verb.children) and not any(c.dep_ == "dobj" for c in verb.children)
+    if verb.lemma_ not in AS_VERBS and not phrasal:  # "took over as chief executive", "signed on as adviser"
         return
     for child in verb.children:
         if child.lower_ == "as" and child.dep_ == "prep":
@@ -915,7 +933,7 @@ def _gerund_acts(verb: Token) -> Iterator[Token]:
             for act in found:
                 if act.pos_ == "VERB" and not any(c.dep_.startswith("nsubj") for c in act.children):
                     todo.append(act)
-                    if act.tag_ == "VBG":
+                    if act.tag_ == "VBG" or act.tag_ == "VBN" and any(c.lower_ == "having" for c in act.children):
                         yield act
 
 
@@ -1268,6 +1286,9 @@ def extract(doc: Doc, index: EntityIndex) -> Iterator[Triple]:
                 continue
             for phrase in _predicate(token.head, {token.i}):
                 yield from emit(cluster, token, phrase)
+            for act in _gerund_acts(token.head):  # "She knows the state, having served as chief of staff"
+                for phrase in [*_serving_as(act, {token.i}), *_running_for(act, {token.i})]:
+                    yield from emit(cluster, token, phrase)
     # "His candidacy for president", "her tenure as secretary of state": a gendered possessor
     for token in (doc[i] for i, low in enumerate(table.lower) if low in POSSESSIVE_GENDER):
         if token.lower_ in POSSESSIVE_GENDER and token.dep_ == "poss" \
