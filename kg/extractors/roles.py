@@ -1286,9 +1286,6 @@ def extract(doc: Doc, index: EntityIndex) -> Iterator[Triple]:
                 continue
             for phrase in _predicate(token.head, {token.i}):
                 yield from emit(cluster, token, phrase)
-            for act in _gerund_acts(token.head):  # "She knows the state, having served as chief of staff"
-                for phrase in [*_serving_as(act, {token.i}), *_running_for(act, {token.i})]:
-                    yield from emit(cluster, token, phrase)
     # "His candidacy for president", "her tenure as secretary of state": a gendered possessor
     for token in (doc[i] for i, low in enumerate(table.lower) if low in POSSESSIVE_GENDER):
         if token.lower_ in POSSESSIVE_GENDER and token.dep_ == "poss" \
