@@ -11,7 +11,12 @@ Stanford/Angeli "title" relation and textacy's appositive walker as sources):
   presidential nominee Donald Trump" (role "presidential nominee", org Republican), "FBI
   Director James Comey", "Russian President Vladimir Putin" (org Russia), two titles in a row
   ("vice-presidential nominee Gov. Mike Pence") and coordinated ones ("the actress and activist");
-- a plural title shared by coordinated names: "Presidential candidates Hillary Clinton and Donald Trump";
+- a plural title shared by coordinated names: "Presidential candidates Hillary Clinton and Donald Trump",
+  "Sens. Tom Carper and Chris Coons", "Presidents Obama and Bush" (the title inside the name);
+- a plural role before a list of names opened by a dash, a colon, "including" or "such as":
+  "the remaining presidential candidates - A, B and C", "GOP candidates, including front-runner A
+  and Sen. B" (never a heading's label, "Historians: A, B ..."; a class word such as "officials"
+  not to a name with a title of its own);
 - appositive after the name: "Gene Hamilton, a top official", "Robby Mook, Clinton's campaign manager",
   coordinated ones even when the parser hangs the second on the first one's object ("a fellow at
   the Hoover Institution and a former ambassador to Russia"),
@@ -23,8 +28,12 @@ Stanford/Angeli "title" relation and textacy's appositive walker as sources):
   the governor, Tim Kaine left"); a plural role before a list goes to every name ("The
   candidates, A, B and C");
 - copula and relative clause: "Aaron Kall is director of debate at ...", "Conway, who is Trump's
-  campaign manager", "he is the anchor of ..." (pronoun subjects through the entity index);
-- "as" + role: "Clinton tapped Kaine as her running mate", "Bratton as commissioner";
+  campaign manager", "he is the anchor of ..." (pronoun subjects through the entity index); two
+  role nouns the parser hung on one another are two roles ("an economist and business
+  professor"); never a rank among doers ("the first candidate to raise it") or a supposition
+  ("if she is the nominee", "if he ran for governor");
+- "as" + role: "Clinton tapped Kaine as her running mate", "Bratton as commissioner", a phrasal
+  verb of the subject ("took over as chief executive");
 - appointed: "Kim was elected mayor of Dayton", "Hale named Kim campaign manager";
 - heading something: "Luis Rubio, who heads the Center ..." → head (org the Center ...);
   chairing it → chair;
@@ -35,7 +44,8 @@ Stanford/Angeli "title" relation and textacy's appositive walker as sources):
   lexicon only, never a noun with an of-object ("Obama's nomination of Garland as justice");
   "his"/"her" only when gender makes the owner plain (confidence 0.7);
 - gerund acts of the subject: "revived his career by running for mayor", "after serving as
-  mayor" (never after a wish or a negation: "hopes to win by running for governor");
+  mayor", "having served as chief of staff" (never after a wish or a negation: "hopes to win by
+  running for governor"; never through a "he"/"she" subject);
 - a role noun named or completed by a name: "an entrepreneur named Jane Ruiz", "One lawyer on
   the case was Jane Ruiz" (a lexicon head, no rank or superlative, never "is no Ronald Reagan");
 - a "who" clause inside a copula's role is its holder's, wherever the parser hung it ("was a
