@@ -687,3 +687,28 @@ def test_a_rank_among_people_doing_something_and_praise_are_not_roles(nlp):
     assert role_rows(analyse(nlp, "Jane Ruiz was also the first candidate to bring up the crisis.")) == set()
     assert role_rows(analyse(nlp, "Mara Olsen is an amazing leader.")) == set()
     assert ("Jane Ruiz", "first lady") in role_rows(analyse(nlp, "Jane Ruiz was the first lady of Ohio."))
+
+
+def test_a_hyphenated_belief_word_is_part_of_a_title(nlp):
+    """'anti-terrorist prosecutor' is a job; "rape apologist coach" stays a description."""
+    r = analyse(nlp, "But at the time, as anti-terrorist prosecutor Mara Olsen put it, there was little to say.")
+    assert ("Mara Olsen", "anti-terrorist prosecutor") in role_rows(r)
+    assert role_rows(analyse(nlp, "The rape apologist coach Tom Ashby spoke.")) == set()
+
+
+def test_a_superlative_or_a_pair_of_adjectives_is_not_part_of_the_role(nlp):
+    r = analyse(nlp, "Ohio's latest bold and reckless developer, Tom Ashby, bought the land.")
+    assert ("Tom Ashby", "developer") in role_rows(r)
+
+
+def test_a_possessive_role_before_a_comma_and_a_placed_title(nlp):
+    """'Trump's running mate, Indiana Gov. Mike Pence': both roles, though a place stands before the title."""
+    r = analyse(nlp, "The speakers included Ruiz's running mate, Ohio Gov. Tom Ashby, who called her a hero.")
+    assert {("Tom Ashby", "running mate"), ("Tom Ashby", "Governor")} <= role_rows(r)
+
+
+def test_an_indefinite_role_opening_the_sentence_before_the_subject(nlp):
+    """'A lawyer, Ashby has ...' is his role; "After meeting a lawyer, Ashby left" is not."""
+    r = analyse(nlp, "A lawyer, Tom Ashby has long handed out copies of the Constitution.")
+    assert ("Tom Ashby", "lawyer") in role_rows(r)
+    assert role_rows(analyse(nlp, "After meeting a lawyer, Tom Ashby left.")) == set()

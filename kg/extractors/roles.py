@@ -274,7 +274,7 @@ def _person_modifier(token: Token) -> bool:
     head: the phrase says what the person is like or did, not which job they hold."""
     word = token.lemma_.lower()
     return token.pos_ in ("NOUN", "ADJ") and token.text.islower() and word.endswith("ist") and len(word) >= 6 \
-        and word not in HEAD_WORDS and word not in THING_ISTS
+        and word not in HEAD_WORDS and word not in THING_ISTS and not _hyphenated(token)  # "anti-terrorist"
 
 
 def singular(token: Token) -> str:
@@ -469,7 +469,9 @@ def _phrase_of(head: Token, exclude: set[int]) -> RolePhrase | None:
             phrase.qualifier = phrase.qualifier or _qualifier(child)
         elif child.dep_ == "poss" or child.ent_type_ in ORG_LABELS | {"PERSON"}:
             phrase.org = phrase.org or _org_text(child)
-        elif low in DROP_MODIFIERS or child.pos_ in ("NUM", "ADV"):
+        elif low in DROP_MODIFIERS or child.pos_ in ("NUM", "ADV") or child.tag_ == "JJS" \
+                or child.pos_ == "ADJ" and any(c.dep_ == "conj" for c in child.children):
+            # "France's latest radical and violent jihadist": a superlative or a pair of adjectives describes
             continue
         elif _age(child):
             continue  # "a 40-year-old litigator": an age, not part of the role
@@ -570,8 +572,14 @@ def _appositives(root: Token, ent: Span) -> Iterator[RolePhrase]:
                         yield from _predicate(clause, exclude)
     # before: "Clinton's running mate, Tim Kaine" with only the role's complement between
     left = ent.start
-    while left > 0 and doc[left - 1].lower_.rstrip(".") in TITLE_WORDS | HONORIFICS:
-        left -= 1
+    while left > 0:
+        if doc[left - 1].lower_.rstrip(".") in TITLE_WORDS | HONORIFICS:
+            left -= 1
+        elif left < ent.start and doc[left - 1].ent_type_ in ("GPE", "NORP", "ORG") \
+                and (place := entity_of(doc[left - 1])) is not None:
+            left = place.start  # "Trump's running mate, Indiana Gov. Mike Pence": the title's place
+        else:
+            break
     first = root
     while first.dep_ == "conj" and first.head.ent_type_ == "PERSON":  # "The candidates, A, B and C"
         first = first.head
@@ -587,7 +595,7 @@ def _appositives(root: Token, ent: Span) -> Iterator[RolePhrase]:
         if all(doc[j] in list(head.subtree) and doc[j].dep_ not in ("cc", "conj") for j in between):
             phrase = _phrase_of(head, exclude)
     if phrase is None and first is root:
-        phrase = _role_before_comma(ent, left)
+        phrase = _role_before_comma(ent, left) or _fronted_role(ent, left)
     if phrase is not None:
         yield phrase
 
@@ -653,6 +661,22 @@ def _before(doc: Doc, i: int) -> Token:
     while j > 0 and doc[j].is_space:
         j -= 1
     return doc[j]
+
+
+def _fronted_role(ent: Span, left: int) -> RolePhrase | None:
+    """'A lawyer, Khan has long handed out copies': an indefinite role noun phrase opening the
+    sentence, a comma, then the name as the subject of the verb the role hangs on (never "After
+    meeting a lawyer, Khan left": there the role is the object of something else)."""
+    doc = ent.doc
+    root = ent.root
+    if left < 3 or doc[left - 1].text != "," or root.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    head = doc[left - 2]
+    if not is_head(head) or head.tag_ != "NN" or head.left_edge.i != ent.sent.start or head.head.i != root.head.i \
+            or head.dep_ not in ("npadvmod", "nsubj", "appos", "dep") \
+            or not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children):
+        return None
+    return _phrase_of(head, set(range(ent.start, ent.end)))
 
 
 def _bracketed(ent: Span) -> list[RolePhrase]:
