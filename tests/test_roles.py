@@ -712,3 +712,12 @@ def test_an_indefinite_role_opening_the_sentence_before_the_subject(nlp):
     r = analyse(nlp, "A lawyer, Tom Ashby has long handed out copies of the Constitution.")
     assert ("Tom Ashby", "lawyer") in role_rows(r)
     assert role_rows(analyse(nlp, "After meeting a lawyer, Tom Ashby left.")) == set()
+
+
+def test_any_act_of_the_subject_as_a_role_of_the_lexicon(nlp):
+    """'a remark Ashby made as a businessman' (the tagger calls "made" a participle); never with an
+    object the "as" may be about, never passive (an opinion), never a word only shaped like a job."""
+    r = analyse(nlp, "He bases this claim on a remark Tom Ashby made as a businessman four years ago.")
+    assert ("Tom Ashby", "businessman") in role_rows(r)
+    assert role_rows(analyse(nlp, "Jane Ruiz treated him as a son.")) == set()
+    assert role_rows(analyse(nlp, "Jane Ruiz was seen as a front-runner.")) == set()

@@ -33,7 +33,9 @@ Stanford/Angeli "title" relation and textacy's appositive walker as sources):
   professor"); never a rank among doers ("the first candidate to raise it") or a supposition
   ("if she is the nominee", "if he ran for governor");
 - "as" + role: "Clinton tapped Kaine as her running mate", "Bratton as commissioner", a phrasal
-  verb of the subject ("took over as chief executive");
+  verb of the subject ("took over as chief executive"), any other act of the subject with a role
+  of the lexicon ("a remark Trump made as a businessman"; never with an object of its own,
+  "treated him as a son", nor passive, "was seen as a front-runner");
 - appointed: "Kim was elected mayor of Dayton", "Hale named Kim campaign manager";
 - heading something: "Luis Rubio, who heads the Center ..." → head (org the Center ...);
   chairing it → chair;
@@ -942,13 +944,21 @@ def _who_clauses(role: Token) -> Iterator[Token]:
 
 def _serving_as(verb: Token, exclude: set[int]) -> Iterator[RolePhrase]:
     """'serves as aide', 'worked as a litigator': the role after "as" of a verb of holding one."""
-    phrasal = any(c.dep_ == "prt" for c in verb.children) and not any(c.dep_ == "dobj" for c in verb.children)
-    if verb.lemma_ not in AS_VERBS and not phrasal:  # "took over as chief executive", "signed on as adviser"
+    own_object = any(c.dep_ in ("dobj", "dative", "ccomp", "oprd") for c in verb.children)
+    phrasal = any(c.dep_ == "prt" for c in verb.children) and not own_object
+    # any other act the subject did "as" a role of the lexicon ("a remark Trump made as a
+    # businessman"), never with an object the "as" may be about ("treated him as a son") or passive
+    # ("was seen as a front-runner": an opinion)
+    other = verb.pos_ == "VERB" and not own_object and any(c.dep_ == "nsubj" for c in verb.children) \
+        and not any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    if verb.lemma_ not in AS_VERBS and not phrasal and not other:  # "took over as chief executive"
         return
     for child in verb.children:
         if child.lower_ == "as" and child.dep_ == "prep":
             pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
-            if pobj is not None and (phrase := _phrase_of(pobj, exclude)):
+            if pobj is None or verb.lemma_ not in AS_VERBS and not phrasal and pobj.lemma_.lower() not in HEAD_WORDS:
+                continue
+            if phrase := _phrase_of(pobj, exclude):
                 yield phrase
 
 
