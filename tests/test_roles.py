@@ -721,3 +721,12 @@ def test_any_act_of_the_subject_as_a_role_of_the_lexicon(nlp):
     assert ("Tom Ashby", "businessman") in role_rows(r)
     assert role_rows(analyse(nlp, "Jane Ruiz treated him as a son.")) == set()
     assert role_rows(analyse(nlp, "Jane Ruiz was seen as a front-runner.")) == set()
+
+
+def test_an_appositive_the_parser_hangs_on_an_earlier_name_belongs_to_the_name_before_its_comma(nlp):
+    r = analyse(nlp, "She thanked Tom Ashby and his late son Jim Ashby, the former Attorney General of Ohio, who died "
+                     "last year.")
+    assert ("Jim Ashby", "Attorney General") in role_rows(r)
+    assert not {role for person, role in role_rows(r) if person == "Tom Ashby"}
+    r = analyse(nlp, "She thanked Tom Ashby and his daughter Jane Ashby, the mayor of Dayton.")
+    assert role_rows(r) == {("Jane Ashby", "mayor")}

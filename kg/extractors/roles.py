@@ -18,6 +18,9 @@ Stanford/Angeli "title" relation and textacy's appositive walker as sources):
   and Sen. B" (never a heading's label, "Historians: A, B ..."; a class word such as "officials"
   not to a name with a title of its own);
 - appositive after the name: "Gene Hamilton, a top official", "Robby Mook, Clinton's campaign manager",
+  also when the parser hung it on an earlier name or on the noun the name stands beside ("Joe
+  Biden and his late son Beau Biden, the former attorney general": Beau's; the name before the
+  comma owns it), an indefinite role opening the sentence ("A lawyer, Khan has ..."),
   coordinated ones even when the parser hangs the second on the first one's object ("a fellow at
   the Hoover Institution and a former ambassador to Russia"),
   and the appositive's own relative clause ("X, the real estate magnate who is the Republican
@@ -561,12 +564,21 @@ def _appositives(root: Token, ent: Span) -> Iterator[RolePhrase]:
     doc = ent.doc
     # after: the appositive must start right after the name and its comma (not after a conjunct)
     owners = [root] + ([root.head] if root.dep_ == "conj" else [])
+    # "Joe Biden and his late son Beau Biden, the former attorney general": the parser hung the
+    # appositive on the earlier name (or on "son"); it belongs to the name its comma follows
+    after = ent.end + 1 if ent.end < len(doc) and doc[ent.end].text == "," else None
+    earlier = [t for t in ent.sent if after is not None and t.dep_ == "appos" and t.left_edge.i == after
+               and t.head.i < ent.start
+               and (t.head.ent_type_ == "PERSON" or root.dep_ == "appos" and t.head == root.head)]
+    base = list(owners)
+    owners += [t.head for t in earlier if t.head not in owners]
     for owner in owners:
         for child in owner.children:
             start = child.left_edge.i
             if child.dep_ == "appos" and child.ent_type_ != "PERSON" and start > ent.end \
                     and _before(doc, start).text == "," \
-                    and not any(t.ent_type_ == "PERSON" for t in doc[ent.end:start]):
+                    and not any(t.ent_type_ == "PERSON" for t in doc[ent.end:start]) \
+                    and (owner in base or child in earlier):
                 yield from _phrases_of(child, exclude)
                 # "X, the real estate magnate who is the Republican nominee": the appositive's own clause
                 for clause in (c for c in child.children if c.dep_ == "relcl"):
