@@ -730,3 +730,14 @@ def test_an_appositive_the_parser_hangs_on_an_earlier_name_belongs_to_the_name_b
     assert not {role for person, role in role_rows(r) if person == "Tom Ashby"}
     r = analyse(nlp, "She thanked Tom Ashby and his daughter Jane Ashby, the mayor of Dayton.")
     assert role_rows(r) == {("Jane Ashby", "mayor")}
+
+
+def test_a_description_never_looks_past_a_subject_kg_did_not_take_for_a_person(nlp):
+    """The tagger calls "Sanders" a work of art after a quotation; the senator is not Mara Olsen."""
+    r = analyse(nlp, '"That would be Jane Ruiz," Mara Olsen said. "Oh well, I do not want to say so, but if you '
+                     'say it," Sanders responded. Six months ago, the independent Ohio senator said, the media ignored '
+                     'him.')
+    assert not {role for person, role in role_rows(r) if person == "Mara Olsen"}
+    r = analyse(nlp, "Mara Olsen is running for the Senate. The seat opened in May. The former Ohio governor said she "
+                     "would win.")
+    assert ("Mara Olsen", "governor") in role_rows(r)

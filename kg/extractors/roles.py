@@ -63,10 +63,11 @@ Stanford/Angeli "title" relation and textacy's appositive walker as sources):
   of-complement makes it specific) as a subject, or as an object or subordinate subject in a
   sentence that names no one, after a sentence whose main subject is a person, or that names
   exactly one person (looking back over one sentence that names no one; never after a "he"/"she"
-  subject, never to a person whose roles name another party, never "the average worker" or
-  "the next president"); confidence 0.6, and no near-duplicate of a role of that head the
-  person holds beside the name; "the GOP front-runner" → the one person named before who holds
-  a role of the same class (``role_classes.txt``) of that party;
+  subject or a proper-noun subject kg did not take for a person, never to a person whose roles
+  name another party, never "the average worker" or "the next president"); confidence 0.6, and
+  no near-duplicate of a role of that head the person holds beside the name; "the GOP
+  front-runner" → the one person named before who holds a role of the same class
+  (``role_classes.txt``) of that party;
 - description aliases (:func:`descriptions`): "the Ohio senator" after "Sen. Tom Ashby" → an alias
   of his node, when he is the only person named before it holding that head.
 A role needs a head noun from ``kg/lexicons/role_nouns.txt`` or ``titles.txt``, or a lowercase
@@ -1189,6 +1190,11 @@ def _antecedent(index: EntityIndex, token: Token, resolved: dict[int, Cluster]) 
         if found is None and pronoun is not None:
             # "He lost to Cruz. The businessman ...": about "he", never Cruz; and who "he" is, kg
             # cannot tell surely enough (it knows no gender), so nothing
+            return None
+        if not named and any(t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "PROPN" and t.ent_type_ not in ORG_LABELS
+                             and index.cluster_at(t) is None for t in sentence):
+            # '"...," Sanders responded.' with the name tagged as a work of art: someone kg did not
+            # take for a person is the subject there, so looking past it would skip them
             return None
         if found is None and len(named) == 1:
             # "Gary Johnson's doctor is calling ... The former New Mexico governor is": the one
