@@ -741,3 +741,9 @@ def test_a_description_never_looks_past_a_subject_kg_did_not_take_for_a_person(n
     r = analyse(nlp, "Mara Olsen is running for the Senate. The seat opened in May. The former Ohio governor said she "
                      "would win.")
     assert ("Mara Olsen", "governor") in role_rows(r)
+
+
+def test_a_role_model_is_no_role(nlp):
+    r = analyse(nlp, "Jane Ruiz plans to give it away, just as her role models Tom Ashby and Mara Olsen did.")
+    assert role_rows(r) == set()
+    assert ("Mara Olsen", "model") in role_rows(analyse(nlp, "The former model Mara Olsen spoke."))

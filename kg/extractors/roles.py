@@ -77,8 +77,8 @@ deed, things); a person noun of belief in -ist before the head ("rape apologist 
 phrase a description, not a title; a definite description whose complement is indefinite ("the
 organizer of a rally") is someone new and points back to no one. So a party or a
 nationality alone ("Democrat Hillary Clinton"), kinship and opinions never become roles; "lady"
-only as "first lady"; "star" and "champion" only with their field ("NBA star"). An age ("a
-40-year-old litigator") is not part of a role. Colour words ("bombastic", "maverick",
+only as "first lady", "model" never as "role model"; "star" and "champion" only with their
+field ("NBA star"). An age ("a 40-year-old litigator") is not part of a role. Colour words ("bombastic", "maverick",
 ``DROP_MODIFIERS``) are not part of a role. An of-complement that is a name or an acronym
 ("of the A.F.L.-C.I.O.") is the org, not part of the role.
 """
@@ -165,6 +165,8 @@ GENERIC_HEADS = BARE_NOT_ROLES | {"official", "officer", "staffer", "personality
 NEEDS_FIELD = {"star", "champion"}
 # heads that are a role only with one of these words before them ("first lady", not "a lady of leisure")
 ONLY_WITH = {"lady": {"first"}, "gentleman": {"first"}}
+# heads that are no role with one of these words before them: "role model" is whom one admires
+NOT_WITH = {"model": {"role"}}
 # descriptions that rank or imagine rather than point back ("the first female president", "the next mayor")
 NOT_REFERRING = {"first", "next", "last", "future", "potential", "possible", "hypothetical", "ideal", "perfect",
                  "female", "male", "woman", "black", "youngest", "oldest", "only", "average", "typical",
@@ -270,6 +272,8 @@ class RolePhrase:
         if head.lemma_.lower() in NEEDS_FIELD and not self.org \
                 and not any(t.pos_ in ("NOUN", "PROPN") for t in words if t.i < head.i):
             return False  # "NBA star", "boxing champion"; never "a rising star", "a lifelong champion"
+        if any(t.lower_ in NOT_WITH.get(head.lemma_.lower(), ()) for t in words if t.i < head.i):
+            return False  # "his role models Warren Buffett and Bill Gates"
         if any(_person_modifier(t) for t in words if t.i < head.i):
             return False  # "rape apologist coach": a person noun before the head describes the person, not the job
         return of != 0 and is_head(head)
