@@ -747,3 +747,14 @@ def test_a_role_model_is_no_role(nlp):
     r = analyse(nlp, "Jane Ruiz plans to give it away, just as her role models Tom Ashby and Mara Olsen did.")
     assert role_rows(r) == set()
     assert ("Mara Olsen", "model") in role_rows(analyse(nlp, "The former model Mara Olsen spoke."))
+
+
+def test_will_gives_a_future_role_and_a_negation_none(nlp):
+    """'will take over as head' is a role to come (qualifier future); "would", "not", "never": none."""
+    r = analyse(nlp, "Tom Ashby will take over as the head of the foundation.")
+    assert [quals(r, "Tom Ashby", role).get("qualifier") for _, role in role_rows(r)] == ["future"]
+    r = analyse(nlp, "Jane Ruiz will be the Republican nominee.")
+    assert quals(r, "Jane Ruiz", "nominee") == {"qualifier": "future", "org": "Republican"}
+    for text in ("Tom Ashby is not a lawyer.", "Jane Ruiz will not be the nominee.", "Jane Ruiz would be a senator.",
+                 "Jane Ruiz is never the nominee."):
+        assert role_rows(analyse(nlp, text)) == set(), text

@@ -31,7 +31,9 @@ Stanford/Angeli "title" relation and textacy's appositive walker as sources):
   the governor, Tim Kaine left"); a plural role before a list goes to every name ("The
   candidates, A, B and C");
 - copula and relative clause: "Aaron Kall is director of debate at ...", "Conway, who is Trump's
-  campaign manager", "he is the anchor of ..." (pronoun subjects through the entity index); two
+  campaign manager", "he is the anchor of ..." (pronoun subjects through the entity index);
+  with "will" (no other modal) a role to come, qualifier future ("will take over as head of X");
+  never negated ("is not a lawyer"); two
   role nouns the parser hung on one another are two roles ("an economist and business
   professor"); never a rank among doers ("the first candidate to raise it") or a supposition
   ("if she is the nominee", "if he ran for governor");
@@ -174,6 +176,7 @@ NOT_REFERRING = {"first", "next", "last", "future", "potential", "possible", "hy
 NO_ONE_IN_PARTICULAR = {"average", "typical", "ordinary", "next", "future", "hypothetical", "ideal", "potential",
                         "possible"}  # yet "the first lady" is someone
 CONDITIONS = {"if", "unless", "whether"}
+FUTURE = {"will", "'ll", "’ll", "shall"}  # "will take over as head": a role to come, said as a fact
 MODALS = {"would", "could", "might", "may", "will", "should", "can", "to", "'d", "must"}
 PERSON_PRONOUNS = {"he", "she"}
 POSSESSIVE_GENDER = {"his": "m", "her": "f"}
@@ -908,9 +911,22 @@ def _after_preposition(ent: Span) -> bool:
 
 
 def _predicate(verb: Token, exclude: set[int]) -> Iterator[RolePhrase]:
-    """What a clause says its subject is: 'is director of debate', 'serves as aide', 'heads X'."""
-    if any(c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS for c in verb.children) or verb.dep_ == "xcomp":
+    """What a clause says its subject is: 'is director of debate', 'serves as aide', 'heads X';
+    with "will" alone, what it will be (qualifier future: "will take over as head of X")."""
+    modals = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS]
+    future = bool(modals) and all(c.lower_ in FUTURE for c in modals)
+    if modals and not future or verb.dep_ == "xcomp":
         return  # "would be a great senator", "to be president": not a role the person holds
+    if any(c.dep_ == "neg" for c in verb.children):
+        return  # "is not a lawyer", "will never be the nominee"
+    for phrase in _predicated(verb, exclude):
+        if future:
+            phrase.qualifier = phrase.qualifier if phrase.qualifier in ("acting", "interim", "candidate") else "future"
+        yield phrase
+
+
+def _predicated(verb: Token, exclude: set[int]) -> Iterator[RolePhrase]:
+    """The role phrases of :func:`_predicate`, once its modal and negation checks passed."""
     if any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in verb.children):
         return  # "if she is the nominee", "unless he runs for governor": a supposition, not a fact
     if verb.lemma_ == "become" and verb.tag_ not in ("VBD", "VBN"):
