@@ -758,3 +758,9 @@ def test_will_gives_a_future_role_and_a_negation_none(nlp):
     for text in ("Tom Ashby is not a lawyer.", "Jane Ruiz will not be the nominee.", "Jane Ruiz would be a senator.",
                  "Jane Ruiz is never the nominee."):
         assert role_rows(analyse(nlp, text)) == set(), text
+
+
+def test_a_thing_shaped_like_an_agent_noun_is_no_role(nlp):
+    """"flavor" ends like "governor"; it is a thing (kg/lexicons/not_role_nouns.txt)."""
+    assert role_rows(analyse(nlp, "Tom Ashby is the flavor of the month.")) == set()
+    assert role_rows(analyse(nlp, "Mara Olsen will be the flavor of the week.")) == set()
