@@ -485,3 +485,42 @@ def test_two_mentions_edges_to_one_entity_are_written_not_a_crash():
     quads = list(rdf.iter_quads(kg))
     spans = {q.subject.value.rsplit("/", 1)[-1] for q in quads if q.predicate.value == str(KG.refersTo)}
     assert {"10-18", "40-48"} <= spans
+
+
+def _pyoxigraph_turtle(kg: KnowledgeGraph, base_iri: str | None = None) -> bytes:
+    import io
+
+    import pyoxigraph as ox
+
+    out = io.BytesIO()
+    ox.serialize(rdf.to_triples(rdf.iter_quads(kg, base_iri=base_iri)), out, ox.RdfFormat.TURTLE,
+                 prefixes=rdf._prefixes())
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("base_iri", [None, "https://例え.jp/id/", "https://kg.example.org/ns#"])
+def test_graph_ttl_text_is_pyoxigraphs_turtle_byte_for_byte(tmp_path, base_iri):
+    """graph.ttl is written as text (kg.export.rdf._TurtleTerms); every escape, number and grouping
+    must be what pyoxigraph's serialiser writes for the same quads, on hostile text too."""
+    from kg.store import GraphStore
+
+    kg = hostile_graph()
+    kg.add(tiny_result(doc_id="controls", person="Ann \x00\x1f Lee", person_id="person:ann-lee"))
+    for _node, data in kg.graph.nodes(data=True):
+        if data.get("label") in ("Quote", "Article"):
+            data["text" if data["label"] == "Quote" else "name"] = "child\x01\x7f\r\b\f\\ren\u2028 “x”"
+    said = next(t for _s, t, d in kg.graph.edges(data=True) if d.get("type") == "SAID")
+    kg.graph.add_edge(said, "person:ann-lee", key="MENTIONS:x", type="MENTIONS", doc="tiny", text="Ann",
+                      starts=[1, 30], ends=[4, 33])
+    for _u, _v, data in kg.graph.edges(data=True):
+        if data.get("type") == "FOUND":
+            data["confidence"] = float("nan")  # not a decimal Turtle can write bare
+    store = GraphStore(tmp_path / "store.sqlite")
+    store.add(tiny_result(doc_id='a "b"\n', person='Zoë "\\" \t'))
+    store.add(tiny_result(doc_id="b"))
+    for graph, name in ((kg, "memory"), (store, "store"), (KnowledgeGraph(), "empty")):
+        path = tmp_path / f"{name}.ttl"
+        written = rdf.write_turtle(graph, path, base_iri=base_iri)
+        assert path.read_bytes() == _pyoxigraph_turtle(graph, base_iri), name
+        assert written == len(rdf.to_quads(graph, base_iri=base_iri))
+    store.close()
