@@ -351,41 +351,43 @@ class GraphStore(KnowledgeGraph):
             yield doc
 
     @_disk
-    def doc_part(self, doc: str) -> KnowledgeGraph:
+    def doc_rows(self, doc: str) -> tuple[dict[str, dict[str, Any]], dict[tuple[str, str, str], dict[str, Any]]]:
         """One article's part of the graph: its nodes, the edges its document added (or that a
-        merge moved), and the entities and roles at their ends, as an in-memory graph."""
+        merge moved), and the entities and roles at their ends, as plain dicts (node -> attributes,
+        (source, target, key) -> attributes) in networkx's order, without building a graph."""
         if not self._by_doc:
             self.db.execute("CREATE INDEX nodes_doc ON nodes (doc)")
             self.db.execute("CREATE INDEX edges_doc ON edges (doc)")
             self._by_doc = True
-        import networkx as nx
-
-        g = nx.MultiDiGraph()
         own = [(seq, node, json.loads(text)) for seq, node, text in
                self.db.execute("SELECT seq, id, data FROM nodes WHERE doc = ?", (doc,))]
-        edges = self.db.execute("SELECT src_seq, pair_seq, key_seq, src, tgt, key, data FROM edges WHERE doc = ?",
-                                (doc,)).fetchall()
-        ends = {n for row in edges for n in row[3:5] if n in self._data}
-        nodes = own + [(self._seqs[n], n, self._data[n]) for n in ends]
-        for _seq, node, data in sorted(nodes, key=lambda item: item[0]):
-            g.add_node(node, **data)
-        for *_order, u, v, key, text in sorted(edges):
-            g.add_edge(u, v, key=key, **json.loads(text))
-        return KnowledgeGraph(g)
+        rows = self.db.execute("SELECT src_seq, pair_seq, key_seq, src, tgt, key, data FROM edges WHERE doc = ?",
+                               (doc,)).fetchall()
+        ends = {n for row in rows for n in row[3:5] if n in self._data}
+        found = own + [(self._seqs[n], n, self._data[n]) for n in ends]
+        nodes = {node: data for _seq, node, data in sorted(found, key=lambda item: item[0])}
+        edges = {}
+        for *_order, u, v, key, text in sorted(rows):
+            edges[(u, v, key)] = json.loads(text)
+        return _with_ends(nodes, edges), edges
 
-    def entity_part(self) -> KnowledgeGraph:
-        """The entities and roles with the edges among them, as an in-memory graph."""
-        import networkx as nx
+    def doc_part(self, doc: str) -> KnowledgeGraph:
+        """:meth:`doc_rows` as an in-memory graph."""
+        return _graph_of(*self.doc_rows(doc))
 
-        g = nx.MultiDiGraph()
-        for node, data in self._data.items():
-            g.add_node(node, **data)
+    def entity_rows(self) -> tuple[dict[str, dict[str, Any]], dict[tuple[str, str, str], dict[str, Any]]]:
+        """The entities and roles with the edges among them, as :meth:`doc_rows` gives an article's."""
+        edges = {}
         for u, v, key in sorted(self._links, key=lambda e: (self._seqs[e[0]], self._pairs[e[:2]])):
             row = self.db.execute("SELECT data FROM edges WHERE src = ? AND tgt = ? AND key = ?", (u, v, key))
             found = row.fetchone()
             if found:
-                g.add_edge(u, v, key=key, **json.loads(found[0]))
-        return KnowledgeGraph(g)
+                edges[(u, v, key)] = json.loads(found[0])
+        return _with_ends(dict(self._data), edges), edges
+
+    def entity_part(self) -> KnowledgeGraph:
+        """:meth:`entity_rows` as an in-memory graph."""
+        return _graph_of(*self.entity_rows())
 
     def roles_graph(self) -> nx.MultiDiGraph:
         """The entities and roles (in memory) with the HOLDS_ROLE edges (on disk), for the corpus's
@@ -466,6 +468,26 @@ class GraphStore(KnowledgeGraph):
         if self.db.in_transaction:
             self.db.execute("COMMIT")
         self.db.close()
+
+
+def _with_ends(nodes: dict[str, dict[str, Any]], edges: Iterable[tuple[str, str, str]]) -> dict[str, dict[str, Any]]:
+    """``nodes`` and, after them, any edge end they lack (with no attributes), as networkx adds them."""
+    for u, v, _key in edges:
+        for end in (u, v):
+            if end not in nodes:
+                nodes[end] = {}
+    return nodes
+
+
+def _graph_of(nodes: dict[str, dict[str, Any]], edges: dict[tuple[str, str, str], dict[str, Any]]) -> KnowledgeGraph:
+    import networkx as nx
+
+    g = nx.MultiDiGraph()
+    for node, data in nodes.items():
+        g.add_node(node, **data)
+    for (u, v, key), data in edges.items():
+        g.add_edge(u, v, key=key, **data)
+    return KnowledgeGraph(g)
 
 
 class _NodeMap(Mapping[str, dict[str, Any]]):

@@ -234,12 +234,29 @@ def _edge_doc(target: str, data: dict[str, Any]) -> str | None:
     return None
 
 
+class _Part:
+    """What the quad builder reads of a graph, as plain dicts in networkx's order: the nodes,
+    the edges by (source, target, key), and each node's out-edges."""
+
+    __slots__ = ("edges", "nodes", "out")
+
+    def __init__(self, nodes: dict[str, dict[str, Any]], edges: dict[tuple[str, str, Any], dict[str, Any]]) -> None:
+        self.nodes, self.edges = nodes, edges
+        self.out: dict[str, list[tuple[str, dict[str, Any]]]] = defaultdict(list)
+        for (source, target, _key), data in edges.items():
+            self.out[source].append((target, data))
+
+    @classmethod
+    def of(cls, graph: KnowledgeGraph) -> _Part:
+        g = graph.graph
+        return cls(dict(g.nodes(data=True)), {(u, v, k): d for u, v, k, d in g.edges(keys=True, data=True)})
+
+
 class _QuadBuilder:
     """Collects quads per named graph so each article's graph is written as one block."""
 
-    def __init__(self, graph: KnowledgeGraph, iris: IriMinter) -> None:
-        self.kg = graph
-        self.g = graph.graph
+    def __init__(self, part: _Part, iris: IriMinter) -> None:
+        self.nodes, self.edges, self.out = part.nodes, part.edges, part.out
         self.iris = iris
         self.t = iris.terms
         self.default: list[Any] = []
@@ -268,15 +285,15 @@ class _QuadBuilder:
         """Article nodes and edges by the article whose graph holds them; with ``shared``, the
         quads of everything else (entities, roles, AUTHORED_BY) are made into :attr:`default`."""
         article_nodes: dict[str, list[str]] = defaultdict(list)
-        for node_id in sorted(self.g.nodes):
-            data = self.g.nodes[node_id]
+        for node_id in sorted(self.nodes):
+            data = self.nodes[node_id]
             if data.get("label") == "Article":
                 article_nodes[_article_doc(node_id, data)].append(node_id)
             elif shared:
                 self._node(node_id, data)
         doc_edges: dict[str, list[tuple[str, str, Any]]] = defaultdict(list)
-        for source, target, key in sorted(self.g.edges(keys=True), key=lambda e: (e[0], str(e[2]), e[1])):
-            data = self.g.edges[source, target, key]
+        for source, target, key in sorted(self.edges, key=lambda e: (e[0], str(e[2]), e[1])):
+            data = self.edges[source, target, key]
             doc = _edge_doc(target, data)
             if doc is None:
                 if shared:
@@ -289,9 +306,9 @@ class _QuadBuilder:
                   ) -> Iterator[Any]:
         """One article's named graph: its description, mentions and statements."""
         for node_id in article_nodes:
-            self._node(node_id, self.g.nodes[node_id])
+            self._node(node_id, self.nodes[node_id])
         for source, target, key in edges:
-            self._edge(source, target, self.g.edges[source, target, key])
+            self._edge(source, target, self.edges[source, target, key])
         yield from self.by_doc.pop(doc, [])
 
     # -- nodes ------------------------------------------------------------------------
@@ -344,9 +361,9 @@ class _QuadBuilder:
 
     def _linked(self, node_id: str, rel: str, name: Any) -> str | None:
         """The entity a statement's qualifier names, through its node's ``rel`` edges."""
-        targets = [t for _s, t, d in self.g.out_edges(node_id, data=True) if d.get("type") == rel]
+        targets = [t for t, d in self.out.get(node_id, ()) if d.get("type") == rel]
         for t in targets:
-            data = self.g.nodes[t]
+            data = self.nodes[t]
             if name == data.get("name") or name in (data.get("aliases") or ()):
                 return t
         return targets[0] if len(targets) == 1 else None
@@ -377,12 +394,12 @@ class _QuadBuilder:
         if data.get("qualifier"):
             add(q(st, k.qualifier, text(data["qualifier"]), g))
         if rel == "HOLDS_ROLE":
-            role = self.g.nodes[target]
+            role = self.nodes[target]
             add(q(st, k.role, node(target), g))
             add(q(st, k.roleName, text(role.get("name") or data.get("text", "")), g))
             if data.get("org"):
                 add(q(st, k.organizationName, text(data["org"]), g))
-            if data.get("org_id") and data["org_id"] in self.g:
+            if data.get("org_id") and data["org_id"] in self.nodes:
                 add(q(st, k.organization, node(str(data["org_id"])), g))
             if data.get("start") is not None:
                 span("role", k.roleSpan, data["start"], data["end"], data.get("text"))
@@ -391,7 +408,7 @@ class _QuadBuilder:
             if data.get("start") is not None:
                 span("memberOf", k.memberOfSpan, data["start"], data["end"], data.get("text"))
         else:
-            words = self.g.nodes[target]
+            words = self.nodes[target]
             add(q(st, k.text, text(words.get("text", "")), g))
             if data.get("mode"):
                 add(q(st, k.mode, text(data["mode"]), g))
@@ -427,7 +444,7 @@ class _QuadBuilder:
         # by entity, then by place: after a short-name merge one entity can have two MENTIONS edges
         # ("Trump" and "Donald Trump" in one quotation), and their attribute dicts do not compare
         t = self.t
-        edges = sorted(((t2, d) for _s, t2, d in self.g.out_edges(statement, data=True) if d.get("type") == "MENTIONS"),
+        edges = sorted(((t2, d) for t2, d in self.out.get(statement, ()) if d.get("type") == "MENTIONS"),
                        key=lambda edge: (edge[0], list(edge[1].get("starts") or ()), list(edge[1].get("ends") or ())))
         for target, data in edges:
             entity = self.iris.node(target)
@@ -470,17 +487,17 @@ def iter_quads(graph: KnowledgeGraph, *, base_iri: str | None = None) -> Iterato
     graph first, then one named graph per article (its description, mentions and statements)."""
     if isinstance(graph, GraphStore):
         return _store_quads(graph, IriMinter(base_iri))
-    return _QuadBuilder(graph, IriMinter(base_iri)).quads()
+    return _QuadBuilder(_Part.of(graph), IriMinter(base_iri)).quads()
 
 
 def _store_quads(store: GraphStore, iris: IriMinter) -> Iterator[ox.Quad]:
     """:func:`iter_quads` of a graph on disk, the same quads in the same order: the entities'
-    part first, then each article's part read on its own (:meth:`GraphStore.doc_part`)."""
-    shared = _QuadBuilder(store.entity_part(), iris)
+    part first, then each article's part read on its own (:meth:`GraphStore.doc_rows`)."""
+    shared = _QuadBuilder(_Part(*store.entity_rows()), iris)
     shared.sort_out(shared=True)
     yield from shared.default
     for doc in store.docs():
-        part = _QuadBuilder(store.doc_part(doc), iris)
+        part = _QuadBuilder(_Part(*store.doc_rows(doc)), iris)
         article_nodes, doc_edges = part.sort_out(shared=False)
         yield from part.doc_quads(doc, article_nodes.get(doc, ()), doc_edges.get(doc, ()))
 
@@ -592,7 +609,8 @@ def write_turtle(graph: KnowledgeGraph, path: str | Path, *, base_iri: str | Non
     if any(base.startswith(namespace) for namespace in _prefixes().values()):
         return write_rdf(graph, path, format="turtle", base_iri=base_iri)
     iris = IriMinter(base_iri, terms=_TurtleTerms)
-    triples = _store_quads(graph, iris) if isinstance(graph, GraphStore) else _QuadBuilder(graph, iris).quads()
+    triples = (_store_quads(graph, iris) if isinstance(graph, GraphStore)
+               else _QuadBuilder(_Part.of(graph), iris).quads())
     written = 0
     with Path(path).open("w", encoding="utf-8", newline="") as out:
         write = out.write
