@@ -31,6 +31,7 @@ import json
 import sqlite3
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -63,6 +64,14 @@ def _disk(method: Callable[..., Any]) -> Callable[..., Any]:
             code = errno.ENOSPC if "full" in str(err) else errno.EIO
             raise OSError(code, f"the graph store could not be written: {err}", str(self.path)) from err
     return wrapped
+
+
+@dataclass
+class TypeCounts:
+    """How many nodes (or edges) there are, and per attribute the types of its values, counted."""
+
+    total: int
+    types: dict[str, Counter[type]]
 
 
 class _DocBuffer:
@@ -332,6 +341,30 @@ class GraphStore(KnowledgeGraph):
     def edge_json_items(self) -> Iterator[tuple[str, str, str, str]]:
         """:meth:`edge_items` with the attributes as JSON text: the rows' own, not decoded."""
         yield from self.db.execute("SELECT src, tgt, key, data FROM edges ORDER BY src_seq, pair_seq, key_seq")
+
+    def attribute_types(self) -> tuple[TypeCounts, TypeCounts] | None:
+        """For the nodes and for the edges: the number of them and, per attribute name, how many
+        values of each Python type (as ``json.loads`` gives them) it holds; read by SQLite from
+        the rows without decoding them in Python (GraphML declares a type per attribute). None
+        when SQLite cannot read a row (a NaN written by Python's json)."""
+        kinds = {"null": type(None), "true": bool, "false": bool, "integer": int, "real": float, "text": str,
+                 "array": list, "object": dict}
+        nodes: dict[str, Counter[type]] = {}
+        for data in self._data.values():
+            for name, value in data.items():
+                nodes.setdefault(name, Counter())[type(value)] += 1
+        counts = [TypeCounts(len(self._data), nodes), TypeCounts(0, {})]
+        try:
+            for i, table in enumerate(("nodes", "edges")):
+                found = counts[i]
+                found.total += self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+                for name, kind, count in self.db.execute(
+                        f"SELECT j.key, j.type, count(*) FROM {table}, json_each({table}.data) AS j "
+                        "GROUP BY j.key, j.type"):
+                    found.types.setdefault(name, Counter())[kinds[kind]] += count
+        except sqlite3.OperationalError:
+            return None
+        return counts[0], counts[1]
 
     def node_data(self, node: str) -> dict[str, Any] | None:
         """One node's attributes (None: no such node)."""

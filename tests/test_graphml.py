@@ -80,3 +80,33 @@ def test_the_text_writer_escapes_as_lxml_does_byte_for_byte(tmp_path):
     back = nx.read_graphml(tmp_path / "nasty.graphml")  # and a parser reads the escapes back
     assert back.nodes["article:a&b"]["type"] == "Article"
     assert back.nodes["quote:1"]["text"] == "We won\ufffd\ufffd — “sí” 😀"
+
+
+def test_key_types_counted_by_the_store_are_those_of_a_pass_over_the_records():
+    """A store's GraphML declares its keys from types SQLite counts (GraphStore.attribute_types),
+    not from a pass over every record: the same keys, whatever the attributes hold or lack."""
+    from collections import Counter
+
+    from kg.export.graphml import _counted_types, _keys, _numbered, tool_edge, tool_node
+    from kg.store import TypeCounts
+
+    g = KnowledgeGraph()  # labels and types that are numbers, or missing: a missing one counts as ""
+    g.graph.add_node("x", name=None, aliases=[], type=3, flag=True)  # no label; a "type" of its own
+    g.graph.add_node("y", label=7, score=0.5, extra={"a": 1})
+    g.graph.add_edge("x", "y", key="k", id="e1", label="mine", count=None)  # no type; a "label" of its own
+    g.graph.add_edge("y", "x", key="k", type=5, parts=[1, 2])
+
+    def counted(records):
+        types: dict[str, Counter] = {}
+        for data in records:
+            for name, value in data.items():
+                types.setdefault(name, Counter())[type(value)] += 1
+        return TypeCounts(len(records), types)
+
+    nodes = [d for _n, d in g.node_items()]
+    edges = [d for *_e, d in g.edge_items()]
+    want_nodes = _keys("node", (tool_node(n, d) for n, d in g.node_items()), 0)
+    assert _numbered(_counted_types(counted(nodes), "node"), 0) == want_nodes
+    assert (_numbered(_counted_types(counted(edges), "edge"), len(want_nodes))
+            == _keys("edge", (tool_edge(d) for d in edges), len(want_nodes)))
+    assert _counted_types(counted([]), "node") == {}

@@ -72,7 +72,7 @@ def _keys(scope: str, records: Iterable[Mapping[str, Any]], first_id: int) -> di
         for name, value in data.items():
             kind = type(value)
             types[name].add(kind if kind is str or kind is int or kind is float else type(_scalar(value)))
-    return {name: (f"d{first_id + i}", _xml_type(found)) for i, (name, found) in enumerate(sorted(types.items()))}
+    return _numbered(types, first_id)
 
 
 # libxml2's escapes: in text & < > and carriage return; in attribute values also " and the
@@ -139,9 +139,39 @@ def tool_edge(data: Mapping[str, Any]) -> dict[str, Any]:
     return {**{k: v for k, v in data.items() if k != "id"}, "label": data.get("type", "")}
 
 
+def _counted_types(counts: Any, scope: str) -> dict[str, set[type]]:
+    """What :func:`_keys` finds in the :func:`tool_node` (``scope`` "node") or :func:`tool_edge`
+    records, from the types counted in the graph's own attributes
+    (:meth:`kg.store.GraphStore.attribute_types`) instead of a pass over every record."""
+    def scalar(kind: type) -> type:
+        return str if kind in (list, tuple, set, type(None)) else kind
+
+    # a node's "label" is shown as "type" and its name as "label"; an edge's "type" also as "label"
+    if scope == "node":
+        source, shown, gone = "label", "type", {"label", "type"}
+    else:
+        source, shown, gone = "type", "label", {"id", "label"}
+    types = {name: {scalar(kind) for kind in kinds} for name, kinds in counts.types.items() if name not in gone}
+    if counts.total:
+        kinds = counts.types.get(source, {})
+        types[shown] = {scalar(kind) for kind in kinds} | ({str} if sum(kinds.values()) < counts.total else set())
+        if scope == "node":
+            types["label"] = {str}
+    return types
+
+
+def _numbered(types: dict[str, set[type]], first_id: int) -> dict[str, tuple[str, str]]:
+    return {name: (f"d{first_id + i}", _xml_type(found)) for i, (name, found) in enumerate(sorted(types.items()))}
+
+
 def write_graphml(graph: KnowledgeGraph, path: Path) -> None:
-    node_keys = _keys("node", (tool_node(n, d) for n, d in graph.node_items()), 0)
-    edge_keys = _keys("edge", (tool_edge(d) for _, _, _, d in graph.edge_items()), len(node_keys))
+    counted = graph.attribute_types() if hasattr(graph, "attribute_types") else None
+    if counted is None:
+        node_keys = _keys("node", (tool_node(n, d) for n, d in graph.node_items()), 0)
+        edge_keys = _keys("edge", (tool_edge(d) for _, _, _, d in graph.edge_items()), len(node_keys))
+    else:  # a store: the attribute types counted by SQLite, without reading every row in Python
+        node_keys = _numbered(_counted_types(counted[0], "node"), 0)
+        edge_keys = _numbered(_counted_types(counted[1], "edge"), len(node_keys))
     with open(path, "w", encoding="utf-8", newline="") as out:
         write = out.write
         write("<?xml version='1.0' encoding='utf-8'?>\n")
