@@ -54,8 +54,8 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import networkx as nx
 from spacy.tokens import Doc, Token
 
 from kg.entities import ORG_WORDS, Cluster, EntityIndex, entity_of
@@ -64,6 +64,9 @@ from kg.given_names import gender_of as gender_of_name
 from kg.mentions import LESSER
 from kg.model import OpenDescription, Span, Triple
 from kg.token_table import token_table
+
+if TYPE_CHECKING:  # a worker process extracting articles never needs networkx (~0.3 s to import)
+    import networkx as nx
 
 CONFIDENCE = 0.6  # a description points back; a name (0.8 and above) names
 NAMED = 0.8  # role triples at least this sure stand beside a name: evidence for a description
