@@ -51,6 +51,17 @@ def said(result) -> list:
     return [t for t in result.triples if t.relation == "SAID"]
 
 
+def speaker_of(rows: list, words: str) -> str | None:
+    """The speaker's name of the first statement among ``rows`` whose words hold ``words``; None
+    when no statement does."""
+    return next((t.subject.name for t in rows if words in t.object.span.text), None)
+
+
+def shown(rows: list) -> list[tuple[str, str]]:
+    """Each statement's speaker and words: what an assertion on speakers prints when it fails."""
+    return [(t.subject.name, t.object.words) for t in rows]
+
+
 @pytest.fixture(scope="session")
 def dev_results(shared_dir, nlp) -> list:
     """Every PolNeAR dev article through the pipeline once per session (DocResults, in order).

@@ -8,7 +8,7 @@ test shows the rule working on what the parser really gives; ``find_quotations``
 from __future__ import annotations
 
 import pytest
-from conftest import analyse, said
+from conftest import analyse, said, shown, speaker_of
 
 from kg.extractors.quotes import find_quotations, mode_of
 
@@ -645,7 +645,7 @@ def test_a_person_conjoined_after_a_split_title_speaks(nlp):
     text = ("But Lands and Housing County Executive Committee Member Peter Mwangi defended the rules, saying "
             'congestion in the town had become "impossible".')
     rows = said(analyse(nlp, text))
-    assert rows and {t.subject.name for t in rows} == {"Peter Mwangi"}, [(t.subject.name, t.object.words) for t in rows]
+    assert rows and {t.subject.name for t in rows} == {"Peter Mwangi"}, shown(rows)
 
 
 def test_an_untagged_name_before_of_is_the_person_alone(nlp):
@@ -667,8 +667,7 @@ def test_he_after_a_title_typed_as_a_name_is_the_person_beside_it(nlp):
             "needed a second vessel.\n\n"
             '"We have asked for a spare boat for years," he said.')
     rows = said(analyse(nlp, text))
-    last = [t for t in rows if "spare boat" in t.object.span.text]
-    assert last and last[0].subject.name == "Sione Fifita", [(t.subject.name, t.object.words) for t in rows]
+    assert speaker_of(rows, "spare boat") == "Sione Fifita", shown(rows)
 
 
 def test_they_after_we_asked_an_organisation_is_that_organisation(nlp):
@@ -676,8 +675,7 @@ def test_they_after_we_asked_an_organisation_is_that_organisation(nlp):
             "We asked the Harbour Housing Trust to explain, and they sent us a statement saying the flats "
             "would stay affordable.")
     rows = said(analyse(nlp, text))
-    trust = [t for t in rows if "stay affordable" in t.object.span.text]
-    assert trust and trust[0].subject.name == "Harbour Housing Trust", [(t.subject.name, t.object.words) for t in rows]
+    assert speaker_of(rows, "stay affordable") == "Harbour Housing Trust", shown(rows)
 
 
 def test_a_nameless_group_of_one_is_no_they(nlp):
@@ -685,7 +683,7 @@ def test_a_nameless_group_of_one_is_no_they(nlp):
             "The council voted last week, and they said the freeze would last a year.")
     rows = said(analyse(nlp, text))
     assert not any(t.subject.name == "my landlord" and "freeze" in t.object.span.text for t in rows), \
-        [(t.subject.name, t.object.words) for t in rows]
+        shown(rows)
 
 
 def test_a_title_with_no_type_gives_way_to_the_person_in_apposition(nlp):
@@ -696,14 +694,14 @@ def test_a_title_with_no_type_gives_way_to_the_person_in_apposition(nlp):
     rows = said(analyse(nlp, text))
     names = [t.subject.name for t in rows]
     assert names[0].startswith("Nana Kofi Mensah") and names[1:] == ["Kwame Ofori", "Kwame Ofori"], \
-        [(t.subject.name, t.object.words) for t in rows]
+        shown(rows)
 
 
 def test_honorifics_of_other_countries_are_not_part_of_the_name(nlp):
     text = ("Judge Puan Aminah Yusof sentenced the driver to six years in prison on Monday.\n\n"
             "In passing sentence, Judge Aminah said the court could not treat drug-driving lightly.")
     rows = said(analyse(nlp, text))
-    assert rows and rows[-1].subject.name == "Aminah Yusof", [(t.subject.name, t.object.words) for t in rows]
+    assert rows and rows[-1].subject.name == "Aminah Yusof", shown(rows)
 
 
 def test_the_company_is_the_one_company_named_with_its_legal_form(nlp):
@@ -711,8 +709,7 @@ def test_the_company_is_the_one_company_named_with_its_legal_form(nlp):
             "profits. Lena Cho of Harbor Securities called the warning overdue.\n\n"
             "The company said it would close two plants.")
     rows = said(analyse(nlp, text))
-    last = [t for t in rows if "close two plants" in t.object.span.text]
-    assert last and last[0].subject.name == "Marlow Foods", [(t.subject.name, t.object.words) for t in rows]
+    assert speaker_of(rows, "close two plants") == "Marlow Foods", shown(rows)
 
 
 def test_the_school_is_the_college_named_before(nlp):
@@ -720,8 +717,7 @@ def test_the_school_is_the_college_named_before(nlp):
             "Parents from the Tayside Parents Forum backed the rule.\n\n"
             "The school plans to ask every family for its views in January.")
     rows = said(analyse(nlp, text))
-    plan = [t for t in rows if "every family" in t.object.span.text]
-    assert plan and plan[0].subject.name == "Harbour Road College", [(t.subject.name, t.object.words) for t in rows]
+    assert speaker_of(rows, "every family") == "Harbour Road College", shown(rows)
 
 
 def test_the_organisation_is_the_only_organisation_named_so_far(nlp):
@@ -729,8 +725,7 @@ def test_the_organisation_is_the_only_organisation_named_so_far(nlp):
             "Clearwater Trust.\n\n"
             "The organisation is calling on donors to fund new pumps before the rainy season.")
     rows = said(analyse(nlp, text))
-    call = [t for t in rows if "new pumps" in t.object.span.text]
-    assert call and call[0].subject.name == "Clearwater Trust", [(t.subject.name, t.object.words) for t in rows]
+    assert speaker_of(rows, "new pumps") == "Clearwater Trust", shown(rows)
 
 
 def test_a_person_set_off_by_commas_after_a_title_phrase_speaks(nlp):
@@ -738,7 +733,7 @@ def test_a_person_set_off_by_commas_after_a_title_phrase_speaks(nlp):
             "Western, Dr Ruth Gayle, who toured the farms on Sunday, backs the call for relief. "
             '"These families cannot carry this alone," she said.')
     rows = said(analyse(nlp, text))
-    assert rows and {t.subject.name for t in rows} == {"Ruth Gayle"}, [(t.subject.name, t.object.words) for t in rows]
+    assert rows and {t.subject.name for t in rows} == {"Ruth Gayle"}, shown(rows)
 
 
 def test_a_title_inside_a_name_span_is_cut_off_the_name(nlp):
