@@ -18,6 +18,7 @@ Graph shape (shared with Neo4j and RDF):
 
 from __future__ import annotations
 
+import functools
 import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
@@ -275,6 +276,9 @@ class KnowledgeGraph:
             found = [c for c in candidates if word in {" ".join(_name_words(a)) for a in aliases_of[c]}]
             return found[0] if len(found) == 1 and articles[found[0]] >= 2 else None
 
+        # a well-known bearer's articles are asked for once, not once per surname node beside him (a query
+        # of the store each)
+        named_in = functools.cache(self._named_in)
         merged: dict[str, str] = {}
         for node, data in self._entity_items():
             label, words = data.get("label"), _name_words(data.get("name", ""))
@@ -284,8 +288,8 @@ class KnowledgeGraph:
                 if target is None and label == "Person":
                     # "Clinton" of an article that names Bill and Hillary Clinton (kg.entities leaves
                     # it to neither): the one of those the corpus names in twice as many articles
-                    docs = self._named_in(node)
-                    beside = [c for c in by_last.get(words[0], []) if self._named_in(c) & docs]
+                    docs = named_in(node)
+                    beside = [c for c in by_last.get(words[0], []) if named_in(c) & docs]
                     target = dominant(beside, 2.0) if len(beside) >= 2 else None
                 if target is None and label == "Person":
                     # "Obama" when the corpus calls Barack Obama "Obama" but never Michelle Obama
