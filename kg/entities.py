@@ -468,8 +468,8 @@ class EntityIndex:
         named is not a senator first named later; a lede's "the president" before anyone is named
         may be the "President Obama" of the next paragraph)."""
         low = role.lower()
-        if before is not None and not any(m.start < before for c in self._clusters if c.type == "Person"
-                                          for m in c.mentions):
+        if before is not None and not any(self._named_before(c, before) for c in self._clusters
+                                          if c.type == "Person"):
             before = None
         holders = [c for c in self._role_holders.get(low, []) if self._named_before(c, before)]
         if len(holders) == 1:
@@ -573,7 +573,7 @@ class EntityIndex:
         a phrase whose name is another's complement ("supporters of Bernie Sanders", "a spokesman
         for Ann Lee", "Tim Kaine and Hillary Clinton")."""
         raw = text.split()
-        if any(w in LINKING_WORDS or w == "of" and k and raw[k - 1].lower().rstrip(".") not in TITLE_WORDS | ROLE_NOUNS
+        if any(w in LINKING_WORDS or w == "of" and k and raw[k - 1].lower().rstrip(".") not in _TITLES_OR_ROLE_NOUNS
                for k, w in enumerate(raw)):
             return None
         words = name_tokens(text)
