@@ -33,7 +33,9 @@ ticker in brackets after it ("(NYSE: NWE)") and its first word alone are aliases
 both ORG and FAC/GPE gets the type it has most often (seats of power such as the White House are
 Organizations, ``institutions.txt``); a party named in the singular ("GOP",
 "Republican", "the Republican party") is one Organization (``party_names.txt``), never anyone's
-employer; a place written several ways is one place (``place_aliases.txt``); a group loses its
+employer, and its members in the plural ("Democrats") one named group across articles, unless
+counted ("two Democrats") or a camp ("conservatives"): then a group of the article; a place
+written several ways is one place (``place_aliases.txt``); a group loses its
 determiners, a group of an organisation is one group either way round ("ACLU lawyers", "Lawyers
 from the American Civil Liberties Union"), and a group of common nouns ("reporters") is keyed to
 its article.
@@ -63,9 +65,11 @@ PLURAL_PRONOUNS = {"they", "them"}
 SPEAKER_PRONOUNS = {"i", "we", "you"}
 TITLE_WORDS = load_words("titles")
 ROLE_NOUNS = load_words("role_nouns")
-# members of a party or a political camp, in the plural: a group of one article
-PARTY_MEMBERS = {"democrats", "republicans", "conservatives", "liberals", "libertarians", "progressives",
-                 "independents", "socialists", "greens", "tories"}
+# a political camp in the plural ("conservatives", "independents"): nameless, a group of one article
+CAMPS = {"conservatives", "liberals", "progressives", "independents", "socialists", "moderates"}
+# a party's members in the plural: a named group, one across articles (``party_members_key``)
+PARTY_MEMBERS = {"democrats", "republicans", "libertarians", "tories"}
+COUNT_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "both", "dozen"}
 # honorifics before a name, English and others English-language papers print ("Madam Lim Siew
 # Hoon" in Singapore and Ghana, "Puan Rohana Ismail" and "Encik" in Malaysia, "Alhaji" in West
 # Africa, "Smt." and "Shri" in India): not part of the name
@@ -338,13 +342,14 @@ class EntityIndex:
             base = org_basename(name) if kind == "Organization" else place_name(name) if kind == "Place" else name
             if kind in ("Organization", "Group") and (party := party_name(name)) is not None:
                 kind, base = "Organization", party  # "GOP", "Republican", "the Republican party": one party
-            key = (kind, base.lower())
+            counted = kind == "Group" and _counted(ent)  # "two Democrats": some members, not the party's
+            key = (kind, base.lower() + (" (counted)" if counted else ""))
             cluster = orgs.get(key) or self._org_alias(orgs, kind, base) or self._ticker_of(tickers, name)
             if cluster is None and kind == "Organization":  # "Department of Justice", then "Justice Department"
                 canon = org_key(base)
                 cluster = next((c for (k, _low), c in orgs.items() if k == kind and org_key(c.name) == canon), None)
             if cluster is None:
-                cluster = Cluster(kind, base, key=self.party_members_key(kind, base))
+                cluster = Cluster(kind, base, key=self.party_members_key(kind, base, counted=counted))
                 orgs[key] = cluster
                 self._clusters.append(cluster)
             self._mention(cluster, ent, name)
@@ -353,10 +358,14 @@ class EntityIndex:
             if canon != cluster.name:
                 cluster.key = canon  # "Department of Justice" and "U.S. Justice Department": one node
 
-    def party_members_key(self, kind: str, name: str) -> str | None:
-        """The id key of a party's members ("Democrats", "Republicans"): the members an article
-        speaks of are its own group, as a generic group is, not one node across the corpus."""
-        if kind == "Group" and name.lower() in PARTY_MEMBERS:
+    def party_members_key(self, kind: str, name: str, *, counted: bool = False) -> str | None:
+        """The id key of a political camp ("conservatives", "independents"): nameless, so the camp
+        an article speaks of is its own group, as a generic group is. A party's members
+        ("Democrats", "Republicans") are a named group, one node across the corpus (the annotation
+        guideline: party members are not generic), apart from the party itself; a counted few of
+        them ("two Democrats", "10 Republicans", "2016 Democrats": the field of one race) are
+        the article's own."""
+        if kind == "Group" and (name.lower() in CAMPS or counted and name.lower() in PARTY_MEMBERS):
             return f"{name} {self.doc_id}"
         return None
 
@@ -526,6 +535,7 @@ class EntityIndex:
         "die-hard Sanders supporters": "Bernie Sanders supporters")."""
         words = group_words(name)
         text = " ".join(words)
+        counted = len(words) < len(name.split()) and _is_count(name.split()[0])
         match = re.match(r"^(\w[\w-]*)\s+(?:from|at|of|with|for)\s+(?:the\s+)?(.+)$", text, flags=re.IGNORECASE)
         owner: Cluster | None = None
         if match and match.group(2)[:1].isupper():
@@ -550,7 +560,7 @@ class EntityIndex:
             words = [words[0].lower(), *words[1:]]  # "Women who were ...": capitalised by the sentence only
         if is_generic_group(" ".join(words)):
             return " ".join(words), f"{' '.join(words)} {self.doc_id}"
-        return text, self.party_members_key("Group", text)
+        return text, self.party_members_key("Group", text, counted=counted)
 
     def organization_named(self, text: str) -> Cluster | None:
         """The organisation of this document that ``text`` names: its name, an alias, its initials."""
@@ -1105,6 +1115,17 @@ def ticker_aliases(doc: Doc, text: str | None = None) -> dict[str, int]:
         if match:
             out[match.group(1).rstrip(".")] = ent.start_char
     return out
+
+
+def _is_count(word: str) -> bool:
+    """A number or a year before a group ("10", "two", "2016")."""
+    return word.isdigit() or word.lower() in COUNT_WORDS
+
+
+def _counted(ent: Span) -> bool:
+    """Is the group name ``ent`` counted ("two Democrats", "2016 Republicans")?"""
+    before = ent.doc[ent.start - 1] if ent.start else None
+    return before is not None and (_is_count(before.text) or before.tag_ == "CD")
 
 
 def group_words(name: str) -> list[str]:

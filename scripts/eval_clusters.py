@@ -31,7 +31,10 @@ Two items are one entity for kg when they map to the same node id.
 Pairs are counted within documents and across documents, over all gold forms ("all") and over
 the forms kg maps to some node ("found": how well kg merges what it detected);
 precision = linked-by-both / linked-by-kg, recall = linked-by-both / linked-by-gold.
-``--details`` lists the wrong and missed links.
+``--details`` lists the wrong and missed links; ``--breakdown`` counts the missed links by the kind
+of gold form that kg left unmapped (``form_kind``: a description, a group of a person, a party's
+members, a handle, ...; a form is counted once per missed link it is an end of), and the links
+missed between two forms kg maps to different nodes ("split").
 """
 
 from __future__ import annotations
@@ -187,6 +190,61 @@ def score(gold: list[dict], pred: dict[tuple[str, str], str | None]) -> tuple[di
     return table, {"items": len(items), "mapped": mapped, "wrong": wrong, "missed": missed}
 
 
+PARTY_PLURALS = {"democrats", "republicans", "conservatives", "liberals", "independents", "progressives"}
+OWNED_NOUNS = {"campaign", "administration", "supporters", "backers", "team", "camp", "fans", "staff", "aides",
+               "allies", "voters", "family", "presidency", "delegates", "surrogates"}
+
+
+def form_kind(form: str, gold_type: str) -> str:
+    """The kind of a gold surface form, for the missed-link breakdown (by its words alone)."""
+    words = form.replace("’", "'").split()
+    low = [w.lower().strip(".,") for w in words]
+    first = low[0] if low else ""
+    if form.startswith("@") or (len(words) == 1 and gold_type == "Person" and (
+            form.islower() or any(c.isupper() for c in form[1:]) and not form.isupper())):
+        return "handle (@tedcruz, BernieSanders)"
+    if gold_type == "Group" and low and low[-1] in PARTY_PLURALS:
+        return "party members (Democrats, some Republicans)"
+    if len(low) >= 2 and low[-1] in OWNED_NOUNS and (any(w.endswith("'s") or w.endswith("'") for w in words)
+                                                     or any(w[:1].isupper() for w in words[1:-1])
+                                                     or words[0][:1].isupper() and first != "the"):
+        return "group/org of a name (Trump's campaign, Sanders supporters)"
+    if len(low) >= 3 and low[-2] == "of" or " of " in " ".join(low) and words[-1][:1].isupper():
+        return "X of a name (supporters of Sanders, the campaign of X)"
+    if first in ("his", "her", "their", "its", "our", "my", "your"):
+        return "possessive pronoun + noun (his campaign)"
+    if first == "the" and gold_type == "Person":
+        named = any(w[:1].isupper() for w in words[1:])
+        return "the + description with a capital (the GOP front-runner)" if named else \
+            "the + description (the mogul)"
+    if first in ("a", "an") and gold_type == "Person":
+        return "a/an + description"
+    if first == "the":
+        return f"the + noun ({gold_type})"
+    if words and words[0][:1].islower():
+        return f"bare lowercase noun ({gold_type})"
+    if gold_type == "Person":
+        return "capitalised name/nickname (Person)"
+    return f"capitalised name ({gold_type})"
+
+
+def breakdown(info: dict, pred: dict[tuple[str, str], str | None], gold: list[dict]) -> list[tuple[str, int, int]]:
+    """(kind, missed links, distinct forms) over the missed links, largest first."""
+    types = {(row["doc"], form): row["type"] for row in gold for form in row["mentions"]}
+    links: Counter = Counter()
+    forms: dict[str, set] = defaultdict(set)
+    for _scope, d1, f1, d2, f2, _what in info["missed"]:
+        ends = [(d, f) for d, f in ((d1, f1), (d2, f2)) if pred.get((d, f)) is None]
+        if not ends:
+            links["split: both forms mapped, to different nodes"] += 1
+            continue
+        for end in ends:
+            kind = form_kind(end[1], types.get(end, ""))
+            links[kind] += 1
+            forms[kind].add(end)
+    return [(kind, n, len(forms[kind])) for kind, n in links.most_common()]
+
+
 def found_only(gold: list[dict], pred: dict[tuple[str, str], str | None]) -> list[dict]:
     """The gold restricted to the surface forms kg maps to a node: merge quality apart from detection."""
     rows = []
@@ -203,6 +261,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("output", type=Path, help="kg's output folder (graph.json inside) or a graph.json")
     ap.add_argument("--docs", type=Path, help="only these docs (one id a line)")
     ap.add_argument("--details", action="store_true", help="list wrong and missed links")
+    ap.add_argument("--breakdown", action="store_true", help="missed links by the kind of form kg left unmapped")
     args = ap.parse_args(argv)
     path = args.output / "graph.json" if args.output.is_dir() else args.output
     graph = json.loads(path.read_text(encoding="utf-8"))
@@ -221,6 +280,10 @@ def main(argv: list[str] | None = None) -> int:
             t = tab[scope]
             print(f"{label:6} {scope:7} {t['gold_links']:6d} {t['kg_links']:6d} {t['both']:6d}  {t['P']:.3f}  "
                   f"{t['R']:.3f}  {t['F1']:.3f}")
+    if args.breakdown:
+        print(f"== missed links by kind ({len(info['missed'])} missed; an unmapped form counts once per link) ==")
+        for kind, n, nforms in breakdown(info, pred, gold):
+            print(f"  {n:6d}  {nforms:4d} forms  {kind}")
     if args.details:
         for kind in ("wrong", "missed"):
             print(f"== {kind} links ==")

@@ -424,14 +424,23 @@ def test_a_country_written_several_ways_is_one_place(nlp):
     assert sorted(e.name for e in r.entities if e.type == "Place") == ["United Kingdom", "United States"]
 
 
-def test_party_members_are_a_group_of_their_article(nlp):
-    """'Democrats' of two stories are two groups (the members each speaks of), as the annotators
-    scope them; the party itself stays one node."""
-    text = "Democrats blocked the bill on Tuesday, and the Democratic Party said it would try again."
+def test_party_members_are_one_named_group_across_articles_and_a_camp_is_its_articles(nlp):
+    """'Democrats' of two stories are one named group (the guideline: party members are not
+    generic), apart from the party itself; a nameless camp ('conservatives') and a counted few
+    ('two Democrats', the field of one race) are each story's own."""
+    text = ("Democrats blocked the bill on Tuesday, and the Democratic Party said it would try again. "
+            "Two Democrats are still running, and conservatives said they would wait.")
     first, second = analyse(nlp, text, "story-a"), analyse(nlp, text, "story-b")
 
-    def group_ids(result):
-        return {e.id for e in result.entities if e.type == "Group" and e.name == "Democrats"}
+    def groups(result):
+        return {(e.name, e.id) for e in result.entities if e.type == "Group"}
 
-    assert group_ids(first) and group_ids(second)
-    assert not group_ids(first) & group_ids(second)
+    def group_ids(result, name):
+        return {i for n, i in groups(result) if n == name}
+
+    shared = group_ids(first, "Democrats") & group_ids(second, "Democrats")
+    assert len(shared) == 1, (groups(first), groups(second))
+    assert next(iter(shared)) != entity_id("Organization", "Democratic Party")
+    assert len(group_ids(first, "Democrats")) == 2  # the party's members, and the two still running
+    assert group_ids(first, "conservatives") and not group_ids(first, "conservatives") & group_ids(
+        second, "conservatives")
