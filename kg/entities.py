@@ -56,6 +56,7 @@ from kg.given_names import gender_of as gender_of_name
 from kg.lexicons import load_pairs, load_words
 from kg.model import Entity, EntityRef, Triple, entity_id
 from kg.model import Span as TextSpan
+from kg.owned_groups import owned_noun
 from kg.token_table import token_table
 
 LABEL_TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place",
@@ -552,15 +553,40 @@ class EntityIndex:
                 if owner is not None:
                     break
         if owner is not None:
-            canonical = f"{owner.name} {noun.lower()}"
-            self._owners[canonical] = owner
-            return canonical, canonical
+            return self.owned_identity(owner, noun)
         if sentence_start and words and not words[0].isupper() and (len(words) > 1 or words[0][1:].islower()) \
                 and words[0].lower() not in ("democrats", "republicans", "liberals", "conservatives"):
             words = [words[0].lower(), *words[1:]]  # "Women who were ...": capitalised by the sentence only
         if is_generic_group(" ".join(words)):
             return " ".join(words), f"{' '.join(words)} {self.doc_id}"
         return text, self.party_members_key("Group", text, counted=counted)
+
+    def owned_identity(self, owner: Cluster, noun: str) -> tuple[str, str]:
+        """The name and id key of a group of ``owner`` ("Bernie Sanders supporters"): the noun folded
+        (``owned_groups.txt``: "Clinton camp" is her campaign); keyed to the article when the owner
+        is (a surname two people of the article share)."""
+        canonical = f"{owner.name} {owned_noun(noun)}"
+        self._owners[canonical] = owner
+        return canonical, canonical if owner.key is None else f"{canonical} {self.doc_id}"
+
+    def mint_owned(self, owner: Cluster, noun: str, mention: TextSpan) -> EntityRef | None:
+        """A group or organisation of a person at ``mention`` ("Trump's campaign", "the Obama
+        administration"), minted as a speaker phrase of those words would be: one node across
+        articles, its words an alias, a MEMBER_OF its owner (``kg.groups``). None when the words
+        are already another entity's (a description, a speaker kg minted otherwise)."""
+        owners = [c for c in self._clusters + list(self._extra.values()) for m in c.mentions
+                  if m.start < mention.end and mention.start < m.end and c is not owner]
+        if owners or mention.start in self._described:
+            return None
+        canonical, key = self.owned_identity(owner, noun)
+        eid = entity_id("Group", key)
+        cluster = self._extra.get(eid)
+        if cluster is None:
+            cluster = self._extra[eid] = Cluster("Group", canonical, key=key)
+        self.memberships.setdefault((eid, mention.start), (owner, mention))
+        cluster.mentions.append(mention)
+        cluster.aliases.update({canonical, re.sub(r"^(?:the|The|THE)\s+", "", mention.text)})
+        return self.ref_for(cluster, mention)
 
     def organization_named(self, text: str) -> Cluster | None:
         """The organisation of this document that ``text`` names: its name, an alias, its initials."""

@@ -27,6 +27,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from kg.given_names import gender_of as gender_of_name
 from kg.model import DocResult, EntityRef, OpenDescription, Triple, entity_id, stable_hash
+from kg.owned_groups import owned_noun, owned_nouns
 
 if TYPE_CHECKING:  # networkx takes ~0.4 s to import: only the paths that build a graph do
     import networkx as nx
@@ -316,11 +317,32 @@ class KnowledgeGraph:
                 merged[node] = target
         merged = {node: _final_target(merged, node) for node in merged}
         merged = {node: target for node, target in merged.items() if node != target}
+        merged.update(self._owned_group_merges(merged))
         for node, target in merged.items():
             self._merge_node(node, target)
         if merged:
             self._after_merge()
         return merged
+
+    def _owned_group_merges(self, merged: dict[str, str]) -> dict[str, str]:
+        """A group of a merged person joins the same group of the person it merged into: "Obama
+        administration" of an article that says only "Obama" is the corpus's "Barack Obama
+        administration" (``kg.groups.mention_owned``), when that node exists."""
+        names = {node: str(data.get("name", "")) for node, data in self._entity_items()}
+        groups: dict[str, list[str]] = defaultdict(list)
+        for node, data in self._entity_items():
+            if data.get("label") == "Group":
+                groups[names[node]].append(node)
+        out: dict[str, str] = {}
+        for old, new in merged.items():
+            for noun in set(owned_noun(w) for w in owned_nouns()):
+                target = entity_id("Group", f"{names.get(new, '')} {noun}")
+                if target not in names:
+                    continue
+                for node in groups.get(f"{names.get(old, '')} {noun}", []):
+                    if node != target:
+                        out[node] = target
+        return out
 
     def open_descriptions(self) -> list[OpenDescription]:
         """The descriptions the added articles left open (not kept in saved graphs), in doc order."""

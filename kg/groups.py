@@ -12,14 +12,26 @@ group of, as a MEMBER_OF triple from the group to that organisation or person:
   organisation, only of a camp);
 - generic groups ("reporters") and party members ("Democrats") belong to no one here.
 The graph turns these into ``(Group)-[:MEMBER_OF]->(Organization|Person)`` edges.
+
+A group or organisation of a person (:func:`mention_owned`) is minted wherever the text names
+it, not only when it speaks: a noun of ``owned_groups.txt`` ("campaign", "administration",
+"supporters", "camp", "backers") whose one owner is a person of the article, as a possessor
+("Trump's campaign", "Sanders' insurgent campaign"), a name before it ("the Obama
+administration", "die-hard Sanders supporters") or an of-complement ("the campaign of Donald
+Trump", "supporters of Sanders"); never an owner given by a pronoun ("his campaign"), two owners
+("the Clinton and Sanders campaigns", "supporters of Sanders and Clinton"), a noun inside a name
+("the Obama Foundation") or words another entity holds.
 """
 
 from __future__ import annotations
 
 import re
 
+from spacy.tokens import Doc, Token
+
 from kg.entities import Cluster, EntityIndex
 from kg.model import Evidence, Span, Triple, TripleObject
+from kg.owned_groups import owned_nouns
 
 EXTRACTOR = "groups.rules/1"
 CONFIDENCE = 0.8
@@ -53,3 +65,40 @@ def _owner_words(owner: Cluster, mention: Span) -> Span | None:
         if found:
             return Span(mention.start + found.start(), mention.start + found.end(), found.group(0))
     return None
+
+
+def mention_owned(doc: Doc, index: EntityIndex) -> None:
+    """Mint every group or organisation of a person the text names ("Trump's campaign"), in order."""
+    for token in doc:
+        if token.pos_ != "NOUN" or token.lower_ not in owned_nouns():
+            continue
+        if index.cluster_at(token) is not None:
+            continue  # "the Obama Foundation": the noun is in a name
+        found = _owner(token, index)
+        if found is not None:
+            owner, first, last = found
+            index.mint_owned(owner, token.text, index.span_of(first.idx, last.idx + len(last.text)))
+
+
+
+def _owner(noun: Token, index: EntityIndex) -> tuple[Cluster, Token, Token] | None:
+    """The one person who owns ``noun`` and the first and last words of the phrase, or None."""
+    left = [c for c in noun.children if c.i < noun.i]
+    if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in left):
+        return None  # "his campaign": a pronoun's owner is not read here
+    owners = [c for c in left if c.dep_ in ("poss", "compound") and c.pos_ == "PROPN"]
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == noun.i + 1), None)
+    pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if pobj is not None and pobj.pos_ == "PROPN" and not any(c.dep_ in ("conj", "cc") for c in pobj.children):
+        owners.append(pobj)
+    if len(owners) != 1 or any(c.dep_ in ("conj", "cc") for c in owners[0].children):
+        return None
+    owner = index.cluster_at(owners[0])
+    if owner is None or owner.type != "Person":
+        return None
+    words = sorted({t for c in left if c.dep_ != "det" and not c.is_punct for t in c.subtree}, key=lambda t: t.i)
+    first = words[0] if words else noun
+    last = next(t for t in reversed(list(pobj.subtree)) if not t.is_punct) if owners[0] is pobj else noun
+    if any(t.is_punct and t.text not in ("'", "’", "-") for t in noun.doc[first.i:last.i + 1] if t.dep_ != "case"):
+        return None
+    return owner, first, last

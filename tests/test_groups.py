@@ -57,3 +57,48 @@ def test_membership_loads_into_the_graph_server(result, graph_server):
                                     "m.text AS words ORDER BY grp", database=graph_server.database)
     assert {"grp": "Harbor Workers Union lawyers", "owner": "Harbor Workers Union", "words": "HWU"} in rows
     assert {"grp": "Lena Okafor supporters", "owner": "Lena Okafor", "words": "Okafor"} in rows
+
+
+@pytest.mark.model
+def test_a_group_of_a_person_is_minted_where_the_text_names_it_not_only_when_it_speaks(nlp):
+    """"Okafor's campaign", "the Okafor campaign" and "the campaign of Lena Okafor" are one node, a
+    MEMBER_OF her, though none of them speaks; "his campaign" (a pronoun's owner),
+    "the Okafor and Reyes campaigns" (two owners) and a noun inside a name make none."""
+    text = ("Mayor Lena Okafor and Dan Reyes met voters on Monday. Okafor's campaign bought new ads, the "
+            "Okafor campaign hired staff and the campaign of Lena Okafor paid for both. Reyes thanked his "
+            "campaign, while the Okafor and Reyes campaigns both lost money. Lena Okafor's loyal backers "
+            "waved flags near the Okafor Foundation.")
+    r = analyse(nlp, text, "owned-1")
+    groups = {e.name: e for e in r.entities if e.type == "Group"}
+    campaign = groups["Lena Okafor campaign"]
+    assert {m.text for m in campaign.mentions} == {"Okafor's campaign", "Okafor campaign", "campaign of Lena Okafor"}
+    assert {"Okafor's campaign", "Okafor campaign"} <= set(campaign.aliases)
+    assert {m.text for m in groups["Lena Okafor supporters"].mentions} == {"Lena Okafor's loyal backers"}
+    assert not any(n.startswith("Dan Reyes") for n in groups), groups
+    members = {(t.subject.mention.text, t.object.name) for t in r.triples if t.relation == "MEMBER_OF"}
+    assert ("Okafor's campaign", "Lena Okafor") in members
+    other = analyse(nlp, "Lena Okafor won the vote. The Okafor campaign said the margin was wide.", "owned-2")
+    assert campaign.id in {e.id for e in other.entities}  # the same node when it speaks in another article
+
+
+def test_a_group_of_a_short_name_joins_the_group_of_the_person_the_corpus_merges_it_into():
+    """An article that says only "Obama" mints "Obama administration"; once "Obama" merges into
+    Barack Obama, its administration is the corpus's "Barack Obama administration"."""
+    from kg.model import DocResult, Document, Entity, Span, entity_id
+
+    def result(doc_id: str, person: str) -> DocResult:
+        group = f"{person} administration"
+        text = f"{person} spoke. The {group} agreed."
+        return DocResult(document=Document(id=doc_id, text=text), triples=[], entities=[
+            Entity(entity_id("Person", person), "Person", person, (person,), (Span(0, len(person), person),)),
+            Entity(entity_id("Group", group), "Group", group, (group,),
+                   (Span(text.index(group), text.index(group) + len(group), group),))])
+
+    g = KnowledgeGraph()
+    for i in range(3):
+        g.add(result(f"a{i}", "Barack Obama"))
+    g.add(result("b", "Obama"))
+    merged = g.merge_short_names()
+    assert merged == {"person:obama": "person:barack-obama",
+                      "group:obama-administration": "group:barack-obama-administration"}
+    assert g.merge_short_names() == {}
