@@ -33,6 +33,10 @@ words. Rules, in order (the first that links wins):
   already, "AmeriCorps") that spells no one of the article but a well-attested given name and a
   surname ("BernieSanders", "LindseyGrahamSC") names that person (a node that merges with the
   corpus's by its name), and a title and a surname ("GovChristie") the surname;
+- nicknames: quoted words in brackets right after a person's name that hold that person's given
+  name or surname ("Marco Rubio (“Little Marco”)", "Ted Cruz ("Lyin' Ted")"), one to three
+  capitalised words, are that person (an alias too, so a later "Little Marco" is him); never
+  other quoted words ("Trump ("I love the poorly educated")");
 - left open: a description with modifiers that no one named before it fits here goes to the
   corpus (:func:`link_across`, :mod:`kg.corpus`), with the people named before it.
 
@@ -92,7 +96,7 @@ class Description:
     def specific(self) -> bool:
         """Does it say more than a bare head ("the Texas senator", a handle; not "the party")? Only
         such words can stand for the entity beyond this article (an alias of its node)."""
-        return self.rule == "handle" or len(self.span.text.split()) > 2
+        return self.rule in ("handle", "nickname") or len(self.span.text.split()) > 2
 
 
 def party_of(word: str) -> str | None:
@@ -217,6 +221,7 @@ def describe(doc: Doc, index: EntityIndex, role_triples: Sequence[Triple]
             taken.add(found.span.start)
             (out if isinstance(found, Description) else left).append(found)
     out.extend(_handles(index.text, index))
+    out.extend(_nicknames(index.text, index))
     out.sort(key=lambda d: (d.span.start, d.span.end))
     return out, left
 
@@ -425,6 +430,26 @@ def _handles(text: str, index: EntityIndex) -> list[Description]:
                 ids = {index.mint("Person", name, span).id}  # "BernieSanders" of a tweet: the person it spells
         if ids is not None and len(ids) == 1:  # one word that spells two names: never an ordinary word
             out.append(Description(Span.of(text, match.start(1), match.end(1)), next(iter(ids)), "handle"))
+    return out
+
+
+_NICKNAME = re.compile(r"[ \t]*\([ \t]*[“\"‘']((?:[A-Z][\w'’.-]*)(?:[ \t]+[A-Z][\w'’.-]*){0,2})[,.]?[”\"’'][ \t]*\)")
+
+
+def _nicknames(text: str, index: EntityIndex) -> list[Description]:
+    """A quoted nickname in brackets right after a person's name ("Marco Rubio (“Little Marco”)")
+    that holds that person's given name or surname: a mention of that person."""
+    out = []
+    for cluster in index.clusters_before(len(text) + 1):
+        if cluster.type != "Person" or len(name := cluster.name.lower().split()) < 2:
+            continue
+        for mention in cluster.mentions:
+            match = _NICKNAME.match(text, mention.end)
+            if match is None:
+                continue
+            words = {re.sub(r"[^a-z]", "", w.lower()) for w in match.group(1).split()}
+            if words & {name[0], name[-1]} and words - {name[0], name[-1]}:
+                out.append(Description(Span.of(text, match.start(1), match.end(1)), cluster.id, "nickname"))
     return out
 
 

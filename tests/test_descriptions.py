@@ -126,6 +126,19 @@ def test_a_handle_that_spells_a_full_name_names_that_person_in_any_article(nlp):
     _check_offsets(r, text)
 
 
+def test_a_quoted_nickname_in_brackets_after_a_name_is_that_person(nlp):
+    """'Tom Ashby (“Tiny Tom”)': a nickname holding his given name or surname is him, an alias
+    too; quoted words in brackets that hold neither ("Read my lips") are no nickname."""
+    text = ('The mayor mocked Tom Ashby (“Tiny Tom”) and Rita Vance ("Rotten Vance") all week, and Lena '
+            'Okafor ("Read My Lips") laughed.')
+    r = analyse(nlp, text)
+    assert "Tiny Tom" in {m.text for m in _entity(r, "Tom Ashby").mentions}
+    assert "Tiny Tom" in _entity(r, "Tom Ashby").aliases
+    assert "Rotten Vance" in {m.text for m in _entity(r, "Rita Vance").mentions}
+    assert "Read My Lips" not in {m.text for e in r.entities for m in e.mentions}
+    _check_offsets(r, text)
+
+
 def test_a_statement_that_uses_a_description_mentions_the_person(nlp):
     r = analyse(nlp, "Sen. Tom Ashby toured the plant on Monday. Jane Ruiz said the Ohio senator had misled voters.")
     said = next(t for t in r.triples if t.relation == "SAID")
