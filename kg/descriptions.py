@@ -31,8 +31,11 @@ words. Rules, in order (the first that links wins):
   full name the handle spells, after an optional "real" or title prefix ("Gov", "Sen"); a
   camel-case handle written as one ("@…", a tweet's author="…"; never words the article names
   already, "AmeriCorps") that spells no one of the article but a well-attested given name and a
-  surname ("BernieSanders", "LindseyGrahamSC") names that person (a node that merges with the
-  corpus's by its name), and a title and a surname ("GovChristie") the surname;
+  surname ("LindseyGrahamSC") names that person (a node that merges with the corpus's by its
+  name), and a title and a surname ("GovChristie") the surname; any other handle written as one,
+  in lower case or in capitalised words none an organisation's ("tedcruz", "BernieSanders";
+  never "FoxNews"), is an account, a Person node named "@tedcruz" that the corpus merge gives to
+  the one person whose full name it spells (``KnowledgeGraph.merge_short_names``);
 - nicknames: quoted words in brackets right after a person's name that hold that person's given
   name or surname ("Marco Rubio (“Little Marco”)", "Ted Cruz ("Lyin' Ted")"), one to three
   capitalised words, are that person (an alias too, so a later "Little Marco" is him); never
@@ -65,6 +68,7 @@ from spacy.tokens import Doc, Token
 from kg.entities import ORG_WORDS, Cluster, EntityIndex, entity_of
 from kg.extractors.roles import EVALUATIVE, NOT_REFERRING, PARTIES, PARTY_NAMES, demonyms, role_classes
 from kg.given_names import gender_of as gender_of_name
+from kg.handles import HANDLE_PREFIXES
 from kg.mentions import LESSER
 from kg.model import OpenDescription, Span, Triple
 from kg.token_table import token_table
@@ -76,7 +80,6 @@ CONFIDENCE = 0.6  # a description points back; a name (0.8 and above) names
 NAMED = 0.8  # role triples at least this sure stand beside a name: evidence for a description
 BARE_REACH = 2  # sentences a bare "the pollster" may stand after its person's last mention
 CANDIDACY = "candidacy"  # the role class of "the Republican nominee", "the GOP front-runner"
-HANDLE_PREFIXES = ("real", "the", "gov", "governor", "sen", "senator", "rep", "mayor", "dr", "potus")
 PAST = {"former", "ex", "erstwhile", "onetime", "one-time"}  # "the former president" held it before
 NOT_POINTING = {"one", "same", "other", "another", "new"}  # "the one candidate who ...", "the new mayor"
 _BRACKET_PARTY = re.compile(r"\s*\((R|D|I)\s*[-–,]\s*[A-Z]")
@@ -423,11 +426,14 @@ def _handles(text: str, index: EntityIndex) -> list[Description]:
             prefix = prefixed.get(handle)
             ids = spelled.get(handle[len(prefix):]) if prefix else None
         # a handle is written so: "@GovMikeHuckabee", a tweet's author="realDonaldTrump" ("AmeriCorps" is a word)
-        if ids is None and (match.group(0).startswith("@") or text[max(0, match.start() - 2):match.start()] == '="') \
-                and (name := _spelled_name(match.group(1))):
+        if ids is None and _written_as_handle(text, match) and (name := _spelled_name(match.group(1))):
             span = Span.of(text, match.start(1), match.end(1))
             if not _named_at(index, span):
                 ids = {index.mint("Person", name, span).id}  # "BernieSanders" of a tweet: the person it spells
+        elif ids is None and _written_as_handle(text, match) and _account(match.group(1)):
+            span = Span.of(text, match.start(1), match.end(1))
+            if not _named_at(index, span):  # "tedcruz": an account the corpus merge may tie to a person
+                ids = {index.mint("Person", "@" + match.group(1), span, key="@" + handle).id}
         if ids is not None and len(ids) == 1:  # one word that spells two names: never an ordinary word
             out.append(Description(Span.of(text, match.start(1), match.end(1)), next(iter(ids)), "handle"))
     return out
@@ -451,6 +457,21 @@ def _nicknames(text: str, index: EntityIndex) -> list[Description]:
             if words & {name[0], name[-1]} and words - {name[0], name[-1]}:
                 out.append(Description(Span.of(text, match.start(1), match.end(1)), cluster.id, "nickname"))
     return out
+
+
+def _written_as_handle(text: str, match: re.Match[str]) -> bool:
+    """Is the word written as a handle: "@GovMikeHuckabee", a tweet's author="tedcruz"?"""
+    return match.group(0).startswith("@") or text[max(0, match.start() - 2):match.start()] == '="'
+
+
+def _account(handle: str) -> bool:
+    """A handle that may be a person's account: letters only, in lower case ("tedcruz") or in
+    capitalised words none of which is an organisation's ("RandPaul"; never "FoxNews")."""
+    if not handle.isalpha():
+        return False
+    words = re.findall(r"[A-Z][a-z]+|[a-z]+|[A-Z]+(?![a-z])", handle)
+    return handle.islower() or len(words) >= 2 and all(w[:1].isupper() for w in words) \
+        and not any(w.lower() in ORG_WORDS for w in words)
 
 
 def _named_at(index: EntityIndex, span: Span) -> bool:

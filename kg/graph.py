@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from kg.given_names import gender_of as gender_of_name
+from kg.handles import handle_letters, spellings
 from kg.model import DocResult, EntityRef, OpenDescription, Triple, entity_id, stable_hash
 from kg.owned_groups import owned_noun, owned_nouns
 
@@ -236,7 +237,9 @@ class KnowledgeGraph:
         surname goes to the one bearer some article calls by it alone ("Obama": Barack, never
         Michelle). A longer name that is a full name after a word that is no given name
         ("Crooked Hillary Clinton"), and a two-word Place or Organization that is a person's full
-        name ("Marco Rubio" the model typed a place), merge the same way. A one-word
+        name ("Marco Rubio" the model typed a place), merge the same way. An account ("@tedcruz",
+        a handle no article spelled out: ``kg.descriptions``) merges into the one person whose
+        full name it spells, with or without a prefix ("real", a title before the surname). A one-word
         Organization merges the same way into the organisation whose initials it is ("ACLU") or
         whose first or last word it is ("Northwind"). Run once after every document is added;
         idempotent.
@@ -281,10 +284,15 @@ class KnowledgeGraph:
         # of the store each)
         named_in = functools.cache(self._named_in)
         merged: dict[str, str] = {}
+        spelled = self._spelled_handles()
         for node, data in self._entity_items():
             label, words = data.get("label"), _name_words(data.get("name", ""))
             target = None
-            if len(words) == 1 and label in ("Person", "Organization", "Group"):
+            if label == "Person" and str(data.get("name", "")).startswith("@"):
+                # "@tedcruz", a tweet's author no article spelled out: the one person whose name it spells
+                found = spelled.get(handle_letters(str(data["name"])), set())
+                target = next(iter(found)) if len(found) == 1 else None
+            elif len(words) == 1 and label in ("Person", "Organization", "Group"):
                 target = dominant(by_last.get(words[0], []))
                 if target is None and label == "Person":
                     # "Clinton" of an article that names Bill and Hillary Clinton (kg.entities leaves
@@ -323,6 +331,15 @@ class KnowledgeGraph:
         if merged:
             self._after_merge()
         return merged
+
+    def _spelled_handles(self) -> dict[str, set[str]]:
+        """Handle letters → the full-name Person nodes that spell them ("tedcruz" → Ted Cruz)."""
+        out: dict[str, set[str]] = defaultdict(set)
+        for node, data in self._entity_items():
+            if data.get("label") == "Person" and not str(data.get("name", "")).startswith("@"):
+                for letters in spellings(str(data.get("name", ""))):
+                    out[letters].add(node)
+        return out
 
     def _owned_group_merges(self, merged: dict[str, str]) -> dict[str, str]:
         """A group of a merged person joins the same group of the person it merged into: "Obama
