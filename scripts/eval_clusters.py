@@ -195,13 +195,15 @@ OWNED_NOUNS = {"campaign", "administration", "supporters", "backers", "team", "c
                "allies", "voters", "family", "presidency", "delegates", "surrogates"}
 
 
-def form_kind(form: str, gold_type: str) -> str:
-    """The kind of a gold surface form, for the missed-link breakdown (by its words alone)."""
+def form_kind(form: str, gold_type: str, entity: str = "") -> str:
+    """The kind of a gold surface form, for the missed-link breakdown (by its words and the gold
+    entity's name: a one-word form is a handle when it holds the entity's surname, "tedcruz")."""
     words = form.replace("’", "'").split()
     low = [w.lower().strip(".,") for w in words]
     first = low[0] if low else ""
-    if form.startswith("@") or (len(words) == 1 and gold_type == "Person" and (
-            form.islower() or any(c.isupper() for c in form[1:]) and not form.isupper())):
+    surname = entity.split()[-1].lower() if entity else ""
+    if form.startswith("@") or (len(words) == 1 and gold_type == "Person" and surname and surname in form.lower()
+                                and form.lower() != surname and form.isalpha()):
         return "handle (@tedcruz, BernieSanders)"
     if gold_type == "Group" and low and low[-1] in PARTY_PLURALS:
         return "party members (Democrats, some Republicans)"
@@ -209,8 +211,8 @@ def form_kind(form: str, gold_type: str) -> str:
                                                      or any(w[:1].isupper() for w in words[1:-1])
                                                      or words[0][:1].isupper() and first != "the"):
         return "group/org of a name (Trump's campaign, Sanders supporters)"
-    if len(low) >= 3 and low[-2] == "of" or " of " in " ".join(low) and words[-1][:1].isupper():
-        return "X of a name (supporters of Sanders, the campaign of X)"
+    if " of " in f" {' '.join(low)} " and words[-1][:1].isupper() and first not in ("the", "a", "an"):
+        return "X of a name (supporters of Sanders)"
     if first in ("his", "her", "their", "its", "our", "my", "your"):
         return "possessive pronoun + noun (his campaign)"
     if first == "the" and gold_type == "Person":
@@ -230,7 +232,7 @@ def form_kind(form: str, gold_type: str) -> str:
 
 def breakdown(info: dict, pred: dict[tuple[str, str], str | None], gold: list[dict]) -> list[tuple[str, int, int]]:
     """(kind, missed links, distinct forms) over the missed links, largest first."""
-    types = {(row["doc"], form): row["type"] for row in gold for form in row["mentions"]}
+    types = {(row["doc"], form): (row["type"], row["entity"]) for row in gold for form in row["mentions"]}
     links: Counter = Counter()
     forms: dict[str, set] = defaultdict(set)
     for _scope, d1, f1, d2, f2, _what in info["missed"]:
@@ -239,7 +241,7 @@ def breakdown(info: dict, pred: dict[tuple[str, str], str | None], gold: list[di
             links["split: both forms mapped, to different nodes"] += 1
             continue
         for end in ends:
-            kind = form_kind(end[1], types.get(end, ""))
+            kind = form_kind(end[1], *types.get(end, ("", "")))
             links[kind] += 1
             forms[kind].add(end)
     return [(kind, n, len(forms[kind])) for kind, n in links.most_common()]
