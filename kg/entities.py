@@ -78,8 +78,9 @@ HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lady", "lor
               "madam", "madame", "mme", "puan", "encik", "cik", "datuk", "dato", "dato'", "tun", "alhaji", "alhaja",
               "hajia", "smt", "shri", "shrimati"}
 NAME_PARTICLES = load_words("name_particles")
-# unions the per-token checks test against, made once (a set union per word cost more than the test)
-_TITLES_OR_HONORIFICS = frozenset(TITLE_WORDS | HONORIFICS)
+# unions the per-token checks test against, made once (a set union per word cost more than the test);
+# TITLES_OR_HONORIFICS is shared with kg/extractors/roles.py
+TITLES_OR_HONORIFICS = frozenset(TITLE_WORDS | HONORIFICS)
 _TITLES_OR_ROLE_NOUNS = frozenset(TITLE_WORDS | ROLE_NOUNS)
 FIRST_PERSON = {"i", "me", "my", "we", "us", "our"}
 # "By Ann Lee" on a line of its own near the top: the writer, whom an "I" of the text means
@@ -140,7 +141,7 @@ def _name_tokens(text: str) -> tuple[str, ...]:
     words = [w.strip("\"“”‘`").rstrip(",;:") for w in text.split()]
     words = [w.strip("'") if w.count("'") == 1 and (w.startswith("'") or w.endswith("'")) else w for w in words]
     words = [w for w in words if w and any(c.isalnum() for c in w)]
-    while words and (words[0].lower().rstrip(".") in _TITLES_OR_HONORIFICS or words[0].lower() == "the"
+    while words and (words[0].lower().rstrip(".") in TITLES_OR_HONORIFICS or words[0].lower() == "the"
                      or words[0][:1].islower() or _plural_title(words[0])):
         words = words[1:]
     while words and words[-1].lower().rstrip(".,") in SUFFIXES:
@@ -839,7 +840,7 @@ def _nickname_spans(doc: Doc) -> list[Span]:
             continue
         start = i - 2
         while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper() \
-                and doc[start - 1].lower_.rstrip(".") not in _TITLES_OR_HONORIFICS:
+                and doc[start - 1].lower_.rstrip(".") not in TITLES_OR_HONORIFICS:
             start -= 1
         end = i + 3
         while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() and doc[end].ent_type_:
@@ -922,7 +923,7 @@ def _untagged_names(doc: Doc) -> list[Span]:
         return found  # the second pass only finds names ending in a surname found here
     taken = {i for span in found for i in range(span.start, span.end)}
     for t in (doc[i] for i, kind in enumerate(table.ent_type) if not kind):
-        if t.i in taken or t.ent_type_ or not _capital_word(t) or t.lower_.rstrip(".") in _TITLES_OR_HONORIFICS:
+        if t.i in taken or t.ent_type_ or not _capital_word(t) or t.lower_.rstrip(".") in TITLES_OR_HONORIFICS:
             continue
         end = _name_run(doc, t.i)
         if end > t.i + 1 and doc[t.i + 1:end].text.split()[-1] in surnames:
@@ -978,7 +979,7 @@ def _name_after_title(ent: Span) -> Span | None:
     when they start with a well-attested given name and hold a surname too; else None."""
     for k in range(len(ent) - 2, -1, -1):
         title = ent[k]
-        if title.lower_.rstrip(".") in _TITLES_OR_HONORIFICS and title.text[:1].isupper() \
+        if title.lower_.rstrip(".") in TITLES_OR_HONORIFICS and title.text[:1].isupper() \
                 and gender_of_name(ent[k + 1].text) is not None and len(ent) - k - 1 >= 2:
             return ent[k + 1:]
     return None
@@ -993,7 +994,7 @@ def _person_cue(ent: Span) -> bool:
         return True  # "Mr Ashby" typed ORG
     if len(ent) < 2 or not all(t.pos_ == "PROPN" or t.lower_ in NAME_PARTICLES for t in ent):
         return False
-    if prev is not None and prev.lower_.rstrip(".") in _TITLES_OR_HONORIFICS and prev.text[:1].isupper():
+    if prev is not None and prev.lower_.rstrip(".") in TITLES_OR_HONORIFICS and prev.text[:1].isupper():
         return True  # "Mr. Lee", "Chancellor Olaf Scholz" typed ORG
     if _name_after_title(ent) is not None:
         return True  # "Cllr Máire Nic Giolla Phádraig", "Battalion Chief Marcus Hale" typed ORG: a title, a given name

@@ -94,7 +94,7 @@ from functools import cache, lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.entities import HONORIFICS, Cluster, EntityIndex, entity_of, strip_possessive
+from kg.entities import HONORIFICS, TITLES_OR_HONORIFICS, Cluster, EntityIndex, entity_of, strip_possessive
 from kg.lexicons import load_pairs, load_words
 from kg.model import EntityRef, Evidence, Triple, TripleObject, entity_id
 from kg.token_table import token_table
@@ -595,7 +595,7 @@ def _appositives(root: Token, ent: Span) -> Iterator[RolePhrase]:
     # before: "Clinton's running mate, Tim Kaine" with only the role's complement between
     left = ent.start
     while left > 0:
-        if doc[left - 1].lower_.rstrip(".") in TITLE_WORDS | HONORIFICS:
+        if doc[left - 1].lower_.rstrip(".") in TITLES_OR_HONORIFICS:
             left -= 1
         elif left < ent.start and doc[left - 1].ent_type_ in ("GPE", "NORP", "ORG") \
                 and (place := entity_of(doc[left - 1])) is not None:
