@@ -764,3 +764,20 @@ def test_a_thing_shaped_like_an_agent_noun_is_no_role(nlp):
     """"flavor" ends like "governor"; it is a thing (kg/lexicons/not_role_nouns.txt)."""
     assert role_rows(analyse(nlp, "Tom Ashby is the flavor of the month.")) == set()
     assert role_rows(analyse(nlp, "Mara Olsen will be the flavor of the week.")) == set()
+
+
+def test_a_name_that_opens_a_relative_clause_after_a_role_noun_does_not_hold_it(nlp):
+    """'The county judge Ashby was pointing to': a clause without "that" whose object is the role
+    noun (a preposition left without its object, a second verb with no subject, a clause the parser
+    hangs on the noun); the same words before a name doing its own act stay the name's title."""
+    for text in ("The county judge Ashby was pointing to is Jane Ruiz.",
+                 "The county judge Ashby had criticized ruled against him on Monday.",
+                 "The lawyer Ruiz hired has quit the case."):
+        assert not {role for _, role in role_rows(analyse(nlp, text)) if "judge" in role or "lawyer" in role}, text
+    r = analyse(nlp, "Tom Ashby lost the appeal. The county judge Ashby was pointing to is Jane Ruiz. "
+                     "Ashby said the judge was biased.")
+    assert not [m for t in r.triples if t.relation == "SAID" for m in t.qualifier("mentions") or ()
+                if m.name == "Tom Ashby"]
+    for text in ("The county judge Jane Ruiz ruled on Monday.", "The county judge Jane Ruiz said the case was closed.",
+                 "The county judge Jane Ruiz has said she will rule soon."):
+        assert ("Jane Ruiz", "county judge") in role_rows(analyse(nlp, text)), text

@@ -185,6 +185,10 @@ TENURE_NOUNS = load_words("tenure_nouns")  # "her tenure as secretary of state":
 LOOK_BACK = 2  # sentences a definite description looks back over for its person
 PARTIES = {"republican", "democratic", "libertarian", "green", "independent"}
 PARTY_NAMES = {"gop": "republican", "democrat": "democratic", "dem": "democratic"}
+# a role noun with one of these before it may head a relative clause the name after it opens
+CLAUSE_ARTICLES = {"the", "a", "an", "this", "that"}
+CLAUSE_OPENERS = {"that", "which", "who", "whom", "because", "when", "while", "if", "as", "after", "before"}
+FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 # where a definite description may stand: subject anywhere, object, object of a preposition
 DESCRIPTION_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj"}
 
@@ -416,6 +420,39 @@ def _titles_before(name_start: Token, ent: Span) -> list[RolePhrase]:
         last = max((t for t in phrase.tokens if t.text != "."), key=lambda t: t.i)
         phrase.plural = last.tag_ in ("NNS", "NNPS") or last.lower_.rstrip(".") in PLURAL_ABBREVIATIONS
     return phrases
+
+
+def _contact_clause(ent: Span, phrase: RolePhrase) -> bool:
+    """'The federal judge Trump was referring to is Gonzalo Curiel': a lowercase role after an
+    article, then a name that opens a relative clause without "that" — the role is the clause's
+    head, someone else, not the name's title. The parser gives this the tree of "the federal judge
+    Tomas Berg ruled", so the evidence is in the clause itself: its verb hung on the role noun
+    (relcl/acl), a preposition it leaves without an object ("referring to"), or a second finite
+    verb after it with no subject of its own ("the judge Trump had criticized ruled against him")."""
+    doc = ent.doc
+    words = sorted(phrase.tokens, key=lambda t: t.i)
+    if not words or words[0].i == 0 or doc[words[0].i - 1].lower_ not in CLAUSE_ARTICLES \
+            or any(t.text[:1].isupper() and is_head(t) for t in words):
+        return False  # "Federal Judge Tomas Berg", "Clinton's lawyer Mills": a title
+    j = ent.end
+    while j < ent.sent.end and (doc[j].pos_ in ("AUX", "ADV", "PART") and doc[j].lower_ not in ("to", "'s", "’s")):
+        j += 1
+    if j >= ent.sent.end or doc[j].pos_ != "VERB" or doc[j].tag_ == "VBG" and j == ent.end:
+        return False
+    verb = doc[j]
+    if verb.dep_ in ("relcl", "acl") and verb.head in words:
+        return True
+    if any(c.dep_ == "prep" and c.i > j and not any(True for _ in c.children)
+           and (c.i + 1 >= ent.sent.end or doc[c.i + 1].pos_ in ("VERB", "AUX")) for c in verb.children):
+        return True  # "was referring to is ...": the preposition's object is the role noun
+    for tok in doc[j + 1:ent.sent.end]:
+        if tok.is_punct or tok.dep_ in ("cc", "mark") or tok.lower_ in CLAUSE_OPENERS:
+            return False
+        if tok.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and tok.dep_ != "pobj":
+            return False  # a subject of the next verb, or an object: no gap shown
+        if tok.pos_ in ("VERB", "AUX") and tok.tag_ in FINITE_TAGS:
+            return True
+    return False
 
 
 def _title_of_body(doc: Doc, i: int) -> int | None:
@@ -1312,6 +1349,8 @@ def extract(doc: Doc, index: EntityIndex) -> Iterator[Triple]:
             continue
         titled = False
         for phrase in _titles_before(_name_start(ent), ent):
+            if _contact_clause(ent, phrase):
+                continue  # "The federal judge Trump was referring to is ...": not Trump's title
             titled = True
             conjuncts = _person_conjuncts(ent.root)
             if phrase.plural and not conjuncts:
