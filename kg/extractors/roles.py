@@ -11,6 +11,9 @@ Stanford/Angeli "title" relation and textacy's appositive walker as sources):
   presidential nominee Donald Trump" (role "presidential nominee", org Republican), "FBI
   Director James Comey", "Russian President Vladimir Putin" (org Russia), two titles in a row
   ("vice-presidential nominee Gov. Mike Pence") and coordinated ones ("the actress and activist");
+  never a lowercase role after an article before a name that opens a relative clause without
+  "that" ("The federal judge Trump was referring to is ...": a preposition left without its
+  object, a second finite verb with no subject, or a clause the parser hangs on the noun);
 - a plural title shared by coordinated names: "Presidential candidates Hillary Clinton and Donald Trump",
   "Sens. Tom Carper and Chris Coons", "Presidents Obama and Bush" (the title inside the name);
 - a plural role before a list of names opened by a dash, a colon, "including" or "such as":
