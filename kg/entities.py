@@ -53,6 +53,7 @@ from cleanco import basename
 from spacy.tokens import Doc, Span, Token
 
 from kg.given_names import gender_of as gender_of_name
+from kg.given_names import is_given_name
 from kg.lexicons import load_pairs, load_words
 from kg.model import Entity, EntityRef, Triple, entity_id
 from kg.model import Span as TextSpan
@@ -254,7 +255,7 @@ class EntityIndex:
         for _ent, words in sorted(persons, key=lambda p: (len(p[1]), p[0].start)):
             if len(words) >= 2 and not _in_headline(_ent, self.text):
                 key = " ".join(words).lower()
-                if len(words) == 2 and words[1].lower() in given and gender_of_name(words[0]) is None \
+                if len(words) == 2 and words[1].lower() in given and not is_given_name(words[0]) \
                         and words[0][:1].isupper() and not any(w[-1].lower() == words[0].lower() for _e, w in persons):
                     epithets.add(key)
                     continue

@@ -5,7 +5,9 @@ data is ``name_data.json`` of ``nomquamgender`` (MIT; Van Buskirk et al. 2022, s
 national registers and name lists combined): for each lowercased name, the number of sources,
 of observations, and the share gendered female. Only names seen at least ``MIN_COUNT`` times
 and at most ``MAX_UNCERTAINTY`` from 0 or 1 are kept: an ambiguous name (Alex, Kim, Jordan)
-has no gender here, so nothing is guessed from it.
+has no gender here, so nothing is guessed from it. A name without a clear gender that many
+sources still attest often (Rand, Kim, Sunny: ``ANY_SOURCES``, ``ANY_COUNT``) is kept as a given
+name of no gender, so "Rand Paul" is a name, not an epithet before Paul Ryan's given name.
 
 The file is found without importing the package (its ``__init__`` imports pandas, which kg
 never needs). Parsing its 22 MB takes seconds and a quarter of a gigabyte, in every worker
@@ -27,6 +29,11 @@ from pathlib import Path
 
 MIN_COUNT = 20
 MAX_UNCERTAINTY = 0.1  # keep names with p(female) <= 0.1 or >= 0.9 (the package's own default)
+# a name of either gender is still a given name when this many sources and observations attest it
+# ("Rand", "Kim"; never "Little", "Crazy" or "Sleepy", which a few sources list a handful of times)
+ANY_SOURCES = 15
+ANY_COUNT = 1000
+NO_GENDER = "?"
 
 
 def _data_file() -> Path | None:
@@ -38,7 +45,8 @@ def _data_file() -> Path | None:
 
 
 def _reduce(path: Path) -> dict[str, str]:
-    """{name: 'f' | 'm'} for the clearly gendered, well-attested given names of the package's data."""
+    """{name: 'f' | 'm'} for the clearly gendered, well-attested given names of the package's data,
+    and ``NO_GENDER`` for the often-attested names of either gender."""
     with path.open(encoding="utf-8") as handle:
         raw = json.load(handle)
     table: dict[str, str] = {}
@@ -49,13 +57,16 @@ def _reduce(path: Path) -> dict[str, str]:
             table[name] = "f"
         elif info[2] <= MAX_UNCERTAINTY:
             table[name] = "m"
+        elif info[0] >= ANY_SOURCES and info[1] >= ANY_COUNT:
+            table[name] = NO_GENDER
     return table
 
 
 def _cache_file(data: Path) -> Path:
     stat = data.stat()
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "kg"
-    return base / f"given-names-{stat.st_size}-{stat.st_mtime_ns}-{MIN_COUNT}-{MAX_UNCERTAINTY}.tsv"
+    return base / (f"given-names-{stat.st_size}-{stat.st_mtime_ns}-{MIN_COUNT}-{MAX_UNCERTAINTY}"
+                   f"-{ANY_SOURCES}-{ANY_COUNT}.tsv")
 
 
 def _read_cache(path: Path) -> dict[str, str] | None:
@@ -64,7 +75,7 @@ def _read_cache(path: Path) -> dict[str, str] | None:
             table = dict(line.rstrip("\n").split("\t", 1) for line in handle)
     except (OSError, ValueError):
         return None
-    return table if table and set(table.values()) <= {"f", "m"} else None
+    return table if table and set(table.values()) <= {"f", "m", NO_GENDER} else None
 
 
 def _write_cache(path: Path, table: dict[str, str]) -> None:
@@ -81,7 +92,7 @@ def _write_cache(path: Path, table: dict[str, str]) -> None:
 
 @cache
 def _table() -> dict[str, str]:
-    """{name: 'f' | 'm'}, from the cache when it is there (empty without the data package)."""
+    """{name: 'f' | 'm' | NO_GENDER}, from the cache when it is there (empty without the data package)."""
     data = _data_file()
     if data is None:
         return {}
@@ -101,7 +112,15 @@ def fold(name: str) -> str:
 
 def gender_of(given_name: str) -> str | None:
     """'f', 'm' or None (unknown or ambiguous) for a given name such as "Ursula" or "Olaf"."""
+    gender = _table().get(_key(given_name))
+    return None if gender == NO_GENDER else gender
+
+
+def is_given_name(word: str) -> bool:
+    """Do the name registers know ``word`` as a given name, of either gender ("Rand", "Olaf")?"""
+    return _key(word) in _table()
+
+
+def _key(given_name: str) -> str:
     key = fold(given_name.strip(".,'’"))
-    if len(key) < 2:
-        return None
-    return _table().get(key)
+    return key if len(key) >= 2 else ""

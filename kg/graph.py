@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from kg.given_names import gender_of as gender_of_name
+from kg.given_names import is_given_name
 from kg.handles import handle_letters, spellings
 from kg.model import DocResult, EntityRef, OpenDescription, Triple, entity_id, stable_hash
 from kg.owned_groups import owned_noun, owned_nouns
@@ -315,7 +316,7 @@ class KnowledgeGraph:
                         target = dominant(by_org_word.get(words[0], []))
             elif len(words) >= 3 and label == "Person" and all(len(w.rstrip(".")) == 1 for w in words[1:-1]):
                 target = dominant(by_first_last.get((words[0], words[-1]), []))
-            elif len(words) >= 3 and label == "Person" and gender_of_name(words[0]) is None:
+            elif len(words) >= 3 and label == "Person" and not is_given_name(words[0]):
                 # "Crooked Hillary Clinton": a word that is no given name before a full name
                 target = dominant(by_first_last.get((words[-2], words[-1]), []))
             elif len(words) == 2 and label in ("Place", "Organization") and gender_of_name(words[0]) is not None:

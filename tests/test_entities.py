@@ -104,6 +104,14 @@ def test_an_epithet_before_the_one_given_name_is_that_person(nlp):
 
 
 @pytest.mark.model
+def test_a_given_name_of_no_clear_gender_is_no_epithet_before_a_surname(nlp):
+    """"Rand Paul" after "Paul Ryan": "Rand" is a given name of either gender, not a word of scorn
+    before Ryan's given name; the two stay two people."""
+    r = analyse(nlp, "House Speaker Paul Ryan said the bill would pass. Sen. Rand Paul disagreed on Monday.")
+    assert sorted(n for n in persons(r) if "Paul" in n) == ["Paul Ryan", "Rand Paul"]
+
+
+@pytest.mark.model
 def test_a_plural_title_before_two_names_is_no_part_of_either(nlp):
     r = analyse(nlp, "Barack Obama left office in January. The slow growth under Presidents Obama and Bush "
                      "was a theme of the campaign.")

@@ -20,6 +20,12 @@ def test_clear_names_have_a_gender_and_ambiguous_ones_none(fresh_cache):
     assert given_names.gender_of("Jordan") is None
 
 
+def test_an_often_attested_name_of_either_gender_is_a_given_name_of_no_gender(fresh_cache):
+    assert given_names.is_given_name("Rand") and given_names.gender_of("Rand") is None
+    assert given_names.is_given_name("Olaf")
+    assert not any(given_names.is_given_name(w) for w in ("Crooked", "Little", "Sleepy", "Crazy"))
+
+
 def test_the_reduced_table_is_cached_and_read_back_identically(fresh_cache):
     built = dict(given_names._table())
     [cached] = fresh_cache.glob("given-names-*.tsv")
