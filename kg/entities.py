@@ -294,6 +294,7 @@ class EntityIndex:
             if known and (kind == "Organization" or not locative):
                 persons.append((ent, words))
         shared: dict[str, list[Cluster]] = {}  # a surname two full names carry -> those people
+        other_bearers: dict[tuple[str, str], Cluster] = {}  # (surname, gender) -> "Mrs. Khan" beside Khizr Khan
         for ent, words in sorted(persons, key=lambda p: p[0].start):
             key = " ".join(words).lower()
             if len(words) == 1 and key.endswith("s") and key[:-1] in by_surname:
@@ -312,10 +313,14 @@ class EntityIndex:
                     cluster = next((c for k, c in full.items() if _contains_name(words_low := key.split(), k.split())
                                     and len(words_low) > len(k.split())), None)
             if cluster is None:
-                candidates = _agreeing(by_surname.get(words[-1].lower(), []), self._honorific_gender(ent.start_char))
+                bearers = by_surname.get(words[-1].lower(), [])
+                candidates = _agreeing(bearers, gender := self._honorific_gender(ent.start_char))
                 if len(words) == 1 and len(candidates) > 1:
                     candidates = []  # "Trump" beside Donald and Eric Trump: a name of its own, the corpus settles it
                 cluster = self._nearest_before(candidates, ent.start_char) if candidates else None
+                if len(words) == 1 and bearers and not candidates and gender is not None:
+                    # "Mrs. Khan" beside Khizr Khan: another bearer of the name, of this article only
+                    cluster = other_bearers.get((key, gender)) or self._other_bearer(other_bearers, key, gender, ent)
             elif len(words) == 1 and key in shared:  # "Mrs. Clinton" beside Bill and Hillary Clinton
                 agreeing = _agreeing(shared[key], self._honorific_gender(ent.start_char))
                 cluster = agreeing[0] if len(agreeing) == 1 else cluster
@@ -360,6 +365,19 @@ class EntityIndex:
             canon = org_key(cluster.name) if cluster.type == "Organization" and cluster.key is None else cluster.name
             if canon != cluster.name:
                 cluster.key = canon  # "Department of Justice" and "U.S. Justice Department": one node
+
+    def _other_bearer(self, other_bearers: dict[tuple[str, str], Cluster], surname: str, gender: str,
+                      ent: Span) -> Cluster:
+        """A person named only by an honorific and a surname whose gender no full name of that
+        surname has ("Mrs. Khan" beside Khizr Khan): named with the honorific as written, and
+        scoped to the article, since nothing says which of the name's bearers elsewhere it is."""
+        before = _HONORIFIC_BEFORE.search(self.text, max(0, ent.start_char - 8), ent.start_char + 6)
+        honorific = before.group(0).strip() if before is not None else ""
+        name = " ".join(w for w in (honorific, ent.text.split()[-1]) if w)
+        cluster = Cluster("Person", strip_possessive(name), key=f"{name} {self.doc_id}")
+        other_bearers[(surname, gender)] = cluster
+        self._clusters.append(cluster)
+        return cluster
 
     def party_members_key(self, kind: str, name: str, *, counted: bool = False) -> str | None:
         """The id key of a political camp ("conservatives", "independents"): nameless, so the camp
@@ -768,12 +786,11 @@ def _voted_kinds(others: list[tuple[Span, str]]) -> dict[str, str]:
 
 
 def _agreeing(candidates: list[Cluster], gender: str | None) -> list[Cluster]:
-    """The people a surname after an honorific can be: "Ms. Vance" is not Marcus Vance when
-    Loretta Vance is named too (the given name's usual gender decides; unknown ones stay)."""
-    if gender is None or len(candidates) < 2:
+    """The people a surname after an honorific can be: "Ms. Vance" is not Marcus Vance, whether
+    or not Loretta Vance is named too (the given name's usual gender decides; unknown ones stay)."""
+    if gender is None:
         return candidates
-    kept = [c for c in candidates if gender_of_name(c.name.split()[0]) in (None, gender)]
-    return kept or candidates
+    return [c for c in candidates if gender_of_name(c.name.split()[0]) in (None, gender)]
 
 
 def _contains_name(longer: list[str], shorter: list[str]) -> bool:

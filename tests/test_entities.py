@@ -45,6 +45,20 @@ def test_a_surname_two_people_share_is_neither_but_an_honorific_decides(nlp):
 
 
 @pytest.mark.model
+def test_an_honorific_of_the_other_gender_is_not_the_one_bearer_of_the_surname(nlp):
+    """"Mrs. Ashby" beside Thomas Ashby alone is someone else: a person of this article, named
+    with the honorific; "Mr. Ashby" and the bare surname stay his."""
+    text = ("Thomas Ashby spoke at the convention. Mr. Ashby said his son had died. Mrs. Ashby stood beside him "
+            "and said nothing. Ashby said he was proud.")
+    names = persons(analyse(nlp, text))
+    assert set(names) == {"Thomas Ashby", "Mrs. Ashby"}
+    assert names["Mrs. Ashby"].id == "person:mrs-ashby-test"
+    at = text.index("Mrs. Ashby") + 5
+    assert [(m.start, m.end) for m in names["Mrs. Ashby"].mentions] == [(at, at + 5)]
+    assert len(names["Thomas Ashby"].mentions) == 3
+
+
+@pytest.mark.model
 def test_full_name_surname_title_and_middle_initial_are_one_person(nlp):
     r = analyse(nlp, "Donald J. Trump spoke in Ohio. President Donald Trump later flew home. Trump's aides "
                      "said Trump was tired.")
