@@ -252,6 +252,7 @@ class EntityIndex:
         full: dict[str, Cluster] = {}
         given = {words[0].lower() for _ent, words in persons if len(words) >= 2 and gender_of_name(words[0])}
         epithets: set[str] = set()  # "Crooked Hillary", "Little Marco": a word that is no name, a given name
+        middles = _middles(words for _ent, words in persons)
         for _ent, words in sorted(persons, key=lambda p: (len(p[1]), p[0].start)):
             if len(words) >= 2 and not _in_headline(_ent, self.text):
                 key = " ".join(words).lower()
@@ -260,7 +261,8 @@ class EntityIndex:
                     epithets.add(key)
                     continue
                 if key not in full:
-                    same = next((c for k, c in full.items() if _contains_name(key.split(), k.split())), None)
+                    same = next((c for k, c in full.items() if _contains_name(key.split(), k.split())
+                                 and not _middle_shared(middles, k.split())), None)
                     if same is not None:
                         full[key] = same
                         if key.endswith(" " + same.name.lower()) and gender_of_name(words[0]) is not None:
@@ -794,14 +796,31 @@ def _agreeing(candidates: list[Cluster], gender: str | None) -> list[Cluster]:
 
 
 def _contains_name(longer: list[str], shorter: list[str]) -> bool:
-    """Is ``shorter`` (2+ words) the same person as ``longer``: contained in it, or sharing its
-    first and last words with only initials or middle names between ("Donald J. Trump")?"""
+    """Is ``shorter`` (2+ words) the same person as ``longer``: contained in it, or a first and
+    last name that ``longer`` puts initials or middle names between ("Donald J. Trump")?"""
     if len(shorter) < 2 or len(longer) <= len(shorter):
         return False
     n = len(shorter)
     if any(longer[i:i + n] == shorter for i in range(len(longer) - n + 1)):
         return True
-    return longer[0] == shorter[0] and longer[-1] == shorter[-1]
+    # "Donald J. Trump" is "Donald Trump"; "George H. W. Bush" is not "George W. Bush": middles that differ
+    return n == 2 and longer[0] == shorter[0] and longer[-1] == shorter[-1]
+
+
+def _middles(names: Iterable[list[str]]) -> dict[tuple[str, str], set[tuple[str, ...]]]:
+    """(first, last) → the middle parts the names put between them ("George W. Bush", "George H.W. Bush")."""
+    found: dict[tuple[str, str], set[tuple[str, ...]]] = defaultdict(set)
+    for words in names:
+        if len(words) >= 3:
+            low = [w.lower() for w in words]
+            found[(low[0], low[-1])].add(tuple(low[1:-1]))
+    return found
+
+
+def _middle_shared(middles: dict[tuple[str, str], set[tuple[str, ...]]], name: list[str]) -> bool:
+    """Does the article give a first and last name (``name``, two words) two different middles,
+    so that it may be either of two people ("George Bush" beside George W. and George H.W. Bush)?"""
+    return len(name) == 2 and len(middles.get((name[0], name[1]), ())) > 1
 
 
 def _in_headline(span: Span, text: str) -> bool:

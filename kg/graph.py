@@ -230,8 +230,9 @@ class KnowledgeGraph:
         own. A surname-only Person (or an Organization/Group with exactly that one word, the
         model's type error), a first-name-only Person, and a full name with middle initials
         added merge into the full-name Person that carries that surname (first name; first and
-        last name) when that person is named in at least ``dominance`` times as many articles as
-        any other candidate, and in two or more: "Trump" joins Donald Trump although Ivanka
+        last name; never when the corpus gives that first and last name two different middles,
+        "George W." and "George H.W. Bush") when that person is named in at least ``dominance``
+        times as many articles as any other candidate, and in two or more: "Trump" joins Donald Trump although Ivanka
         Trump is in the corpus too, but "Sanders" stays apart when Bernie and Sarah Huckabee
         Sanders are both common. A surname that articles use beside two or more of the people
         who carry it needs only twice the articles among those people; failing dominance, a
@@ -255,10 +256,14 @@ class KnowledgeGraph:
         by_initials: dict[str, list[str]] = defaultdict(list)
         by_org_word: dict[str, list[str]] = defaultdict(list)
         aliases_of: dict[str, list[str]] = {}  # full-name person -> its aliases
+        middles: dict[tuple[str, str], set[tuple[str, ...]]] = defaultdict(set)  # "George W." and "George H.W. Bush"
         for node, data in self._entity_items():
             words = _name_words(data.get("name", ""))
             if data.get("label") == "Person" and len(words) >= 2:
                 aliases_of[node] = data.get("aliases", [])
+                for form in (data.get("name", ""), *aliases_of[node]):
+                    if len(form_words := _name_words(form)) >= 3:
+                        middles[(form_words[0], form_words[-1])].add(tuple(form_words[1:-1]))
                 by_last[words[-1]].append(node)
                 by_first[words[0]].append(node)
                 if len(words) == 2:
@@ -314,7 +319,9 @@ class KnowledgeGraph:
                         target = dominant(by_initials.get(name.lower(), []))
                     else:
                         target = dominant(by_org_word.get(words[0], []))
-            elif len(words) >= 3 and label == "Person" and all(len(w.rstrip(".")) == 1 for w in words[1:-1]):
+            elif len(words) >= 3 and label == "Person" and all(len(w.rstrip(".")) == 1 for w in words[1:-1]) \
+                    and len(middles[(words[0], words[-1])]) <= 1:
+                # "Donald J. Trump"; never "George W. Bush" into "George Bush" when the corpus also has George H.W.
                 target = dominant(by_first_last.get((words[0], words[-1]), []))
             elif len(words) >= 3 and label == "Person" and not is_given_name(words[0]):
                 # "Crooked Hillary Clinton": a word that is no given name before a full name

@@ -275,6 +275,28 @@ def test_surname_goes_to_the_one_bearer_the_corpus_calls_by_it():
     assert g.merge_short_names() == {"person:obama": "person:barack-obama"}
 
 
+def test_a_middle_initial_name_stays_apart_when_the_corpus_gives_that_name_two_middles():
+    """"George W. Bush" is not the corpus's "George Bush" when "George H. W. Bush" is named too;
+    "Donald J. Trump" still joins Donald Trump."""
+    g = KnowledgeGraph()
+    for i in range(3):
+        g.add(_result(f"a{i}", "George Bush", "Donald Trump"))
+    g.add(_result("b", "George W. Bush", "Donald J. Trump"))
+    g.add(_result("c", "George H. W. Bush"))
+    assert g.merge_short_names() == {"person:donald-j-trump": "person:donald-trump"}
+
+
+@pytest.mark.model
+def test_a_first_and_last_name_with_two_middles_in_the_article_is_neither(nlp):
+    """"George Bush" beside George W. and George H.W. Bush may be either: three nodes, and the bare
+    "Bush" goes to none of them."""
+    r = analyse(nlp, "Former President George W. Bush spoke on Monday. His father, George H.W. Bush, stayed home. "
+                     "George Bush was president from 1989.")
+    assert sorted(n for n in persons(r) if "Bush" in n) == ["George Bush", "George H.W. Bush", "George W. Bush"]
+    r = analyse(nlp, "Former President George H. W. Bush stayed home while George W. Bush spoke.")
+    assert sorted(n for n in persons(r) if "Bush" in n) == ["George H. W. Bush", "George W. Bush"]
+
+
 def test_epithet_before_a_full_name_and_a_name_typed_a_place_merge_into_the_person():
     g = KnowledgeGraph()
     for i in range(3):
