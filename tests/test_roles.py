@@ -781,3 +781,20 @@ def test_a_name_that_opens_a_relative_clause_after_a_role_noun_does_not_hold_it(
     for text in ("The county judge Jane Ruiz ruled on Monday.", "The county judge Jane Ruiz said the case was closed.",
                  "The county judge Jane Ruiz has said she will rule soon."):
         assert ("Jane Ruiz", "county judge") in role_rows(analyse(nlp, text)), text
+
+
+def test_a_standing_office_or_an_outcome_is_not_the_last_subjects_role(nlp):
+    """"The former president" after a sentence about a candidate is whoever held the office, whom the
+    text may never name; after "Former President Tom Ashby" it is his, not the last subject's; "the
+    losing candidate" is the loser of the event, whoever the last subject was. A description of a
+    job that is no standing office still points back ("the former county sheriff")."""
+    for text in ("Jane Ruiz spoke in Ohio on Monday. The former president said the vote was rigged.",
+                 "Jane Ruiz spoke in Ohio on Monday. The president said he would veto the bill.",
+                 "Jane Ruiz beat Tom Ashby in the primary. The losing candidate said he would fight on."):
+        assert role_rows(analyse(nlp, text)) == set(), text
+    r = analyse(nlp, "Former President Tom Ashby spoke on Friday. Jane Ruiz spoke in Ohio on Monday. "
+                     "The former president said the vote was rigged.")
+    assert role_rows(r) == {("Tom Ashby", "President")}
+    assert [t.subject.name for t in r.triples if t.relation == "SAID"] == ["Tom Ashby"]
+    r = analyse(nlp, "Jane Ruiz spoke in Ohio on Monday. The former county sheriff said the vote was rigged.")
+    assert ("Jane Ruiz", "county sheriff") in role_rows(r)

@@ -69,7 +69,10 @@ Stanford/Angeli "title" relation and textacy's appositive walker as sources):
   sentence that names no one, after a sentence whose main subject is a person, or that names
   exactly one person (looking back over one sentence that names no one; never after a "he"/"she"
   subject or a proper-noun subject kg did not take for a person, never to a person whose roles
-  name another party, never "the average worker" or "the next president"); confidence 0.6, and
+  name another party, never "the average worker" or "the next president", never an outcome,
+  "the losing candidate", never a head another person holds beside a name, never a standing
+  office, ``standing_offices.txt``, "the former president", the person is not given beside the
+  name: its holder may be someone never named); confidence 0.6, and
   no near-duplicate of a role of that head the person holds beside the name; "the GOP
   front-runner" → the one person named before who holds a role of the same class
   (``role_classes.txt``) of that party;
@@ -176,8 +179,14 @@ NOT_WITH = {"model": {"role"}}
 NOT_REFERRING = {"first", "next", "last", "future", "potential", "possible", "hypothetical", "ideal", "perfect",
                  "female", "male", "woman", "black", "youngest", "oldest", "only", "average", "typical",
                  "ordinary"}
+# an outcome of an event ("the losing candidate", "the defeated nominee"): its participant, not the last subject
+OUTCOME_WORDS = {"losing", "defeated", "beaten", "vanquished", "winning", "victorious", "triumphant", "unsuccessful"}
+NOT_REFERRING |= OUTCOME_WORDS
 NO_ONE_IN_PARTICULAR = {"average", "typical", "ordinary", "next", "future", "hypothetical", "ideal", "potential",
-                        "possible"}  # yet "the first lady" is someone
+                        "possible"} | OUTCOME_WORDS  # yet "the first lady" is someone
+# offices named by the title alone for their holder: a description of one is the holder's the text names beside
+# the name, never the last subject's (kg/lexicons/standing_offices.txt)
+STANDING_OFFICES = load_words("standing_offices")
 CONDITIONS = {"if", "unless", "whether"}
 FUTURE = {"will", "'ll", "’ll", "shall"}  # "will take over as head": a role to come, said as a fact
 MODALS = {"would", "could", "might", "may", "will", "should", "can", "to", "'d", "must"}
@@ -1167,6 +1176,19 @@ def _other_party(held: dict[tuple[str, str], set[str]], person: str, org: str | 
     return bool(parties) and _party(org) not in parties
 
 
+def _held_by_another(held: dict[tuple[str, str], set[str]], person: str, phrase: RolePhrase) -> bool:
+    """Is the description someone else's, or no one's the text shows? Another person holds its
+    head beside a name ("The former president said" after "Former President Bill Clinton" is not
+    the last subject, Trump), or it is a standing office (``STANDING_OFFICES``: "the president")
+    that ``person`` is not given beside a name: then its holder may be someone never named."""
+    head = _role_head(phrase.name())
+    if any(pid != person and held_head == head for pid, held_head in held):
+        return True
+    office = " ".join(w for w in phrase.name().lower().split() if w not in QUALIFIERS)
+    national = not phrase.org or phrase.org.lower() in {p.lower() for p in demonyms().values()}
+    return office in STANDING_OFFICES and national and (person, head) not in held
+
+
 def _names_someone(index: EntityIndex, sentence: Span) -> bool:
     """Does the sentence name a person (by any mention kg linked, whatever the tagger said)?"""
     return any((c := index.cluster_at(t)) is not None and c.type == "Person" for t in sentence)
@@ -1385,6 +1407,7 @@ def extract(doc: Doc, index: EntityIndex) -> Iterator[Triple]:
         if cluster is not None and not (phrase.org and phrase.org.split()[-1] in cluster.name.split()) \
                 and not _other_org(held.get((cluster.id, token.lemma_.lower())), phrase.org) \
                 and not _other_party(held, cluster.id, phrase.org) \
+                and not _held_by_another(held, cluster.id, phrase) \
                 and (_main_subject(token) or not _names_someone(index, token.sent)):
             resolved[token.i] = cluster
             for each in _phrases_of(token, set()):  # "The former first lady and U.S. senator"
