@@ -1197,11 +1197,14 @@ def _party_unsaid(index: EntityIndex, held: dict[tuple[str, str], set[str]], per
 
 def _held_by_another(held: dict[tuple[str, str], set[str]], person: str, phrase: RolePhrase) -> bool:
     """Is the description someone else's, or no one's the text shows? Another person holds its
-    head beside a name ("The former president said" after "Former President Bill Clinton" is not
-    the last subject, Trump), or it is a standing office (``STANDING_OFFICES``: "the president")
-    that ``person`` is not given beside a name: then its holder may be someone never named."""
+    head beside a name, of no other organisation or party than it names ("The former president
+    said" after "Former President Bill Clinton" is not the last subject, Trump; "the Democratic
+    nominee" after a Republican one may be), or it is a standing office (``STANDING_OFFICES``:
+    "the president") that ``person`` is not given beside a name: its holder may be someone never named."""
     head = _role_head(phrase.name())
-    if any(pid != person and held_head == head for pid, held_head in held):
+    org = _party(phrase.org) if phrase.org else None
+    if any(pid != person and held_head == head and not (org and orgs and org not in orgs)
+           for (pid, held_head), orgs in held.items()):
         return True
     office = " ".join(w for w in phrase.name().lower().split() if w not in QUALIFIERS)
     national = not phrase.org or phrase.org.lower() in {p.lower() for p in demonyms().values()}
