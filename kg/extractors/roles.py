@@ -70,8 +70,7 @@ Stanford/Angeli "title" relation and textacy's appositive walker as sources):
   exactly one person (looking back over one sentence that names no one; never after a "he"/"she"
   subject or a proper-noun subject kg did not take for a person, never to a person whose roles
   name another party, never "the average worker" or "the next president", never an outcome,
-  "the losing candidate", never a head another person holds beside a name, never a party the
-  text does not give the person when someone else is named before it, never a standing
+  "the losing candidate", never a head another person holds beside a name, never a standing
   office, ``standing_offices.txt``, "the former president", the person is not given beside the
   name: its holder may be someone never named); confidence 0.6, and
   no near-duplicate of a role of that head the person holds beside the name; "the GOP
@@ -1177,24 +1176,6 @@ def _other_party(held: dict[tuple[str, str], set[str]], person: str, org: str | 
     return bool(parties) and _party(org) not in parties
 
 
-def _party_unsaid(index: EntityIndex, held: dict[tuple[str, str], set[str]], person: Cluster, phrase: RolePhrase,
-                  token: Token) -> bool:
-    """Does a description name a party ("the GOP nominee") that the text never gives ``person``
-    (no role of that party, no party word right before a name: "Republican Donald Trump"), while
-    someone else is named before it? Then the last subject is only a guess ("Clinton attacked
-    Trump. The GOP nominee responded" is Trump's answer)."""
-    if not phrase.org or (party := _party(phrase.org)) not in PARTIES:
-        return False
-    if any(pid == person.id and party in orgs for (pid, _head), orgs in held.items()):
-        return False
-    doc = token.doc
-    for mention in person.mentions:
-        word = index.token_at(mention.start)
-        if word is not None and word.i > 0 and _party(doc[word.i - 1].text) == party:
-            return False
-    return any(c is not person and c.type == "Person" for c in index.clusters_before(token.idx))
-
-
 def _held_by_another(held: dict[tuple[str, str], set[str]], person: str, phrase: RolePhrase) -> bool:
     """Is the description someone else's, or no one's the text shows? Another person holds its
     head beside a name, of no other organisation or party than it names ("The former president
@@ -1430,7 +1411,6 @@ def extract(doc: Doc, index: EntityIndex) -> Iterator[Triple]:
                 and not _other_org(held.get((cluster.id, token.lemma_.lower())), phrase.org) \
                 and not _other_party(held, cluster.id, phrase.org) \
                 and not _held_by_another(held, cluster.id, phrase) \
-                and not _party_unsaid(index, held, cluster, phrase, token) \
                 and (_main_subject(token) or not _names_someone(index, token.sent)):
             resolved[token.i] = cluster
             for each in _phrases_of(token, set()):  # "The former first lady and U.S. senator"
