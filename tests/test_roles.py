@@ -798,3 +798,10 @@ def test_a_standing_office_or_an_outcome_is_not_the_last_subjects_role(nlp):
     assert [t.subject.name for t in r.triples if t.relation == "SAID"] == ["Tom Ashby"]
     r = analyse(nlp, "Jane Ruiz spoke in Ohio on Monday. The former county sheriff said the vote was rigged.")
     assert ("Jane Ruiz", "county sheriff") in role_rows(r)
+
+
+def test_an_object_as_a_role_under_a_wish_a_negation_or_an_if_holds_nothing(nlp):
+    for text in ("If you don't want Jane Ruiz or Tom Ashby as the nominee, vote for Mara Olsen.",
+                 "Voters would prefer Tom Ashby as their senator.", "Ashby wants Jane Ruiz as his running mate."):
+        assert role_rows(analyse(nlp, text)) == set(), text
+    assert role_rows(analyse(nlp, "Ashby tapped Jane Ruiz as his running mate.")) == {("Jane Ruiz", "running mate")}

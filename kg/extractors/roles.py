@@ -40,7 +40,8 @@ Stanford/Angeli "title" relation and textacy's appositive walker as sources):
   role nouns the parser hung on one another are two roles ("an economist and business
   professor"); never a rank among doers ("the first candidate to raise it") or a supposition
   ("if she is the nominee", "if he ran for governor");
-- "as" + role: "Clinton tapped Kaine as her running mate", "Bratton as commissioner", a phrasal
+- "as" + role: "Clinton tapped Kaine as her running mate" (never after a wish, a negation, a
+  modal or an if: "If you don't want Cruz as the nominee"), "Bratton as commissioner", a phrasal
   verb of the subject ("took over as chief executive"), any other act of the subject with a role
   of the lexicon ("a remark Trump made as a businessman"; never with an object of its own,
   "treated him as a son", nor passive, "was seen as a front-runner");
@@ -188,6 +189,7 @@ NO_ONE_IN_PARTICULAR = {"average", "typical", "ordinary", "next", "future", "hyp
 # the name, never the last subject's (kg/lexicons/standing_offices.txt)
 STANDING_OFFICES = load_words("standing_offices")
 CONDITIONS = {"if", "unless", "whether"}
+UNREAL_AUX = {"not", "n't", "never", "would", "could", "might", "'d"}  # "don't want X as", "would prefer X as"
 FUTURE = {"will", "'ll", "’ll", "shall"}  # "will take over as head": a role to come, said as a fact
 MODALS = {"would", "could", "might", "may", "will", "should", "can", "to", "'d", "must"}
 PERSON_PRONOUNS = {"he", "she"}
@@ -841,18 +843,34 @@ def _clauses(root: Token, ent: Span) -> Iterator[RolePhrase]:
                 if pobj is not None and (phrase := _phrase_of(pobj, exclude)):
                     yield phrase
     # "the departure of Bill Bratton as commissioner"
-    for child in root.children:
+    for child in root.children if not _wished(ent) else ():
         if child.lower_ == "as" and child.dep_ == "prep":
             pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
             if pobj is not None and (phrase := _phrase_of(pobj, exclude)):
                 yield phrase
-    # "Clinton tapped Kaine as her running mate"
-    if root.dep_ == "dobj":
+    # "Clinton tapped Kaine as her running mate"; never a wish, a negation or a supposition
+    # ("If you don't want Cruz as the nominee")
+    if root.dep_ == "dobj" and not _unreal(root.head) and not _wished(ent):
         for child in root.head.children:
             if child.lower_ == "as" and child.dep_ == "prep":
                 pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
                 if pobj is not None and (phrase := _phrase_of(pobj, exclude)):
                     yield phrase
+
+
+def _unreal(verb: Token) -> bool:
+    """Is ``verb`` a wish, negated, conditional or modal ("don't want", "would prefer", "if ...
+    picks"), so that what it does to its object is not done?"""
+    return verb.lemma_ in WISH_VERBS or verb.lower_ in WISH_FORMS or verb.lemma_ == "prefer" \
+        or any(c.dep_ in ("neg", "aux") and c.lower_ in UNREAL_AUX for c in verb.children) \
+        or any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in verb.children)
+
+
+def _wished(ent: Span) -> bool:
+    """The word before the name is a wish, negated or supposed verb ("want Cruz as the nominee"),
+    whatever head the parser gave the name."""
+    before = _before(ent.doc, ent.start) if ent.start > 0 else None
+    return before is not None and before.pos_ in ("VERB", "AUX") and _unreal(before)
 
 
 def _possessed(owner: Token, exclude: set[int]) -> Iterator[RolePhrase]:
