@@ -805,3 +805,11 @@ def test_an_object_as_a_role_under_a_wish_a_negation_or_an_if_holds_nothing(nlp)
                  "Voters would prefer Tom Ashby as their senator.", "Ashby wants Jane Ruiz as his running mate."):
         assert role_rows(analyse(nlp, text)) == set(), text
     assert role_rows(analyse(nlp, "Ashby tapped Jane Ruiz as his running mate.")) == {("Jane Ruiz", "running mate")}
+
+
+def test_a_he_inside_a_quotation_is_not_the_speaker(nlp):
+    """The speaker says "I" of himself: a "he" in his quotation is someone he talks about."""
+    r = analyse(nlp, 'Tom Ashby, director of the Dayton Politics Project, praised the campaign. "He\'s in good shape, '
+                     'even though he\'s a senator," Ashby said.')
+    assert ("Tom Ashby", "senator") not in role_rows(r)
+    assert ("Tom Ashby", "director") in role_rows(r)

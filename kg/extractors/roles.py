@@ -34,7 +34,8 @@ Stanford/Angeli "title" relation and textacy's appositive walker as sources):
   the governor, Tim Kaine left"); a plural role before a list goes to every name ("The
   candidates, A, B and C");
 - copula and relative clause: "Aaron Kall is director of debate at ...", "Conway, who is Trump's
-  campaign manager", "he is the anchor of ..." (pronoun subjects through the entity index);
+  campaign manager", "he is the anchor of ..." (pronoun subjects through the entity index, never
+  inside a quotation: its "he" is whom the speaker talks about);
   with "will" (no other modal) a role to come, qualifier future ("will take over as head of X");
   never negated ("is not a lawyer"); two
   role nouns the parser hung on one another are two roles ("an economist and business
@@ -101,7 +102,15 @@ from functools import cache, lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.entities import HONORIFICS, TITLES_OR_HONORIFICS, Cluster, EntityIndex, entity_of, strip_possessive
+from kg.entities import (
+    HONORIFICS,
+    TITLES_OR_HONORIFICS,
+    Cluster,
+    EntityIndex,
+    entity_of,
+    in_quotation,
+    strip_possessive,
+)
 from kg.lexicons import load_pairs, load_words
 from kg.model import EntityRef, Evidence, Triple, TripleObject, entity_id
 from kg.token_table import token_table
@@ -1445,7 +1454,8 @@ def extract(doc: Doc, index: EntityIndex) -> Iterator[Triple]:
     # pronoun subjects: "he is the anchor of a straight news program"
     people = _SentencePersons(doc, index)
     for token in (doc[i] for i, low in enumerate(table.lower) if low in PERSON_PRONOUNS):
-        if token.lower_ in PERSON_PRONOUNS and token.dep_ == "nsubj":
+        if token.lower_ in PERSON_PRONOUNS and token.dep_ == "nsubj" and not in_quotation(token, index.text):
+            # (a "he" inside a quotation is whom the speaker talks about, never the speaker: unknown)
             cluster = people.one_before(token)
             if cluster is None:
                 ref = index.previous_subject(token.idx)
