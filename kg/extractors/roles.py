@@ -112,6 +112,7 @@ from kg.entities import (
     strip_possessive,
 )
 from kg.lexicons import load_pairs, load_words
+from kg.mentions import LESSER
 from kg.model import EntityRef, Evidence, Triple, TripleObject, entity_id
 from kg.token_table import token_table
 
@@ -1203,20 +1204,39 @@ def _other_party(held: dict[tuple[str, str], set[str]], person: str, org: str | 
     return bool(parties) and _party(org) not in parties
 
 
-def _held_by_another(held: dict[tuple[str, str], set[str]], person: str, phrase: RolePhrase) -> bool:
+def _held_by_another(held: dict[tuple[str, str], set[str]], named: list[tuple[str, str, str | None]], person: str,
+                     phrase: RolePhrase) -> bool:
     """Is the description someone else's, or no one's the text shows? Another person holds its
-    head beside a name, of no other organisation or party than it names ("The former president
+    role beside a name, of no other organisation or party than it names ("The former president
     said" after "Former President Bill Clinton" is not the last subject, Trump; "the Democratic
-    nominee" after a Republican one may be), or it is a standing office (``STANDING_OFFICES``:
-    "the president") that ``person`` is not given beside a name: its holder may be someone never named."""
-    head = _role_head(phrase.name())
+    nominee" after a Republican or a vice-presidential one, "the former secretary of state" after
+    a press secretary may be), or it is a standing office (``STANDING_OFFICES``: "the president")
+    that ``person`` is not given beside a name: its holder may be someone never named."""
+    name = phrase.name()
     org = _party(phrase.org) if phrase.org else None
-    if any(pid != person and held_head == head and not (org and orgs and org not in orgs)
-           for (pid, held_head), orgs in held.items()):
+    if any(pid != person and _same_role(name, org, other, other_org) for pid, other, other_org in named):
         return True
-    office = " ".join(w for w in phrase.name().lower().split() if w not in QUALIFIERS)
+    head = _role_head(name)
+    office = " ".join(w for w in name.lower().split() if w not in QUALIFIERS)
     national = not phrase.org or phrase.org.lower() in {p.lower() for p in demonyms().values()}
     return office in STANDING_OFFICES and national and (person, head) not in held
+
+
+def _same_role(name: str, org: str | None, other: str, other_org: str | None) -> bool:
+    """Could a description's role (``name``, ``org``) be ``other``, a role held beside a name? The
+    same head and lesser office ("vice"), words of one within the other's ("president",
+    "presidential candidate" in "Libertarian presidential candidate"), and no two parties or
+    organisations that differ (a party word inside the name counts as one)."""
+    words = {_party(w) for w in name.lower().replace("-", " ").split()} - QUALIFIERS
+    others = {_party(w) for w in other.lower().replace("-", " ").split()} - QUALIFIERS
+    if _role_head(name) != _role_head(other) or words & LESSER != others & LESSER:
+        return False
+    orgs = ({org} if org else set()) | (words & PARTIES)
+    other_orgs = ({other_org} if other_org else set()) | (others & PARTIES)
+    if orgs and other_orgs and not orgs & other_orgs:
+        return False
+    words, others = words - PARTIES, others - PARTIES
+    return words <= others or others <= words
 
 
 def _names_someone(index: EntityIndex, sentence: Span) -> bool:
@@ -1384,6 +1404,7 @@ def extract(doc: Doc, index: EntityIndex) -> Iterator[Triple]:
 
     held: dict[tuple[str, str], set[str]] = {}  # (person id, role head) → orgs of the roles named beside the name
     held_at: dict[tuple[str, str], int] = {}  # (person id, role head) → where the person is first given it
+    named: list[tuple[str, str, str | None]] = []  # (person id, role name, its org) of each role beside a name
 
     def emit(cluster: Cluster, mention: Span | Token, phrase: RolePhrase,
              confidence: float = NAMED_CONFIDENCE) -> Iterator[Triple]:
@@ -1396,6 +1417,7 @@ def extract(doc: Doc, index: EntityIndex) -> Iterator[Triple]:
                 held.setdefault(key_, set()).update({_party(phrase.org)} if phrase.org else set())
                 start = triple.evidence.sentence.start
                 held_at[key_] = min(held_at.get(key_, start), start)
+                named.append((cluster.id, triple.object.name, _party(phrase.org) if phrase.org else None))
             yield triple
 
     for ent in doc.ents:
@@ -1437,7 +1459,7 @@ def extract(doc: Doc, index: EntityIndex) -> Iterator[Triple]:
         if cluster is not None and not (phrase.org and phrase.org.split()[-1] in cluster.name.split()) \
                 and not _other_org(held.get((cluster.id, token.lemma_.lower())), phrase.org) \
                 and not _other_party(held, cluster.id, phrase.org) \
-                and not _held_by_another(held, cluster.id, phrase) \
+                and not _held_by_another(held, named, cluster.id, phrase) \
                 and (_main_subject(token) or not _names_someone(index, token.sent)):
             resolved[token.i] = cluster
             for each in _phrases_of(token, set()):  # "The former first lady and U.S. senator"
