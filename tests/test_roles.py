@@ -813,3 +813,14 @@ def test_a_he_inside_a_quotation_is_not_the_speaker(nlp):
                      'even though he\'s a senator," Ashby said.')
     assert ("Tom Ashby", "senator") not in role_rows(r)
     assert ("Tom Ashby", "director") in role_rows(r)
+
+
+def test_another_holder_blocks_a_description_only_for_the_same_role(nlp):
+    """A homeland security secretary is no "former secretary of state", a vice-presidential nominee no
+    "Democratic presidential nominee": the description still points back to the last subject."""
+    r = analyse(nlp, "Homeland Security Secretary Tom Ashby spoke on Friday. Jane Ruiz spoke in Ohio on Monday. "
+                     "The former secretary of state said the vote was fair.")
+    assert ("Jane Ruiz", "secretary of state") in role_rows(r)
+    r = analyse(nlp, "Democratic vice presidential nominee Tom Ashby spoke on Friday. Jane Ruiz spoke in Ohio on "
+                     "Monday. The Democratic presidential nominee said the vote was fair.")
+    assert ("Jane Ruiz", "presidential nominee") in role_rows(r)

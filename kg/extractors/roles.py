@@ -1226,13 +1226,17 @@ def _same_role(name: str, org: str | None, other: str, other_org: str | None) ->
     """Could a description's role (``name``, ``org``) be ``other``, a role held beside a name? The
     same head and lesser office ("vice"), words of one within the other's ("president",
     "presidential candidate" in "Libertarian presidential candidate"), and no two parties or
-    organisations that differ (a party word inside the name counts as one)."""
-    words = {_party(w) for w in name.lower().replace("-", " ").split()} - QUALIFIERS
-    others = {_party(w) for w in other.lower().replace("-", " ").split()} - QUALIFIERS
-    if _role_head(name) != _role_head(other) or words & LESSER != others & LESSER:
+    organisations that differ (a party word in the name and an of-complement count as one)."""
+    if _role_head(name) != _role_head(other):
         return False
-    orgs = ({org} if org else set()) | (words & PARTIES)
-    other_orgs = ({other_org} if other_org else set()) | (others & PARTIES)
+    (base, _, of), (other_base, _, other_of) = name.lower().partition(" of "), other.lower().partition(" of ")
+    words = {_party(w) for w in base.replace("-", " ").split()} - QUALIFIERS
+    others = {_party(w) for w in other_base.replace("-", " ").split()} - QUALIFIERS
+    if words & LESSER != others & LESSER:
+        return False
+    # an of-complement names the organisation too ("secretary of state" is not Homeland Security's)
+    orgs = {o for o in (org, of) if o} | (words & PARTIES)
+    other_orgs = {o for o in (other_org, other_of) if o} | (others & PARTIES)
     if orgs and other_orgs and not orgs & other_orgs:
         return False
     words, others = words - PARTIES, others - PARTIES
