@@ -824,3 +824,5 @@ def test_another_holder_blocks_a_description_only_for_the_same_role(nlp):
     r = analyse(nlp, "Democratic vice presidential nominee Tom Ashby spoke on Friday. Jane Ruiz spoke in Ohio on "
                      "Monday. The Democratic presidential nominee said the vote was fair.")
     assert ("Jane Ruiz", "presidential nominee") in role_rows(r)
+    r = analyse(nlp, '"As far as what Jane Ruiz has done, she has been the only candidate to visit us," Ashby said.')
+    assert ("Jane Ruiz", "candidate") in role_rows(r)

@@ -34,8 +34,9 @@ Stanford/Angeli "title" relation and textacy's appositive walker as sources):
   the governor, Tim Kaine left"); a plural role before a list goes to every name ("The
   candidates, A, B and C");
 - copula and relative clause: "Aaron Kall is director of debate at ...", "Conway, who is Trump's
-  campaign manager", "he is the anchor of ..." (pronoun subjects through the entity index, never
-  inside a quotation: its "he" is whom the speaker talks about);
+  campaign manager", "he is the anchor of ..." (pronoun subjects through the entity index; in a
+  quotation only the one person its sentence names before it: a "he" there is whom the speaker
+  talks about);
   with "will" (no other modal) a role to come, qualifier future ("will take over as head of X");
   never negated ("is not a lawyer"); two
   role nouns the parser hung on one another are two roles ("an economist and business
@@ -1480,10 +1481,11 @@ def extract(doc: Doc, index: EntityIndex) -> Iterator[Triple]:
     # pronoun subjects: "he is the anchor of a straight news program"
     people = _SentencePersons(doc, index)
     for token in (doc[i] for i, low in enumerate(table.lower) if low in PERSON_PRONOUNS):
-        if token.lower_ in PERSON_PRONOUNS and token.dep_ == "nsubj" and not in_quotation(token, index.text):
-            # (a "he" inside a quotation is whom the speaker talks about, never the speaker: unknown)
+        if token.lower_ in PERSON_PRONOUNS and token.dep_ == "nsubj":
             cluster = people.one_before(token)
-            if cluster is None:
+            # a "he" inside a quotation that names no one before it is whom the speaker talks about, not the
+            # last subject outside it (often the speaker): unknown
+            if cluster is None and not in_quotation(token, index.text):
                 ref = index.previous_subject(token.idx)
                 cluster = index.cluster_by_id(ref.id) if ref else None
             if cluster is None:
