@@ -326,8 +326,9 @@ class EntityIndex:
             elif len(words) == 1 and key in shared:  # "Mrs. Clinton" beside Bill and Hillary Clinton
                 agreeing = _agreeing(shared[key], self._honorific_gender(ent.start_char))
                 cluster = agreeing[0] if len(agreeing) == 1 else cluster
-            if cluster is None and len(words) == 1 and len(by_first.get(key, [])) == 1:
-                cluster = by_first[key][0]  # "Hillary" when only Hillary Clinton has that first name
+            if cluster is None and len(words) == 1 and len(by_first.get(key, [])) == 1 and not by_surname.get(key):
+                # "Hillary" when only Hillary Clinton has that first name; never "Paul" when Rand Paul is named
+                cluster = by_first[key][0]
             if cluster is None and key in epithets and len(by_first.get(words[1].lower(), [])) == 1:
                 cluster = by_first[words[1].lower()][0]  # "Crooked Hillary" when only Hillary Clinton is a Hillary
             if cluster is None:

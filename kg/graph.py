@@ -309,7 +309,9 @@ class KnowledgeGraph:
                 if target is None and label == "Person":
                     # "Obama" when the corpus calls Barack Obama "Obama" but never Michelle Obama
                     target = called(by_last.get(words[0], []), words[0])
-                if target is None and label == "Person":
+                if target is None and label == "Person" and not by_last.get(words[0]):
+                    # a first name alone ("Hillary"); never one that is a surname of the corpus too ("Paul":
+                    # Rand Paul's, not Paul Ryan's when the surname's bearers leave it open)
                     target = dominant(by_first.get(words[0], []))
                 if target is None and label == "Organization":
                     # "ACLU" of one article is the corpus's American Civil Liberties Union; "Northwind"

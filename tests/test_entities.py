@@ -125,6 +125,27 @@ def test_a_given_name_of_no_clear_gender_is_no_epithet_before_a_surname(nlp):
     assert sorted(n for n in persons(r) if "Paul" in n) == ["Paul Ryan", "Rand Paul"]
 
 
+def test_a_bare_name_that_is_a_corpus_surname_never_joins_a_bearer_of_that_first_name():
+    """"Paul" of one article: Rand and Ron Paul carry it as a surname (neither dominant), so it is
+    not Paul Ryan, however often the corpus names him; "Hillary" still joins Hillary Clinton."""
+    g = KnowledgeGraph()
+    for i in range(4):
+        g.add(_result(f"a{i}", "Paul Ryan", "Hillary Clinton"))
+    for i in range(2):
+        g.add(_result(f"b{i}", "Rand Paul", "Ron Paul"))
+    g.add(_result("c", "Paul", "Hillary"))
+    assert g.merge_short_names() == {"person:hillary": "person:hillary-clinton"}
+
+
+@pytest.mark.model
+def test_a_bare_name_two_people_carry_as_surname_is_not_a_third_ones_first_name(nlp):
+    r = analyse(nlp, "Sen. Rand Paul and his father Ron Paul met Speaker Paul Ryan on Monday. Paul said it went well.")
+    names = persons(r)
+    said = [t.subject.name for t in r.triples if t.relation == "SAID"]
+    assert "Paul Ryan" not in said, said
+    assert {"Rand Paul", "Ron Paul", "Paul Ryan"} <= set(names)
+
+
 @pytest.mark.model
 def test_a_plural_title_before_two_names_is_no_part_of_either(nlp):
     r = analyse(nlp, "Barack Obama left office in January. The slow growth under Presidents Obama and Bush "
