@@ -787,11 +787,16 @@ def test_a_standing_office_or_an_outcome_is_not_the_last_subjects_role(nlp):
     """"The former president" after a sentence about a candidate is whoever held the office, whom the
     text may never name; after "Former President Tom Ashby" it is his, not the last subject's; "the
     losing candidate" is the loser of the event, whoever the last subject was. A description of a
-    job that is no standing office still points back ("the former county sheriff")."""
-    for text in ("Jane Ruiz spoke in Ohio on Monday. The former president said the vote was rigged.",
-                 "Jane Ruiz spoke in Ohio on Monday. The president said he would veto the bill.",
-                 "Jane Ruiz beat Tom Ashby in the primary. The losing candidate said he would fight on."):
-        assert role_rows(analyse(nlp, text)) == set(), text
+    job that is no standing office still points back ("the former county sheriff"), and so does
+    "the former president" after someone the text never calls a candidate."""
+    for text in ("Presidential candidate Jane Ruiz spoke in Ohio on Monday. The former president said the vote "
+                 "was rigged.",
+                 "Presidential candidate Jane Ruiz spoke in Ohio. The president said he would veto the bill."):
+        assert role_rows(analyse(nlp, text)) == {("Jane Ruiz", "Presidential candidate")}, text
+    r = analyse(nlp, "Jane Ruiz beat Tom Ashby in the primary. The losing candidate said he would fight on.")
+    assert role_rows(r) == set()
+    r = analyse(nlp, "Jane Ruiz spoke in Ohio on Monday. The former president said the vote was fair.")
+    assert ("Jane Ruiz", "president") in role_rows(r)
     r = analyse(nlp, "Former President Tom Ashby spoke on Friday. Jane Ruiz spoke in Ohio on Monday. "
                      "The former president said the vote was rigged.")
     assert role_rows(r) == {("Tom Ashby", "President")}

@@ -73,9 +73,9 @@ Stanford/Angeli "title" relation and textacy's appositive walker as sources):
   exactly one person (looking back over one sentence that names no one; never after a "he"/"she"
   subject or a proper-noun subject kg did not take for a person, never to a person whose roles
   name another party, never "the average worker" or "the next president", never an outcome,
-  "the losing candidate", never a head another person holds beside a name, never a standing
-  office, ``standing_offices.txt``, "the former president", the person is not given beside the
-  name: its holder may be someone never named); confidence 0.6, and
+  "the losing candidate", never a role another person holds beside a name, never a standing
+  office, ``standing_offices.txt``, "the former president", to a candidate the text does not
+  give it beside the name: its holder may be someone never named); confidence 0.6, and
   no near-duplicate of a role of that head the person holds beside the name; "the GOP
   front-runner" → the one person named before who holds a role of the same class
   (``role_classes.txt``) of that party;
@@ -1212,7 +1212,9 @@ def _held_by_another(held: dict[tuple[str, str], set[str]], named: list[tuple[st
     said" after "Former President Bill Clinton" is not the last subject, Trump; "the Democratic
     nominee" after a Republican or a vice-presidential one, "the former secretary of state" after
     a press secretary may be), or it is a standing office (``STANDING_OFFICES``: "the president")
-    that ``person`` is not given beside a name: its holder may be someone never named."""
+    and ``person`` a candidate the text does not give the office beside a name: one running for
+    an office is not its holder, who may be someone never named ("Obama spoke. The president
+    said" stays Obama's)."""
     name = phrase.name()
     org = _party(phrase.org) if phrase.org else None
     if any(pid != person and _same_role(name, org, other, other_org) for pid, other, other_org in named):
@@ -1220,7 +1222,8 @@ def _held_by_another(held: dict[tuple[str, str], set[str]], named: list[tuple[st
     head = _role_head(name)
     office = " ".join(w for w in name.lower().split() if w not in QUALIFIERS)
     national = not phrase.org or phrase.org.lower() in {p.lower() for p in demonyms().values()}
-    return office in STANDING_OFFICES and national and (person, head) not in held
+    candidate = any(pid == person and role_classes().get(held_head) == "candidacy" for pid, held_head in held)
+    return office in STANDING_OFFICES and national and candidate and (person, head) not in held
 
 
 def _same_role(name: str, org: str | None, other: str, other_org: str | None) -> bool:
