@@ -832,3 +832,6 @@ def test_another_holder_blocks_a_description_only_for_the_same_role(nlp):
     r = analyse(nlp, "Democratic vice presidential nominee Tom Ashby spoke on Friday. Jane Ruiz spoke in Ohio on "
                      "Monday. The Democratic presidential nominee said the vote was fair.")
     assert ("Jane Ruiz", "presidential nominee") in role_rows(r)
+    r = analyse(nlp, "Sen. Tom Ashby spoke on Friday. Jane Ruiz spoke in Ohio on Monday. "
+                     "The Florida senator said the vote was fair.")
+    assert ("Jane Ruiz", "senator") in role_rows(r)

@@ -1229,8 +1229,9 @@ def _held_by_another(held: dict[tuple[str, str], set[str]], named: list[tuple[st
 def _same_role(name: str, org: str | None, other: str, other_org: str | None) -> bool:
     """Could a description's role (``name``, ``org``) be ``other``, a role held beside a name? The
     same head and lesser office ("vice"), words of one within the other's ("president",
-    "presidential candidate" in "Libertarian presidential candidate"), and no two parties or
-    organisations that differ (a party word in the name and an of-complement count as one)."""
+    "presidential candidate" in "Libertarian presidential candidate"), and every organisation or
+    party the description names also the other's (a party word in the name and an
+    of-complement count as one)."""
     if _role_head(name) != _role_head(other):
         return False
     (base, _, of), (other_base, _, other_of) = name.lower().partition(" of "), other.lower().partition(" of ")
@@ -1241,8 +1242,8 @@ def _same_role(name: str, org: str | None, other: str, other_org: str | None) ->
     # an of-complement names the organisation too ("secretary of state" is not Homeland Security's)
     orgs = {o for o in (org, of) if o} | (words & PARTIES)
     other_orgs = {o for o in (other_org, other_of) if o} | (others & PARTIES)
-    if orgs and other_orgs and not orgs & other_orgs:
-        return False
+    if orgs and not orgs & other_orgs:
+        return False  # "the Florida senator" is not the plain "Sen. Ted Cruz" the text never ties to Florida
     words, others = words - PARTIES, others - PARTIES
     return words <= others or others <= words
 
