@@ -771,9 +771,11 @@ def test_a_name_that_opens_a_relative_clause_after_a_role_noun_does_not_hold_it(
     noun (a preposition left without its object, a second verb with no subject, a clause the parser
     hangs on the noun); the same words before a name doing its own act stay the name's title."""
     for text in ("The county judge Ashby was pointing to is Jane Ruiz.",
+                 "The county judge Ashby was\u00a0pointing to is\u00a0Jane Ruiz.",  # non-breaking spaces
                  "The county judge Ashby had criticized ruled against him on Monday.",
                  "The lawyer Ruiz hired has quit the case."):
-        assert not {role for _, role in role_rows(analyse(nlp, text)) if "judge" in role or "lawyer" in role}, text
+        assert not {role for person, role in role_rows(analyse(nlp, text))
+                    if person in ("Ashby", "Ruiz") and ("judge" in role or "lawyer" in role)}, text
     r = analyse(nlp, "Tom Ashby lost the appeal. The county judge Ashby was pointing to is Jane Ruiz. "
                      "Ashby said the judge was biased.")
     assert not [m for t in r.triples if t.relation == "SAID" for m in t.qualifier("mentions") or ()

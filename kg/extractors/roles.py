@@ -460,17 +460,21 @@ def _contact_clause(ent: Span, phrase: RolePhrase) -> bool:
             or any(t.text[:1].isupper() and is_head(t) for t in words):
         return False  # "Federal Judge Tomas Berg", "Clinton's lawyer Mills": a title
     j = ent.end
-    while j < ent.sent.end and (doc[j].pos_ in ("AUX", "ADV", "PART") and doc[j].lower_ not in ("to", "'s", "’s")):
-        j += 1
+    while j < ent.sent.end and (doc[j].is_space or doc[j].pos_ in ("AUX", "ADV", "PART")
+                                and doc[j].lower_ not in ("to", "'s", "’s")):
+        j += 1  # (past the non-breaking spaces some papers put between words: tokens of their own)
     if j >= ent.sent.end or doc[j].pos_ != "VERB" or doc[j].tag_ == "VBG" and j == ent.end:
         return False
     verb = doc[j]
     if verb.dep_ in ("relcl", "acl") and verb.head in words:
         return True
-    if any(c.dep_ == "prep" and c.i > j and not any(True for _ in c.children)
-           and (c.i + 1 >= ent.sent.end or doc[c.i + 1].pos_ in ("VERB", "AUX")) for c in verb.children):
-        return True  # "was referring to is ...": the preposition's object is the role noun
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.i > j and not any(True for _ in c.children)):
+        after = next((doc[k] for k in range(prep.i + 1, ent.sent.end) if not doc[k].is_space), None)
+        if after is None or after.pos_ in ("VERB", "AUX"):
+            return True  # "was referring to is ...": the preposition's object is the role noun
     for tok in doc[j + 1:ent.sent.end]:
+        if tok.is_space:
+            continue
         if tok.is_punct or tok.dep_ in ("cc", "mark") or tok.lower_ in CLAUSE_OPENERS:
             return False
         if tok.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and tok.dep_ != "pobj":
