@@ -409,7 +409,8 @@ class EntityIndex:
         for (k, other_low), cluster in orgs.items():
             if k != kind or is_party(cluster):
                 continue
-            if other_low.endswith(" " + low) or low.endswith(" " + other_low):
+            if (other_low.endswith(" " + low) or low.endswith(" " + other_low)) \
+                    and not _state_body(min(low, other_low, key=len), max(name, cluster.name, key=len)):
                 if len(name) > len(cluster.name):
                     cluster.name = name
                 return cluster
@@ -1123,6 +1124,13 @@ def org_basename(name: str) -> str:
 NATIONAL_BODIES = load_words("national_bodies")
 _NATIONAL_PREFIX = re.compile(r"^(?:U\.S\.?|US|United States)\s+(?=[A-Z])")
 _DEPARTMENT_OF = re.compile(r"^Department of (?:the )?([A-Z][\w.&' -]*)$")
+
+
+def _state_body(short: str, long: str) -> bool:
+    """Is ``short`` a bare body of the nation ("senate", ``national_bodies.txt``) and ``long`` that
+    body of a state or city ("North Carolina Senate")? Then "the Senate" is not the longer one: a
+    bare national body is the nation's ("U.S. Senate", :func:`org_key`)."""
+    return short in NATIONAL_BODIES and org_key(long).lower() != short
 
 
 def org_key(name: str) -> str:
