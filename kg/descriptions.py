@@ -18,7 +18,8 @@ words. Rules, in order (the first that links wins):
   ("the pollster", no modifier) only within two sentences of that person's last mention;
 - a descriptor given: its head is the noun of an indefinite appositive, predicate or "named"
   phrase the text gave exactly one person before it ("Trump, a billionaire businessman" →
-  "the billionaire businessman");
+  "the billionaire businessman"; never a description naming a body, party or place: "the
+  Senate Democratic leader" is not "a civil rights leader");
 - a party's candidate: a party word and a candidacy head ("the GOP front-runner", "the
   Republican nominee") → the one person named before it whom the text ties to that party (a
   role of that party, the party word right before the name: "Republican Donald Trump",
@@ -52,7 +53,8 @@ first female president", "the next mayor", "the average worker", "the one candid
 then-little-known senator"); a person who is the subject or object of the description's own
 clause ("Cruz attacked the senator" is not about Cruz); words another entity already holds as a
 mention; two candidates that fit (then nothing: a statement about the wrong person is worse
-than a missed one). Confidence :data:`CONFIDENCE`, below a name's.
+than a missed one), also a candidacy without a party ("the nominee") when another person named
+before is a candidate of any kind. Confidence :data:`CONFIDENCE`, below a name's.
 """
 
 from __future__ import annotations
@@ -266,7 +268,9 @@ def _describe(token: Token, ev: _Evidence) -> Description | OpenDescription | No
     # "the billionaire candidate": a modifier that is itself a kind of standing the person must hold
     standing = {role_classes()[t.lower_] for t in modifiers if t.lower_ in role_classes()}
     fits = {pid: why for pid, why in fits.items() if standing <= ev.classes_held(pid)}
-    if not fits:
+    if fits and kind == CANDIDACY and not parties and not named and _rival_candidates(ev, token, set(fits)):
+        return None  # "the nominee" when "Clinton, the Democratic candidate" is named beside "nominee Trump"
+    if not fits and not named and not parties:  # (a descriptor says nothing of a body or party the description names)
         for pid, at in ev.descriptors.get(head, {}).items():
             if at < token.idx:
                 fits[pid] = "descriptor given"
@@ -293,6 +297,13 @@ def _describe(token: Token, ev: _Evidence) -> Description | OpenDescription | No
     if pid not in ev.clusters or _same_clause(token, ev.clusters[pid], ev):
         return None
     return Description(span, pid, why)
+
+
+def _rival_candidates(ev: _Evidence, token: Token, fits: set[str]) -> bool:
+    """Does someone besides ``fits``, named before ``token``, hold a role of the candidacy class
+    beside a name (a candidate, nominee, front-runner of any party)?"""
+    return any(pid not in fits and first < token.idx for held, holders in ev.roles.items()
+               if role_classes().get(held.rpartition("+")[2]) == CANDIDACY for pid, (first, _orgs) in holders.items())
 
 
 def _left_open(token: Token, span: Span, head: str, orgs: set[str], parties: set[str], ev: _Evidence, *,

@@ -507,12 +507,23 @@ class EntityIndex:
             before = None
         holders = [c for c in self._role_holders.get(low, []) if self._named_before(c, before)]
         if len(holders) == 1:
-            return holders[0]
+            return None if self._rival_candidate(low, holders[0], before) else holders[0]
         if holders or self._role_holders.get(low):
             return None
         suffix = [c for r, cs in self._role_holders.items() if r.endswith(" " + low) for c in cs
                   if self._named_before(c, before)]
-        return suffix[0] if len(set(map(id, suffix))) == 1 else None
+        if len(set(map(id, suffix))) != 1 or self._rival_candidate(low, suffix[0], before):
+            return None
+        return suffix[0]
+
+    def _rival_candidate(self, role: str, holder: Cluster, before: int | None) -> bool:
+        """Is ``role`` a candidacy ("the nominee", ``role_classes.txt``) and another person named
+        (before ``before``) a candidate of some kind too ("Republican nominee Trump", "Clinton, the
+        Democratic candidate")? Then "the nominee" may be either: no one."""
+        if role.split()[-1] not in _candidacy_heads():
+            return False
+        return any(c is not holder and self._named_before(c, before) for r, cs in self._role_holders.items()
+                   if r.split() and r.split()[-1] in _candidacy_heads() for c in cs)
 
     @staticmethod
     def _named_before(cluster: Cluster, before: int | None) -> bool:
@@ -1124,6 +1135,12 @@ def org_basename(name: str) -> str:
 NATIONAL_BODIES = load_words("national_bodies")
 _NATIONAL_PREFIX = re.compile(r"^(?:U\.S\.?|US|United States)\s+(?=[A-Z])")
 _DEPARTMENT_OF = re.compile(r"^Department of (?:the )?([A-Z][\w.&' -]*)$")
+
+
+@cache
+def _candidacy_heads() -> frozenset[str]:
+    """Heads of running for an office: the "candidacy" row of ``role_classes.txt`` (nominee, candidate, ...)."""
+    return frozenset(w for row in load_pairs("role_classes") if row[0].strip() == "candidacy" for w in row[1].split())
 
 
 def _state_body(short: str, long: str) -> bool:

@@ -40,7 +40,8 @@ Rules, in order:
   Welsh is spoken," Ms Hale said. She added' is Ms Hale);
 - a role noun ("the president", "the attorney general") is the one person holding that
   role in the document and named before it, unless no one is; with a nationality ("the French
-  president") only one holding it with that nationality (``holder_of``; never for an
+  president") only one holding it with that nationality, with a body, party or place ("the
+  Senate Democratic leader") only one holding it so named (``holder_of``; never for an
   indefinite one: "a spokesperson", "another reporter"), else the one person named before
   with that title ("Mayor Ann Lee", "Ann Lee, the mayor"); if a titled name was seen but not
   resolved, nobody; if nobody bore the title, one nameless person of the article ("the
@@ -644,8 +645,10 @@ def resolve_speaker(token: Token, index: EntityIndex) -> EntityRef | None:
         role = " ".join(t.lower_ for t in phrase if t.dep_ in ("compound", "amod") or t.i == token.i)
         at = token.idx
         nation = any(w in NATIONALITIES for w in role.split())  # "the French president" is no bare "President"
+        # "the Senate Democratic leader" names a body and a party: never the bare "leader" of another
+        named = any(t.ent_type_ in ("ORG", "NORP", "GPE") for t in phrase if t.i != token.i)
         holder = None if _indefinite(token) else index.holder_of(role, before=at) or (
-            None if nation else index.holder_of(token.lemma_.lower(), before=at))
+            None if nation or named else index.holder_of(token.lemma_.lower(), before=at))
         definite = token.tag_ in ("NN", "NNP") and _is_definite(token)
         if holder is None and definite:
             holder, titled = _titled_person(token, index)

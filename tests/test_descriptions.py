@@ -222,3 +222,35 @@ def test_a_speaker_the_text_describes_is_that_person_not_a_nameless_one(nlp):
                      "said the club would grow.")
     said = next(t for t in r.triples if t.relation == "SAID")
     assert (said.subject.name, said.subject.mention.text) == ("Paul Brenner", "the retired shipbuilder")
+
+
+def test_a_bare_candidacy_is_no_ones_beside_a_candidate_of_another_kind(nlp):
+    """"the nominee" when "Republican nominee Ashby" and "Ruiz, the Democratic candidate" are named:
+    either may be meant, so no one (in a statement too); with one candidate named, it is his."""
+    text = ("Republican nominee Tom Ashby spoke on Monday. Jane Ruiz, the Democratic candidate, answered. "
+            "Mara Olsen said the nominee must unite the party.")
+    assert not {d for d in _resolved(nlp, text) if d[0] == "the nominee"}
+    r = analyse(nlp, text)
+    assert not [m for t in r.triples if t.relation == "SAID" for m in t.qualifier("mentions") or ()
+                if m.mention.text == "the nominee"]
+    text = "Republican nominee Tom Ashby spoke on Monday. Mara Olsen said the nominee must unite the party."
+    assert ("the nominee", "Tom Ashby") in _resolved(nlp, text)
+
+
+def test_a_descriptor_says_nothing_of_a_body_or_party_the_description_names(nlp):
+    """"a former leader of a charity" makes "the Senate Democratic leader" no one's, not his."""
+    text = ("Tom Ashby, a former leader of the Dayton Food Bank, spoke on Monday. He praised the plan. "
+            "The Senate Democratic leader said the party was united.")
+    assert not {d for d in _resolved(nlp, text) if "leader" in d[0]}
+    text = "Tom Ashby, a billionaire businessman, spoke. The billionaire businessman said he would win."
+    assert ("The billionaire businessman", "Tom Ashby") in _resolved(nlp, text)
+
+
+def test_a_speaker_role_naming_a_body_is_not_the_bare_roles_holder(nlp):
+    """"The Senate leader said" after "Ashby, the leader of a food bank": not Ashby."""
+    r = analyse(nlp, "Tom Ashby, the leader of the Dayton Food Bank, spoke on Monday. The Senate leader said the bill "
+                     "would pass.")
+    assert [t.subject.name for t in r.triples if t.relation == "SAID"] != ["Tom Ashby"]
+    r = analyse(nlp, "Tom Ashby, the leader of the Dayton Food Bank, spoke on Monday. The leader said the bill "
+                     "would pass.")
+    assert [t.subject.name for t in r.triples if t.relation == "SAID"] == ["Tom Ashby"]
