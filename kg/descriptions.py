@@ -18,8 +18,8 @@ words. Rules, in order (the first that links wins):
   ("the pollster", no modifier) only within two sentences of that person's last mention;
 - a descriptor given: its head is the noun of an indefinite appositive, predicate or "named"
   phrase the text gave exactly one person before it ("Trump, a billionaire businessman" →
-  "the billionaire businessman"; never a description naming a body, party or place: "the
-  Senate Democratic leader" is not "a civil rights leader");
+  "the billionaire businessman"; never a description naming a body or place: "the Senate
+  Democratic leader" is not "a civil rights leader");
 - a party's candidate: a party word and a candidacy head ("the GOP front-runner", "the
   Republican nominee") → the one person named before it whom the text ties to that party (a
   role of that party, the party word right before the name: "Republican Donald Trump",
@@ -270,7 +270,8 @@ def _describe(token: Token, ev: _Evidence) -> Description | OpenDescription | No
     fits = {pid: why for pid, why in fits.items() if standing <= ev.classes_held(pid)}
     if fits and kind == CANDIDACY and not parties and not named and _rival_candidates(ev, token, set(fits)):
         return None  # "the nominee" when "Clinton, the Democratic candidate" is named beside "nominee Trump"
-    if not fits and not named and not parties:  # (a descriptor says nothing of a body or party the description names)
+    if not fits and not {n for n in named if party_of(n) is None}:
+        # (a descriptor says nothing of a body or place the description names: "the Senate Democratic leader")
         for pid, at in ev.descriptors.get(head, {}).items():
             if at < token.idx:
                 fits[pid] = "descriptor given"

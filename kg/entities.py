@@ -1133,6 +1133,7 @@ def org_basename(name: str) -> str:
 
 
 NATIONAL_BODIES = load_words("national_bodies")
+CHAMBERS = {"senate", "house", "assembly", "legislature"}  # a nation's and a state's alike
 _NATIONAL_PREFIX = re.compile(r"^(?:U\.S\.?|US|United States)\s+(?=[A-Z])")
 _DEPARTMENT_OF = re.compile(r"^Department of (?:the )?([A-Z][\w.&' -]*)$")
 
@@ -1144,10 +1145,11 @@ def _candidacy_heads() -> frozenset[str]:
 
 
 def _state_body(short: str, long: str) -> bool:
-    """Is ``short`` a bare body of the nation ("senate", ``national_bodies.txt``) and ``long`` that
-    body of a state or city ("North Carolina Senate")? Then "the Senate" is not the longer one: a
-    bare national body is the nation's ("U.S. Senate", :func:`org_key`)."""
-    return short in NATIONAL_BODIES and org_key(long).lower() != short
+    """Is ``short`` a bare chamber of the nation ("senate", ``CHAMBERS``) and ``long`` a chamber of
+    that name with more words, a state's or a city's ("North Carolina Senate")? Then "the Senate"
+    is not the longer one: a bare national chamber is the nation's ("U.S. Senate",
+    :func:`org_key`). ("The court" may still be "the Supreme Court".)"""
+    return short in CHAMBERS and org_key(long).lower() != short
 
 
 def org_key(name: str) -> str:

@@ -411,13 +411,16 @@ def test_the_department_of_x_and_the_x_department_are_one_node_in_every_article(
 @pytest.mark.model
 def test_a_bare_national_body_is_not_a_states_body_of_that_name(nlp):
     """"The Senate" after "the Ohio Senate" and "the U.S. Senate" is the nation's, never the state's;
-    "The Times" still joins "The New York Times"."""
+    "The Times" still joins "The New York Times", "the Court" the Supreme Court."""
     r = analyse(nlp, "Ruiz served in the Ohio Senate before she ran. She wants to join the U.S. Senate next year. "
                      "The Senate votes on Monday, The New York Times reported, and the Times said more.")
     orgs = {e.id: sorted(m.text for m in e.mentions) for e in r.entities if e.type == "Organization"}
     assert orgs["organization:ohio-senate"] == ["the Ohio Senate"]
     assert "Senate" in orgs["organization:senate"]
     assert orgs["organization:new-york-times"] == ["The New York Times", "Times"]
+    r = analyse(nlp, "The U.S. Supreme Court ruled on Monday. The Court said the law stands.")
+    assert [sorted(m.text for m in e.mentions) for e in r.entities if e.type == "Organization"] == [
+        ["Court", "The U.S. Supreme Court"]]
 
 
 @pytest.mark.model
