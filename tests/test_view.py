@@ -226,6 +226,49 @@ def test_page_of_a_large_graph_holds_the_most_connected_entities(tmp_path):
     assert top[0].name in page and top[-1].id not in page
 
 
+def reached_from_afar() -> KnowledgeGraph:
+    """The panel graph (MENTIONS edges) plus minor speakers in a third article who address and
+    mention the most connected entities, and say the same role fact twice."""
+    kg = panel_graph()
+    g = kg.graph
+    g.add_node("article:a3", label="Article", name="Third story", doc="a3", url="", date="")
+    _entity(g, "person:ann-minor", "Person", "Ann Minor", 1, doc="a3")
+    _entity(g, "person:bo-minor", "Person", "Bo Minor", 1, doc="a3")
+    _statement(g, "SAID", "person:ann-minor", "the Attorney General is wrong", doc="a3", start=5,
+               to="person:jeff-sessions")
+    quote = _statement(g, "SAID", "person:bo-minor", "Trump knew", doc="a3", start=60)
+    g.add_edge(quote, "person:donald-trump", key="MENTIONS:person:donald-trump", type="MENTIONS")
+    for key in ("t:r2", "t:r3"):  # one fact named twice in one article is listed (and counted) once
+        g.add_edge("person:bo-minor", "role:attorney-general", key=key, type="HOLDS_ROLE", doc="a3", text="AG")
+    return kg
+
+
+@pytest.mark.parametrize("make", ["small_graph", "panel_graph", "reached_from_afar", "hostile_graph",
+                                  "synthetic_graph"])
+def test_the_page_of_the_most_connected_is_the_whole_fold_trimmed(make):
+    """prepare_view ranks every entity, then folds evidence only for those it keeps: what it keeps
+    (evidence, counts, articles, links, ranks) is exactly the whole fold's, trimmed."""
+    from kg.export.view import top_view
+
+    graph = synthetic_graph(entities=120, articles=15) if make == "synthetic_graph" else globals()[make]()
+    whole = to_view(graph)
+    for most in range(1, len(whole.nodes) + 2):
+        page, total = top_view(graph, most)
+        assert total == len(whole.nodes)
+        assert page == whole.top(most)
+
+
+def test_an_entity_kept_gets_the_articles_of_statements_that_reach_it_from_entities_left_out():
+    from kg.export.view import top_view
+
+    page, _total = top_view(reached_from_afar(), 3)
+    assert {"person:jeff-sessions", "person:donald-trump"} <= set(page.nodes)
+    assert "person:ann-minor" not in page.nodes and "person:bo-minor" not in page.nodes
+    assert "a3" in page.nodes["person:jeff-sessions"].docs  # Ann Minor spoke to him there
+    assert "a3" in page.nodes["person:donald-trump"].docs  # Bo Minor's quotation names him
+    assert page.nodes["person:donald-trump"].docs == to_view(reached_from_afar()).nodes["person:donald-trump"].docs
+
+
 def test_png_and_svg(tmp_path):
     kg = small_graph()
     write_png(kg, tmp_path / "g.png")

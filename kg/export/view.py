@@ -24,12 +24,13 @@ import gc
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from kg.export.view_read import GraphReader, StoreReader, as_dict, reader_of
 from kg.graph import KnowledgeGraph
 
 ENTITY_LABELS = ("Person", "Organization", "Group", "Place", "Report", "Role")
@@ -117,109 +118,189 @@ class GraphView:
 def to_view(graph: KnowledgeGraph) -> GraphView:
     """Fold statements into links between entities and rank entities by how connected they are.
 
-    One pass over the entities' edges in the graph's adjacency (networkx's documented
-    ``_succ``/``_node`` dicts, not its edge views: a 10,000-article graph has a million edges),
-    reading each statement's own edges when it is reached. Every statement is counted, but an
-    evidence item is built only while the node or link it goes to holds fewer than
-    :data:`EVIDENCE_MAX` (what the page keeps).
+    One pass over the entities' edges (:mod:`kg.export.view_read`: networkx's adjacency, or the
+    run's store one entity at a time), reading each statement's own edges when it is reached.
+    Every statement is counted, but an evidence item is built only while the node or link it goes
+    to holds fewer than :data:`EVIDENCE_MAX` (what the page keeps).
     """
-    g = graph.graph
-    node_data, succ = g._node, g._succ
-    articles: dict[str, str] = {}
-    urls: dict[str, str] = {}
-    nodes: dict[str, ViewNode] = {}
-    for node_id, data in node_data.items():
-        label = data.get("label")
-        if label == "Article":
-            doc = data.get("doc", node_id)
-            articles[doc] = data.get("name") or doc
-            urls[doc] = str(data.get("url") or "")
-        elif label in ENTITY_LABELS:
-            nodes[node_id] = ViewNode(
-                id=node_id, label=data["label"], name=str(data.get("name") or node_id),
-                aliases=[str(a) for a in data.get("aliases", [])], mentions=int(data.get("mentions") or 0))
-    # first the articles each entity is in (the alias finder needs them all), keeping its other edges for later
-    facts: list[tuple[str, ViewNode, str, dict[str, Any]]] = []
-    keep = facts.append
-    for source, speaker in nodes.items():
-        in_doc = speaker.docs.add
-        for target, keyed in succ[source].items():
-            for data in keyed.values():
-                if data.get("type") == "MENTIONED_IN":
-                    doc = data.get("doc")
-                    if doc:
-                        in_doc(doc)
-                else:
-                    keep((source, speaker, target, data))
-    # with MENTIONS edges in the graph, they say whom a statement is about; otherwise aliases do
-    has_mentions = any(data.get("type") == "MENTIONS" for source, targets in succ.items() if source not in nodes
-                       for keyed in targets.values() for data in keyed.values())
-    links: dict[tuple[str, str, str, str], ViewLink] = {}
-    finder = None if has_mentions else _AliasFinder(nodes)
-
-    def link(source: str, target: str, relation: str, how: str, item: _Item) -> None:
-        if source == target or target not in nodes:
-            return
-        key = (source, target, relation, how)
-        lk = links.get(key)
-        if lk is None:
-            lk = links[key] = ViewLink(source, target, relation, how)
-        lk.count += 1
-        if len(lk.evidence) < EVIDENCE_MAX:
-            lk.evidence.append(item.get())
-        if item.doc:
-            lk.docs.add(item.doc)
-            nodes[target].docs.add(item.doc)
-
-    facts_seen: set[tuple[Any, ...]] = set()
-    for source, speaker, target, data in facts:
-        rel = data.get("type")
-        if rel in ("IN_ARTICLE", "MENTIONS"):
-            continue
-        tdata = node_data[target]
-        doc = data.get("doc") or tdata.get("doc") or ""
-        item = _Item(rel, speaker.name, data, tdata, doc, (articles, urls))
-        if rel in ("SAID", "FOUND"):
-            reached: list[tuple[str, str]] = []  # a quotation's addressee ("to") and report ("citing")
-            about: list[str] = []  # whom it MENTIONS
-            for other, okeyed in succ[target].items():
-                for odata in okeyed.values():
-                    orel = odata.get("type")
-                    if orel == "MENTIONS":
-                        if other not in about:
-                            about.append(other)
-                    elif rel == "SAID" and orel in ("ADDRESSED_TO", "IN_REPORT"):
-                        reached.append((other, "to" if orel == "ADDRESSED_TO" else "citing"))
-            # the statement panel lists who it talks about (its MENTIONS, as KnowledgeGraph.mentioned),
-            # named only if the item is built
-            item.about = (about, node_data)
-            speaker.statements += 1
-            if len(speaker.evidence) < EVIDENCE_MAX:
-                speaker.evidence.append(item.get())
-            if doc:
-                speaker.docs.add(doc)
-            reached_ids = set()
-            for other, how in reached:
-                link(source, other, rel, how, item)
-                reached_ids.add(other)
-            named_in = about if finder is None else finder.named_in(str(tdata.get("text", "")), doc)
-            for named in named_in:
-                if named not in reached_ids:
-                    link(source, named, rel, "about", item)
-        elif target in nodes:
-            # HOLDS_ROLE, AUTHORED_BY, and any entity-to-entity relation added later; a fact
-            # named twice in one article is listed once
-            seen = (source, *_fact_key(rel, data, tdata))
-            if seen in facts_seen:
-                continue
-            facts_seen.add(seen)
-            if len(speaker.evidence) < EVIDENCE_MAX:
-                speaker.evidence.append(item.get())
-            link(source, target, rel, "", item)
-    view = GraphView(nodes=nodes, links=list(links.values()), articles=articles)
+    fold = _Fold(reader_of(graph))
+    view = fold.view(None)
     _rank(view)
     return view
 
+
+def top_view(graph: KnowledgeGraph, most: int = PAGE_MAX) -> tuple[GraphView, int]:
+    """``to_view(graph).top(most)`` and the number of entities in all, in memory that follows ``most``.
+
+    The whole fold holds evidence for every link of the graph (on an archive, nearly every
+    statement). So a graph of more than ``most`` entities is read twice: first only counted
+    (each entity's statements, and the links it would get, as two ints per entity), which ranks
+    every entity; then folded again for the ``most`` kept, building evidence only for them and
+    the links among them, and noting the articles of statements that reach them from others.
+    """
+    fold = _Fold(reader_of(graph))
+    total = len(fold.nodes)
+    if total <= most:
+        view = fold.view(None)
+        _rank(view)
+        return view, total
+    fold.count()
+    ranked = sorted(fold.nodes.values(), key=lambda n: (-n.score, -n.mentions, n.name.lower(), n.id))
+    for rank, node in enumerate(ranked):
+        node.rank = rank
+    kept = {n.id for n in ranked[:most]}
+    for node_id in kept:
+        fold.nodes[node_id].statements = 0  # counted again with the evidence
+    return fold.view(kept), total
+
+
+_STATEMENTS = ("SAID", "FOUND")
+
+
+class _Fold:
+    """Statements and facts folded into nodes and links; :meth:`count` ranks, :meth:`view` builds."""
+
+    def __init__(self, reader: GraphReader | StoreReader) -> None:
+        self.reader = reader
+        self.articles: dict[str, str] = {}
+        self.urls: dict[str, str] = {}
+        self.nodes: dict[str, ViewNode] = {}
+        for node_id, data in reader.labelled(ENTITY_LABELS):
+            self.nodes[node_id] = ViewNode(
+                id=node_id, label=data["label"], name=str(data.get("name") or node_id),
+                aliases=[str(a) for a in data.get("aliases", [])], mentions=int(data.get("mentions") or 0))
+        for node_id, data in reader.labelled(("Article",)):
+            doc = data.get("doc", node_id)
+            self.articles[doc] = data.get("name") or doc
+            self.urls[doc] = str(data.get("url") or "")
+        # with MENTIONS edges in the graph, they say whom a statement is about; otherwise aliases do,
+        # among the entities named in the statement's article (all of them, before any statement)
+        self.finder: _AliasFinder | None = None
+        if not reader.has_mentions(self.nodes):
+            docs: dict[str, set[str]] = {}
+            for source in self.nodes:
+                docs[source] = {doc for _t, rel, doc, *_rest in reader.facts(source)
+                                if rel == "MENTIONED_IN" and doc}
+            self.finder = _AliasFinder(self.nodes, docs)
+
+    def _about(self, source: str, rel: str, doc: str, tdata: Any, outs: Any
+               ) -> tuple[list[tuple[str, str]], list[str], list[str]]:
+        """A statement's addressee ("to") and report ("citing"), whom it MENTIONS, and whom it is about."""
+        reached: list[tuple[str, str]] = []
+        about: list[str] = []
+        for other, orel in outs:
+            if orel == "MENTIONS":
+                if other not in about:
+                    about.append(other)
+            elif rel == "SAID" and orel in ("ADDRESSED_TO", "IN_REPORT"):
+                reached.append((other, "to" if orel == "ADDRESSED_TO" else "citing"))
+        finder = self.finder
+        named_in = about if finder is None else finder.named_in(str(as_dict(tdata).get("text", "")), doc)
+        return reached, about, named_in
+
+    def count(self) -> None:
+        """Each entity's score (the statements on its links, its own statements) and statement count."""
+        nodes = self.nodes
+        for source, speaker in nodes.items():
+            seen: set[tuple[Any, ...]] = set()  # a fact named twice in one article counts once
+            links = 0
+            for target, rel, doc, data, tdata, outs in self.reader.facts(source, mentioned_in=False):
+                if rel in _STATEMENTS:
+                    speaker.statements += 1
+                    reached, _about, named_in = self._about(source, rel, doc, tdata, outs)
+                    reached_ids = set()
+                    for other, _how in reached:
+                        if other != source and other in nodes:
+                            links += 1
+                            nodes[other].score += 1
+                        reached_ids.add(other)
+                    for named in named_in:
+                        if named not in reached_ids and named != source and named in nodes:
+                            links += 1
+                            nodes[named].score += 1
+                elif target in nodes:
+                    key = _fact_key(rel, as_dict(data), tdata)
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    if target != source:
+                        links += 1
+                        nodes[target].score += 1
+            speaker.score += links + speaker.statements
+
+    def view(self, kept: set[str] | None) -> GraphView:
+        """The nodes in ``kept`` (None: all) with their evidence, and the links among them.
+
+        Statements of entities left out are still read: their articles join the kept entities they reach.
+        """
+        nodes, reader = self.nodes, self.reader
+        names = (self.articles, self.urls)
+        links: dict[tuple[str, str, str, str], ViewLink] = {}
+
+        def link(source: str, target: str, relation: str, how: str, item: _Item) -> None:
+            if source == target or target not in nodes or (kept is not None and target not in kept):
+                return
+            key = (source, target, relation, how)
+            lk = links.get(key)
+            if lk is None:
+                lk = links[key] = ViewLink(source, target, relation, how)
+            lk.count += 1
+            if len(lk.evidence) < EVIDENCE_MAX:
+                lk.evidence.append(item.get())
+            if item.doc:
+                lk.docs.add(item.doc)
+                nodes[target].docs.add(item.doc)
+
+        def reaches(source: str, target: str, doc: str) -> None:  # a statement of an entity left out
+            if doc and source != target and target in kept:  # type: ignore[operator]
+                nodes[target].docs.add(doc)
+
+        for source, speaker in nodes.items():
+            mine = kept is None or source in kept
+            facts_seen: set[tuple[Any, ...]] = set()
+            for target, rel, doc, data, tdata, outs in reader.facts(source, mentioned_in=mine):
+                if rel == "MENTIONED_IN":
+                    if doc:
+                        speaker.docs.add(doc)
+                elif rel in _STATEMENTS:
+                    reached, about, named_in = self._about(source, rel, doc, tdata, outs)
+                    reached_ids = {other for other, _how in reached}
+                    if not mine:
+                        for other in (*reached_ids, *(n for n in named_in if n not in reached_ids)):
+                            reaches(source, other, doc)
+                        continue
+                    item = _Item(rel, speaker.name, as_dict(data), as_dict(tdata), doc, names)
+                    # the statement panel lists who it talks about (its MENTIONS, as KnowledgeGraph.mentioned),
+                    # named only if the item is built
+                    item.about = (about, reader.node)
+                    speaker.statements += 1
+                    if len(speaker.evidence) < EVIDENCE_MAX:
+                        speaker.evidence.append(item.get())
+                    if doc:
+                        speaker.docs.add(doc)
+                    for other, how in reached:
+                        link(source, other, rel, how, item)
+                    for named in named_in:
+                        if named not in reached_ids:
+                            link(source, named, rel, "about", item)
+                elif target in nodes:
+                    # HOLDS_ROLE, AUTHORED_BY, and any entity-to-entity relation added later; a fact
+                    # named twice in one article is listed once
+                    if not mine:
+                        reaches(source, target, doc)
+                        continue
+                    data = as_dict(data)
+                    seen = _fact_key(rel, data, tdata)
+                    if seen in facts_seen:
+                        continue
+                    facts_seen.add(seen)
+                    item = _Item(rel, speaker.name, data, tdata, doc, names)
+                    if len(speaker.evidence) < EVIDENCE_MAX:
+                        speaker.evidence.append(item.get())
+                    link(source, target, rel, "", item)
+        shown = nodes if kept is None else {k: v for k, v in nodes.items() if k in kept}
+        return GraphView(nodes=shown, links=[lk for lk in links.values() if kept is None or lk.source in kept],
+                         articles=self.articles)
 
 class _Item:
     """One statement's evidence, built the first time a node or link keeps it (most never do on large graphs)."""
@@ -231,15 +312,15 @@ class _Item:
         self.args = (rel, who, edge, target, articles)
         self.doc = doc  # the edge's, else the statement's
         self.item: dict[str, Any] | None = None
-        self.about: tuple[Iterable[str], dict[str, dict[str, Any]]] | None = None  # (entity ids, node data)
+        self.about: tuple[Iterable[str], Callable[[str], dict[str, Any]]] | None = None  # (entity ids, node data)
 
     def get(self) -> dict[str, Any]:
         if self.item is None:
             rel, who, edge, target, (titles, urls) = self.args
             self.item = _evidence(rel, who, edge, target, titles.get(self.doc, self.doc), urls.get(self.doc, ""))
             if self.about is not None:
-                ids, node_data = self.about
-                self.item["about"] = sorted({str(node_data[e].get("name", "")) for e in ids})
+                ids, node = self.about
+                self.item["about"] = sorted({str(node(e).get("name", "")) for e in ids})
         return self.item
 
 
@@ -284,11 +365,11 @@ def _evidence(rel: str | None, who: str, edge: dict[str, Any], target: dict[str,
 class _AliasFinder:
     """Which entities a statement names: whole-word aliases of entities mentioned in its article."""
 
-    def __init__(self, nodes: dict[str, ViewNode]) -> None:
+    def __init__(self, nodes: dict[str, ViewNode], docs: dict[str, set[str]]) -> None:
         self._by_doc: dict[str, list[str]] = defaultdict(list)
-        for node in nodes.values():
-            for doc in node.docs:
-                self._by_doc[doc].append(node.id)
+        for node_id, found in docs.items():  # the articles each entity is named in
+            for doc in found:
+                self._by_doc[doc].append(node_id)
         self._nodes = nodes
         self._patterns: dict[str, tuple[re.Pattern[str] | None, dict[str, str]]] = {}
         self._escaped: dict[str, str] = {}
@@ -474,9 +555,8 @@ def gc_paused() -> Iterator[None]:
 def prepare_view(graph: KnowledgeGraph, *, most: int = PAGE_MAX) -> PreparedView:
     """Fold the graph, keep the ``most`` most connected entities and lay them out."""
     with gc_paused():
-        view = to_view(graph)
-        page = view.top(most) if len(view.nodes) > most else view
-        return PreparedView(page=page, pos=layout(page), total=len(view.nodes))
+        page, total = top_view(graph, most)
+        return PreparedView(page=page, pos=layout(page), total=total)
 
 
 def write_view(graph: KnowledgeGraph, *, html: Path | None = None, png: Path | None = None,
