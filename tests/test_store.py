@@ -119,6 +119,12 @@ def test_the_store_writes_the_same_files_as_the_in_memory_graph(tmp_path):
 def test_the_view_reads_the_store_without_loading_it(tmp_path):
     memory, store = _both(corpus(), tmp_path)
     assert prepare_view(store.reader()) == prepare_view(memory)
+    # a page smaller than the graph: the store is counted, then folded for the entities kept
+    # (kg.export.view.top_view); the networkx graph is folded once and trimmed
+    entities = len(prepare_view(memory).page.nodes)
+    assert entities > 8
+    for most in (1, 3, 8, entities - 1):
+        assert prepare_view(store.reader(), most=most) == prepare_view(memory, most=most)
 
 
 def test_only_entities_and_roles_stay_in_memory(tmp_path):

@@ -129,21 +129,26 @@ def to_view(graph: KnowledgeGraph) -> GraphView:
     return view
 
 
-def top_view(graph: KnowledgeGraph, most: int = PAGE_MAX) -> tuple[GraphView, int]:
+def top_view(graph: KnowledgeGraph, most: int = PAGE_MAX, *, recount: bool | None = None) -> tuple[GraphView, int]:
     """``to_view(graph).top(most)`` and the number of entities in all, in memory that follows ``most``.
 
     The whole fold holds evidence for every link of the graph (on an archive, nearly every
-    statement). So a graph of more than ``most`` entities is read twice: first only counted
-    (each entity's statements, and the links it would get, as two ints per entity), which ranks
-    every entity; then folded again for the ``most`` kept, building evidence only for them and
-    the links among them, and noting the articles of statements that reach them from others.
+    statement, read from the store: a gigabyte at 150,000 short items). So a store's graph of
+    more than ``most`` entities is read twice (``recount``): first only counted (each entity's
+    statements, and the links it would get, as two ints per entity), which ranks every entity;
+    then folded again for the ``most`` kept, building evidence only for them and the links among
+    them, and noting the articles of statements that reach them from others. A networkx graph is
+    in memory already (its fold adds a fraction to it), so it is folded once unless ``recount``.
     """
-    fold = _Fold(reader_of(graph))
+    reader = reader_of(graph)
+    fold = _Fold(reader)
     total = len(fold.nodes)
-    if total <= most:
+    if recount is None:
+        recount = isinstance(reader, StoreReader)
+    if total <= most or not recount:
         view = fold.view(None)
         _rank(view)
-        return view, total
+        return (view.top(most) if total > most else view), total
     fold.count()
     ranked = sorted(fold.nodes.values(), key=lambda n: (-n.score, -n.mentions, n.name.lower(), n.id))
     for rank, node in enumerate(ranked):

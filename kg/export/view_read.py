@@ -76,8 +76,7 @@ SELECT e.key_seq, e.tgt, json_extract(e.data, '$.type') AS rel, json_extract(e.d
        n.data, json_extract(n.data, '$.doc'), o.tgt, json_extract(o.data, '$.type')
 FROM edges AS e
 LEFT JOIN nodes AS n ON json_extract(e.data, '$.type') IN ('SAID', 'FOUND') AND n.id = e.tgt
-LEFT JOIN edges AS o ON json_extract(e.data, '$.type') IN ('SAID', 'FOUND') AND o.src = e.tgt
-     AND json_extract(o.data, '$.type') IN ('MENTIONS', 'ADDRESSED_TO', 'IN_REPORT')
+LEFT JOIN edges AS o ON o.src = n.id AND json_extract(o.data, '$.type') IN ('MENTIONS', 'ADDRESSED_TO', 'IN_REPORT')
 WHERE e.src = ? AND ifnull(json_extract(e.data, '$.type'), '') NOT IN ({skip})
 ORDER BY e.pair_seq, e.key_seq, o.pair_seq, o.key_seq
 """
