@@ -28,6 +28,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from sys import intern
 from typing import Any
 
 from kg.export.view_read import GraphReader, StoreReader, as_dict, reader_of
@@ -176,6 +177,8 @@ class _Fold:
                 aliases=[str(a) for a in data.get("aliases", [])], mentions=int(data.get("mentions") or 0))
         for node_id, data in reader.labelled(("Article",)):
             doc = data.get("doc", node_id)
+            if isinstance(doc, str):
+                doc = intern(doc)  # the one string every set of articles holds (see view_read)
             self.articles[doc] = data.get("name") or doc
             self.urls[doc] = str(data.get("url") or "")
         # with MENTIONS edges in the graph, they say whom a statement is about; otherwise aliases do,
@@ -209,7 +212,8 @@ class _Fold:
         for source, speaker in nodes.items():
             seen: set[tuple[Any, ...]] = set()  # a fact named twice in one article counts once
             links = 0
-            for target, rel, doc, data, tdata, outs in self.reader.facts(source, mentioned_in=False):
+            for target, rel, doc, data, tdata, outs in self.reader.facts(source, mentioned_in=False,
+                                                                         evidence=self.finder is not None):
                 if rel in _STATEMENTS:
                     speaker.statements += 1
                     reached, _about, named_in = self._about(source, rel, doc, tdata, outs)
@@ -263,7 +267,8 @@ class _Fold:
         for source, speaker in nodes.items():
             mine = kept is None or source in kept
             facts_seen: set[tuple[Any, ...]] = set()
-            for target, rel, doc, data, tdata, outs in reader.facts(source, mentioned_in=mine):
+            for target, rel, doc, data, tdata, outs in reader.facts(source, mentioned_in=mine,
+                                                                    evidence=mine or self.finder is not None):
                 if rel == "MENTIONED_IN":
                     if doc:
                         speaker.docs.add(doc)
@@ -274,7 +279,7 @@ class _Fold:
                         for other in (*reached_ids, *(n for n in named_in if n not in reached_ids)):
                             reaches(source, other, doc)
                         continue
-                    item = _Item(rel, speaker.name, as_dict(data), as_dict(tdata), doc, names)
+                    item = _Item(rel, speaker.name, data, tdata, doc, names)
                     # the statement panel lists who it talks about (its MENTIONS, as KnowledgeGraph.mentioned),
                     # named only if the item is built
                     item.about = (about, reader.node)
@@ -312,7 +317,7 @@ class _Item:
 
     __slots__ = ("about", "args", "doc", "item")
 
-    def __init__(self, rel: str | None, who: str, edge: dict[str, Any], target: dict[str, Any], doc: str,
+    def __init__(self, rel: str | None, who: str, edge: dict[str, Any] | str, target: dict[str, Any] | str, doc: str,
                  articles: tuple[dict[str, str], dict[str, str]]) -> None:
         self.args = (rel, who, edge, target, articles)
         self.doc = doc  # the edge's, else the statement's
@@ -321,8 +326,9 @@ class _Item:
 
     def get(self) -> dict[str, Any]:
         if self.item is None:
-            rel, who, edge, target, (titles, urls) = self.args
-            self.item = _evidence(rel, who, edge, target, titles.get(self.doc, self.doc), urls.get(self.doc, ""))
+            rel, who, edge, target, (titles, urls) = self.args  # the store's JSON text decoded only now
+            self.item = _evidence(rel, who, as_dict(edge), as_dict(target), titles.get(self.doc, self.doc),
+                                  urls.get(self.doc, ""))
             if self.about is not None:
                 ids, node = self.about
                 self.item["about"] = sorted({str(node(e).get("name", "")) for e in ids})

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Container, Iterator
+from sys import intern
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -51,7 +52,8 @@ class GraphReader:
         return any(data.get("type") == "MENTIONS" for source, targets in self._succ.items() if source not in entities
                    for keyed in targets.values() for data in keyed.values())
 
-    def facts(self, source: str, *, mentioned_in: bool = True) -> Iterator[Fact]:
+    def facts(self, source: str, *, mentioned_in: bool = True, evidence: bool = True) -> Iterator[Fact]:
+        """``source``'s facts; without ``evidence`` a reader may leave a statement's edge and node out (None)."""
         node_data, succ = self._nodes, self._succ
         for target, keyed in succ[source].items():
             for data in keyed.values():
@@ -72,16 +74,22 @@ class GraphReader:
 
 _FACTS = """
 SELECT e.key_seq, e.tgt, json_extract(e.data, '$.type') AS rel, json_extract(e.data, '$.doc'),
-       CASE WHEN json_extract(e.data, '$.type') = 'MENTIONED_IN' THEN NULL ELSE e.data END,
-       n.data, json_extract(n.data, '$.doc'), o.tgt, json_extract(o.data, '$.type')
+       CASE WHEN json_extract(e.data, '$.type') IN ({bare}) THEN NULL ELSE e.data END,
+       {statement}, json_extract(n.data, '$.doc'), o.tgt, json_extract(o.data, '$.type')
 FROM edges AS e
 LEFT JOIN nodes AS n ON json_extract(e.data, '$.type') IN ('SAID', 'FOUND') AND n.id = e.tgt
 LEFT JOIN edges AS o ON o.src = n.id AND json_extract(o.data, '$.type') IN ('MENTIONS', 'ADDRESSED_TO', 'IN_REPORT')
 WHERE e.src = ? AND ifnull(json_extract(e.data, '$.type'), '') NOT IN ({skip})
 ORDER BY e.pair_seq, e.key_seq, o.pair_seq, o.key_seq
 """
-_ALL_FACTS = _FACTS.format(skip="'IN_ARTICLE', 'MENTIONS'")
-_NO_MENTIONED_IN = _FACTS.format(skip="'IN_ARTICLE', 'MENTIONS', 'MENTIONED_IN'")
+# (MENTIONED_IN edges wanted, evidence wanted) -> query; without evidence a statement's edge and
+# node are not read (the sort then moves ints and ids, not sentences)
+_QUERIES = {
+    (mentioned_in, evidence): _FACTS.format(
+        skip="'IN_ARTICLE', 'MENTIONS'" + ("" if mentioned_in else ", 'MENTIONED_IN'"),
+        bare="'MENTIONED_IN'" + ("" if evidence else ", 'SAID', 'FOUND'"),
+        statement="n.data" if evidence else "NULL")
+    for mentioned_in in (True, False) for evidence in (True, False)}
 
 
 class StoreReader:
@@ -115,9 +123,9 @@ class StoreReader:
         rows = self.store.db.execute("SELECT src FROM edges WHERE json_extract(data, '$.type') = 'MENTIONS'")
         return any(source not in entities for (source,) in rows)
 
-    def facts(self, source: str, *, mentioned_in: bool = True) -> Iterator[Fact]:
+    def facts(self, source: str, *, mentioned_in: bool = True, evidence: bool = True) -> Iterator[Fact]:
         entities = self._entities
-        rows = self.store.db.execute(_ALL_FACTS if mentioned_in else _NO_MENTIONED_IN, (source,))
+        rows = self.store.db.execute(_QUERIES[mentioned_in, evidence], (source,))
         edge: Any = None
         outs: list[tuple[str, Any]] = []
         for key_seq, target, rel, doc, data, tdata, tdoc, other, orel in rows:
@@ -126,11 +134,15 @@ class StoreReader:
                     yield edge[1]
                 if rel in STATEMENT_RELATIONS:
                     outs = []
-                    edge = (key_seq, (target, rel, doc or tdoc or "", data, tdata, outs))
+                    fact_doc = doc or tdoc or ""
+                    edge = (key_seq, (target, rel, intern(fact_doc) if isinstance(fact_doc, str) else fact_doc,
+                                      data, tdata, outs))
                 else:
                     known = entities.get(target)
                     fact_doc = doc if rel == "MENTIONED_IN" else doc or (known or {}).get("doc") or ""
-                    edge = (key_seq, (target, rel, fact_doc, data, known, ()))
+                    # a document's id is one string however many sets hold it (kept entities' and links' articles)
+                    edge = (key_seq, (target, rel, intern(fact_doc) if isinstance(fact_doc, str) else fact_doc,
+                                      data, known, ()))
             if other is not None:
                 outs.append((other, orel))
         if edge is not None:
