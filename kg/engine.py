@@ -45,6 +45,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
+from kg import collector
 from kg import nlp as kg_nlp
 from kg.model import DocResult, Document, Skip
 from kg.pipeline import extract_document
@@ -181,10 +182,12 @@ def die_with_parent(parent: int) -> None:
 
 
 def _warm(model: str, parent: int | None = None) -> None:
-    """Pool initializer: die with the parent, load the model once, before the worker's first batch."""
+    """Pool initializer: die with the parent, load the model once before the worker's first batch,
+    then collect garbage less often (kg.collector)."""
     if parent is not None:
         die_with_parent(parent)
     kg_nlp.load(model)
+    collector.for_this_process()  # after the load: the model is frozen with the rest
 
 
 class _Pool:

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from kg.append import Append
+from kg.collector import fewer_collections
 from kg.corpus import settle
 from kg.engine import DEFAULT_DOC_TIMEOUT, run_documents
 from kg.export.jsonl import rewrite_merged_entities, write_triples
@@ -186,7 +187,7 @@ def run_extract(paths: Iterable[str], options: RunOptions) -> RunSummary:
         _check_before_writing(paths, out, settings, options)  # again, now that no other run can change it
         recover(out)
         _remove_torn_temporaries(out)
-        with OutputSet(out) as outputs:
+        with OutputSet(out) as outputs, fewer_collections():
             summary = _extract_into(paths, options, out, outputs, settings)
             summary.files = outputs.commit()
     return summary
