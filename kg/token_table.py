@@ -19,6 +19,7 @@ from spacy.attrs import DEP, ENT_TYPE, IS_PUNCT, LEMMA, LOWER, POS, TAG
 from spacy.tokens import Doc
 
 KEY = "kg_token_table"
+TEXT_KEY = "kg_text"  # the text the model read, kept by kg.nlp.read: Doc.text rebuilds it from every Token
 _ATTRS = (LOWER, LEMMA, POS, TAG, DEP, ENT_TYPE, IS_PUNCT)
 
 
@@ -36,10 +37,32 @@ class TokenTable(NamedTuple):
 
 def token_table(doc: Doc) -> TokenTable:
     """The table of ``doc``, built on first use and kept in its ``user_data``."""
+    global _last
     found = doc.user_data.get(KEY)
     if found is None:
         found = doc.user_data[KEY] = _read(doc)
-    return TokenTable(*found)
+    last = _last
+    if last is not None and last[0] is found:  # asked ~300 times an article: one TokenTable, not one a call
+        return last[1]
+    table = TokenTable(*found)
+    _last = (found, table)
+    return table
+
+
+_last: tuple[object, TokenTable] | None = None  # the columns last asked for, and their TokenTable
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, without making a Token per word when :func:`keep_text` kept the text read."""
+    text = doc.user_data.get(TEXT_KEY)
+    return doc.text if text is None else text
+
+
+def keep_text(doc: Doc, text: str) -> None:
+    """Remember ``text`` as ``doc``'s text for :func:`doc_text`, if it is (spaCy's tokens lose no
+    character, so the last token ends where the text does)."""
+    if not len(doc) and not text or len(doc) and doc[-1].idx + len(doc[-1].text_with_ws) == len(text):
+        doc.user_data[TEXT_KEY] = text
 
 
 # id → string (and id → lowercased string, for lemmas), shared by the documents of a process: a

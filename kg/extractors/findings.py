@@ -117,7 +117,7 @@ class ReportResolver:
         self.index = index
         self.entities: list[ReportEntity] = []
         self.mentions: dict[int, ReportMention] = {}
-        self.orgs = [e for e in doc.ents if e.label_ == "ORG"]
+        self.orgs = [e for e in index.ents if e.label_ == "ORG"]
         for token in (doc[i] for i in _document_words(doc, 0, len(doc))):
             if _is_document_noun(token) and not _is_modifier(token):
                 self._add(self._mention(token))

@@ -641,9 +641,12 @@ def _appositives(root: Token, ent: Span) -> Iterator[RolePhrase]:
     # "Joe Biden and his late son Beau Biden, the former attorney general": the parser hung the
     # appositive on the earlier name (or on "son"); it belongs to the name its comma follows
     after = ent.end + 1 if ent.end < len(doc) and doc[ent.end].text == "," else None
-    earlier = [t for t in ent.sent if after is not None and t.dep_ == "appos" and t.left_edge.i == after
-               and t.head.i < ent.start
-               and (t.head.ent_type_ == "PERSON" or root.dep_ == "appos" and t.head == root.head)]
+    earlier: list[Token] = []
+    if after is not None:  # the sentence's appositives, found in the token table: Tokens only for them
+        sent, dep = ent.sent, token_table(doc).dep
+        earlier = [t for t in (doc[i] for i in range(sent.start, sent.end) if dep[i] == "appos")
+                   if t.left_edge.i == after and t.head.i < ent.start
+                   and (t.head.ent_type_ == "PERSON" or root.dep_ == "appos" and t.head == root.head)]
     base = list(owners)
     owners += [t.head for t in earlier if t.head not in owners]
     for owner in owners:
@@ -701,7 +704,8 @@ def _list_role(ent: Span) -> RolePhrase | None:
     and places ("of Ohio"), commas and "and" may stand between the opener and the name."""
     doc = ent.doc
     i = ent.start - 1
-    while i >= max(ent.sent.start, ent.start - 40):
+    stop = max(ent.sent.start, ent.start - 40)  # (Span.sent walks the sentence: once, not per word)
+    while i >= stop:
         tok = doc[i]
         low = tok.lower_
         opener = low in LIST_OPENERS and (low == "including" or tok.pos_ == "PUNCT" and not _hyphenated(tok)) \
@@ -1433,7 +1437,7 @@ def extract(doc: Doc, index: EntityIndex) -> Iterator[Triple]:
                 named.append((cluster.id, triple.object.name, _party(phrase.org) if phrase.org else None))
             yield triple
 
-    for ent in doc.ents:
+    for ent in index.ents:
         cluster = index.cluster_at(ent[0]) or index.cluster_at(ent[-1])
         if cluster is None or cluster.type != "Person":
             continue
