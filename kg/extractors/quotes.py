@@ -72,6 +72,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -81,7 +82,7 @@ from kg.lexicons import load_words
 from kg.model import EntityRef, Evidence, Triple, TripleObject
 from kg.model import Span as TextSpan
 from kg.speakers import MESSAGE_NOUNS, ORGANISATION_NOUNS, ROLE_NOUNS, is_document, noun_phrase, resolve_speaker
-from kg.token_table import token_table
+from kg.token_table import TokenTable, token_table
 
 EXTRACTOR = "quotes.rules/2"
 SPEECH_VERBS = load_words("speech_verbs")
@@ -97,8 +98,8 @@ WEAK_CUES = load_words("weak_cues")
 ALL_CUES = SPEECH_VERBS | STANCE_VERBS | INTENTION_VERBS | POSITION_VERBS
 # the lemmas _is_cue accepts only with an object or a clause
 _CUES_BY_ARGUMENT = OBJECT_CUES | STANCE_VERBS | INTENTION_VERBS | {"put"}
-# the parts of speech a cue can have (a verb, or a noun the model misread or a speech noun)
-CUE_POS = frozenset({"VERB", "AUX", "NOUN"})
+# the lemmas of the verbs _is_cue can accept (a cue is a verb, a noun the model misread or a speech noun)
+_VERB_CUES = SPEECH_VERBS | POSITION_VERBS | _CUES_BY_ARGUMENT
 # "lemma kind" pairs: what a cue reports when its lexicon alone does not say (see the file)
 CUE_KINDS = dict(entry.split() for entry in load_words("cue_kinds"))
 COMPLEMENT_PREPS = {"for", "about", "against", "of"}
@@ -363,10 +364,31 @@ def _name_beside(verb: Token) -> Token | None:
 
 def cue_lemma(verb: Token) -> str:
     """The verb's lemma, repaired where the model drops a final e ("hoped", "hopes" → "hop")."""
-    lemma = verb.lemma_.lower()
-    if lemma + "e" in ALL_CUES and lemma not in ALL_CUES and verb.lower_.startswith(lemma + "e"):
+    return _cue_lemma(verb.lemma_.lower(), verb.lower_)
+
+
+@lru_cache(maxsize=16_384)
+def _cue_lemma(lemma: str, lower: str) -> str:
+    """:func:`cue_lemma` of a word's lowercased lemma and lowercased form."""
+    if lemma + "e" in ALL_CUES and lemma not in ALL_CUES and lower.startswith(lemma + "e"):
         return lemma + "e"
     return lemma
+
+
+def _may_cue(table: TokenTable, i: int) -> bool:
+    """Whether word ``i`` can pass any test of :meth:`QuoteExtractor.statements` (read from the
+    token table, so the other words cost no Token): "according"; a verb with a cue's lemma
+    (:func:`_is_cue`) or at the root or a clause (:meth:`QuoteExtractor._colon_cue`); a speech
+    noun; a plural noun at the root with a cue's lemma (:func:`_noun_reading`)."""
+    pos, lower = table.pos[i], table.lower[i]
+    if lower == "according":
+        return True
+    if pos == "VERB" or pos == "AUX":
+        return table.dep[i] in ("ROOT", "ccomp") or _cue_lemma(table.lemma[i], lower) in _VERB_CUES
+    if pos == "NOUN":
+        return table.lemma[i] in SPEECH_NOUNS or table.tag[i] == "NNS" and table.dep[i] == "ROOT" and _cue_lemma(
+            table.lemma[i], lower) in ALL_CUES
+    return False
 
 
 def _is_cue(verb: Token) -> bool:
@@ -636,8 +658,8 @@ class QuoteExtractor:
         out: list[Statement] = []
         doc, table = self.doc, token_table(self.doc)
         # every rule below wants a verb, a noun (a cue the model read as one, a speech noun) or
-        # "according": the other words are passed over without making their Tokens
-        wanted = [table.pos[i] in CUE_POS or table.lower[i] == "according" for i in range(len(doc))]
+        # "according" (_may_cue): the other words are passed over without making their Tokens
+        wanted = [_may_cue(table, i) for i in range(len(doc))]
         for sent in self.index.sentences:
             sentence = self.index.span_of(sent.start_char, sent.end_char)
             for token in (doc[i] for i in range(sent.start, sent.end) if wanted[i]):
