@@ -195,6 +195,7 @@ class EntityIndex:
         self._owners: dict[str, Cluster] = {}  # a group's canonical name -> the organisation or person it belongs to
         self.memberships: dict[tuple[str, int], tuple[Cluster, TextSpan]] = {}  # (group id, start) -> owner, mention
         self._described: dict[int, tuple[int, str]] = {}  # description start -> (end, entity id): kg.descriptions
+        self._heads: dict[int, tuple[bool, str, str] | None] = {}  # mention start -> _mention_head
         self._build()
 
     # -- names ----------------------------------------------------------------------
@@ -744,19 +745,32 @@ class EntityIndex:
             for m in sorted(cluster.mentions, key=lambda m: m.start, reverse=True):
                 if m.start >= position or m.text.lower() in FIRST_PERSON:
                     continue  # the writer's "I" is never a he or a she
-                token = self._token_at(m.start)
-                if token is None or narrated and in_quotation(token, self.text):
+                seen = self._mention_head(m.start)
+                if seen is None or narrated and seen[0]:
                     continue
-                head = phrase_head(token)
-                if plural and cluster.type == "Group" and head.tag_ == "NN":
+                _quoted, head_tag, head_dep = seen
+                if plural and cluster.type == "Group" and head_tag == "NN":
                     continue  # "my landlord told me …": a nameless group of one, never a they
-                if head.dep_ in ("nsubj", "nsubjpass"):
+                if head_dep in ("nsubj", "nsubjpass"):
                     score = max(score or 0, m.start + len(self.text))
                     break
                 score = m.start if score is None else score
             if score is not None and (best is None or score > best[0]):
                 best = (score, cluster)
         return None if best is None else self.ref_for(best[1], TextSpan(0, 0, ""))
+
+    def _mention_head(self, start: int) -> tuple[bool, str, str] | None:
+        """For the token at a mention's start: whether it is in a quotation, and its phrase
+        head's tag and dependency (None: no token there). Kept per start, as the words do not
+        change: each pronoun reads the same mentions again."""
+        if start not in self._heads:
+            token = self._token_at(start)
+            if token is None:
+                self._heads[start] = None
+            else:
+                head = phrase_head(token)
+                self._heads[start] = (in_quotation(token, self.text), head.tag_, head.dep_)
+        return self._heads[start]
 
     def clusters_before(self, char: int) -> list[Cluster]:
         """Every entity of the document (named or minted) with a mention before ``char``."""

@@ -1469,7 +1469,8 @@ def extract(doc: Doc, index: EntityIndex) -> Iterator[Triple]:
     resolved: dict[int, Cluster] = {}
     # found once for both passes below (reading every token twice was a tenth of the rules' time)
     table = token_table(doc)  # Tokens only for the words each pass's first test can accept
-    described = [(token, phrase) for token in (doc[i] for i, dep in enumerate(table.dep) if dep in DESCRIPTION_DEPS)
+    described = [(token, phrase) for token in (doc[i] for i, dep in enumerate(table.dep) if dep in DESCRIPTION_DEPS
+                                               and table.tag[i] in ("NN", "NNP") and table.ent_type[i] != "PERSON")
                  if (phrase := _definite_description(token)) is not None]
     for token, phrase in described:
         cluster = _antecedent(index, token, resolved)
