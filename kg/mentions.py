@@ -23,6 +23,7 @@ The graph turns these into ``(Quote|Finding)-[:MENTIONS {starts, ends}]->(entity
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable
 from functools import lru_cache
@@ -44,19 +45,33 @@ LESSER = {"vice", "deputy", "assistant", "associate", "under", "lieutenant", "co
 def mentions_in(start: int, end: int, entities: Iterable[Entity], *, skip: tuple[int, int] | None = None
                 ) -> tuple[EntityRef, ...]:
     """Every non-pronoun entity mention inside ``[start, end)``, as refs in order of appearance."""
-    refs = []
-    for entity in entities:
-        if entity.type not in MENTIONABLE:
-            continue
-        for m in entity.mentions:
-            if m.start < start or m.end > end or m.end <= m.start or (m.start, m.end) == skip:
+    return _Mentions(entities).inside(start, end, skip=skip)
+
+
+class _Mentions:
+    """The entities' non-pronoun mentions sorted by place, so the mentions inside a statement
+    are found by bisection, not by reading every mention of the document per statement."""
+
+    def __init__(self, entities: Iterable[Entity]) -> None:
+        found = {}
+        for entity in entities:
+            if entity.type not in MENTIONABLE:
                 continue
-            if m.text.lower().strip() in PRONOUNS:
-                continue
-            refs.append(EntityRef(id=entity.id, name=entity.name, type=entity.type, mention=m))
-    refs = list(dict.fromkeys(refs))
-    refs.sort(key=lambda r: (r.mention.start, r.mention.end, r.id))
-    return tuple(refs)
+            for m in entity.mentions:
+                if m.end > m.start and m.text.lower().strip() not in PRONOUNS:
+                    ref = EntityRef(id=entity.id, name=entity.name, type=entity.type, mention=m)
+                    found[ref] = (m.start, m.end, ref.id)
+        self.refs = sorted(found, key=found.__getitem__)
+        self.starts = [r.mention.start for r in self.refs]
+
+    def inside(self, start: int, end: int, *, skip: tuple[int, int] | None = None) -> tuple[EntityRef, ...]:
+        """The refs whose mention lies inside ``[start, end)`` (but for ``skip``), in order."""
+        refs = []
+        for ref in self.refs[bisect_left(self.starts, start):bisect_left(self.starts, end)]:
+            m = ref.mention
+            if m.end <= end and (m.start, m.end) != skip:
+                refs.append(ref)
+        return tuple(refs)
 
 
 def person_names(entities: Iterable[Entity]) -> dict[str, Entity]:
@@ -126,13 +141,14 @@ def attach_mentions(triples: Iterable[Triple], entities: list[Entity], *, extra:
     out = []
     extra = list(extra)
     names = person_names(entities)
+    mentions = _Mentions(entities)
     for triple in triples:
         span = triple.object.span
         if triple.relation not in STATEMENT_RELATIONS or span is None or triple.qualifier("mentions"):
             out.append(triple)
             continue
         subject = triple.subject.mention
-        refs = mentions_in(span.start, span.end, entities, skip=(subject.start, subject.end))
+        refs = mentions.inside(span.start, span.end, skip=(subject.start, subject.end))
         taken = [(r.mention.start, r.mention.end) for r in refs] + [(subject.start, subject.end)]
         more = [r for r in extra if span.start <= r.mention.start and r.mention.end <= span.end
                 and not any(s < r.mention.end and r.mention.start < e for s, e in taken)]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import IO, Any
@@ -23,6 +24,10 @@ def write_triples(triples: Iterable[Triple], stream: IO[str]) -> int:
     return count
 
 
+# an "id" member's value as json.dumps writes it (every entity reference has one)
+_ID_VALUE = re.compile(r'"id": ("(?:[^"\\]|\\.)*")')
+
+
 def rewrite_merged_entities(source: Path, target: Path, merged: Mapping[str, str],
                             nodes: Mapping[str, Mapping[str, Any]]) -> None:
     """Copy ``source`` to ``target`` with every entity the graph merged pointing at its merge target.
@@ -32,8 +37,12 @@ def rewrite_merged_entities(source: Path, target: Path, merged: Mapping[str, str
     keeps ``triples.jsonl`` joinable with the graph on entity ids. The triple ids stay: they
     are the ids the graph's edges carry.
     """
+    encoded = {json.dumps(old, ensure_ascii=False) for old in merged}
     with source.open(encoding="utf-8") as lines, target.open("w", encoding="utf-8") as out:
         for line in lines:
+            if encoded.isdisjoint(_ID_VALUE.findall(line)):
+                out.write(line)  # no merged entity in it: the line as written (json.dumps gives it back)
+                continue
             record = json.loads(line)
             quals = record.get("qualifiers", {}).values()
             owner = [record["object"]] if record["relation"] == "MEMBER_OF" else []  # an entity too
