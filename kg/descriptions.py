@@ -13,9 +13,11 @@ words. Rules, in order (the first that links wins):
 - a role held: its head is the head of a role that exactly one person named before it holds in
   the article beside a name (a title before the name — "Secretary Clinton" → "the secretary of
   state" —, an appositive, a predicate; a lesser office is another head: "the president" is not
-  the vice president), or a role of the same class (``role_classes.txt``: "the front-runner"
-  after "presidential candidate X"); "the former X" only a person who held X before; a bare head
-  ("the pollster", no modifier) only within two sentences of that person's last mention;
+  the vice president; never a role given with a year the description does not name, also for a
+  party's candidate below: "the GOP nominee" is not "the 2012 GOP nominee"), or a role of the
+  same class (``role_classes.txt``: "the front-runner" after "presidential candidate X"); "the
+  former X" only a person who held X before; a bare head ("the pollster", no modifier) only
+  within two sentences of that person's last mention;
 - a descriptor given: its head is the noun of an indefinite appositive, predicate or "named"
   phrase the text gave exactly one person before it ("Trump, a billionaire businessman" →
   "the billionaire businessman"; never a description naming a body or place: "the Senate
@@ -137,6 +139,9 @@ class _Evidence:
         self.roles: dict[str, dict[str, tuple[int, set[str]]]] = defaultdict(dict)
         self.former: set[tuple[str, str]] = set()  # (head, person): a role of that head the person held before
         self.parties: dict[str, set[str]] = defaultdict(set)
+        # (head, person): a role given with a year before it ("the 2012 GOP nominee"), and one without
+        self.dated: set[tuple[str, str]] = set()
+        self.undated: set[tuple[str, str]] = set()
         for t in role_triples:
             if t.evidence.confidence < NAMED or t.object.name is None:
                 continue
@@ -153,6 +158,10 @@ class _Evidence:
             self.roles[head][t.subject.id] = (min(first, start), orgs)
             if t.qualifier("qualifier") == "former":
                 self.former.add((head, t.subject.id))
+            if t.object.span is not None and _year_before(doc, index, t.object.span.start):
+                self.dated.add((head, t.subject.id))
+            else:
+                self.undated.add((head, t.subject.id))
         self.descriptors: dict[str, dict[str, int]] = defaultdict(dict)  # head → person → char
         pos = token_table(doc).pos
         for token in doc:
@@ -254,7 +263,11 @@ def _describe(token: Token, ev: _Evidence) -> Description | OpenDescription | No
     nations = {place.lower() for t in modifiers if (place := demonyms().get(t.lower_)) is not None}
     past = any(t.lower_ in PAST for t in modifiers)
     fits: dict[str, str] = {}
+    # "the GOP nominee" is not "the 2012 GOP nominee": a role held in a year the description does not name
+    dated = set() if any(t.like_num for t in modifiers) else ev.dated - ev.undated
     for pid, (first, orgs) in ev.roles.get(held_head, {}).items():
+        if (held_head, pid) in dated:
+            continue
         if first < token.idx and not (named and orgs and not named <= orgs) and nations <= orgs and (
                 held_head, pid) in ev.former | (set() if past else {(held_head, pid)}):
             fits[pid] = "role held"
@@ -277,7 +290,9 @@ def _describe(token: Token, ev: _Evidence) -> Description | OpenDescription | No
                 fits[pid] = "descriptor given"
     if not fits and kind == CANDIDACY and parties:
         for pid, held in ev.parties.items():
-            if held & parties and ev.first.get(pid, len(ev.index.text)) < token.idx:
+            if held & parties and ev.first.get(pid, len(ev.index.text)) < token.idx \
+                    and not any((h, pid) in dated for h, holders in ev.roles.items() if pid in holders
+                                and role_classes().get(h.rpartition("+")[2]) == CANDIDACY):
                 fits[pid] = "party candidate"
         nearest = _last_named(ev, token)
         if nearest is not None and nearest not in fits and not ev.parties.get(nearest):
@@ -298,6 +313,21 @@ def _describe(token: Token, ev: _Evidence) -> Description | OpenDescription | No
     if pid not in ev.clusters or _same_clause(token, ev.clusters[pid], ev):
         return None
     return Description(span, pid, why)
+
+
+def _year_before(doc: Doc, index: EntityIndex, start: int) -> bool:
+    """Does a year stand among the few words before a role ("the 2012 GOP nominee", "his 2008
+    campaign manager")? Such a role is of that year, not the one a description without it means."""
+    token = index.token_at(start)
+    if token is None:
+        return False
+    for k in range(token.i - 1, max(-1, token.i - 4), -1):
+        word = doc[k].text
+        if len(word) == 4 and word.isdigit() and 1900 <= int(word) <= 2100:
+            return True
+        if doc[k].pos_ in ("DET", "VERB", "AUX", "ADP", "PUNCT") or doc[k].lower_ in ("'s", "’s"):
+            return False
+    return False
 
 
 def _rival_candidates(ev: _Evidence, token: Token, fits: set[str]) -> bool:

@@ -254,3 +254,11 @@ def test_a_speaker_role_naming_a_body_is_not_the_bare_roles_holder(nlp):
     r = analyse(nlp, "Tom Ashby, the leader of the Dayton Food Bank, spoke on Monday. The leader said the bill "
                      "would pass.")
     assert [t.subject.name for t in r.triples if t.relation == "SAID"] == ["Tom Ashby"]
+
+
+def test_a_role_of_a_year_is_not_the_undated_description(nlp):
+    """"the 2012 GOP nominee" is not who "the GOP nominee" of the article is; "the 2012 GOP nominee"
+    again is."""
+    start = "Tom Ashby, the 2012 GOP nominee, spoke on Monday. Jane Ruiz said she liked "
+    assert not {d for d in _resolved(nlp, start + "the GOP nominee.") if d[0] == "the GOP nominee"}
+    assert ("the 2012 GOP nominee", "Tom Ashby") in _resolved(nlp, start + "the 2012 GOP nominee.")
