@@ -244,19 +244,40 @@ def reached_from_afar() -> KnowledgeGraph:
     return kg
 
 
-@pytest.mark.parametrize("make", ["small_graph", "panel_graph", "reached_from_afar", "hostile_graph",
-                                  "synthetic_graph"])
-def test_the_page_of_the_most_connected_is_the_whole_fold_trimmed(make):
-    """prepare_view ranks every entity, then folds evidence only for those it keeps: what it keeps
-    (evidence, counts, articles, links, ranks) is exactly the whole fold's, trimmed."""
-    from kg.export.view import top_view
+def roles_before_words() -> KnowledgeGraph:
+    """The small graph plus a person whose first facts are roles and whose one statement comes after them."""
+    kg = small_graph()
+    g = kg.graph
+    _entity(g, "person:rita-roles", "Person", "Rita Roles", 2, doc="a2")
+    for n, role in enumerate(("Mayor", "Treasurer", "Chair", "Dean")):
+        g.add_node(f"role:r{n}", label="Role", name=role)
+        g.add_edge("person:rita-roles", f"role:r{n}", key=f"t:rr{n}", type="HOLDS_ROLE", doc="a2", text=role)
+    _statement(g, "SAID", "person:rita-roles", "the budget is late", doc="a2", start=500)
+    return kg
 
+
+@pytest.mark.parametrize("page_items", [20_000, 12])
+@pytest.mark.parametrize("make", ["small_graph", "panel_graph", "reached_from_afar", "hostile_graph",
+                                  "roles_before_words", "synthetic_graph"])
+def test_the_page_of_the_most_connected_is_the_whole_fold_trimmed(make, page_items, monkeypatch):
+    """A store's graph is counted, then folded for the entities kept, building no more evidence
+    than the page shows: the page is exactly the one of the whole fold, trimmed."""
+    from kg.export.view import top_view, trim_to_page
+    from kg.export.view_page import page_data
+
+    monkeypatch.setattr("kg.export.view.PAGE_ITEMS", page_items)  # 12: 3 items per node or link
     graph = synthetic_graph(entities=120, articles=15) if make == "synthetic_graph" else globals()[make]()
-    whole = to_view(graph)
-    for most in range(1, len(whole.nodes) + 2):
-        page, total = top_view(graph, most, recount=True)
-        assert total == len(whole.nodes)
-        assert page == whole.top(most)
+    total = len(to_view(graph).nodes)
+    for most in range(1, total + 2):
+        page, entities = top_view(graph, most, recount=True)
+        whole = to_view(graph).top(most)
+        pos = layout(whole)
+        assert entities == total
+        assert page_data(page, pos) == page_data(whole, pos)
+        trim_to_page(page)
+        assert page_data(page, pos) == page_data(whole, pos)
+        trim_to_page(whole)
+        assert page == whole
 
 
 def test_an_entity_kept_gets_the_articles_of_statements_that_reach_it_from_entities_left_out():

@@ -245,6 +245,9 @@ class _Fold:
         nodes, reader = self.nodes, self.reader
         names = (self.articles, self.urls)
         links: dict[tuple[str, str, str, str], ViewLink] = {}
+        # evidence items kept per node or link: all the whole fold keeps, or (for a page) no more than
+        # the page will show, which only falls as links are found (see page_keep and trim_to_page)
+        cap = [EVIDENCE_MAX if kept is None else page_keep(len(kept), 0)]
 
         def link(source: str, target: str, relation: str, how: str, item: _Item) -> None:
             if source == target or target not in nodes or (kept is not None and target not in kept):
@@ -253,8 +256,10 @@ class _Fold:
             lk = links.get(key)
             if lk is None:
                 lk = links[key] = ViewLink(source, target, relation, how)
+                if kept is not None:
+                    cap[0] = page_keep(len(kept), len(links))
             lk.count += 1
-            if len(lk.evidence) < EVIDENCE_MAX:
+            if len(lk.evidence) < cap[0]:
                 lk.evidence.append(item.get())
             if item.doc:
                 lk.docs.add(item.doc)
@@ -267,6 +272,8 @@ class _Fold:
         for source, speaker in nodes.items():
             mine = kept is None or source in kept
             facts_seen: set[tuple[Any, ...]] = set()
+            items = 0  # what the whole fold's evidence list would hold by now (it stops at EVIDENCE_MAX)
+            said = False  # its first statement among them is kept, for the tooltip, past the cap if need be
             for target, rel, doc, data, tdata, outs in reader.facts(source, mentioned_in=mine,
                                                                     evidence=mine or self.finder is not None):
                 if rel == "MENTIONED_IN":
@@ -284,8 +291,11 @@ class _Fold:
                     # named only if the item is built
                     item.about = (about, reader.node)
                     speaker.statements += 1
-                    if len(speaker.evidence) < EVIDENCE_MAX:
-                        speaker.evidence.append(item.get())
+                    if items < EVIDENCE_MAX:
+                        if len(speaker.evidence) < cap[0] or not said:
+                            speaker.evidence.append(item.get())
+                        items += 1
+                        said = True
                     if doc:
                         speaker.docs.add(doc)
                     for other, how in reached:
@@ -305,8 +315,10 @@ class _Fold:
                         continue
                     facts_seen.add(seen)
                     item = _Item(rel, speaker.name, data, tdata, doc, names)
-                    if len(speaker.evidence) < EVIDENCE_MAX:
-                        speaker.evidence.append(item.get())
+                    if items < EVIDENCE_MAX:
+                        if len(speaker.evidence) < cap[0]:
+                            speaker.evidence.append(item.get())
+                        items += 1
                     link(source, target, rel, "", item)
         shown = nodes if kept is None else {k: v for k, v in nodes.items() if k in kept}
         return GraphView(nodes=shown, links=[lk for lk in links.values() if kept is None or lk.source in kept],
@@ -430,6 +442,25 @@ def _rank(view: GraphView) -> None:
 
 
 # -- columns for the page (pure) -------------------------------------------------------
+def page_keep(nodes: int, links: int) -> int:
+    """Evidence items the page shows per node or link: fewer as the page holds more, so that it
+    stays tens of MB (:data:`PAGE_ITEMS` in all), at least 3."""
+    return max(3, min(EVIDENCE_MAX, PAGE_ITEMS // max(1, nodes + links)))
+
+
+def trim_to_page(view: GraphView) -> None:
+    """Drop the evidence the page will not show: each link keeps its first :func:`page_keep` items,
+    each node those and its first statement (the tooltip's summary), wherever it is in the list."""
+    keep = page_keep(len(view.nodes), len(view.links))
+    for node in view.nodes.values():
+        first = next((e for e in node.evidence if e["rel"] in ("SAID", "FOUND")), None)
+        del node.evidence[keep:]
+        if first is not None and not any(e is first for e in node.evidence):
+            node.evidence.append(first)
+    for link in view.links:
+        del link.evidence[keep:]
+
+
 def node_size(node: ViewNode) -> float:
     """Screen size in pixels: grows with the square root of mentions (roles: of their holders)."""
     weight = node.mentions if node.label != "Role" else max(node.score, 1)
@@ -471,7 +502,7 @@ def view_columns(view: GraphView, pos: dict[str, tuple[float, float]]
     nodes: dict[str, list] = defaultdict(list)
     details: dict[str, list] = defaultdict(list)
     numbered: dict[int, int] = {}  # an item on a node and on its links is written once, by number
-    keep = max(3, min(EVIDENCE_MAX, PAGE_ITEMS // max(1, len(ranked) + len(view.links))))
+    keep = page_keep(len(ranked), len(view.links))
 
     def refs(items: list[dict[str, Any]]) -> list[int]:
         out = []
@@ -567,6 +598,7 @@ def prepare_view(graph: KnowledgeGraph, *, most: int = PAGE_MAX) -> PreparedView
     """Fold the graph, keep the ``most`` most connected entities and lay them out."""
     with gc_paused():
         page, total = top_view(graph, most)
+        trim_to_page(page)
         return PreparedView(page=page, pos=layout(page), total=total)
 
 
