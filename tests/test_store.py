@@ -163,6 +163,32 @@ def test_dev_corpus_files_are_byte_identical_from_the_store(dev_results, tmp_pat
     assert prepare_view(store.reader()) == prepare_view(memory)
 
 
+@pytest.mark.shared
+@pytest.mark.slow
+def test_a_thousand_documents_are_byte_identical_from_the_store(dev_results, tmp_path):
+    """An archive's shape (issue 18's acceptance): 1,000 documents, the same people again and again,
+    every statement new; the graph files and the page (more entities than it holds: counted, then
+    folded for those kept) the same from the store as from the in-memory graph."""
+    from kg.export.view_page import write_page
+    from kg.state import result_from_json, result_to_json
+
+    small = sorted(dev_results, key=lambda r: len(r.triples))[:25]  # the shortest articles, 40 times each
+    lines = [(r.document.id, json.dumps(result_to_json(r), ensure_ascii=False)) for r in small]
+    results = [result_from_json(json.loads(line.replace(json.dumps(doc), json.dumps(f"{doc}--{n}"))))
+               for n in range(40) for doc, line in lines]
+    assert len(results) == 1000
+    memory, store = _both(results, tmp_path)
+    assert _files(store, tmp_path / "store") == _files(memory, tmp_path / "memory")
+    pages = []
+    for graph, name in ((store.reader(), "store.html"), (memory, "memory.html")):
+        prepared = prepare_view(graph, most=120)
+        assert prepared.total > 120
+        write_page(prepared, tmp_path / name)
+        pages.append((tmp_path / name).read_bytes())
+    assert pages[0] == pages[1]
+    assert prepare_view(store.reader(), most=120) == prepare_view(memory, most=120)
+
+
 def test_a_full_disk_is_an_os_error(tmp_path):
     """SQLite's "database or disk is full" is reported as every other failed output is."""
     import resource
