@@ -11,11 +11,13 @@ whole layout into a star. Each piece of evidence carries what the statement pane
 article's title and link, the sentence around the statement, its kind and confidence, and the
 whom it is about (its MENTIONS).
 
-Everything here is pure and cheap to import (no bokeh, matplotlib or layout maths at import):
+Everything here is pure and cheap to import (no layout maths or drawing at import):
 ``to_view(graph) -> GraphView`` folds, :func:`prepare_view` ranks, trims and lays out once, and
-the drawing modules take that one layout: :mod:`kg.export.view_page` (bokeh page, offline) and
-:mod:`kg.export.view_picture` (matplotlib, Agg). ``write_html``/``write_png``/``write_svg`` and
-:func:`write_view` are the entry points.
+the drawing modules take that one layout: :mod:`kg.export.view_page` (our canvas page, offline)
+and :mod:`kg.export.view_picture` (Pillow). ``write_html``/``write_png``/``write_svg`` and
+:func:`write_view` are the entry points. The graph is read through :mod:`kg.export.view_read`
+(networkx, or a run's SQLite store); a store's graph is folded in two passes (:func:`top_view`),
+so the fold's memory follows the page (2,000 entities, the evidence it shows), not the archive.
 """
 
 from __future__ import annotations
