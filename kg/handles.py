@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 
 # words a handle may put before a name: "realDonaldTrump", "GovMikeHuckabee", "SenSanders"
-HANDLE_PREFIXES = ("real", "the", "gov", "governor", "sen", "senator", "rep", "mayor", "dr", "potus")
+HANDLE_PREFIXES = ("real", "the", "gov", "governor", "sen", "senator", "rep", "mayor", "dr", "potus", "speaker",
+                   "president")
 
 
 def handle_letters(handle: str) -> str:

@@ -108,9 +108,10 @@ def test_the_head_noun_of_an_organisation_named_just_before_is_it(nlp):
 
 
 def test_a_handle_that_spells_a_name_is_that_person(nlp):
-    text = "Tom Ashby posted on Monday. @realTomAshby: Big win tonight! A reply came from @GovAshby too."
+    text = ("Tom Ashby posted on Monday. @realTomAshby: Big win tonight! A reply came from @GovAshby too, "
+            "and @SpeakerAshby shared it.")
     r = analyse(nlp, text)
-    assert {"realTomAshby", "GovAshby"} <= {m.text for m in _entity(r, "Tom Ashby").mentions}
+    assert {"realTomAshby", "GovAshby", "SpeakerAshby"} <= {m.text for m in _entity(r, "Tom Ashby").mentions}
     _check_offsets(r, text)
 
 
