@@ -343,28 +343,40 @@ class KnowledgeGraph:
         return merged
 
     def _spelled_handles(self) -> dict[str, set[str]]:
-        """Handle letters → the full-name Person nodes that spell them ("tedcruz" → Ted Cruz)."""
+        """The letters of each account node ("@tedcruz") → the full-name Person nodes that spell
+        them (Ted Cruz); only the accounts' letters are kept, so an archive's people cost no memory."""
+        people = [(node, str(data.get("name", ""))) for node, data in self._entity_items()
+                  if data.get("label") == "Person"]
+        wanted = {handle_letters(name) for _node, name in people if name.startswith("@")}
         out: dict[str, set[str]] = defaultdict(set)
-        for node, data in self._entity_items():
-            if data.get("label") == "Person" and not str(data.get("name", "")).startswith("@"):
-                for letters in spellings(str(data.get("name", ""))):
-                    out[letters].add(node)
+        if wanted:
+            for node, name in people:
+                if not name.startswith("@"):
+                    for letters in spellings(name) & wanted:
+                        out[letters].add(node)
         return out
 
     def _owned_group_merges(self, merged: dict[str, str]) -> dict[str, str]:
         """A group of a merged person joins the same group of the person it merged into: "Obama
         administration" of an article that says only "Obama" is the corpus's "Barack Obama
         administration" (``kg.groups.mention_owned``), when that node exists."""
-        names = {node: str(data.get("name", "")) for node, data in self._entity_items()}
-        groups: dict[str, list[str]] = defaultdict(list)
+        if not merged:
+            return {}
+        people = set(merged) | set(merged.values())
+        names: dict[str, str] = {}
+        groups: dict[str, list[str]] = defaultdict(list)  # a group's name -> its nodes
         for node, data in self._entity_items():
-            if data.get("label") == "Group":
-                groups[names[node]].append(node)
+            if node in people:
+                names[node] = str(data.get("name", ""))
+            elif data.get("label") == "Group":
+                groups[str(data.get("name", ""))].append(node)
+        ids = {node for nodes in groups.values() for node in nodes}
         out: dict[str, str] = {}
+        nouns = {owned_noun(w) for w in owned_nouns()}
         for old, new in merged.items():
-            for noun in set(owned_noun(w) for w in owned_nouns()):
+            for noun in nouns:
                 target = entity_id("Group", f"{names.get(new, '')} {noun}")
-                if target not in names:
+                if target not in ids:
                     continue
                 for node in groups.get(f"{names.get(old, '')} {noun}", []):
                     if node != target:
