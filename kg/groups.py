@@ -32,6 +32,7 @@ from spacy.tokens import Doc, Token
 from kg.entities import Cluster, EntityIndex
 from kg.model import Evidence, Span, Triple, TripleObject
 from kg.owned_groups import owned_nouns
+from kg.token_table import token_table
 
 EXTRACTOR = "groups.rules/1"
 CONFIDENCE = 0.8
@@ -69,9 +70,9 @@ def _owner_words(owner: Cluster, mention: Span) -> Span | None:
 
 def mention_owned(doc: Doc, index: EntityIndex) -> None:
     """Mint every group or organisation of a person the text names ("Trump's campaign"), in order."""
-    for token in doc:
-        if token.pos_ != "NOUN" or token.lower_ not in owned_nouns():
-            continue
+    table = token_table(doc)  # plain strings: a Token is made only for a noun of owned_groups.txt
+    nouns = owned_nouns()
+    for token in (doc[i] for i, low in enumerate(table.lower) if low in nouns and table.pos[i] == "NOUN"):
         if index.cluster_at(token) is not None:
             continue  # "the Obama Foundation": the noun is in a name
         found = _owner(token, index)
