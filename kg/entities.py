@@ -2,7 +2,8 @@
 
 Names: PERSON/ORG/GPE mentions are clustered so "Donald Trump", "Trump", "President Donald
 Trump", "Donald J. Trump", "Hillary" and "Crooked Hillary" (when only one Hillary is named; a
-word before the given name that is no name itself is an epithet) are one person
+word before the given name that is no name itself is an epithet, and that word before the full
+name makes an alias: "Crooked Hillary Clinton") are one person
 (possessive 's stripped, surnames attached to the full name that carries them). When two
 people of the article share a surname (Bernie and Sarah Huckabee Sanders, Donald and Eric
 Trump), they stay apart and the bare surname goes to neither unless an honorific's gender
@@ -370,6 +371,23 @@ class EntityIndex:
             canon = org_key(cluster.name) if cluster.type == "Organization" and cluster.key is None else cluster.name
             if canon != cluster.name:
                 cluster.key = canon  # "Department of Justice" and "U.S. Justice Department": one node
+        self._epithets_before_names(epithets)
+
+    def _epithets_before_names(self, epithets: set[str]) -> None:
+        """"Crooked Hillary Clinton" where the model named only "Hillary Clinton": an epithet the
+        article puts before the given name alone ("Crooked Hillary") is, right before the full
+        name, an alias of that person too."""
+        if not epithets:
+            return
+        for cluster in self._clusters:
+            words = cluster.name.split()
+            if cluster.type != "Person" or len(words) < 2:
+                continue
+            for mention in cluster.mentions:
+                before = re.search(r"([A-Z][\w'’]*)[ \t]+$", self.text[max(0, mention.start - 30):mention.start])
+                if before and f"{before.group(1).lower()} {words[0].lower()}" in epithets \
+                        and mention.text.split()[0].lower() == words[0].lower():
+                    cluster.aliases.add(f"{before.group(1)} {mention.text}")
 
     def _other_bearer(self, other_bearers: dict[tuple[str, str], Cluster], surname: str, gender: str,
                       ent: Span) -> Cluster:

@@ -504,6 +504,17 @@ def test_a_country_written_several_ways_is_one_place(nlp):
     assert sorted(e.name for e in r.entities if e.type == "Place") == ["United Kingdom", "United States"]
 
 
+@pytest.mark.model
+def test_an_epithet_before_the_full_name_is_an_alias_when_the_article_uses_it_before_the_given_name(nlp):
+    """The model names "Tom Ashby" in "Sleepy Tom Ashby": the article's epithet for Tom ("Sleepy
+    Tom") before the full name is an alias too; a capitalised word that is no epithet is not."""
+    r = analyse(nlp, "“Sleepy Tom Ashby is spending a fortune on ads against me,” Lena Okafor wrote. “They "
+                     "control Sleepy Tom,” she said on Monday. Tom Ashby disagreed, and Dear Lena Okafor replied.")
+    names = persons(r)
+    assert "Sleepy Tom Ashby" in names["Tom Ashby"].aliases
+    assert not any(a.startswith("Dear") for a in names["Lena Okafor"].aliases)
+
+
 def test_party_members_are_one_named_group_across_articles_and_a_camp_is_its_articles(nlp):
     """'Democrats' of two stories are one named group (the guideline: party members are not
     generic), apart from the party itself; a nameless camp ('conservatives') and a counted few
