@@ -624,6 +624,26 @@ class EntityIndex:
         self._owners[canonical] = owner
         return canonical, canonical if owner.key is None else f"{canonical} {self.doc_id}"
 
+    def mint_group(self, name: str, key: str, mention: TextSpan) -> EntityRef | None:
+        """A named group at ``mention`` ("GOP presidential hopefuls": "Republican presidential
+        candidates", ``kg.groups``), its words an alias. None when the words are already another
+        entity's (a speaker kg minted otherwise)."""
+        eid = entity_id("Group", key)
+        if self._overlaps(mention, eid):
+            return None
+        cluster = self._extra.get(eid)
+        if cluster is None:
+            cluster = self._extra[eid] = Cluster("Group", name, key=key)
+        cluster.mentions.append(mention)
+        cluster.aliases.update({name, re.sub(r"^(?:the|The|THE)\s+", "", mention.text)})
+        return self.ref_for(cluster, mention)
+
+    def _overlaps(self, mention: TextSpan, eid: str) -> bool:
+        """Do the words at ``mention`` belong to another group, person or a description already?"""
+        return mention.start in self._described or any(
+            m.start < mention.end and mention.start < m.end for c in self._clusters + list(self._extra.values())
+            if c.type in ("Group", "Person") and c.id != eid for m in c.mentions)
+
     def mint_owned(self, owner: Cluster, noun: str, mention: TextSpan) -> EntityRef | None:
         """A group or organisation of a person at ``mention`` ("Trump's campaign", "the Obama
         administration"), minted as a speaker phrase of those words would be: one node across

@@ -21,6 +21,13 @@ administration", "die-hard Sanders supporters") or an of-complement ("the campai
 Trump", "supporters of Sanders"); never an owner given by a pronoun ("his campaign"), two owners
 ("the Clinton and Sanders campaigns", "supporters of Sanders and Clinton"), a noun inside a name
 ("the Obama Foundation") or words another entity holds.
+
+A party's candidates (:func:`mention_party_candidates`): a plural of a candidacy noun
+(``role_classes.txt``: "candidates", "hopefuls", "contenders") with a party word before it and
+"presidential" ("the Republican presidential hopefuls", "top GOP presidential candidates") are
+one named group across articles, "Republican presidential candidates"; without "presidential"
+("GOP hopefuls") only in an article that names that group so, else nothing (a Senate race has
+hopefuls of its own); never words a speaker or another group holds.
 """
 
 from __future__ import annotations
@@ -29,7 +36,9 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from kg.descriptions import CANDIDACY, party_of
 from kg.entities import Cluster, EntityIndex
+from kg.extractors.roles import role_classes
 from kg.model import Evidence, Span, Triple, TripleObject
 from kg.owned_groups import owned_nouns
 from kg.token_table import token_table
@@ -103,3 +112,25 @@ def _owner(noun: Token, index: EntityIndex) -> tuple[Cluster, Token, Token] | No
     if any(t.is_punct and t.text not in ("'", "’", "-") for t in noun.doc[first.i:last.i + 1] if t.dep_ != "case"):
         return None
     return owner, first, last
+
+
+def mention_party_candidates(doc: Doc, index: EntityIndex) -> None:
+    """Mint every group of a party's candidates the text names ("GOP presidential hopefuls"), in order."""
+    table = token_table(doc)
+    found: list[tuple[str, bool, Token, Token]] = []  # party, presidential, first word, noun
+    for token in (doc[i] for i, tag in enumerate(table.tag) if tag == "NNS"):
+        if role_classes().get(token.lemma_.lower()) != CANDIDACY or index.cluster_at(token) is not None:
+            continue
+        left = [c for c in token.children if c.i < token.i and c.dep_ in ("amod", "compound", "nmod", "nummod")]
+        parties = {p for c in left if (p := party_of(c.text)) is not None}
+        if len(parties) != 1 or any(c.dep_ == "poss" for c in token.children):
+            continue
+        words = sorted({t for c in left for t in c.subtree}, key=lambda t: t.i)
+        if any(t.is_punct and t.text != "-" or t.pos_ == "PRON" for t in words):
+            continue
+        found.append((parties.pop(), any(c.lower_ == "presidential" for c in left), words[0], token))
+    named = {party for party, presidential, _first, _noun in found if presidential}
+    for party, _presidential, first, noun in found:
+        if party in named:
+            canonical = f"{party.capitalize()} presidential candidates"
+            index.mint_group(canonical, canonical, index.span_of(first.idx, noun.idx + len(noun.text)))

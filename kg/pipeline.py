@@ -30,6 +30,7 @@ def extract_document(document: Document, sdoc: Doc) -> DocResult:
     triples.extend(quotes.extract(sdoc, index))
     triples = findings.link_reports(triples, sdoc, index, reports)
     groups.mention_owned(sdoc, index)  # after the speakers: "Trump's campaign said" is minted once
+    groups.mention_party_candidates(sdoc, index)
     triples.extend(groups.memberships(index))  # after the speakers, who mint the groups
     for found in described:  # after the speakers: a description never becomes a pronoun's antecedent
         index.add_description(found.entity_id, found.span, alias=found.specific)

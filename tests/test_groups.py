@@ -102,3 +102,22 @@ def test_a_group_of_a_short_name_joins_the_group_of_the_person_the_corpus_merges
     assert merged == {"person:obama": "person:barack-obama",
                       "group:obama-administration": "group:barack-obama-administration"}
     assert g.merge_short_names() == {}
+
+
+@pytest.mark.model
+def test_a_partys_presidential_candidates_are_one_named_group_across_articles(nlp):
+    """"The Republican presidential hopefuls" and "top GOP presidential candidates" of two stories are
+    one group; an unmarked "GOP hopefuls" joins it only where its article names that group, never
+    in a story of a Senate race."""
+    first = analyse(nlp, "The Republican presidential hopefuls met in Ohio on Monday, and many GOP hopefuls "
+                         "stayed late.", "race-a")
+    second = analyse(nlp, "Top GOP presidential candidates left early on Tuesday.", "race-b")
+    senate = analyse(nlp, "In Ohio, the GOP hopefuls for the Senate seat met voters on Monday.", "race-c")
+
+    def groups(result):
+        return {e.id: {m.text for m in e.mentions} for e in result.entities if e.type == "Group"}
+
+    key = "group:republican-presidential-candidates"
+    assert groups(first)[key] == {"Republican presidential hopefuls", "many GOP hopefuls"}
+    assert groups(second)[key] == {"Top GOP presidential candidates"}
+    assert key not in groups(senate)
