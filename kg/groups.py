@@ -33,6 +33,7 @@ hopefuls of its own); never words a speaker or another group holds.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from spacy.tokens import Doc, Token
 
@@ -116,10 +117,11 @@ def _owner(noun: Token, index: EntityIndex) -> tuple[Cluster, Token, Token] | No
 
 def mention_party_candidates(doc: Doc, index: EntityIndex) -> None:
     """Mint every group of a party's candidates the text names ("GOP presidential hopefuls"), in order."""
-    table = token_table(doc)
+    table = token_table(doc)  # plain strings: a Token is made only for a plural candidacy noun
+    heads = _candidacy_heads()
     found: list[tuple[str, bool, Token, Token]] = []  # party, presidential, first word, noun
-    for token in (doc[i] for i, tag in enumerate(table.tag) if tag == "NNS"):
-        if role_classes().get(token.lemma_.lower()) != CANDIDACY or index.cluster_at(token) is not None:
+    for token in (doc[i] for i, tag in enumerate(table.tag) if tag == "NNS" and table.lemma[i] in heads):
+        if index.cluster_at(token) is not None:
             continue
         left = [c for c in token.children if c.i < token.i and c.dep_ in ("amod", "compound", "nmod", "nummod")]
         parties = {p for c in left if (p := party_of(c.text)) is not None}
@@ -134,3 +136,9 @@ def mention_party_candidates(doc: Doc, index: EntityIndex) -> None:
         if party in named:
             canonical = f"{party.capitalize()} presidential candidates"
             index.mint_group(canonical, canonical, index.span_of(first.idx, noun.idx + len(noun.text)))
+
+
+@cache
+def _candidacy_heads() -> frozenset[str]:
+    """The role heads of the candidacy class ("candidate", "hopeful", "contender")."""
+    return frozenset(head for head, kind in role_classes().items() if kind == CANDIDACY)
