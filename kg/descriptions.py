@@ -163,11 +163,12 @@ class _Evidence:
             else:
                 self.undated.add((head, t.subject.id))
         self.descriptors: dict[str, dict[str, int]] = defaultdict(dict)  # head → person → char
-        pos = token_table(doc).pos
-        for token in doc:
-            if pos[token.i] == "NOUN":  # a descriptor is a noun: no other word is tried
-                self._read_descriptor(token)
-            self._read_party(token)
+        table = token_table(doc)
+        for i, (pos, char) in enumerate(zip(table.pos, table.idx, strict=True)):
+            if pos == "NOUN":  # a descriptor is a noun: no other word is tried
+                self._read_descriptor(doc[i])
+            if (cluster := index.cluster_at_char(char)) is not None and cluster.type == "Person":
+                self._read_party(doc[i])  # (only a person's word can tie a party to a person)
 
     def classes_held(self, pid: str) -> set[str]:
         """The role classes (``role_classes.txt``) of the roles the person holds in the article."""

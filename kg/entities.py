@@ -469,6 +469,10 @@ class EntityIndex:
     def cluster_at(self, token: Token) -> Cluster | None:
         return self._by_char.get(token.idx)
 
+    def cluster_at_char(self, char: int) -> Cluster | None:
+        """:meth:`cluster_at` the token that starts at ``char`` (a token table's ``idx``: no Token made)."""
+        return self._by_char.get(char)
+
     def cluster_by_id(self, entity_id_: str) -> Cluster | None:
         """The cluster behind an id (a resolved pronoun's ref), so extractors can attach to it."""
         for cluster in self._clusters + list(self._extra.values()):

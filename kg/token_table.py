@@ -15,12 +15,12 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from spacy.attrs import DEP, ENT_TYPE, IS_PUNCT, LEMMA, LOWER, POS, TAG
+from spacy.attrs import DEP, ENT_TYPE, IDX, IS_PUNCT, LEMMA, LOWER, POS, TAG
 from spacy.tokens import Doc
 
 KEY = "kg_token_table"
 TEXT_KEY = "kg_text"  # the text the model read, kept by kg.nlp.read: Doc.text rebuilds it from every Token
-_ATTRS = (LOWER, LEMMA, POS, TAG, DEP, ENT_TYPE, IS_PUNCT)
+_ATTRS = (LOWER, LEMMA, POS, TAG, DEP, ENT_TYPE, IS_PUNCT, IDX)
 
 
 class TokenTable(NamedTuple):
@@ -33,6 +33,7 @@ class TokenTable(NamedTuple):
     dep: tuple[str, ...]  # Token.dep_
     ent_type: tuple[str, ...]  # Token.ent_type_ ("" outside entities)
     punct: tuple[bool, ...]  # Token.is_punct
+    idx: tuple[int, ...]  # Token.idx (its first character's offset in the text)
 
 
 def token_table(doc: Doc) -> TokenTable:
@@ -80,7 +81,7 @@ def _spread(ids: list[int], names: dict[int, str], doc: Doc, *, fold: bool = Fal
     return tuple(map(names.__getitem__, ids))
 
 
-def _read(doc: Doc) -> tuple[tuple[str | bool, ...], ...]:
+def _read(doc: Doc) -> tuple[tuple[str | bool | int, ...], ...]:
     global _seen
     if not len(doc):
         return tuple(() for _ in _ATTRS)
@@ -91,4 +92,4 @@ def _read(doc: Doc) -> tuple[tuple[str | bool, ...], ...]:
     lower, pos, tag, dep, ent_type = (_spread(columns[k].tolist(), names, doc) for k in (0, 2, 3, 4, 5))
     lemma = _spread(columns[1].tolist(), folded, doc, fold=True)
     punct = tuple(columns[6].astype(bool).tolist())
-    return lower, lemma, pos, tag, dep, ent_type, punct
+    return lower, lemma, pos, tag, dep, ent_type, punct, tuple(columns[7].tolist())

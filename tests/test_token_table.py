@@ -6,7 +6,7 @@ from kg.token_table import KEY, token_table
 
 
 def _attributes(doc):
-    return [(t.lower_, t.lemma_.lower(), t.pos_, t.tag_, t.dep_, t.ent_type_, t.is_punct) for t in doc]
+    return [(t.lower_, t.lemma_.lower(), t.pos_, t.tag_, t.dep_, t.ent_type_, t.is_punct, t.idx) for t in doc]
 
 
 def _rows(table):
