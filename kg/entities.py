@@ -1020,7 +1020,8 @@ def _untagged_names(doc: Doc) -> list[Span]:
     found: list[Span] = []
     surnames: set[str] = set()
     table = token_table(doc)
-    for t in (doc[i] for i, low in enumerate(table.lower) if low.rstrip(".") in HONORIFIC_STEMS):
+    for t in (doc[i] for i, low in enumerate(table.lower)
+              if low in HONORIFIC_STEMS or low[-1:] == "." and low.rstrip(".") in HONORIFIC_STEMS):
         if t.lower_.rstrip(".") in HONORIFIC_STEMS and not t.ent_type_ and t.i + 1 < len(doc):
             end = _name_run(doc, t.i + 1)
             if end > t.i + 1:

@@ -166,6 +166,7 @@ def find_quotations(text: str) -> list[Quotation]:
     out: list[Quotation] = []
     offset = 0
     for paragraph in text.split("\n"):
+        before = len(out)  # the quotations of earlier paragraphs
         open_at: int | None = None
         for m in _MARK.finditer(paragraph):
             mark = m.group()
@@ -182,7 +183,7 @@ def find_quotations(text: str) -> list[Quotation]:
                 open_at = m.start()
         if open_at is not None and len(paragraph.rstrip()) - open_at > 2:
             out.append(Quotation(offset + open_at, offset + len(paragraph.rstrip()), False))
-        doubles = [q for q in out if q.start >= offset]
+        doubles = out[before:]  # this paragraph's (each starts at or after its offset)
         for m in _SINGLE.finditer(paragraph):  # British style: 'We will win,' she said.
             start, end = offset + m.start(), offset + m.end()
             if not any(q.start <= start < q.end or start <= q.start < end for q in doubles):
