@@ -216,7 +216,7 @@ class EntityIndex:
         covered = {i for span in nick_spans for i in range(span.start, span.end)}
         votes: Counter = Counter()
         for ent in self.ents:
-            words = name_tokens(ent.text)
+            words = name_tokens(self._words(ent))
             if len(words) == 1:
                 votes[(words[0].lower(), ent.label_ == "PERSON")] += 1
         persons: list[tuple[Span, list[str]]] = []
@@ -233,14 +233,14 @@ class EntityIndex:
             while len(ent) > 1 and (ent[0].tag_ in ("VBG", "VBD", "VBZ", "VBP", "VB", "IN", "RB", "UH") or (
                     ent[0].is_sent_start and ent[0].lower_.endswith("ing") and ent[0].lower_ not in GIVEN_ING)):
                 ent = ent[1:]  # "Injecting Clinton's marital troubles": the verb is not in the name
-            words = name_tokens(ent.text)
+            words = name_tokens(self._words(ent))
             if kind != "Person" and words and (_person_cue(ent) or len(words) == 1 and votes[(
                     words[0].lower(), True)] >= max(1, votes[(words[0].lower(), False)])):
                 kind = "Person"
             if kind in ("Person", "Organization") and ends_in_title(ent):
                 continue  # "Gauteng MEC for Housing Ann Lee": the model cut a title, not a name
             if kind == "Person" and (named := _name_after_title(ent)) is not None:
-                ent, words = named, name_tokens(named.text)  # "Battalion Chief Marcus Hale" is Marcus Hale
+                ent, words = named, name_tokens(self._words(named))  # "Battalion Chief Marcus Hale" is Marcus Hale
             if kind == "Person":
                 if words:
                     persons.append((ent, words))
@@ -286,7 +286,7 @@ class EntityIndex:
         # first name of a known person) are that person (type vote): "Garland is Obama's
         # nominee" after "Merrick Garland"; never a place after a locative preposition.
         for ent, kind in others:
-            words = name_tokens(ent.text)
+            words = name_tokens(self._words(ent))
             if len(words) >= 2 and any(k.endswith(" " + " ".join(words).lower()) for k in full):
                 persons.append((ent, words))  # "Von der Leyen" after "Ursula von der Leyen"
                 continue
@@ -342,14 +342,14 @@ class EntityIndex:
                 full[key] = cluster
                 by_surname[words[-1].lower()].append(cluster)
                 self._clusters.append(cluster)
-            self._mention(cluster, ent, strip_possessive(ent.text))
+            self._mention(cluster, ent, strip_possessive(self._words(ent)))
         orgs: dict[tuple[str, str], Cluster] = {}
         person_starts = {m.start for c in self._clusters if c.type == "Person" for m in c.mentions}
         others = [(ent, kind) for ent, kind in others if ent.start_char not in person_starts]
         kinds = _voted_kinds(others)
         tickers = ticker_aliases(self.doc, self.text, self.ents)
         for ent, kind in others:
-            name = strip_possessive(re.sub(r"^(?:the|The)\s+", "", ent.text))
+            name = strip_possessive(re.sub(r"^(?:the|The)\s+", "", self._words(ent)))
             if not name:
                 continue
             kind = kinds.get(name.lower(), kind)
@@ -458,7 +458,7 @@ class EntityIndex:
 
     def _mention(self, cluster: Cluster, ent: Span, alias: str) -> None:
         start = ent.start_char
-        words = strip_possessive(ent.text)
+        words = strip_possessive(self._words(ent))
         span = TextSpan.of(self.text, start, start + len(words))
         cluster.mentions.append(span)
         cluster.aliases.add(alias)
@@ -466,6 +466,10 @@ class EntityIndex:
             self._by_char[token.idx] = cluster
 
     # -- lookups for extractors -------------------------------------------------------
+    def _words(self, span: Span) -> str:
+        """``span.text``, cut from the text (Span.text joins its Tokens' words anew on each access)."""
+        return self.text[span.start_char:span.end_char]
+
     def cluster_at(self, token: Token) -> Cluster | None:
         return self._by_char.get(token.idx)
 
