@@ -14,23 +14,36 @@ garbage is still freed: at most ~50,000 small objects later.
 from __future__ import annotations
 
 import gc
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 YOUNG = 50_000  # new containers before a young collection (Python's default: 700)
 
+_lock = threading.Lock()
+_inside = 0  # runs inside fewer_collections now (a library caller may run two in threads)
+_saved: tuple[int, ...] = ()
+
 
 @contextmanager
 def fewer_collections() -> Iterator[None]:
-    """Freeze what is alive now and collect the young generation less often; restored on exit."""
-    thresholds = gc.get_threshold()
-    gc.freeze()
-    gc.set_threshold(YOUNG, *thresholds[1:])
+    """Freeze what is alive now and collect the young generation less often; the first run in
+    sets this, the last one out restores the thresholds and unfreezes."""
+    global _inside, _saved
+    with _lock:
+        if not _inside:
+            _saved = gc.get_threshold()
+            gc.freeze()
+            gc.set_threshold(YOUNG, *_saved[1:])
+        _inside += 1
     try:
         yield
     finally:
-        gc.set_threshold(*thresholds)
-        gc.unfreeze()
+        with _lock:
+            _inside -= 1
+            if not _inside:
+                gc.set_threshold(*_saved)
+                gc.unfreeze()
 
 
 def for_this_process() -> None:
