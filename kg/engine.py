@@ -17,6 +17,10 @@ Three things make the engines interchangeable and the output identical:
   one process; spaCy's ``n_process`` cannot run inside a Dask worker either.
 - Work in flight is bounded (a few batches per worker), so memory holds a few batches of
   text whatever the size of the corpus.
+- What spaCy makes for the words it reads (lexemes, strings) lives in a memory zone that a
+  run (in this process) or a worker (for its life) keeps over many batches and renews every
+  :data:`ZONE_CHARS` characters (:class:`_Zone`), so a worker that runs for days does not grow
+  with the words it has seen, and each batch does not pay to make its words anew.
 
 A document that fails to parse or extract becomes a ``Skip``; a worker process that dies
 (a crash in native code, the kernel's OOM killer) costs the documents it was working on,
@@ -69,10 +73,92 @@ SHARDS_IN_FLIGHT_PER_THREAD = 2
 # Seconds one document may take to parse, and again to extract, before it is skipped: far
 # beyond any news article (a 100,000-character one takes about 10 s on one core).
 DEFAULT_DOC_TIMEOUT = 300.0
+# Characters read in one spaCy memory zone before it is renewed (~400 news articles). Inside a
+# zone spaCy makes a lexeme and strings for each new word once; when the zone ends they are
+# freed, so the next zone makes them again. A zone a batch (20,000 characters) made the words
+# of every batch anew (~23,000 lexemes over the 84 PolNeAR dev articles instead of ~12,000);
+# a zone this long keeps what it holds to a few MB (the distinct words of ~2 MB of text).
+ZONE_CHARS = 2_000_000
 
 log = logging.getLogger(__name__)
 
 _batch_lock = threading.Lock()
+
+
+class _Zone:
+    """One spaCy memory zone held over many batches, renewed after :data:`ZONE_CHARS` characters.
+
+    Why: a zone per batch bounds memory but makes every batch create its words' lexemes and
+    strings again; one zone for ever would grow with every word a long-running worker sees.
+    A batch's Docs never outlive it (workers send back plain records), so renewing the zone
+    between batches never frees anything still in use. Used under ``_batch_lock``.
+    """
+
+    def __init__(self) -> None:
+        self._open: contextlib.ExitStack | None = None
+        self._nlp: Any = None
+        self.chars = 0  # characters read in the zone open now
+
+    def enter(self, nlp: Any, chars: int) -> None:
+        """Before a batch of ``chars`` characters is read by ``nlp``: the zone to read it in is
+        the open one, or a new one if that is full (or belongs to another model)."""
+        if self._open is not None and (self._nlp is not nlp or self.chars >= ZONE_CHARS):
+            self.close()
+        if self._open is None:
+            self._open = contextlib.ExitStack()
+            self._open.enter_context(nlp.memory_zone())
+            self._nlp, self.chars = nlp, 0
+        self.chars += chars
+
+    def close(self) -> None:
+        """End the open zone (if any): spaCy frees what was made in it."""
+        if self._open is not None:
+            stack, self._open, self._nlp = self._open, None, None
+            stack.close()
+
+
+_kept: _Zone | None = None  # the zone this process keeps over batches (None: one zone a batch)
+_keepers = 0  # runs in this process keeping it now; a worker keeps it for its life
+
+
+@contextlib.contextmanager
+def kept_zone() -> Iterator[None]:
+    """Inside: the batches :func:`extract_batch` reads share one memory zone, renewed every
+    :data:`ZONE_CHARS` characters; the last one out ends it. A run's caller does not use the
+    model between batches, so the zone open between them holds nothing of the caller's."""
+    global _kept, _keepers
+    with _batch_lock:
+        _keepers += 1
+        if _kept is None:
+            _kept = _Zone()
+    try:
+        yield
+    finally:
+        with _batch_lock:
+            _keepers -= 1
+            if not _keepers and _kept is not None:
+                _kept.close()
+                _kept = None
+
+
+def keep_zone_for_this_process() -> None:
+    """A worker process (pool or Dask) that only runs kg's batches keeps one renewed zone for its life."""
+    global _kept, _keepers
+    with _batch_lock:
+        _keepers += 1
+        if _kept is None:
+            _kept = _Zone()
+
+
+@contextlib.contextmanager
+def _zone(nlp: Any, chars: int) -> Iterator[None]:
+    """The memory zone a batch of ``chars`` characters is read in: the kept one, or its own."""
+    if _kept is None:
+        with nlp.memory_zone():
+            yield
+    else:
+        _kept.enter(nlp, chars)
+        yield
 
 
 def default_processes() -> int:
@@ -90,11 +176,13 @@ def extract_batch(batch: Batch, model: str = kg_nlp.DEFAULT_MODEL, doc_timeout: 
 
     Runs in whatever process holds the batch (this one, a pool worker, a Dask worker), with
     that process's one copy of the model. Everything spaCy makes for the batch lives in a
-    ``memory_zone``, so a worker that runs for days does not grow with the strings it has seen.
+    memory zone: the one the process keeps over many batches (:func:`kept_zone`), else one of
+    its own; so a worker that runs for days does not grow with the strings it has seen.
     """
     nlp = kg_nlp.load(model)
     documents = [item for item in batch if isinstance(item, Document)]
-    with _batch_lock, nlp.memory_zone():  # a Dask worker may run tasks in threads
+    # under the lock: a Dask worker may run tasks in threads, and they share one zone
+    with _batch_lock, _zone(nlp, sum(map(_size, documents))):
         parsed = _parse_all(nlp, documents, doc_timeout)
         done: dict[int, Result] = {}
         for document, sdoc in zip(documents, parsed, strict=True):
@@ -158,9 +246,11 @@ def batches(items: Iterable[Item], max_chars: int = kg_nlp.BATCH_CHARS) -> Itera
 # -- in this process ------------------------------------------------------------------------
 def run_local(items: Iterable[Item], *, model: str | None = None, doc_timeout: float | None = None
               ) -> Iterator[Result]:
-    """Parse and extract in this process, batch by batch; skips pass through in their place."""
-    for batch in batches(items):
-        yield from extract_batch(batch, model or kg_nlp.DEFAULT_MODEL, doc_timeout)
+    """Parse and extract in this process, batch by batch, in one renewed memory zone (:func:`kept_zone`);
+    skips pass through in their place."""
+    with kept_zone():
+        for batch in batches(items):
+            yield from extract_batch(batch, model or kg_nlp.DEFAULT_MODEL, doc_timeout)
 
 
 # -- on a pool of worker processes ----------------------------------------------------------
@@ -182,12 +272,14 @@ def die_with_parent(parent: int) -> None:
 
 
 def _warm(model: str, parent: int | None = None) -> None:
-    """Pool initializer: die with the parent, load the model once before the worker's first batch,
-    then collect garbage less often (kg.collector)."""
+    """Worker initializer (pool and Dask): die with the parent, load the model once before the
+    worker's first batch, then collect garbage less often (kg.collector) and keep one renewed
+    memory zone over the worker's batches (:func:`keep_zone_for_this_process`)."""
     if parent is not None:
         die_with_parent(parent)
     kg_nlp.load(model)
     collector.for_this_process()  # after the load: the model is frozen with the rest
+    keep_zone_for_this_process()
 
 
 class _Pool:
@@ -305,8 +397,10 @@ def _small_or_parallel(items: Iterable[Item]) -> tuple[bool, Iterator[Item]]:
 def extract_shard(shard: list[Batch], model: str = kg_nlp.DEFAULT_MODEL, doc_timeout: float | None = None
                   ) -> list[Result]:
     """A Dask task: whole batches, each exactly as the local engine would run it (a time limit
-    applies only where the task runs in a worker's main thread; see :mod:`kg.timeouts`)."""
-    return [result for batch in shard for result in extract_batch(batch, model, doc_timeout)]
+    applies only where the task runs in a worker's main thread; see :mod:`kg.timeouts`). A
+    worker warmed by :func:`_warm` keeps its zone over shards; one that joined later, over the shard."""
+    with kept_zone():
+        return [result for batch in shard for result in extract_batch(batch, model, doc_timeout)]
 
 
 def run_dask(items: Iterable[Item], *, model: str | None = None, scheduler: str | None = None,

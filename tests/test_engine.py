@@ -17,6 +17,7 @@ import pytest
 
 from kg import engine
 from kg.model import DocResult, Document, Skip
+from kg.nlp import DEFAULT_MODEL
 
 
 def doc(doc_id: str, size: int = 10) -> Document:
@@ -166,3 +167,77 @@ def test_process_pool_output_is_identical(corpus, local_output, tmp_path, monkey
 def test_dask_local_cluster_output_is_identical(corpus, local_output, tmp_path, monkeypatch):
     monkeypatch.setattr(engine, "SHARD_CHARS", 15_000)  # several shards, so both workers get some
     assert _extract(corpus, tmp_path, engine="dask", workers=2) == local_output
+
+
+# -- spaCy's memory over a long run: one memory zone over many batches, renewed ------------------
+def _made_up(n: int) -> Document:
+    """A short article whose names are words no model has seen (so each makes new lexemes)."""
+    words = [f"Zqv{n}x{k}" for k in range(6)]
+    return Document(f"m{n}", f"{words[0]} {words[1]} met {words[2]} in {words[3]}. "
+                             f"{words[4]} said {words[5]} would come back on Monday.")
+
+
+def _zones(known_before: list[bool], sizes: list[int]) -> tuple[int, set[int]]:
+    """How many zones a run of one-article batches used (a batch that no longer knows the
+    words of the batch before starts one), and the strings held just after each zone's first
+    batch: the same every time if the zone's words are freed, growing if they are kept."""
+    starts = [i for i, known in enumerate(known_before) if not known]
+    return len(starts), {sizes[i] for i in starts}
+
+
+@pytest.mark.model
+def test_a_long_run_reads_many_batches_in_one_zone_and_renews_it_so_memory_stays_bounded(nlp, monkeypatch):
+    """Words made in one batch are still known in the next (no batch pays to make them again),
+    yet the zone is renewed every ZONE_CHARS characters, so spaCy's strings never grow with the
+    words a long run has seen, and the run leaves the vocabulary as it found it."""
+    monkeypatch.setattr(engine, "ZONE_CHARS", 3 * len(_made_up(0).text))  # a zone: 3 batches
+    before = len(nlp.vocab.strings)
+    sizes: list[int] = []
+    known_before: list[bool] = []
+    with engine.kept_zone():
+        for n in range(12):
+            [result] = engine.extract_batch([_made_up(n)])
+            assert isinstance(result, DocResult) and result.triples
+            known_before.append(n > 0 and f"Zqv{n - 1}x0" in nlp.vocab.strings)
+            sizes.append(len(nlp.vocab.strings))
+    assert known_before[:4] == [False, True, True, False]  # batches 2 and 3 share the first's zone
+    count, at_start = _zones(known_before, sizes)
+    assert count == 4 and len(at_start) == 1  # renewed every 3 batches; nothing piles up
+    assert max(sizes) > before and len(nlp.vocab.strings) == before  # the last zone ends with the run
+    # a lone call, with no kept zone, reads its batch in a zone of its own, as before
+    engine.extract_batch([_made_up(99)])
+    assert "Zqv99x0" not in nlp.vocab.strings and len(nlp.vocab.strings) == before
+
+
+@pytest.mark.model
+@pytest.mark.slow
+def test_a_pool_worker_keeps_one_renewed_zone_for_its_life(tmp_path, monkeypatch):
+    """A worker process reads batch after batch in one zone, renewed every ZONE_CHARS
+    characters: its spaCy strings stay bounded however long it runs."""
+    (tmp_path / "kg_zone_task.py").write_text(textwrap.dedent(f"""
+        from dataclasses import replace
+        from kg import engine, nlp as kg_nlp
+
+        engine.ZONE_CHARS = {3 * len(_made_up(0).text)}  # a zone: 3 of the test's batches
+
+        def task(batch, model):
+            results = engine.extract_batch(batch, model)
+            strings = kg_nlp.load(model).vocab.strings
+            n = int(batch[0].id[1:])
+            report = f"{{len(strings)}} {{n > 0 and f'Zqv{{n - 1}}x0' in strings}}"
+            return [replace(r, document=replace(r.document, title=report)) for r in results]
+    """))
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.setenv("PYTHONPATH", str(tmp_path))
+    import kg_zone_task
+
+    pool = engine._Pool(1, DEFAULT_MODEL, kg_zone_task.task)
+    try:
+        out = [pool.submit([_made_up(n)]).result()[0] for n in range(12)]
+    finally:
+        pool.close()
+    reports = [r.document.title.split() for r in out]
+    known_before = [known == "True" for _size, known in reports]
+    assert known_before[:4] == [False, True, True, False]
+    count, at_start = _zones(known_before, [int(size) for size, _known in reports])
+    assert count == 4 and len(at_start) == 1
