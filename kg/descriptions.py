@@ -230,7 +230,10 @@ def describe(doc: Doc, index: EntityIndex, role_triples: Sequence[Triple]
     left: list[OpenDescription] = []
     taken: set[int] = set()
     table = token_table(doc)  # a description's head is a common noun tagged NN: no other word is tried
-    for token in (doc[i] for i, tag in enumerate(table.tag) if tag == "NN" and table.pos[i] == "NOUN"):
+    # (or a lowercase word tagged NNP before a possessive 's: "the hotel mogul's record", a tagger slip)
+    heads = (i for i, tag in enumerate(table.tag) if tag == "NN" and table.pos[i] == "NOUN" or tag == "NNP"
+             and i + 1 < len(table.tag) and table.tag[i + 1] == "POS" and doc[i].text.islower())
+    for token in (doc[i] for i in heads):
         found = _describe(token, evidence)
         if found is not None and found.span.start not in taken:
             taken.add(found.span.start)
@@ -247,7 +250,8 @@ def _describe(token: Token, ev: _Evidence) -> Description | OpenDescription | No
         return None
     span = Span.of(ev.index.text, words[0].idx, words[-1].idx + len(words[-1].text))
     modifiers = [t for t in words if t.i < token.i and t.lower_ != "the"]
-    if any(t.lower_ in NOT_REFERRING | EVALUATIVE | NOT_POINTING for t in modifiers):
+    written = _written_words(modifiers)  # "first-time" is one word: no rank ("the first candidate")
+    if any(w in NOT_REFERRING | EVALUATIVE | NOT_POINTING for w in written):
         return None
     if token.dep_ == "appos" and (person := ev.person(token.head)) is not None:
         return Description(span, person.id, "apposition")
@@ -262,7 +266,7 @@ def _describe(token: Token, ev: _Evidence) -> Description | OpenDescription | No
     parties = {p for t in modifiers if (p := party_of(t.text)) is not None}
     # "the French president": a nation the person's roles must name ("Obama" holds a bare "President")
     nations = {place.lower() for t in modifiers if (place := demonyms().get(t.lower_)) is not None}
-    past = any(t.lower_ in PAST for t in modifiers)
+    past = any(w in PAST for w in written)
     fits: dict[str, str] = {}
     # "the GOP nominee" is not "the 2012 GOP nominee": a role held in a year the description does not name
     dated = set() if any(t.like_num for t in modifiers) else ev.dated - ev.undated
@@ -280,7 +284,7 @@ def _describe(token: Token, ev: _Evidence) -> Description | OpenDescription | No
                         and not (named and orgs and not named <= orgs) and nations <= orgs:
                     fits[pid] = "role held"
     # "the billionaire candidate": a modifier that is itself a kind of standing the person must hold
-    standing = {role_classes()[t.lower_] for t in modifiers if t.lower_ in role_classes()}
+    standing = {role_classes()[w] for w in written if w in role_classes()}
     fits = {pid: why for pid, why in fits.items() if standing <= ev.classes_held(pid)}
     if fits and kind == CANDIDACY and not parties and not named and _rival_candidates(ev, token, set(fits)):
         return None  # "the nominee" when "Clinton, the Democratic candidate" is named beside "nominee Trump"
@@ -314,6 +318,36 @@ def _describe(token: Token, ev: _Evidence) -> Description | OpenDescription | No
     if pid not in ev.clusters or _same_clause(token, ev.clusters[pid], ev):
         return None
     return Description(span, pid, why)
+
+
+def _written_words(tokens: Sequence[Token]) -> list[str]:
+    """The words of ``tokens`` as written, lowercased, a hyphenated compound one word: "first-time",
+    "one-time" (a novice's, a past standing), not the rank "first" or the pointing "one"."""
+    out: list[str] = []
+    glue = False
+    for t in tokens:
+        if t.text == "-" and out and not t.whitespace_ and t.i and not t.doc[t.i - 1].whitespace_:
+            out[-1] += "-"
+            glue = True
+        elif glue:
+            out[-1] += t.lower_
+            glue = False
+        else:
+            out.append(t.lower_)
+    return out
+
+
+def _before_possessive(doc: Doc, i: int) -> bool:
+    """Is ``doc[i]`` right before a possessive 's ("the hotel mogul's record")? There the small model
+    often tags a lowercase common noun a proper one (NNP)."""
+    return i + 1 < len(doc) and doc[i + 1].tag_ == "POS"
+
+
+def _common_noun(token: Token) -> bool:
+    """A singular common noun: tagged NN, or a lowercase word tagged NNP before a possessive 's."""
+    if token.tag_ == "NN" and token.pos_ == "NOUN":
+        return True
+    return token.tag_ == "NNP" and token.text.islower() and _before_possessive(token.doc, token.i)
 
 
 def _year_before(doc: Doc, index: EntityIndex, start: int) -> bool:
@@ -356,7 +390,7 @@ def _description_words(token: Token) -> list[Token] | None:
     """The words of a definite description headed by ``token`` ("the former secretary of state"),
     or None: not a singular common noun after "the", a possessor, pronoun or name among its
     modifiers, or a name right after it."""
-    if token.tag_ != "NN" or token.pos_ != "NOUN" or not token.text.islower() or token.ent_type_ in ("PERSON", "ORG"):
+    if not _common_noun(token) or not token.text.islower() or token.ent_type_ in ("PERSON", "ORG"):
         return None
     det = [c for c in token.children if c.dep_ == "det" and c.i < token.i]
     if len(det) != 1 or det[0].lower_ != "the":

@@ -263,3 +263,26 @@ def test_a_role_of_a_year_is_not_the_undated_description(nlp):
     start = "Tom Ashby, the 2012 GOP nominee, spoke on Monday. Jane Ruiz said she liked "
     assert not {d for d in _resolved(nlp, start + "the GOP nominee.") if d[0] == "the GOP nominee"}
     assert ("the 2012 GOP nominee", "Tom Ashby") in _resolved(nlp, start + "the 2012 GOP nominee.")
+
+
+def test_a_hyphenated_modifier_is_one_word_not_a_rank(nlp):
+    """"the first-time candidate" is a novice, not "the first candidate" (a rank, no one in particular);
+    "the one-time senator" held it before."""
+    from kg.api import build_graph
+
+    one = "Presidential candidate Tom Ashby spoke in Ohio on Monday."
+    two = "Tom Ashby and Carl Moss met in Bergen on Friday. Critics said the first-time candidate had erred."
+    graph = build_graph([one, two])
+    assert "first-time candidate" in _aliases_in(graph, "person:tom-ashby")
+    assert not any("candidate" in a for a in _aliases_in(graph, "person:carl-moss"))
+    ranked = "Tom Ashby and Carl Moss met in Bergen on Friday. Critics said the first candidate had erred."
+    assert not any("first candidate" in a for a in _aliases_in(build_graph([one, ranked]), "person:tom-ashby"))
+
+
+def test_a_lowercase_head_tagged_a_name_before_a_possessive_is_a_description(nlp):
+    """The small model tags "mogul" NNP in "the billionaire hotel mogul's record": still a description."""
+    text = ("Tom Ashby, a billionaire hotel mogul, met Ann Lee on Monday. Ann Lee wants to highlight the billionaire "
+            "hotel mogul's record on trade.")
+    doc = nlp(text)
+    assert next(t for t in doc if t.text == "mogul" and t.i > 15).tag_ == "NNP"  # the slip this test is about
+    assert ("the billionaire hotel mogul", "Tom Ashby") in _resolved(nlp, text)
