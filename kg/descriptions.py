@@ -1,10 +1,12 @@
 """Descriptions that refer back to one entity: "the former secretary of state" is Hillary Clinton.
 
 A description is "the" + modifiers + a singular common noun (+ an of-complement: "the former
-governor of Arkansas"), with no name, possessor or pronoun among its modifiers and no name right
-after it (the title rules own "the senator, Ted Cruz"). It is linked to an entity only when the
-text makes that entity the one it can mean; it then becomes a mention and an alias of that
-entity's node (``kg.pipeline``; a bare "the pollster" a mention only), so statements that use it
+governor of Arkansas", or "from" a place: "the senator from Vermont"; a lowercase head tagged
+NNP before a possessive 's is a common noun too), with no name, possessor or pronoun among its
+modifiers (a hyphenated modifier is one word: "first-time" is no rank) and no name right after
+it (the title rules own "the senator, Ted Cruz"). It is linked to an entity only when the text
+makes that entity the one it can mean; it then becomes a mention and an alias of that entity's
+node (``kg.pipeline``; a bare "the pollster" a mention only), so statements that use it
 mention the entity, a speaker phrase that starts with it is that entity, and the graph knows the
 words. Rules, in order (the first that links wins):
 
@@ -43,8 +45,8 @@ words. Rules, in order (the first that links wins):
   name or surname ("Marco Rubio (“Little Marco”)", "Ted Cruz ("Lyin' Ted")"), one to three
   capitalised words, are that person (an alias too, so a later "Little Marco" is him); never
   other quoted words ("Trump ("I love the poorly educated")");
-- left open: a description with modifiers that no one named before it fits here goes to the
-  corpus (:func:`link_across`, :mod:`kg.corpus`), with the people named before it.
+- left open: a description with modifiers or a complement that no one named before it fits here
+  goes to the corpus (:func:`link_across`, :mod:`kg.corpus`), with the people named before it.
 
 Never, whatever fits: a party, organisation or place among the modifiers that the person's own
 roles or party name otherwise, or a nationality their roles do not name ("the French president"
@@ -70,7 +72,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Token
 
 from kg.entities import ORG_WORDS, Cluster, EntityIndex, entity_of
-from kg.extractors.roles import EVALUATIVE, NOT_REFERRING, PARTIES, PARTY_NAMES, demonyms, role_classes
+from kg.extractors.roles import EVALUATIVE, NOT_REFERRING, PARTIES, PARTY_NAMES, demonyms, normalise_role, role_classes
 from kg.given_names import gender_of as gender_of_name
 from kg.handles import HANDLE_PREFIXES
 from kg.mentions import LESSER
@@ -306,7 +308,7 @@ def _describe(token: Token, ev: _Evidence) -> Description | OpenDescription | No
         org = _organisation(token, ev)
         if org is not None:
             return Description(span, org.id, "organisation head")
-    if not fits and modifiers:
+    if not fits and (modifiers or words[-1].i > token.i):  # "the senator from Vermont" says more than its head
         return _left_open(token, span, held_head, named, parties, ev, past=past, standing=standing)
     fits = {pid: why for pid, why in fits.items() if not (parties and ev.parties.get(pid) and not parties
                                                           & ev.parties[pid])}
@@ -411,9 +413,12 @@ def _description_words(token: Token) -> list[Token] | None:
         words = words[1:]
     if words[0].lower_ != "the" or any(t.lower_ == "then" for t in words):
         return None  # "the then-little-known senator": who held it then, kg's roles do not tell
-    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == token.i + 1), None)
+    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "from") and c.i == token.i + 1),
+              None)
+    tail = [t for t in of.subtree if t.dep_ != "case" and not t.is_punct] if of is not None else []
+    if of is not None and of.lower_ == "from":  # "the senator from Vermont": the place the person stands for
+        of = of if len(tail) > 1 and all(t.ent_type_ == "GPE" for t in tail[1:]) else None
     if of is not None:
-        tail = [t for t in of.subtree if t.dep_ != "case" and not t.is_punct]
         if any(t.ent_type_ == "PERSON" or t.pos_ == "PRON" for t in tail) or \
                 [t.i for t in tail] != list(range(of.i, of.i + len(tail))):
             return None
@@ -606,7 +611,8 @@ def link_across(graph: nx.MultiDiGraph, open_descriptions: Iterable[OpenDescript
         if data.get("type") != "HOLDS_ROLE" or data.get("confidence", 0) < NAMED \
                 or graph.nodes[person].get("label") != "Person":
             continue
-        head = role_key(str(data.get("text") or graph.nodes[role].get("name", "")))
+        # the words as written, abbreviations spelled out: "Sen. Ann Lee" holds a senator's role
+        head = role_key(normalise_role(str(data.get("text") or graph.nodes[role].get("name", "")).split()))
         org = data.get("org")
         heads[person][head].update({str(org).lower()} if org else set())
         if data.get("qualifier") == "former":

@@ -286,3 +286,29 @@ def test_a_lowercase_head_tagged_a_name_before_a_possessive_is_a_description(nlp
     doc = nlp(text)
     assert next(t for t in doc if t.text == "mogul" and t.i > 15).tag_ == "NNP"  # the slip this test is about
     assert ("the billionaire hotel mogul", "Tom Ashby") in _resolved(nlp, text)
+
+
+def test_an_abbreviated_title_elsewhere_is_the_role_the_corpus_knows(nlp):
+    """"Sen. Tom Ashby" in one article makes "the independent senator" of another his, not the
+    other person named there."""
+    from kg.api import build_graph
+
+    one = "Sen. Tom Ashby spoke in Ohio on Monday."
+    two = "Tom Ashby and Carl Moss met in Bergen on Friday. Critics said the independent senator had erred."
+    graph = build_graph([one, two])
+    assert "independent senator" in _aliases_in(graph, "person:tom-ashby")
+    assert not any("senator" in a for a in _aliases_in(graph, "person:carl-moss"))
+
+
+def test_a_place_the_person_is_from_is_part_of_the_description(nlp):
+    """"the senator from Ohio": the words "from Ohio" belong to the description (its alias), and
+    such a description goes to the corpus when its article cannot tell."""
+    from kg.api import build_graph
+
+    text = "Sen. Tom Ashby spoke on Monday. Critics said the senator from Ohio had erred."
+    assert ("the senator from Ohio", "Tom Ashby") in _resolved(nlp, text)
+    one = "Sen. Tom Ashby spoke in Dayton on Monday."
+    two = "Tom Ashby and Carl Moss met in Bergen on Friday. Critics said the senator from Ohio had erred."
+    graph = build_graph([one, two])
+    assert "senator from Ohio" in _aliases_in(graph, "person:tom-ashby")
+    assert not any("senator" in a for a in _aliases_in(graph, "person:carl-moss"))
