@@ -309,7 +309,7 @@ def _describe(token: Token, ev: _Evidence) -> Description | OpenDescription | No
         if org is not None:
             return Description(span, org.id, "organisation head")
     if not fits and (modifiers or words[-1].i > token.i):  # "the senator from Vermont" says more than its head
-        return _left_open(token, span, held_head, named, parties, ev, past=past, standing=standing)
+        return _left_open(token, span, held_head, named, parties, ev, past=past, standing=standing, dated=dated)
     fits = {pid: why for pid, why in fits.items() if not (parties and ev.parties.get(pid) and not parties
                                                           & ev.parties[pid])}
     if len(fits) != 1:
@@ -375,13 +375,15 @@ def _rival_candidates(ev: _Evidence, token: Token, fits: set[str]) -> bool:
 
 
 def _left_open(token: Token, span: Span, head: str, orgs: set[str], parties: set[str], ev: _Evidence, *,
-               past: bool, standing: set[str]) -> OpenDescription | None:
+               past: bool, standing: set[str], dated: set[tuple[str, str]]) -> OpenDescription | None:
     """A description no one named before it fits in its article, with the people it may be: those
-    named before it, not in its own clause, of no other party than it names."""
+    named before it, not in its own clause, of no other party than it names, and not one the
+    article gives its head only with a year it does not name ("the GOP nominee" is not the "2012
+    GOP presidential nominee Ann Lee" of its article, whatever the corpus says of her)."""
     candidates = tuple(sorted(
         pid for pid, cluster in ev.clusters.items()
         if cluster.type == "Person" and ev.first[pid] < token.idx and not _same_clause(token, cluster, ev)
-        and not (parties and ev.parties.get(pid) and not parties & ev.parties[pid])))
+        and not (parties and ev.parties.get(pid) and not parties & ev.parties[pid]) and (head, pid) not in dated))
     if not candidates:
         return None
     return OpenDescription(span, head, tuple(sorted(orgs)), tuple(sorted(parties)), candidates, past=past,
@@ -614,7 +616,7 @@ def link_across(graph: nx.MultiDiGraph, open_descriptions: Iterable[OpenDescript
         # the words as written, abbreviations spelled out: "Sen. Ann Lee" holds a senator's role
         head = role_key(normalise_role(str(data.get("text") or graph.nodes[role].get("name", "")).split()))
         org = data.get("org")
-        heads[person][head].update({str(org).lower()} if org else set())
+        heads[person][head].update({_org_word(str(org))} if org else set())
         if data.get("qualifier") == "former":
             former[person].add(head)
         if org and (party := party_of(str(org))) is not None:
@@ -624,7 +626,7 @@ def link_across(graph: nx.MultiDiGraph, open_descriptions: Iterable[OpenDescript
         people = {merged.get(c, c) for c in found.candidates}
         people = {p for p in people if p in graph and not (found.parties and parties[p]
                                                            and not set(found.parties) & parties[p])}
-        orgs = set(found.orgs)
+        orgs = {_org_word(org) for org in found.orgs}
         chosen = [p for p in people if _holds(heads[p], found.head, orgs) and (not found.past
                                                                                or found.head in former[p])]
         kind = role_classes().get(found.head)
@@ -639,6 +641,12 @@ def link_across(graph: nx.MultiDiGraph, open_descriptions: Iterable[OpenDescript
             words = " ".join(re.sub(r"^(?:the|The|THE)\s+|[“”\"]", "", found.span.text).split())
             out[chosen[0]].add(words)
     return dict(out)
+
+
+def _org_word(org: str) -> str:
+    """An organisation named with a role, folded as the corpus compares them: a party by its one
+    name ("GOP", "Republican Party" → republican), any other lowercased."""
+    return party_of(org) or org.lower()
 
 
 def _holds(held: dict[str, set[str]], head: str, orgs: set[str]) -> bool:
