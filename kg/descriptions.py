@@ -45,6 +45,7 @@ words. Rules, in order (the first that links wins):
   name or surname ("Marco Rubio (“Little Marco”)", "Ted Cruz ("Lyin' Ted")"), one to three
   capitalised words, are that person (an alias too, so a later "Little Marco" is him); never
   other quoted words ("Trump ("I love the poorly educated")");
+- never a predicate ("that Ruiz will become the nominee" says what Ruiz is, not who holds it);
 - left open: a description with modifiers or a complement that no one named before it fits here
   goes to the corpus (:func:`link_across`, :mod:`kg.corpus`), with the people named before it.
 
@@ -308,6 +309,8 @@ def _describe(token: Token, ev: _Evidence) -> Description | OpenDescription | No
         org = _organisation(token, ev)
         if org is not None:
             return Description(span, org.id, "organisation head")
+    if token.dep_ in ("attr", "oprd"):  # "Ruiz will become the nominee": said of Ruiz, never another holder
+        return None
     if not fits and (modifiers or words[-1].i > token.i):  # "the senator from Vermont" says more than its head
         return _left_open(token, span, held_head, named, parties, ev, past=past, standing=standing, dated=dated)
     fits = {pid: why for pid, why in fits.items() if not (parties and ev.parties.get(pid) and not parties
