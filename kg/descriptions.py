@@ -46,6 +46,10 @@ words. Rules, in order (the first that links wins):
   capitalised words, are that person (an alias too, so a later "Little Marco" is him); never
   other quoted words ("Trump ("I love the poorly educated")");
 - never a predicate ("that Ruiz will become the nominee" says what Ruiz is, not who holds it);
+- a speaker continued: a description with modifiers that is the subject of a speech verb, in a
+  sentence that names no one, right after a sentence that names one person only, as the subject
+  of its speech verb ('"...," Ann Lee said. The Ohio Republican added ...'), when no one else
+  named before holds its head and the person's roles name every body and nation it names;
 - left open: a description with modifiers or a complement that no one named before it fits here
   goes to the corpus (:func:`link_across`, :mod:`kg.corpus`), with the people named before it.
 
@@ -76,6 +80,7 @@ from kg.entities import ORG_WORDS, Cluster, EntityIndex, entity_of
 from kg.extractors.roles import EVALUATIVE, NOT_REFERRING, PARTIES, PARTY_NAMES, demonyms, normalise_role, role_classes
 from kg.given_names import gender_of as gender_of_name
 from kg.handles import HANDLE_PREFIXES
+from kg.lexicons import load_words
 from kg.mentions import LESSER
 from kg.model import OpenDescription, Span, Triple
 from kg.token_table import token_table
@@ -89,6 +94,7 @@ BARE_REACH = 2  # sentences a bare "the pollster" may stand after its person's l
 CANDIDACY = "candidacy"  # the role class of "the Republican nominee", "the GOP front-runner"
 PAST = {"former", "ex", "erstwhile", "onetime", "one-time"}  # "the former president" held it before
 NOT_POINTING = {"one", "same", "other", "another", "new"}  # "the one candidate who ...", "the new mayor"
+SPEECH_VERBS = load_words("speech_verbs")
 _BRACKET_PARTY = re.compile(r"\s*\((R|D|I)\s*[-–,]\s*[A-Z]")
 _BRACKET_PARTIES = {"R": "republican", "D": "democratic", "I": "independent"}
 
@@ -270,21 +276,25 @@ def _describe(token: Token, ev: _Evidence) -> Description | OpenDescription | No
     # "the French president": a nation the person's roles must name ("Obama" holds a bare "President")
     nations = {place.lower() for t in modifiers if (place := demonyms().get(t.lower_)) is not None}
     past = any(w in PAST for w in written)
+    # a party among them is the person's party (one of another party is no one it fits), never one
+    # of the role's bodies
+    bodies = {n for n in named if party_of(n) is None}
+    other_party = {pid for pid, held in ev.parties.items() if parties and held and not parties & held}
     fits: dict[str, str] = {}
     # "the GOP nominee" is not "the 2012 GOP nominee": a role held in a year the description does not name
     dated = set() if any(t.like_num for t in modifiers) else ev.dated - ev.undated
     for pid, (first, orgs) in ev.roles.get(held_head, {}).items():
-        if (held_head, pid) in dated:
+        if (held_head, pid) in dated or pid in other_party:
             continue
-        if first < token.idx and not (named and orgs and not named <= orgs) and nations <= orgs and (
+        if first < token.idx and not (bodies and orgs and not bodies <= orgs) and nations <= orgs and (
                 held_head, pid) in ev.former | (set() if past else {(held_head, pid)}):
             fits[pid] = "role held"
     kind = role_classes().get(head)
     if not fits and kind is not None and not past:
         for held, holders in ev.roles.items():
             for pid, (first, orgs) in holders.items():
-                if held != head and role_classes().get(held) == kind and first < token.idx \
-                        and not (named and orgs and not named <= orgs) and nations <= orgs:
+                if held != head and role_classes().get(held) == kind and first < token.idx and pid not in other_party \
+                        and not (bodies and orgs and not bodies <= orgs) and nations <= orgs:
                     fits[pid] = "role held"
     # "the billionaire candidate": a modifier that is itself a kind of standing the person must hold
     standing = {role_classes()[w] for w in written if w in role_classes()}
@@ -305,6 +315,9 @@ def _describe(token: Token, ev: _Evidence) -> Description | OpenDescription | No
         nearest = _last_named(ev, token)
         if nearest is not None and nearest not in fits and not ev.parties.get(nearest):
             fits = {}  # "... talking to Donald Trump. The GOP front-runner said": of a party the text never says
+    if not fits and modifiers and (pid := _speaker_continued(token, ev)) is not None \
+            and _may_describe(pid, ev, held_head, bodies, nations, standing, token):
+        fits = {pid: "speaker continued"}  # '"...," Ann Lee said. The Ohio Republican added ...'
     if not fits and not modifiers and token.text.islower():
         org = _organisation(token, ev)
         if org is not None:
@@ -323,6 +336,43 @@ def _describe(token: Token, ev: _Evidence) -> Description | OpenDescription | No
     if pid not in ev.clusters or _same_clause(token, ev.clusters[pid], ev):
         return None
     return Description(span, pid, why)
+
+
+def _speaker_continued(token: Token, ev: _Evidence) -> str | None:
+    """The person who goes on speaking: the description is the subject of a speech verb in a
+    sentence that names no one, and the sentence before (past ones that name no one and have no
+    "he"/"she" subject: the rest of a quotation) names one person only, the subject of its speech
+    verb ('"...," Ann Lee said. The Ohio Republican added ...').
+    Never after a sentence that names two people or where the person only acts."""
+    if token.dep_ != "nsubj" or token.head.lemma_.lower() not in SPEECH_VERBS:
+        return None
+    doc, sentence = token.doc, token.sent
+    if any(ev.person(t) is not None for t in sentence):
+        return None
+    for _ in range(3):
+        if sentence.start == 0:
+            return None
+        sentence = doc[sentence.start - 1].sent
+        people = {p.id for t in sentence if (p := ev.person(t)) is not None}
+        if not people:
+            if any(t.lower_ in ("he", "she") and t.dep_ in ("nsubj", "nsubjpass") for t in sentence):
+                return None  # who "she" is, this rule does not tell
+            continue
+        speakers = {p.id for t in sentence if t.dep_ == "nsubj" and t.head.lemma_.lower() in SPEECH_VERBS
+                    and (p := ev.person(t)) is not None}
+        return next(iter(speakers)) if len(people) == 1 and speakers == people else None
+    return None
+
+
+def _may_describe(pid: str, ev: _Evidence, head: str, bodies: set[str], nations: set[str], standing: set[str],
+                  token: Token) -> bool:
+    """Can the description be the person, by what the article says before it? No one else named
+    before holds its head; the person's roles name every nation and body it names (a party is
+    tested apart); the person holds each standing its modifiers name."""
+    if any(other != pid and first < token.idx for other, (first, _orgs) in ev.roles.get(head, {}).items()):
+        return False
+    orgs = set().union(*(o for holders in ev.roles.values() for p, (_f, o) in holders.items() if p == pid))
+    return nations <= orgs and (not bodies or bodies <= orgs) and standing <= ev.classes_held(pid)
 
 
 def _written_words(tokens: Sequence[Token]) -> list[str]:

@@ -327,3 +327,26 @@ def test_a_role_of_a_year_leaves_its_holder_out_of_the_corpus_link(nlp):
     graph = build_graph([one, two, three])
     assert "GOP nominee" in _aliases_in(graph, "person:tom-ashby")
     assert "GOP nominee" not in _aliases_in(graph, "person:carl-moss")
+
+
+def test_a_description_that_goes_on_speaking_is_the_one_speaker_before(nlp):
+    """'"...," Ann Lee said. The Republican incumbent said ...': the same speaker; never when the
+    sentence before names two people, nor when its one person did not speak."""
+    text = '"We will reconsider," Ann Lee said on Tuesday. "Why not?" The Republican incumbent said her plan was fine.'
+    assert ("The Republican incumbent", "Ann Lee") in _resolved(nlp, text)
+    said = [t for t in analyse(nlp, text).triples if t.relation == "SAID"]
+    assert [(t.subject.name, t.subject.mention.text) for t in said][-1] == ("Ann Lee", "The Republican incumbent")
+    two = ('Tom Ashby met Ann Lee on Friday. "We will reconsider," Ann Lee told Ashby. The Republican incumbent '
+           'said her plan was fine.')
+    assert not {d for d in _resolved(nlp, two) if "incumbent" in d[0]}
+    acted = "Ann Lee visited Dayton on Friday. The Republican incumbent said her plan was fine."
+    assert not {d for d in _resolved(nlp, acted) if "incumbent" in d[0]}
+
+
+def test_a_party_in_the_description_is_no_body_the_role_must_name(nlp):
+    """"the Republican leader" after "Senate Majority Leader Ann Lee": the party is hers to be
+    tested (the text gives her none, so nothing contradicts), not a body her role fails to name."""
+    text = "Senate Majority Leader Ann Lee spoke on Monday. Critics said the Republican leader had erred."
+    assert ("the Republican leader", "Ann Lee") in _resolved(nlp, text)
+    other = "Senate Majority Leader Ann Lee (D-Ohio) spoke on Monday. Critics said the Republican leader had erred."
+    assert not {d for d in _resolved(nlp, other) if "leader" in d[0]}
