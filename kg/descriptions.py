@@ -29,6 +29,9 @@ words. Rules, in order (the first that links wins):
   role of that party, the party word right before the name: "Republican Donald Trump",
   "(R-Texas)" after it), when no other person of that party was named before it and the
   person named last before it is not one whose party the text leaves unsaid;
+- the party: a bare "the party" → the one party the nearest sentence that speaks of one names
+  (its own before it, else up to two before: "Democratic leaders are worried ... as the party
+  seeks"), when the article names that party;
 - an organisation's head noun: "the bureau" after "the Federal Bureau of Investigation", "the
   foundation" after "the Eric Trump Foundation" → the one organisation named before it, within
   two sentences, whose name has that head;
@@ -76,7 +79,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
-from kg.entities import ORG_WORDS, Cluster, EntityIndex, entity_of
+from kg.entities import ORG_WORDS, Cluster, EntityIndex, entity_of, is_party
 from kg.extractors.roles import EVALUATIVE, NOT_REFERRING, PARTIES, PARTY_NAMES, demonyms, normalise_role, role_classes
 from kg.given_names import gender_of as gender_of_name
 from kg.handles import HANDLE_PREFIXES
@@ -319,7 +322,7 @@ def _describe(token: Token, ev: _Evidence) -> Description | OpenDescription | No
             and _may_describe(pid, ev, held_head, bodies, nations, standing, token):
         fits = {pid: "speaker continued"}  # '"...," Ann Lee said. The Ohio Republican added ...'
     if not fits and not modifiers and token.text.islower():
-        org = _organisation(token, ev)
+        org = _party_meant(token, ev) if head == "party" else _organisation(token, ev)
         if org is not None:
             return Description(span, org.id, "organisation head")
     if token.dep_ in ("attr", "oprd"):  # "Ruiz will become the nominee": said of Ruiz, never another holder
@@ -535,6 +538,30 @@ def _organisation(token: Token, ev: _Evidence) -> Cluster | None:
         if cut and words[cut - 1] == head:
             fits.append(cluster)
     return fits[0] if len(fits) == 1 and _recent(ev, fits[0].id, token) else None
+
+
+def _party_meant(token: Token, ev: _Evidence) -> Cluster | None:
+    """The party a bare "the party" means: the one party whose words ("Democratic leaders",
+    "Republicans", "the GOP") stand nearest before it — in its sentence, else in the one before,
+    else the one before that —, when the article names that party (its Organization node); none
+    when the nearest sentence that speaks of a party speaks of two."""
+    sentences = ev.index.sentences
+    here = next(k for k, s in enumerate(sentences) if s.start_char <= token.idx < s.end_char)
+    said: set[str] = set()
+    for k in range(here, max(-1, here - BARE_REACH - 1), -1):
+        words = token.doc[sentences[k].start:min(sentences[k].end, token.i)]
+        said = {p for t in words if t.text[:1].isupper()  # "Democrats" too: the party's members
+                and (p := party_of(t.text) or party_of(t.text.removesuffix("s"))) is not None}
+        if said:
+            break
+    if not said:
+        return _organisation(token, ev)  # no party spoken of nearby: a party named just before, as any body
+    if len(said) != 1:
+        return None
+    party = next(iter(said))
+    fits = [c for c in ev.clusters.values() if is_party(c) and party_of(c.name) == party
+            and ev.first[c.id] < token.idx]
+    return fits[0] if len(fits) == 1 else None
 
 
 def _handles(text: str, index: EntityIndex) -> list[Description]:

@@ -350,3 +350,15 @@ def test_a_party_in_the_description_is_no_body_the_role_must_name(nlp):
     assert ("the Republican leader", "Ann Lee") in _resolved(nlp, text)
     other = "Senate Majority Leader Ann Lee (D-Ohio) spoke on Monday. Critics said the Republican leader had erred."
     assert not {d for d in _resolved(nlp, other) if "leader" in d[0]}
+
+
+def test_the_party_is_the_one_party_spoken_of_nearest_before_it(nlp):
+    """"Democratic leaders worry as the party seeks unity": the Democratic Party, though the
+    article names the Republican Party too and the Republicans were spoken of two sentences
+    before; nobody when its nearest sentence names two."""
+    text = ("The Democratic Party and the Republican Party met in Ohio on Monday. Voters waited. Republicans "
+            "sneered. Democratic leaders are worried about protests as the party seeks unity.")
+    assert ("the party", "Democratic Party") in _resolved(nlp, text)
+    two = ("The Democratic Party and the Republican Party met in Ohio on Monday. Voters waited. Republicans and "
+           "Democrats sneered. Leaders are worried about protests as the party seeks unity.")
+    assert not {d for d in _resolved(nlp, two) if d[0] == "the party"}
