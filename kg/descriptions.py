@@ -611,8 +611,9 @@ def _nicknames(text: str, index: EntityIndex) -> list[Description]:
     that holds that person's given name or surname: a mention of that person."""
     out = []
     for cluster in index.clusters_before(len(text) + 1):
-        if cluster.type != "Person" or len(name := cluster.name.lower().split()) < 2:
-            continue
+        if len(name := cluster.name.lower().split()) < 2 or cluster.type != "Person" and not (
+                len(name) == 2 and cluster.type in ("Place", "Organization") and gender_of_name(name[0])):
+            continue  # ("Marco Rubio" the model typed a place: the corpus merge makes it the person)
         for mention in cluster.mentions:
             match = _NICKNAME.match(text, mention.end)
             if match is None:
