@@ -48,7 +48,8 @@ words. Rules, in order (the first that links wins):
   name or surname ("Marco Rubio (“Little Marco”)", "Ted Cruz ("Lyin' Ted")"), one to three
   capitalised words, are that person (an alias too, so a later "Little Marco" is him); never
   other quoted words ("Trump ("I love the poorly educated")");
-- never a predicate ("that Ruiz will become the nominee" says what Ruiz is, not who holds it);
+- a predicate: a description after "be"/"become" is its named subject ("Ann Lee would become the
+  Republican nominee"), never another holder of the role, nor anyone under a negation;
 - a speaker continued: a description with modifiers that is the subject of a speech verb, in a
   sentence that names no one, right after a sentence that names one person only, as the subject
   of its speech verb ('"...," Ann Lee said. The Ohio Republican added ...'), when no one else
@@ -326,7 +327,10 @@ def _describe(token: Token, ev: _Evidence) -> Description | OpenDescription | No
         if org is not None:
             return Description(span, org.id, "organisation head")
     if token.dep_ in ("attr", "oprd"):  # "Ruiz will become the nominee": said of Ruiz, never another holder
-        return None
+        said_of = _predicated_of(token, ev)
+        if said_of is None or parties and ev.parties.get(said_of) and not parties & ev.parties[said_of]:
+            return None
+        return Description(span, said_of, "predicate")
     if not fits and (modifiers or words[-1].i > token.i):  # "the senator from Vermont" says more than its head
         return _left_open(token, span, held_head, named, parties, ev, past=past, standing=standing, dated=dated)
     fits = {pid: why for pid, why in fits.items() if not (parties and ev.parties.get(pid) and not parties
@@ -339,6 +343,18 @@ def _describe(token: Token, ev: _Evidence) -> Description | OpenDescription | No
     if pid not in ev.clusters or _same_clause(token, ev.clusters[pid], ev):
         return None
     return Description(span, pid, why)
+
+
+def _predicated_of(token: Token, ev: _Evidence) -> str | None:
+    """The person a predicate description is said of: the named subject of "be" or "become"
+    ("Ann Lee would become the Republican nominee"); never under a negation ("is not the nominee")."""
+    verb = token.head
+    if token.dep_ != "attr" or verb.lemma_.lower() not in ("be", "become", "remain") \
+            or any(c.dep_ == "neg" for c in verb.children):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    person = ev.person(subject) if subject is not None else None
+    return person.id if person is not None else None
 
 
 def _speaker_continued(token: Token, ev: _Evidence) -> str | None:

@@ -377,3 +377,14 @@ def test_a_nickname_after_a_name_the_model_typed_a_place_is_that_name(nlp):
     names = {c.id: (c.name, c.type) for c in index.clusters_before(len(text) + 1)}
     found = {(d.span.text, names[d.entity_id]) for d in resolve_descriptions(doc, index, [])}
     assert ("Little Mara", ("Mara Olsen", "Place")) in found
+
+
+def test_a_predicate_description_is_its_named_subject(nlp):
+    """"Jane Ruiz would become the Republican presidential candidate": Ruiz's words, never those
+    of another holder of the role, and nobody's under a negation."""
+    text = "A year ago it seemed unlikely Jane Ruiz would become the Republican presidential candidate."
+    assert ("the Republican presidential candidate", "Jane Ruiz") in _resolved(nlp, text)
+    other = ("Tom Ashby, the Republican nominee, spoke on Monday. Allies said Sanders should accept that Jane Ruiz "
+             "will become the nominee.")
+    assert ("the nominee", "Tom Ashby") not in _resolved(nlp, other)
+    assert not _resolved(nlp, "Tom Ashby is not the Republican presidential candidate.")
