@@ -535,3 +535,17 @@ def test_party_members_are_one_named_group_across_articles_and_a_camp_is_its_art
     assert len(group_ids(first, "Democrats")) == 2  # the party's members, and the two still running
     assert group_ids(first, "conservatives") and not group_ids(first, "conservatives") & group_ids(
         second, "conservatives")
+
+
+def test_a_nations_government_is_one_organisation_however_written(nlp):
+    """"the Ethiopian government" (the model tags only the adjective) is the "Government of
+    Ethiopia" of the same or another article, and a later "the government" is it too."""
+    from conftest import analyse
+
+    one = analyse(nlp, "Police arrested the professor in Ethiopia. The Ethiopian government said he had plotted a "
+                       "coup. The government declined to say more.", "one")
+    two = analyse(nlp, "Officials of the Government of Ethiopia declined to comment on the arrest.", "two")
+    gov = [e for e in one.entities if e.type == "Organization" and "government" in e.name.lower()]
+    assert [e.id for e in gov] == ["organization:government-of-ethiopia"]
+    assert {"Ethiopian government", "The government"} <= {m.text for m in gov[0].mentions}
+    assert "organization:government-of-ethiopia" in {e.id for e in two.entities}
