@@ -50,10 +50,11 @@ words. Rules, in order (the first that links wins):
   other quoted words ("Trump ("I love the poorly educated")");
 - a predicate: a description after "be"/"become" is its named subject ("Ann Lee would become the
   Republican nominee"), never another holder of the role, nor anyone under a negation;
-- a speaker continued: a description with modifiers that is the subject of a speech verb, in a
-  sentence that names no one, right after a sentence that names one person only, as the subject
-  of its speech verb ('"...," Ann Lee said. The Ohio Republican added ...'), when no one else
-  named before holds its head and the person's roles name every body and nation it names;
+- a speaker continued: a description with modifiers, headed by a person's role noun, that is the
+  subject of a speech verb, in a sentence that names no one, right after a sentence that names
+  one person only, as the subject of its speech verb ('"...," Ann Lee said. The Republican
+  incumbent added ...'), when no one else named before holds its head and the person's roles
+  name every body and nation it names (never a body: "The DA caucus in the council blamed ...");
 - left open: a description with modifiers or a complement that no one named before it fits here
   goes to the corpus (:func:`link_across`, :mod:`kg.corpus`), with the people named before it.
 
@@ -81,7 +82,16 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Token
 
 from kg.entities import ORG_WORDS, Cluster, EntityIndex, entity_of, is_party
-from kg.extractors.roles import EVALUATIVE, NOT_REFERRING, PARTIES, PARTY_NAMES, demonyms, normalise_role, role_classes
+from kg.extractors.roles import (
+    EVALUATIVE,
+    NOT_REFERRING,
+    PARTIES,
+    PARTY_NAMES,
+    demonyms,
+    is_head,
+    normalise_role,
+    role_classes,
+)
 from kg.given_names import gender_of as gender_of_name
 from kg.handles import HANDLE_PREFIXES
 from kg.lexicons import load_words
@@ -358,13 +368,14 @@ def _predicated_of(token: Token, ev: _Evidence) -> str | None:
 
 
 def _speaker_continued(token: Token, ev: _Evidence) -> str | None:
-    """The person who goes on speaking: the description is the subject of a speech verb in a
-    sentence that names no one, and the sentence before (past ones that name no one and have no
-    "he"/"she" subject: the rest of a quotation) names one person only, the subject of its speech
-    verb ('"...," Ann Lee said. The Ohio Republican added ...').
-    Never after a sentence that names two people or where the person only acts."""
-    if token.dep_ != "nsubj" or token.head.lemma_.lower() not in SPEECH_VERBS:
-        return None
+    """The person who goes on speaking: the description, headed by a person's role noun, is the
+    subject of a speech verb in a sentence that names no one, and the sentence before (past ones
+    that name no one and have no "he"/"she" subject: the rest of a quotation) names one person
+    only, the subject of its speech verb ('"...," Ann Lee said. The Republican incumbent added
+    ...'). Never after a sentence that names two people or where the person only acts, nor for a
+    body ("The DA caucus in the council blamed ...")."""
+    if token.dep_ != "nsubj" or token.head.lemma_.lower() not in SPEECH_VERBS or not is_head(token):
+        return None  # (a person's role noun: "the DA caucus blamed ..." is a body, never the speaker before)
     doc, sentence = token.doc, token.sent
     if any(ev.person(t) is not None for t in sentence):
         return None

@@ -341,6 +341,8 @@ def test_a_description_that_goes_on_speaking_is_the_one_speaker_before(nlp):
     assert not {d for d in _resolved(nlp, two) if "incumbent" in d[0]}
     acted = "Ann Lee visited Dayton on Friday. The Republican incumbent said her plan was fine."
     assert not {d for d in _resolved(nlp, acted) if "incumbent" in d[0]}
+    body = '"We will reconsider," Ann Lee said on Tuesday. The GOP caucus in the council blamed years of neglect.'
+    assert not {d for d in _resolved(nlp, body) if "caucus" in d[0]}
 
 
 def test_a_party_in_the_description_is_no_body_the_role_must_name(nlp):
