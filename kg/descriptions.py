@@ -279,6 +279,9 @@ def _describe(token: Token, ev: _Evidence) -> Description | OpenDescription | No
     if token.dep_ == "appos" and (person := ev.person(token.head)) is not None:
         return Description(span, person.id, "apposition")
     named_after = next((p for c in token.children if c.dep_ == "appos" and (p := ev.person(c)) is not None), None)
+    if named_after is None and words[-1].i == token.i and token.i + 2 < len(token.doc) \
+            and token.doc[token.i + 1].text == "," and _named_in_apposition(token):
+        named_after = ev.person(token.doc[token.i + 2])  # the parser hung the appositive name elsewhere
     if named_after is not None:  # "the party chairwoman, Representative Ann Lee"
         return Description(span, named_after.id, "apposition")
     head = token.lemma_.lower()
@@ -485,8 +488,8 @@ def _description_words(token: Token) -> list[Token] | None:
     doc = token.doc
     nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
     if nxt is not None and (nxt.ent_type_ == "PERSON" or nxt.text == "," and token.i + 2 < len(doc)
-                            and doc[token.i + 2].ent_type_ == "PERSON"):
-        return None  # "the senator, Ted Cruz": the title rules own it
+                            and doc[token.i + 2].ent_type_ == "PERSON" and not _named_in_apposition(token)):
+        return None  # "the senator Ted Cruz": the title rules own it (", Ted Cruz" in apposition is his)
     left = sorted({t for c in token.children if c.i < token.i for t in c.subtree}, key=lambda t: t.i)
     if any(t.dep_ == "poss" or t.pos_ in ("PRON", "PROPN") and t.ent_type_ == "PERSON" or t.pos_ == "PRON"
            for t in left):
@@ -509,6 +512,18 @@ def _description_words(token: Token) -> list[Token] | None:
             return None
         words += tail
     return words
+
+
+def _named_in_apposition(token: Token) -> bool:
+    """Is a name set off in apposition right after the description ("the presumptive Republican
+    nominee, Donald J. Trump, in a poll")? Then the description is that person's (the apposition
+    rule), wherever the parser hung the name: an appositive set off by commas, never an item of a
+    list ("the mayor, Tom Ashby and Ann Lee")."""
+    doc = token.doc
+    name = entity_of(doc[token.i + 2])
+    if name is None or name.start != token.i + 2 or name.end >= len(doc) or doc[name.end].text not in (",", ".", ";"):
+        return False
+    return any(t.dep_ == "appos" for t in name)
 
 
 def _org_words(token: Token) -> str:

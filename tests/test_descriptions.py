@@ -390,3 +390,12 @@ def test_a_predicate_description_is_its_named_subject(nlp):
              "will become the nominee.")
     assert ("the nominee", "Tom Ashby") not in _resolved(nlp, other)
     assert not _resolved(nlp, "Tom Ashby is not the Republican presidential candidate.")
+
+
+def test_a_name_set_off_after_the_description_is_its_person(nlp):
+    """"the presumptive Republican nominee, Tom J. Ashby, in a poll": his words (an alias), even
+    where the parser hangs the name on another word; never an item of a list."""
+    text = ("Ann Lee's six-point lead over the presumptive Republican nominee, Tom J. Ashby, in a CBS News poll "
+            "has faded.")
+    assert ("the presumptive Republican nominee", "Tom J. Ashby") in _resolved(nlp, text)
+    assert not {d for d in _resolved(nlp, "Ann Lee met the mayor, Tom Ashby and his wife.") if d[0] == "the mayor"}
