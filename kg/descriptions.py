@@ -344,7 +344,8 @@ def _describe(token: Token, ev: _Evidence) -> Description | OpenDescription | No
         if said_of is None or parties and ev.parties.get(said_of) and not parties & ev.parties[said_of]:
             return None
         return Description(span, said_of, "predicate")
-    if not fits and (modifiers or words[-1].i > token.i):  # "the senator from Vermont" says more than its head
+    # "the senator from Vermont" says more than its head (a complement of a role noun; not "the end of the day")
+    if not fits and (modifiers or words[-1].i > token.i and is_head(token)):
         return _left_open(token, span, held_head, named, parties, ev, past=past, standing=standing, dated=dated)
     fits = {pid: why for pid, why in fits.items() if not (parties and ev.parties.get(pid) and not parties
                                                           & ev.parties[pid])}

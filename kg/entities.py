@@ -354,7 +354,8 @@ class EntityIndex:
                 continue
             kind = kinds.get(name.lower(), kind)
             base = org_basename(name) if kind == "Organization" else place_name(name) if kind == "Place" else name
-            if kind == "Organization" and (nation := government_nation(name, self._places())) is not None:
+            if kind == "Organization" and name.lower().endswith(" government") \
+                    and (nation := government_nation(name, self._places())) is not None:
                 base = f"Government of {nation}"  # "the Ethiopian government" is the "Government of Ethiopia"
             if kind in ("Organization", "Group") and (party := party_name(name)) is not None:
                 kind, base = "Organization", party  # "GOP", "Republican", "the Republican party": one party
