@@ -225,7 +225,8 @@ class EntityIndex:
             words = [t.text for t in span if t.text not in ('"', "“", "”") and not _is_nickname(t)]
             persons.append((span, name_tokens(" ".join(words))))
         pieces = [piece for whole in self.ents for piece in _split_at_newlines(whole)]
-        pieces = sorted(_national_governments(doc, pieces) + _untagged_names(doc), key=lambda e: e.start)
+        pieces = [piece for whole in _national_governments(doc, pieces) for piece in _split_at_possessive(whole)]
+        pieces = sorted(pieces + _untagged_names(doc), key=lambda e: e.start)
         for ent in _join_particles(doc, _extend_persons(doc, pieces)):
             kind = LABEL_TYPES.get(ent.label_)
             if kind is None or any(t.i in covered for t in ent):
@@ -932,6 +933,24 @@ def _split_at_newlines(ent: Span) -> list[Span]:
     if ent.end > start:
         pieces.append(Span(ent.doc, start, ent.end, label=ent.label_))
     return pieces
+
+
+def _split_at_possessive(ent: Span) -> list[Span]:
+    """"Fox News’ Bret Baier", "Fox News Channel’s Hannity" tagged one ORG: an organisation's
+    possessive inside the span ends the organisation's name (its last word an organisation word,
+    ``ORG_WORDS`` or "channel", or a person's name after it); a name after it that starts with a
+    given name is a person. "Emily's List" and "People's Liberation Front" stay whole."""
+    if ent.label_ != "ORG" or len(ent) < 3:
+        return [ent]
+    cut = next((t.i for t in ent[1:-1] if t.tag_ == "POS" or t.text in ("’", "'") and t.dep_ == "case"), None)
+    if cut is None:
+        return [ent]
+    doc = ent.doc
+    before, after = Span(doc, ent.start, cut, label="ORG"), Span(doc, cut + 1, ent.end, label="PERSON")
+    person = len(after) >= 2 and all(t.text[:1].isupper() for t in after) and gender_of_name(after[0].text) is not None
+    if not person and before[-1].lower_ not in ORG_WORDS | {"channel"}:
+        return [ent]
+    return [before, after] if person else [before]
 
 
 @cache
