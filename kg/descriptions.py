@@ -1,10 +1,12 @@
 """Descriptions that refer back to one entity: "the former secretary of state" is Hillary Clinton.
 
 A description is "the" + modifiers + a singular common noun (+ an of-complement: "the former
-governor of Arkansas"), with no name, possessor or pronoun among its modifiers and no name right
-after it (the title rules own "the senator, Ted Cruz"). It is linked to an entity only when the
-text makes that entity the one it can mean; it then becomes a mention and an alias of that
-entity's node (``kg.pipeline``; a bare "the pollster" a mention only), so statements that use it
+governor of Arkansas", or "from" a place: "the senator from Vermont"; a lowercase head tagged
+NNP before a possessive 's is a common noun too), with no name, possessor or pronoun among its
+modifiers (a hyphenated modifier is one word: "first-time" is no rank) and no name right after
+it (the title rules own "the senator, Ted Cruz"). It is linked to an entity only when the text
+makes that entity the one it can mean; it then becomes a mention and an alias of that entity's
+node (``kg.pipeline``; a bare "the pollster" a mention only), so statements that use it
 mention the entity, a speaker phrase that starts with it is that entity, and the graph knows the
 words. Rules, in order (the first that links wins):
 
@@ -27,6 +29,9 @@ words. Rules, in order (the first that links wins):
   role of that party, the party word right before the name: "Republican Donald Trump",
   "(R-Texas)" after it), when no other person of that party was named before it and the
   person named last before it is not one whose party the text leaves unsaid;
+- the party: a bare "the party" → the one party the nearest sentence that speaks of one names
+  (its own before it, else up to two before: "Democratic leaders are worried ... as the party
+  seeks"), when the article names that party;
 - an organisation's head noun: "the bureau" after "the Federal Bureau of Investigation", "the
   foundation" after "the Eric Trump Foundation" → the one organisation named before it, within
   two sentences, whose name has that head;
@@ -43,8 +48,15 @@ words. Rules, in order (the first that links wins):
   name or surname ("Marco Rubio (“Little Marco”)", "Ted Cruz ("Lyin' Ted")"), one to three
   capitalised words, are that person (an alias too, so a later "Little Marco" is him); never
   other quoted words ("Trump ("I love the poorly educated")");
-- left open: a description with modifiers that no one named before it fits here goes to the
-  corpus (:func:`link_across`, :mod:`kg.corpus`), with the people named before it.
+- a predicate: a description after "be"/"become" is its named subject ("Ann Lee would become the
+  Republican nominee"), never another holder of the role, nor anyone under a negation;
+- a speaker continued: a description with modifiers, headed by a person's role noun, that is the
+  subject of a speech verb, in a sentence that names no one, right after a sentence that names
+  one person only, as the subject of its speech verb ('"...," Ann Lee said. The Republican
+  incumbent added ...'), when no one else named before holds its head and the person's roles
+  name every body and nation it names (never a body: "The DA caucus in the council blamed ...");
+- left open: a description with modifiers or a complement that no one named before it fits here
+  goes to the corpus (:func:`link_across`, :mod:`kg.corpus`), with the people named before it.
 
 Never, whatever fits: a party, organisation or place among the modifiers that the person's own
 roles or party name otherwise, or a nationality their roles do not name ("the French president"
@@ -69,10 +81,20 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
-from kg.entities import ORG_WORDS, Cluster, EntityIndex, entity_of
-from kg.extractors.roles import EVALUATIVE, NOT_REFERRING, PARTIES, PARTY_NAMES, demonyms, role_classes
+from kg.entities import ORG_WORDS, Cluster, EntityIndex, entity_of, is_party
+from kg.extractors.roles import (
+    EVALUATIVE,
+    NOT_REFERRING,
+    PARTIES,
+    PARTY_NAMES,
+    demonyms,
+    is_head,
+    normalise_role,
+    role_classes,
+)
 from kg.given_names import gender_of as gender_of_name
 from kg.handles import HANDLE_PREFIXES
+from kg.lexicons import load_words
 from kg.mentions import LESSER
 from kg.model import OpenDescription, Span, Triple
 from kg.token_table import token_table
@@ -86,6 +108,7 @@ BARE_REACH = 2  # sentences a bare "the pollster" may stand after its person's l
 CANDIDACY = "candidacy"  # the role class of "the Republican nominee", "the GOP front-runner"
 PAST = {"former", "ex", "erstwhile", "onetime", "one-time"}  # "the former president" held it before
 NOT_POINTING = {"one", "same", "other", "another", "new"}  # "the one candidate who ...", "the new mayor"
+SPEECH_VERBS = load_words("speech_verbs")
 _BRACKET_PARTY = re.compile(r"\s*\((R|D|I)\s*[-–,]\s*[A-Z]")
 _BRACKET_PARTIES = {"R": "republican", "D": "democratic", "I": "independent"}
 
@@ -230,7 +253,10 @@ def describe(doc: Doc, index: EntityIndex, role_triples: Sequence[Triple]
     left: list[OpenDescription] = []
     taken: set[int] = set()
     table = token_table(doc)  # a description's head is a common noun tagged NN: no other word is tried
-    for token in (doc[i] for i, tag in enumerate(table.tag) if tag == "NN" and table.pos[i] == "NOUN"):
+    # (or a lowercase word tagged NNP before a possessive 's: "the hotel mogul's record", a tagger slip)
+    heads = (i for i, tag in enumerate(table.tag) if tag == "NN" and table.pos[i] == "NOUN" or tag == "NNP"
+             and i + 1 < len(table.tag) and table.tag[i + 1] == "POS" and doc[i].text.islower())
+    for token in (doc[i] for i in heads):
         found = _describe(token, evidence)
         if found is not None and found.span.start not in taken:
             taken.add(found.span.start)
@@ -247,11 +273,15 @@ def _describe(token: Token, ev: _Evidence) -> Description | OpenDescription | No
         return None
     span = Span.of(ev.index.text, words[0].idx, words[-1].idx + len(words[-1].text))
     modifiers = [t for t in words if t.i < token.i and t.lower_ != "the"]
-    if any(t.lower_ in NOT_REFERRING | EVALUATIVE | NOT_POINTING for t in modifiers):
+    written = _written_words(modifiers)  # "first-time" is one word: no rank ("the first candidate")
+    if any(w in NOT_REFERRING | EVALUATIVE | NOT_POINTING for w in written):
         return None
     if token.dep_ == "appos" and (person := ev.person(token.head)) is not None:
         return Description(span, person.id, "apposition")
     named_after = next((p for c in token.children if c.dep_ == "appos" and (p := ev.person(c)) is not None), None)
+    if named_after is None and words[-1].i == token.i and token.i + 2 < len(token.doc) \
+            and token.doc[token.i + 1].text == "," and _named_in_apposition(token):
+        named_after = ev.person(token.doc[token.i + 2])  # the parser hung the appositive name elsewhere
     if named_after is not None:  # "the party chairwoman, Representative Ann Lee"
         return Description(span, named_after.id, "apposition")
     head = token.lemma_.lower()
@@ -262,25 +292,29 @@ def _describe(token: Token, ev: _Evidence) -> Description | OpenDescription | No
     parties = {p for t in modifiers if (p := party_of(t.text)) is not None}
     # "the French president": a nation the person's roles must name ("Obama" holds a bare "President")
     nations = {place.lower() for t in modifiers if (place := demonyms().get(t.lower_)) is not None}
-    past = any(t.lower_ in PAST for t in modifiers)
+    past = any(w in PAST for w in written)
+    # a party among them is the person's party (one of another party is no one it fits), never one
+    # of the role's bodies
+    bodies = {n for n in named if party_of(n) is None}
+    other_party = {pid for pid, held in ev.parties.items() if parties and held and not parties & held}
     fits: dict[str, str] = {}
     # "the GOP nominee" is not "the 2012 GOP nominee": a role held in a year the description does not name
     dated = set() if any(t.like_num for t in modifiers) else ev.dated - ev.undated
     for pid, (first, orgs) in ev.roles.get(held_head, {}).items():
-        if (held_head, pid) in dated:
+        if (held_head, pid) in dated or pid in other_party:
             continue
-        if first < token.idx and not (named and orgs and not named <= orgs) and nations <= orgs and (
+        if first < token.idx and not (bodies and orgs and not bodies <= orgs) and nations <= orgs and (
                 held_head, pid) in ev.former | (set() if past else {(held_head, pid)}):
             fits[pid] = "role held"
     kind = role_classes().get(head)
     if not fits and kind is not None and not past:
         for held, holders in ev.roles.items():
             for pid, (first, orgs) in holders.items():
-                if held != head and role_classes().get(held) == kind and first < token.idx \
-                        and not (named and orgs and not named <= orgs) and nations <= orgs:
+                if held != head and role_classes().get(held) == kind and first < token.idx and pid not in other_party \
+                        and not (bodies and orgs and not bodies <= orgs) and nations <= orgs:
                     fits[pid] = "role held"
     # "the billionaire candidate": a modifier that is itself a kind of standing the person must hold
-    standing = {role_classes()[t.lower_] for t in modifiers if t.lower_ in role_classes()}
+    standing = {role_classes()[w] for w in written if w in role_classes()}
     fits = {pid: why for pid, why in fits.items() if standing <= ev.classes_held(pid)}
     if fits and kind == CANDIDACY and not parties and not named and _rival_candidates(ev, token, set(fits)):
         return None  # "the nominee" when "Clinton, the Democratic candidate" is named beside "nominee Trump"
@@ -298,12 +332,21 @@ def _describe(token: Token, ev: _Evidence) -> Description | OpenDescription | No
         nearest = _last_named(ev, token)
         if nearest is not None and nearest not in fits and not ev.parties.get(nearest):
             fits = {}  # "... talking to Donald Trump. The GOP front-runner said": of a party the text never says
+    if not fits and modifiers and (pid := _speaker_continued(token, ev)) is not None \
+            and _may_describe(pid, ev, held_head, bodies, nations, standing, token):
+        fits = {pid: "speaker continued"}  # '"...," Ann Lee said. The Ohio Republican added ...'
     if not fits and not modifiers and token.text.islower():
-        org = _organisation(token, ev)
+        org = _party_meant(token, ev) if head == "party" else _organisation(token, ev)
         if org is not None:
             return Description(span, org.id, "organisation head")
-    if not fits and modifiers:
-        return _left_open(token, span, held_head, named, parties, ev, past=past, standing=standing)
+    if token.dep_ in ("attr", "oprd"):  # "Ruiz will become the nominee": said of Ruiz, never another holder
+        said_of = _predicated_of(token, ev)
+        if said_of is None or parties and ev.parties.get(said_of) and not parties & ev.parties[said_of]:
+            return None
+        return Description(span, said_of, "predicate")
+    # "the senator from Vermont" says more than its head (a complement of a role noun; not "the end of the day")
+    if not fits and (modifiers or words[-1].i > token.i and is_head(token)):
+        return _left_open(token, span, held_head, named, parties, ev, past=past, standing=standing, dated=dated)
     fits = {pid: why for pid, why in fits.items() if not (parties and ev.parties.get(pid) and not parties
                                                           & ev.parties[pid])}
     if len(fits) != 1:
@@ -314,6 +357,86 @@ def _describe(token: Token, ev: _Evidence) -> Description | OpenDescription | No
     if pid not in ev.clusters or _same_clause(token, ev.clusters[pid], ev):
         return None
     return Description(span, pid, why)
+
+
+def _predicated_of(token: Token, ev: _Evidence) -> str | None:
+    """The person a predicate description is said of: the named subject of "be" or "become"
+    ("Ann Lee would become the Republican nominee"); never under a negation ("is not the nominee")."""
+    verb = token.head
+    if token.dep_ != "attr" or verb.lemma_.lower() not in ("be", "become", "remain") \
+            or any(c.dep_ == "neg" for c in verb.children):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    person = ev.person(subject) if subject is not None else None
+    return person.id if person is not None else None
+
+
+def _speaker_continued(token: Token, ev: _Evidence) -> str | None:
+    """The person who goes on speaking: the description, headed by a person's role noun, is the
+    subject of a speech verb in a sentence that names no one, and the sentence before (past ones
+    that name no one and have no "he"/"she" subject: the rest of a quotation) names one person
+    only, the subject of its speech verb ('"...," Ann Lee said. The Republican incumbent added
+    ...'). Never after a sentence that names two people or where the person only acts, nor for a
+    body ("The DA caucus in the council blamed ...")."""
+    if token.dep_ != "nsubj" or token.head.lemma_.lower() not in SPEECH_VERBS or not is_head(token):
+        return None  # (a person's role noun: "the DA caucus blamed ..." is a body, never the speaker before)
+    doc, sentence = token.doc, token.sent
+    if any(ev.person(t) is not None for t in sentence):
+        return None
+    for _ in range(3):
+        if sentence.start == 0:
+            return None
+        sentence = doc[sentence.start - 1].sent
+        people = {p.id for t in sentence if (p := ev.person(t)) is not None}
+        if not people:
+            if any(t.lower_ in ("he", "she") and t.dep_ in ("nsubj", "nsubjpass") for t in sentence):
+                return None  # who "she" is, this rule does not tell
+            continue
+        speakers = {p.id for t in sentence if t.dep_ == "nsubj" and t.head.lemma_.lower() in SPEECH_VERBS
+                    and (p := ev.person(t)) is not None}
+        return next(iter(speakers)) if len(people) == 1 and speakers == people else None
+    return None
+
+
+def _may_describe(pid: str, ev: _Evidence, head: str, bodies: set[str], nations: set[str], standing: set[str],
+                  token: Token) -> bool:
+    """Can the description be the person, by what the article says before it? No one else named
+    before holds its head; the person's roles name every nation and body it names (a party is
+    tested apart); the person holds each standing its modifiers name."""
+    if any(other != pid and first < token.idx for other, (first, _orgs) in ev.roles.get(head, {}).items()):
+        return False
+    orgs = set().union(*(o for holders in ev.roles.values() for p, (_f, o) in holders.items() if p == pid))
+    return nations <= orgs and (not bodies or bodies <= orgs) and standing <= ev.classes_held(pid)
+
+
+def _written_words(tokens: Sequence[Token]) -> list[str]:
+    """The words of ``tokens`` as written, lowercased, a hyphenated compound one word: "first-time",
+    "one-time" (a novice's, a past standing), not the rank "first" or the pointing "one"."""
+    out: list[str] = []
+    glue = False
+    for t in tokens:
+        if t.text == "-" and out and not t.whitespace_ and t.i and not t.doc[t.i - 1].whitespace_:
+            out[-1] += "-"
+            glue = True
+        elif glue:
+            out[-1] += t.lower_
+            glue = False
+        else:
+            out.append(t.lower_)
+    return out
+
+
+def _before_possessive(doc: Doc, i: int) -> bool:
+    """Is ``doc[i]`` right before a possessive 's ("the hotel mogul's record")? There the small model
+    often tags a lowercase common noun a proper one (NNP)."""
+    return i + 1 < len(doc) and doc[i + 1].tag_ == "POS"
+
+
+def _common_noun(token: Token) -> bool:
+    """A singular common noun: tagged NN, or a lowercase word tagged NNP before a possessive 's."""
+    if token.tag_ == "NN" and token.pos_ == "NOUN":
+        return True
+    return token.tag_ == "NNP" and token.text.islower() and _before_possessive(token.doc, token.i)
 
 
 def _year_before(doc: Doc, index: EntityIndex, start: int) -> bool:
@@ -339,13 +462,15 @@ def _rival_candidates(ev: _Evidence, token: Token, fits: set[str]) -> bool:
 
 
 def _left_open(token: Token, span: Span, head: str, orgs: set[str], parties: set[str], ev: _Evidence, *,
-               past: bool, standing: set[str]) -> OpenDescription | None:
+               past: bool, standing: set[str], dated: set[tuple[str, str]]) -> OpenDescription | None:
     """A description no one named before it fits in its article, with the people it may be: those
-    named before it, not in its own clause, of no other party than it names."""
+    named before it, not in its own clause, of no other party than it names, and not one the
+    article gives its head only with a year it does not name ("the GOP nominee" is not the "2012
+    GOP presidential nominee Ann Lee" of its article, whatever the corpus says of her)."""
     candidates = tuple(sorted(
         pid for pid, cluster in ev.clusters.items()
         if cluster.type == "Person" and ev.first[pid] < token.idx and not _same_clause(token, cluster, ev)
-        and not (parties and ev.parties.get(pid) and not parties & ev.parties[pid])))
+        and not (parties and ev.parties.get(pid) and not parties & ev.parties[pid]) and (head, pid) not in dated))
     if not candidates:
         return None
     return OpenDescription(span, head, tuple(sorted(orgs)), tuple(sorted(parties)), candidates, past=past,
@@ -356,7 +481,7 @@ def _description_words(token: Token) -> list[Token] | None:
     """The words of a definite description headed by ``token`` ("the former secretary of state"),
     or None: not a singular common noun after "the", a possessor, pronoun or name among its
     modifiers, or a name right after it."""
-    if token.tag_ != "NN" or token.pos_ != "NOUN" or not token.text.islower() or token.ent_type_ in ("PERSON", "ORG"):
+    if not _common_noun(token) or not token.text.islower() or token.ent_type_ in ("PERSON", "ORG"):
         return None
     det = [c for c in token.children if c.dep_ == "det" and c.i < token.i]
     if len(det) != 1 or det[0].lower_ != "the":
@@ -364,8 +489,8 @@ def _description_words(token: Token) -> list[Token] | None:
     doc = token.doc
     nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
     if nxt is not None and (nxt.ent_type_ == "PERSON" or nxt.text == "," and token.i + 2 < len(doc)
-                            and doc[token.i + 2].ent_type_ == "PERSON"):
-        return None  # "the senator, Ted Cruz": the title rules own it
+                            and doc[token.i + 2].ent_type_ == "PERSON" and not _named_in_apposition(token)):
+        return None  # "the senator Ted Cruz": the title rules own it (", Ted Cruz" in apposition is his)
     left = sorted({t for c in token.children if c.i < token.i for t in c.subtree}, key=lambda t: t.i)
     if any(t.dep_ == "poss" or t.pos_ in ("PRON", "PROPN") and t.ent_type_ == "PERSON" or t.pos_ == "PRON"
            for t in left):
@@ -377,14 +502,29 @@ def _description_words(token: Token) -> list[Token] | None:
         words = words[1:]
     if words[0].lower_ != "the" or any(t.lower_ == "then" for t in words):
         return None  # "the then-little-known senator": who held it then, kg's roles do not tell
-    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == token.i + 1), None)
+    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "from") and c.i == token.i + 1),
+              None)
+    tail = [t for t in of.subtree if t.dep_ != "case" and not t.is_punct] if of is not None else []
+    if of is not None and of.lower_ == "from":  # "the senator from Vermont": the place the person stands for
+        of = of if len(tail) > 1 and all(t.ent_type_ == "GPE" for t in tail[1:]) else None
     if of is not None:
-        tail = [t for t in of.subtree if t.dep_ != "case" and not t.is_punct]
         if any(t.ent_type_ == "PERSON" or t.pos_ == "PRON" for t in tail) or \
                 [t.i for t in tail] != list(range(of.i, of.i + len(tail))):
             return None
         words += tail
     return words
+
+
+def _named_in_apposition(token: Token) -> bool:
+    """Is a name set off in apposition right after the description ("the presumptive Republican
+    nominee, Donald J. Trump, in a poll")? Then the description is that person's (the apposition
+    rule), wherever the parser hung the name: an appositive set off by commas, never an item of a
+    list ("the mayor, Tom Ashby and Ann Lee")."""
+    doc = token.doc
+    name = entity_of(doc[token.i + 2])
+    if name is None or name.start != token.i + 2 or name.end >= len(doc) or doc[name.end].text not in (",", ".", ";"):
+        return False
+    return any(t.dep_ == "appos" for t in name)
 
 
 def _org_words(token: Token) -> str:
@@ -443,6 +583,30 @@ def _organisation(token: Token, ev: _Evidence) -> Cluster | None:
     return fits[0] if len(fits) == 1 and _recent(ev, fits[0].id, token) else None
 
 
+def _party_meant(token: Token, ev: _Evidence) -> Cluster | None:
+    """The party a bare "the party" means: the one party whose words ("Democratic leaders",
+    "Republicans", "the GOP") stand nearest before it — in its sentence, else in the one before,
+    else the one before that —, when the article names that party (its Organization node); none
+    when the nearest sentence that speaks of a party speaks of two."""
+    sentences = ev.index.sentences
+    here = next(k for k, s in enumerate(sentences) if s.start_char <= token.idx < s.end_char)
+    said: set[str] = set()
+    for k in range(here, max(-1, here - BARE_REACH - 1), -1):
+        words = token.doc[sentences[k].start:min(sentences[k].end, token.i)]
+        said = {p for t in words if t.text[:1].isupper()  # "Democrats" too: the party's members
+                and (p := party_of(t.text) or party_of(t.text.removesuffix("s"))) is not None}
+        if said:
+            break
+    if not said:
+        return _organisation(token, ev)  # no party spoken of nearby: a party named just before, as any body
+    if len(said) != 1:
+        return None
+    party = next(iter(said))
+    fits = [c for c in ev.clusters.values() if is_party(c) and party_of(c.name) == party
+            and ev.first[c.id] < token.idx]
+    return fits[0] if len(fits) == 1 else None
+
+
 def _handles(text: str, index: EntityIndex) -> list[Description]:
     """Social-media handles that spell a person's full name ("@realDonaldTrump", "tedcruz"), or a
     title and the surname ("GovChristie"): mentions of that person."""
@@ -490,8 +654,9 @@ def _nicknames(text: str, index: EntityIndex) -> list[Description]:
     that holds that person's given name or surname: a mention of that person."""
     out = []
     for cluster in index.clusters_before(len(text) + 1):
-        if cluster.type != "Person" or len(name := cluster.name.lower().split()) < 2:
-            continue
+        if len(name := cluster.name.lower().split()) < 2 or cluster.type != "Person" and not (
+                len(name) == 2 and cluster.type in ("Place", "Organization") and gender_of_name(name[0])):
+            continue  # ("Marco Rubio" the model typed a place: the corpus merge makes it the person)
         for mention in cluster.mentions:
             match = _NICKNAME.match(text, mention.end)
             if match is None:
@@ -572,9 +737,10 @@ def link_across(graph: nx.MultiDiGraph, open_descriptions: Iterable[OpenDescript
         if data.get("type") != "HOLDS_ROLE" or data.get("confidence", 0) < NAMED \
                 or graph.nodes[person].get("label") != "Person":
             continue
-        head = role_key(str(data.get("text") or graph.nodes[role].get("name", "")))
+        # the words as written, abbreviations spelled out: "Sen. Ann Lee" holds a senator's role
+        head = role_key(normalise_role(str(data.get("text") or graph.nodes[role].get("name", "")).split()))
         org = data.get("org")
-        heads[person][head].update({str(org).lower()} if org else set())
+        heads[person][head].update({_org_word(str(org))} if org else set())
         if data.get("qualifier") == "former":
             former[person].add(head)
         if org and (party := party_of(str(org))) is not None:
@@ -584,7 +750,7 @@ def link_across(graph: nx.MultiDiGraph, open_descriptions: Iterable[OpenDescript
         people = {merged.get(c, c) for c in found.candidates}
         people = {p for p in people if p in graph and not (found.parties and parties[p]
                                                            and not set(found.parties) & parties[p])}
-        orgs = set(found.orgs)
+        orgs = {_org_word(org) for org in found.orgs}
         chosen = [p for p in people if _holds(heads[p], found.head, orgs) and (not found.past
                                                                                or found.head in former[p])]
         kind = role_classes().get(found.head)
@@ -599,6 +765,12 @@ def link_across(graph: nx.MultiDiGraph, open_descriptions: Iterable[OpenDescript
             words = " ".join(re.sub(r"^(?:the|The|THE)\s+|[“”\"]", "", found.span.text).split())
             out[chosen[0]].add(words)
     return dict(out)
+
+
+def _org_word(org: str) -> str:
+    """An organisation named with a role, folded as the corpus compares them: a party by its one
+    name ("GOP", "Republican Party" → republican), any other lowercased."""
+    return party_of(org) or org.lower()
 
 
 def _holds(held: dict[str, set[str]], head: str, orgs: set[str]) -> bool:

@@ -225,6 +225,7 @@ class EntityIndex:
             words = [t.text for t in span if t.text not in ('"', "“", "”") and not _is_nickname(t)]
             persons.append((span, name_tokens(" ".join(words))))
         pieces = [piece for whole in self.ents for piece in _split_at_newlines(whole)]
+        pieces = [piece for whole in _national_governments(doc, pieces) for piece in _split_at_possessive(whole)]
         pieces = sorted(pieces + _untagged_names(doc), key=lambda e: e.start)
         for ent in _join_particles(doc, _extend_persons(doc, pieces)):
             kind = LABEL_TYPES.get(ent.label_)
@@ -354,6 +355,9 @@ class EntityIndex:
                 continue
             kind = kinds.get(name.lower(), kind)
             base = org_basename(name) if kind == "Organization" else place_name(name) if kind == "Place" else name
+            if kind == "Organization" and name.lower().endswith(" government") \
+                    and (nation := government_nation(name, self._places())) is not None:
+                base = f"Government of {nation}"  # "the Ethiopian government" is the "Government of Ethiopia"
             if kind in ("Organization", "Group") and (party := party_name(name)) is not None:
                 kind, base = "Organization", party  # "GOP", "Republican", "the Republican party": one party
             counted = kind == "Group" and _counted(ent)  # "two Democrats": some members, not the party's
@@ -372,6 +376,10 @@ class EntityIndex:
             if canon != cluster.name:
                 cluster.key = canon  # "Department of Justice" and "U.S. Justice Department": one node
         self._epithets_before_names(epithets)
+
+    def _places(self) -> frozenset[str]:
+        """The names of the places the article's model tags (GPE), for :func:`government_nation`."""
+        return frozenset(self._words(ent) for ent in self.ents if ent.label_ == "GPE")
 
     def _epithets_before_names(self, epithets: set[str]) -> None:
         """"Crooked Hillary Clinton" where the model named only "Hillary Clinton": an epithet the
@@ -925,6 +933,60 @@ def _split_at_newlines(ent: Span) -> list[Span]:
     if ent.end > start:
         pieces.append(Span(ent.doc, start, ent.end, label=ent.label_))
     return pieces
+
+
+def _split_at_possessive(ent: Span) -> list[Span]:
+    """"Fox News’ Bret Baier", "Fox News Channel’s Hannity" tagged one ORG: an organisation's
+    possessive inside the span ends the organisation's name (its last word an organisation word,
+    ``ORG_WORDS`` or "channel", or a person's name after it); a name after it that starts with a
+    given name is a person. "Emily's List" and "People's Liberation Front" stay whole."""
+    if ent.label_ != "ORG" or len(ent) < 3:
+        return [ent]
+    cut = next((t.i for t in ent[1:-1] if t.tag_ == "POS" or t.text in ("’", "'") and t.dep_ == "case"), None)
+    if cut is None:
+        return [ent]
+    doc = ent.doc
+    before, after = Span(doc, ent.start, cut, label="ORG"), Span(doc, cut + 1, ent.end, label="PERSON")
+    person = len(after) >= 2 and all(t.text[:1].isupper() for t in after) and gender_of_name(after[0].text) is not None
+    if not person and before[-1].lower_ not in ORG_WORDS | {"channel"}:
+        return [ent]
+    return [before, after] if person else [before]
+
+
+@cache
+def _demonym_places() -> dict[str, str]:
+    return {adj.strip().lower(): place.strip() for adj, place in load_pairs("demonyms")}
+
+
+def nation_of(adjective: str, places: Iterable[str] = ()) -> str | None:
+    """The nation a nationality adjective names: ``demonyms.txt`` ("American" → United States), else
+    the one one-word place among ``places`` (the article's) whose name the adjective continues
+    ("Ethiopian" → Ethiopia, "Mexican" → Mexico)."""
+    low = adjective.lower()
+    if (place := _demonym_places().get(low)) is not None:
+        return place
+    fits = {p for p in places if len(p) >= 4 and " " not in p and p[:1].isupper()
+            and low.startswith(p.lower()[:max(4, len(p) - 1)]) and 0 <= len(low) - len(p) <= 3}
+    return fits.pop() if len(fits) == 1 else None
+
+
+def government_nation(name: str, places: Iterable[str] = ()) -> str | None:
+    """The nation of "Ethiopian government" (a nationality adjective and "government"), else None."""
+    match = re.fullmatch(r"([A-Z][\w-]+) [Gg]overnment", name)
+    return nation_of(match.group(1), places) if match else None
+
+
+def _national_governments(doc: Doc, ents: list[Span]) -> list[Span]:
+    """"the Ethiopian government": the model tags the adjective alone (NORP); the government of a
+    nation is an organisation, so the adjective and the word "government" after it are one ORG span."""
+    out = []
+    for ent in ents:
+        nxt = doc[ent.end] if ent.end < len(doc) else None
+        if ent.label_ == "NORP" and len(ent) == 1 and nxt is not None and nxt.lower_ == "government" \
+                and nxt.tag_ == "NN" and not nxt.ent_type_:
+            ent = Span(doc, ent.start, ent.end + 1, label="ORG")
+        out.append(ent)
+    return out
 
 
 def _is_nickname(token: Token) -> bool:

@@ -115,7 +115,8 @@ def untagged_names(statement: Span, names: dict[str, Entity], taken: list[tuple[
 
 
 def role_noun_refs(doc: Doc, index: EntityIndex) -> list[EntityRef]:
-    """Definite singular role nouns ("the attorney general") whose exact role one person holds."""
+    """Definite singular role nouns ("the attorney general") whose exact role one person holds; never
+    one that is a predicate ("X will become the nominee" says what X is, not who holds it now)."""
     refs = []
     table = token_table(doc)
     for token in (doc[i] for i, lemma in enumerate(table.lemma) if lemma in ROLE_NOUNS and table.tag[i] == "NN"):
@@ -123,6 +124,8 @@ def role_noun_refs(doc: Doc, index: EntityIndex) -> list[EntityRef]:
             continue
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
             continue
+        if token.dep_ in ("attr", "oprd"):
+            continue  # "that Ruiz will become the nominee": the role said of someone, no mention of its holder
         words = [t for t in token.subtree if t.i <= token.i and (t.dep_ in ("compound", "amod") or t.i == token.i)]
         role = " ".join(t.lower_ for t in words)
         holder = index.holder_of(role)

@@ -657,6 +657,10 @@ def resolve_speaker(token: Token, index: EntityIndex) -> EntityRef | None:
             if holder is None:
                 # nobody is named with this title: one nameless person of this article, never a group
                 return index.mint("Person", span.text, span, key=f"{span.text.lower()} {index.doc_id}")
+        if holder is None and token.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            # "the Senate Democratic leader" no one here holds: one nameless person of this article, never
+            # a group every article that prints the words shares
+            return index.mint("Person", span.text, span, key=f"{span.text.lower()} {index.doc_id}")
         if holder is not None and token.tag_ in ("NN", "NNP"):
             resolved = index.ref_for(holder, span)
             index.add_mention(resolved)

@@ -189,3 +189,16 @@ def test_a_role_noun_in_a_statement_is_its_one_holder_and_only_for_that_exact_ro
     assert right == [("Sarah Mitchell", "the treasurer")]
     sign = next((v for k, v in about.items() if "will sign" in k), [])
     assert ("Tom Pell", "the mayor") not in sign  # Pell is deputy mayor, not the mayor
+
+
+def test_a_role_noun_said_of_someone_is_no_mention_of_its_holder(nlp):
+    """"that Ruiz will become the nominee": the role is said of Ruiz, not a mention of the one who
+    holds it in the article (Ashby, the Republican nominee)."""
+    from conftest import analyse
+
+    result = analyse(nlp, "Tom Ashby, the Republican nominee, spoke on Monday. Lee said the nominee would win. "
+                          "Allies said Sanders should accept that Jane Ruiz will become the nominee.")
+    about = {t.object.span.text: [(r.name, r.mention.text) for r in t.qualifier("mentions", ())]
+             for t in result.triples if t.relation == "SAID"}
+    assert ("Tom Ashby", "the nominee") in next(v for k, v in about.items() if "would win" in k)
+    assert ("Tom Ashby", "the nominee") not in next(v for k, v in about.items() if "will become" in k)

@@ -918,3 +918,15 @@ def test_an_unnamed_official_is_someone_of_this_article_only(nlp):
     second = said(analyse(nlp, text, doc_id="story-b"))
     assert first and second and first[0].subject.name == "A port authority official"
     assert first[0].subject.id != second[0].subject.id
+
+
+def test_a_described_speaker_no_one_holds_is_a_person_of_its_article_not_a_shared_group(nlp):
+    """"the Senate Democratic leader said" with no leader named: one nameless person of this
+    article; the same words in another article are someone else, never one group for both."""
+    from conftest import analyse
+
+    text = 'Tom Ashby met voters on Monday. Later the Senate Democratic leader said, "We will win."'
+    one, two = analyse(nlp, text, "one"), analyse(nlp, text, "two")
+    subjects = [next(t.subject for t in r.triples if t.relation == "SAID") for r in (one, two)]
+    assert [s.type for s in subjects] == ["Person", "Person"]
+    assert subjects[0].id != subjects[1].id
