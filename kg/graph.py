@@ -237,9 +237,11 @@ class KnowledgeGraph:
         Sanders are both common. A surname that articles use beside two or more of the people
         who carry it needs only twice the articles among those people; failing dominance, a
         surname goes to the one bearer some article calls by it alone ("Obama": Barack, never
-        Michelle). A longer name that is a full name after a word that is no given name
-        ("Crooked Hillary Clinton"), and a two-word Place or Organization that is a person's full
-        name ("Marco Rubio" the model typed a place), merge the same way. An account ("@tedcruz",
+        Michelle), and a surname two or more articles use alone to the corpus's only full-name
+        bearer of it, even one named in a single article. A longer name that is a full name after
+        a word that is no given name ("Crooked Hillary Clinton"), and a two-word Place or
+        Organization that is a person's full name ("Marco Rubio" the model typed a place), merge
+        the same way. An account ("@tedcruz",
         a handle no article spelled out: ``kg.descriptions``) merges into the one person whose
         full name it spells, with or without a prefix ("real", a title before the surname). A one-word
         Organization merges the same way into the organisation whose initials it is ("ACLU") or
@@ -286,6 +288,18 @@ class KnowledgeGraph:
             found = [c for c in candidates if word in {" ".join(_name_words(a)) for a in aliases_of[c]}]
             return found[0] if len(found) == 1 and articles[found[0]] >= 2 else None
 
+        def sole_bearer(node: str, candidates: list[str]) -> str | None:
+            """The corpus's only full-name bearer of a surname that two or more articles use alone.
+
+            The two-article rule of ``dominant`` keeps a surname of one article from a person
+            named in one other ("Kowalski" may be another Kowalski). A surname that articles
+            naming no bearer use alone, twice or more, is a well-known person's, and when the
+            corpus spells out one person of that surname, in no article of the bare name, it is him.
+            """
+            if len(candidates) != 1 or articles[node] < 2:
+                return None
+            return None if named_in(candidates[0]) & named_in(node) else candidates[0]
+
         # a well-known bearer's articles are asked for once, not once per surname node beside him (a query
         # of the store each)
         named_in = functools.cache(self._named_in)
@@ -309,6 +323,9 @@ class KnowledgeGraph:
                 if target is None and label == "Person":
                     # "Obama" when the corpus calls Barack Obama "Obama" but never Michelle Obama
                     target = called(by_last.get(words[0], []), words[0])
+                if target is None and label == "Person":
+                    # "Obama" alone in two or more articles, "Barack Obama" in one: the one bearer
+                    target = sole_bearer(node, by_last.get(words[0], []))
                 if target is None and label == "Person" and not by_last.get(words[0]):
                     # a first name alone ("Hillary"); never one that is a surname of the corpus too ("Paul":
                     # Rand Paul's, not Paul Ryan's when the surname's bearers leave it open)

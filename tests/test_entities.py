@@ -574,3 +574,18 @@ def test_an_organisations_possessive_ends_its_name(nlp):
     assert {("Person", "Noah Pell"), ("Organization", "Emily's List")} <= found
     assert not {name for kind, name in found if "’" in name}
     assert any(kind == "Organization" and name.startswith("Harbor News") for kind, name in found)
+
+
+def test_a_surname_used_alone_in_two_articles_joins_its_one_full_name_bearer(nlp):
+    """"Ortiz" alone in two articles (no other Ortiz there) and "Maria Ortiz" in one: the corpus
+    knows one person of that surname, so the bare name is hers. A surname alone in a single
+    article stays apart from a bearer named once ("Kowalski" may be another Kowalski)."""
+    g = KnowledgeGraph()
+    g.add(analyse(nlp, "Governor Maria Ortiz signed the budget bill on Monday in the state capital.", "a"))
+    g.add(analyse(nlp, "Ortiz told reporters that the budget would pass before the summer recess.", "b"))
+    g.add(analyse(nlp, "On Tuesday, Ortiz promised more money for the schools.", "c"))
+    g.add(analyse(nlp, "Mayor Peter Kowalski opened the new library downtown on Friday.", "d"))
+    g.add(analyse(nlp, "Kowalski said the library would stay open late on weekdays.", "e"))
+    merged = g.merge_short_names()
+    assert merged == {"person:ortiz": "person:maria-ortiz"}
+    assert "person:kowalski" in g.graph
