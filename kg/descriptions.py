@@ -51,7 +51,8 @@ words. Rules, in order (the first that links wins):
 - a predicate: a description after "be"/"become" is its named subject ("Ann Lee would become the
   Republican nominee"), never another holder of the role, nor anyone under a negation;
 - a speaker continued: a description with modifiers, headed by a person's role noun, that is the
-  subject of a speech verb, in a sentence that names no one, right after a sentence that names
+  subject of a speech verb, in a sentence that names no one before the verb (a name in what is said
+  is no speaker, but never the person meant), right after a sentence that names
   one person only, as the subject of its speech verb ('"...," Ann Lee said. The Republican
   incumbent added ...'), when no one else named before holds its head and the person's roles
   name every body and nation it names (never a body: "The DA caucus in the council blamed ...");
@@ -373,7 +374,8 @@ def _predicated_of(token: Token, ev: _Evidence) -> str | None:
 
 def _speaker_continued(token: Token, ev: _Evidence) -> str | None:
     """The person who goes on speaking: the description, headed by a person's role noun, is the
-    subject of a speech verb in a sentence that names no one, and the sentence before (past ones
+    subject of a speech verb in a sentence that names no one before the verb (names in what is said
+    are no speaker, but never the person before: "The senator said Lee was wrong"), and the sentence before (past ones
     that name no one and have no "he"/"she" subject: the rest of a quotation) names one person
     only, the subject of its speech verb ('"...," Ann Lee said. The Republican incumbent added
     ...'). Never after a sentence that names two people or where the person only acts, nor for a
@@ -381,7 +383,11 @@ def _speaker_continued(token: Token, ev: _Evidence) -> str | None:
     if token.dep_ != "nsubj" or token.head.lemma_.lower() not in SPEECH_VERBS or not is_head(token):
         return None  # (a person's role noun: "the DA caucus blamed ..." is a body, never the speaker before)
     doc, sentence = token.doc, token.sent
-    if any(ev.person(t) is not None for t in sentence):
+    verb = token.head
+    # people named in what is said ("... said that voting for Trump ...") are no speaker; anyone before
+    # the verb might be the one described, and the speaker before must not be named here at all
+    named_here = {p.id for t in sentence if (p := ev.person(t)) is not None}
+    if any(ev.person(t) is not None for t in sentence if t.i < verb.i):
         return None
     for _ in range(3):
         if sentence.start == 0:
@@ -394,7 +400,8 @@ def _speaker_continued(token: Token, ev: _Evidence) -> str | None:
             continue
         speakers = {p.id for t in sentence if t.dep_ == "nsubj" and t.head.lemma_.lower() in SPEECH_VERBS
                     and (p := ev.person(t)) is not None}
-        return next(iter(speakers)) if len(people) == 1 and speakers == people else None
+        return next(iter(speakers)) if len(people) == 1 and speakers == people and not people & named_here \
+            else None
     return None
 
 

@@ -345,6 +345,18 @@ def test_a_description_that_goes_on_speaking_is_the_one_speaker_before(nlp):
     assert not {d for d in _resolved(nlp, body) if "caucus" in d[0]}
 
 
+def test_a_description_that_goes_on_speaking_may_name_another_person_in_what_it_says(nlp):
+    """'"...," Ann Lee said. "..." The Republican incumbent said that backing Tom Ashby ...': a name in
+    what is said is no speaker, so the description is still Ann Lee; never when the sentence names
+    her too ("The Republican incumbent said Ann Lee was wrong" is someone else)."""
+    text = ('"We will reconsider," Ann Lee said on Tuesday. "Why not?" The Republican incumbent said that '
+            'backing Tom Ashby was never her plan.')
+    assert ("The Republican incumbent", "Ann Lee") in _resolved(nlp, text)
+    herself = ('"We will reconsider," Ann Lee said on Tuesday. "Why not?" The Republican incumbent said that '
+               'Ann Lee was wrong.')
+    assert not {d for d in _resolved(nlp, herself) if "incumbent" in d[0]}
+
+
 def test_a_party_in_the_description_is_no_body_the_role_must_name(nlp):
     """"the Republican leader" after "Senate Majority Leader Ann Lee": the party is hers to be
     tested (the text gives her none, so nothing contradicts), not a body her role fails to name."""
