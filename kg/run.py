@@ -41,9 +41,10 @@ from kg.store import GraphStore
 
 STORE_NAME = ".graph-store.sqlite"  # the merge's store, in the run's staging folder (never an output)
 # A store with at most this many edges is loaded into memory once for GraphML, Turtle and the view
-# (a few tens of megabytes; the same bytes, ~0.13 s less CPU for 84 articles than reading the file
-# three times); a larger one is read from its file, so memory stays bounded however big the archive.
-IN_MEMORY_EDGES = 50_000
+# (the same bytes, ~0.1 s less CPU for the 84 PolNeAR dev articles, 8,849 edges, than reading the
+# file three times). In memory the graph takes ~3 kB an edge (28 MB for those articles), ~65 MB at
+# the limit; a larger store is read from its file, so memory stays bounded however big the archive.
+IN_MEMORY_EDGES = 20_000
 
 __all__ = ["OutputError", "ResumeError", "RunOptions", "RunSummary", "run_extract", "write_atomic"]
 
