@@ -40,6 +40,11 @@ from kg.state import ResumeError, RunState
 from kg.store import GraphStore
 
 STORE_NAME = ".graph-store.sqlite"  # the merge's store, in the run's staging folder (never an output)
+# A store with at most this many edges is loaded into memory once for GraphML, Turtle and the view
+# (the same bytes, ~0.1 s less CPU for the 84 PolNeAR dev articles, 8,849 edges, than reading the
+# file three times). In memory the graph takes ~3 kB an edge (28 MB for those articles), ~65 MB at
+# the limit; a larger store is read from its file, so memory stays bounded however big the archive.
+IN_MEMORY_EDGES = 20_000
 
 __all__ = ["OutputError", "ResumeError", "RunOptions", "RunSummary", "run_extract", "write_atomic"]
 
@@ -303,14 +308,19 @@ def report_data(summary: RunSummary, *, max_chars: int) -> dict[str, Any]:
     }
 
 
-def _write_graph_files(graph: GraphStore, outputs: OutputSet, options: RunOptions) -> None:
+def _write_graph_files(graph: GraphStore | KnowledgeGraph, outputs: OutputSet, options: RunOptions) -> None:
     from kg.export.graphml import write_graphml
     from kg.export.rdf import write_turtle
 
+    # graph.json is spliced from the store's own JSON text (faster than from memory); the rest
+    # read a small store from memory (:data:`IN_MEMORY_EDGES`)
+    whole: KnowledgeGraph | GraphStore = graph
+    if isinstance(graph, GraphStore) and graph.edge_count() <= IN_MEMORY_EDGES:
+        whole = graph.to_knowledge_graph()
     writers: list[tuple[str, Callable[[Path], None]]] = [
         ("graph.json", lambda p: save_graph(graph, p)),
-        ("graph.graphml", lambda p: write_graphml(graph, p)),
-        ("graph.ttl", lambda p: write_turtle(graph, p, base_iri=options.base_iri)),
+        ("graph.graphml", lambda p: write_graphml(whole, p)),
+        ("graph.ttl", lambda p: write_turtle(whole, p, base_iri=options.base_iri)),
     ]
     if options.view:
         from kg.export.view import prepare_view
@@ -322,7 +332,7 @@ def _write_graph_files(graph: GraphStore, outputs: OutputSet, options: RunOption
 
         def prepared() -> Any:
             if not view:
-                view.append(prepare_view(graph.reader()))
+                view.append(prepare_view(whole.reader() if isinstance(whole, GraphStore) else whole))
             return view[0]
 
         writers += [("graph.html", lambda p: write_page(prepared(), p)),

@@ -443,6 +443,10 @@ class GraphStore(KnowledgeGraph):
             if data is not None:
                 data["aliases"] = sorted(set(data.get("aliases", [])) | words)
 
+    def edge_count(self) -> int:
+        """How many edges the file holds (whether the whole graph fits in memory)."""
+        return self.db.execute("SELECT count(*) FROM edges").fetchone()[0]
+
     def to_knowledge_graph(self) -> KnowledgeGraph:
         """The whole graph in memory (a networkx graph one call away; large archives need the memory)."""
         import networkx as nx

@@ -127,6 +127,27 @@ def test_the_view_reads_the_store_without_loading_it(tmp_path):
         assert prepare_view(store.reader(), most=most) == prepare_view(memory, most=most)
 
 
+@pytest.mark.parametrize("edges", [-1, 10**9])
+def test_the_run_writes_the_same_files_whether_the_store_is_loaded_or_read(tmp_path, monkeypatch, edges):
+    """kg extract loads a small store into memory for GraphML, Turtle and the view, and reads a
+    big one from its file (kg.run.IN_MEMORY_EDGES): both ways give the bytes of the in-memory graph."""
+    import kg.run
+    from kg.output_set import OutputSet
+
+    memory, store = _both(corpus(), tmp_path)
+    monkeypatch.setattr(kg.run, "IN_MEMORY_EDGES", edges)
+    written = {}
+    for name, graph in (("memory", memory), ("store", store)):
+        out = tmp_path / name
+        out.mkdir()
+        with OutputSet(out) as outputs:
+            kg.run._write_graph_files(graph, outputs, kg.run.RunOptions(out_dir=out))
+            outputs.commit()
+        written[name] = {p.name: p.read_bytes() for p in sorted(out.iterdir()) if p.name.startswith("graph.")}
+    assert set(written["store"]) == {"graph.json", "graph.graphml", "graph.ttl", "graph.html", "graph.png"}
+    assert written["store"] == written["memory"]
+
+
 def test_only_entities_and_roles_stay_in_memory(tmp_path):
     _memory, store = _both(corpus(), tmp_path)
     kept = {data["label"] for data in store.entity_nodes().values()}
