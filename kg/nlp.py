@@ -25,6 +25,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.lemmas import CachedLemmas, index_as_sets
 from kg.text import PIECE, pieces, quotations_only
 from kg.token_table import keep_text
 
@@ -63,6 +64,14 @@ def line_breaks(doc: Doc) -> Doc:
     return doc
 
 
+@Language.factory("kg_lemmas")
+def cached_lemmas(nlp: Language, name: str) -> CachedLemmas:
+    """The lemmatizer's answers from a cache (kg.lemmas); added by :func:`_load` after ``lemmatizer``."""
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    index_as_sets(lemmatizer)
+    return CachedLemmas(lemmatizer.lemmatize)
+
+
 @lru_cache(maxsize=4)
 def _load(model: str) -> Language:
     meta = spacy.util.get_model_meta(spacy.util.get_package_path(model)) if spacy.util.is_package(model) else {}
@@ -73,6 +82,11 @@ def _load(model: str) -> Language:
             nlp.disable_pipe(name)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("kg_line_breaks", before="parser")
+    if "lemmatizer" in nlp.pipe_names and nlp.get_pipe("lemmatizer").mode == "rule":
+        # the same lemmas from a cache, written as one array (kg.lemmas): spaCy's own component
+        # stays loaded, disabled, and answers each new (word, tag, morphology) once
+        nlp.add_pipe("kg_lemmas", after="lemmatizer")
+        nlp.disable_pipe("lemmatizer")
     nlp.max_length = max(nlp.max_length, 25_000_000)
     return nlp
 
