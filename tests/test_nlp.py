@@ -1,4 +1,4 @@
-"""The pipeline kg loads: only the components it needs, and line breaks as sentence ends."""
+"""The pipeline kg loads: only the components it needs, line breaks as sentence ends, cached lemmas."""
 
 from __future__ import annotations
 
@@ -12,8 +12,10 @@ pytestmark = pytest.mark.model
 
 def test_only_needed_components_run_and_line_breaks_come_before_the_parser(nlp):
     names = nlp.pipe_names
-    assert set(names) - {"kg_line_breaks"} <= set(NEEDED)
+    assert set(names) - {"kg_line_breaks", "kg_lemmas"} <= set(NEEDED)
     assert names.index("kg_line_breaks") < names.index("parser")
+    # kg's cached lemmas stand in for spaCy's lemmatizer (kg.lemmas), after the attribute ruler
+    assert "lemmatizer" in nlp.disabled and names.index("kg_lemmas") > names.index("attribute_ruler")
 
 
 def test_a_headline_without_a_stop_is_a_sentence_of_its_own(nlp):
