@@ -127,10 +127,7 @@ def kept_zone() -> Iterator[None]:
     :data:`ZONE_CHARS` characters; the last one out ends it. A run's caller does not use the
     model between batches, so the zone open between them holds nothing of the caller's."""
     global _kept, _keepers
-    with _batch_lock:
-        _keepers += 1
-        if _kept is None:
-            _kept = _Zone()
+    keep_zone_for_this_process()
     try:
         yield
     finally:
@@ -142,7 +139,8 @@ def kept_zone() -> Iterator[None]:
 
 
 def keep_zone_for_this_process() -> None:
-    """A worker process (pool or Dask) that only runs kg's batches keeps one renewed zone for its life."""
+    """One more keeper of this process's renewed zone: a worker process (pool or Dask) that only
+    runs kg's batches for its life, :func:`kept_zone` for the length of a run."""
     global _kept, _keepers
     with _batch_lock:
         _keepers += 1

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import numpy
 from spacy.attrs import LEMMA, MORPH, ORTH, POS
 from spacy.pipeline import Lemmatizer
 from spacy.tokens import Doc, Token
@@ -48,7 +47,7 @@ class CachedLemmas:
         rows = doc.to_array([ORTH, POS, MORPH, LEMMA])
         strings = doc.vocab.strings
         cache = self.cache
-        lemmas = rows[:, 3].copy()
+        lemmas = rows[:, 3:].copy()  # one column, uint64 as from_array wants it
         for i, (orth, pos, morph, lemma) in enumerate(rows.tolist()):
             if lemma:
                 continue  # the attribute ruler's, kept as spaCy's lemmatizer keeps it
@@ -58,6 +57,6 @@ class CachedLemmas:
                 if len(cache) >= MAX_CACHED:
                     cache.clear()
                 text = cache[key] = self.lemmatize(doc[i])[0]
-            lemmas[i] = strings.add(text)
-        doc.from_array([LEMMA], lemmas.reshape(-1, 1).astype(numpy.uint64))
+            lemmas[i, 0] = strings.add(text)
+        doc.from_array([LEMMA], lemmas)
         return doc
