@@ -188,14 +188,20 @@ def _aliases_in(graph, node: str) -> set[str]:
     return set(graph.graph.nodes[node].get("aliases", []))
 
 
-def test_the_corpus_ties_a_description_its_article_leaves_open(nlp):
+def _corpus_ties(one: str, two: str, alias: str, holder: str, head: str) -> None:
+    """Article ``one`` gives ``holder`` a role; article ``two`` names them beside Carl Moss and leaves
+    a description open: the corpus makes ``alias`` the holder's, and no alias holding ``head`` Moss's."""
     from kg.api import build_graph
 
+    graph = build_graph([one, two])
+    assert alias in _aliases_in(graph, holder)
+    assert not any(head in a for a in _aliases_in(graph, "person:carl-moss"))
+
+
+def test_the_corpus_ties_a_description_its_article_leaves_open(nlp):
     one = "Former Secretary of State Maria Olsen spoke in Oslo on Monday."
     two = "Maria Olsen and Carl Moss met in Bergen on Friday. Critics said the former secretary of state had erred."
-    graph = build_graph([one, two])
-    assert "former secretary of state" in _aliases_in(graph, "person:maria-olsen")
-    assert not any("secretary" in a for a in _aliases_in(graph, "person:carl-moss"))
+    _corpus_ties(one, two, "former secretary of state", "person:maria-olsen", "secretary")
 
 
 def test_two_people_the_corpus_gives_the_role_leave_it_open(nlp):
@@ -272,9 +278,7 @@ def test_a_hyphenated_modifier_is_one_word_not_a_rank(nlp):
 
     one = "Presidential candidate Tom Ashby spoke in Ohio on Monday."
     two = "Tom Ashby and Carl Moss met in Bergen on Friday. Critics said the first-time candidate had erred."
-    graph = build_graph([one, two])
-    assert "first-time candidate" in _aliases_in(graph, "person:tom-ashby")
-    assert not any("candidate" in a for a in _aliases_in(graph, "person:carl-moss"))
+    _corpus_ties(one, two, "first-time candidate", "person:tom-ashby", "candidate")
     ranked = "Tom Ashby and Carl Moss met in Bergen on Friday. Critics said the first candidate had erred."
     assert not any("first candidate" in a for a in _aliases_in(build_graph([one, ranked]), "person:tom-ashby"))
 
@@ -291,27 +295,19 @@ def test_a_lowercase_head_tagged_a_name_before_a_possessive_is_a_description(nlp
 def test_an_abbreviated_title_elsewhere_is_the_role_the_corpus_knows(nlp):
     """"Sen. Tom Ashby" in one article makes "the independent senator" of another his, not the
     other person named there."""
-    from kg.api import build_graph
-
     one = "Sen. Tom Ashby spoke in Ohio on Monday."
     two = "Tom Ashby and Carl Moss met in Bergen on Friday. Critics said the independent senator had erred."
-    graph = build_graph([one, two])
-    assert "independent senator" in _aliases_in(graph, "person:tom-ashby")
-    assert not any("senator" in a for a in _aliases_in(graph, "person:carl-moss"))
+    _corpus_ties(one, two, "independent senator", "person:tom-ashby", "senator")
 
 
 def test_a_place_the_person_is_from_is_part_of_the_description(nlp):
     """"the senator from Ohio": the words "from Ohio" belong to the description (its alias), and
     such a description goes to the corpus when its article cannot tell."""
-    from kg.api import build_graph
-
     text = "Sen. Tom Ashby spoke on Monday. Critics said the senator from Ohio had erred."
     assert ("the senator from Ohio", "Tom Ashby") in _resolved(nlp, text)
     one = "Sen. Tom Ashby spoke in Dayton on Monday."
     two = "Tom Ashby and Carl Moss met in Bergen on Friday. Critics said the senator from Ohio had erred."
-    graph = build_graph([one, two])
-    assert "senator from Ohio" in _aliases_in(graph, "person:tom-ashby")
-    assert not any("senator" in a for a in _aliases_in(graph, "person:carl-moss"))
+    _corpus_ties(one, two, "senator from Ohio", "person:tom-ashby", "senator")
 
 
 def test_a_role_of_a_year_leaves_its_holder_out_of_the_corpus_link(nlp):
