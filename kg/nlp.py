@@ -25,6 +25,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.attributes import TabledAttributes, tabled
 from kg.lemmas import CachedLemmas, index_as_sets
 from kg.text import PIECE, pieces, quotations_only
 from kg.token_table import keep_text
@@ -72,6 +73,15 @@ def cached_lemmas(nlp: Language, name: str) -> CachedLemmas:
     return CachedLemmas(lemmatizer.lemmatize)
 
 
+@Language.factory("kg_attributes")
+def tabled_attributes(nlp: Language, name: str) -> TabledAttributes:
+    """The attribute ruler's rules from a table (kg.attributes); added by :func:`_load` after ``attribute_ruler``."""
+    table = tabled(nlp.get_pipe("attribute_ruler"))
+    if table is None:
+        raise ValueError("this model's attribute_ruler needs spaCy's Matcher; keep it")
+    return table
+
+
 @lru_cache(maxsize=4)
 def _load(model: str) -> Language:
     meta = spacy.util.get_model_meta(spacy.util.get_package_path(model)) if spacy.util.is_package(model) else {}
@@ -82,6 +92,11 @@ def _load(model: str) -> Language:
             nlp.disable_pipe(name)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("kg_line_breaks", before="parser")
+    if "attribute_ruler" in nlp.pipe_names and tabled(nlp.get_pipe("attribute_ruler")) is not None:
+        # the same attributes from a table per (tag, word, dependency) instead of spaCy's Matcher
+        # over every word (kg.attributes); spaCy's component stays loaded, disabled
+        nlp.add_pipe("kg_attributes", after="attribute_ruler")
+        nlp.disable_pipe("attribute_ruler")
     if "lemmatizer" in nlp.pipe_names and nlp.get_pipe("lemmatizer").mode == "rule":
         # the same lemmas from a cache, written as one array (kg.lemmas): spaCy's own component
         # stays loaded, disabled, and answers each new (word, tag, morphology) once

@@ -12,10 +12,12 @@ pytestmark = pytest.mark.model
 
 def test_only_needed_components_run_and_line_breaks_come_before_the_parser(nlp):
     names = nlp.pipe_names
-    assert set(names) - {"kg_line_breaks", "kg_lemmas"} <= set(NEEDED)
+    assert set(names) - {"kg_line_breaks", "kg_attributes", "kg_lemmas"} <= set(NEEDED)
     assert names.index("kg_line_breaks") < names.index("parser")
-    # kg's cached lemmas stand in for spaCy's lemmatizer (kg.lemmas), after the attribute ruler
-    assert "lemmatizer" in nlp.disabled and names.index("kg_lemmas") > names.index("attribute_ruler")
+    # kg's tabled attributes and cached lemmas stand in for spaCy's attribute ruler and
+    # lemmatizer (kg.attributes, kg.lemmas), in the same order
+    assert {"attribute_ruler", "lemmatizer"} <= set(nlp.disabled)
+    assert names.index("parser") < names.index("kg_attributes") < names.index("kg_lemmas") < names.index("ner")
 
 
 def test_a_headline_without_a_stop_is_a_sentence_of_its_own(nlp):
