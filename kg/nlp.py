@@ -22,6 +22,7 @@ from functools import lru_cache
 from typing import TypeVar
 
 import spacy
+from spacy.attrs import IS_SPACE, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -55,13 +56,16 @@ def line_breaks(doc: Doc) -> Doc:
     and the parser would otherwise run a headline into the first sentence (and a quotation
     into the next paragraph's speaker)."""
     last = len(doc) - 1
-    for token in doc:
-        if token.is_space and "\n" in token.text and token.i < last:
-            doc[token.i + 1].is_sent_start = True
-            if token.i + 2 <= last and not doc[token.i + 2].is_space:
+    strings = doc.vocab.strings
+    spaces = [(i, orth) for i, (space, orth) in enumerate(doc.to_array([IS_SPACE, ORTH]).tolist()) if space]
+    is_space = {i for i, _ in spaces}
+    for i, orth in spaces:
+        if i < last and "\n" in strings[orth]:
+            doc[i + 1].is_sent_start = True
+            if i + 2 <= last and i + 2 not in is_space:
                 # told where a sentence starts, the parser tends to end it after one word
                 # ("Jane | Doe said …"); a one-word sentence with no stop is never right
-                doc[token.i + 2].is_sent_start = False
+                doc[i + 2].is_sent_start = False
     return doc
 
 
