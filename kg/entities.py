@@ -100,6 +100,8 @@ LOCATIVE = {"in", "to", "from", "at", "across", "near", "into", "throughout", "a
 GIVEN_ING = {"irving", "sterling", "manning", "fleming", "harding", "browning", "channing", "ewing", "king"}
 HONORIFIC_STEMS = {h.rstrip(".") for h in HONORIFICS} - {"lady", "lord"}  # before a name the model left untyped
 SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "sc", "qc", "kc"}  # "Alison Mbeki SC": senior counsel
+# a generation after a name tells two people apart: "Donald Trump Jr." is not Donald Trump
+GENERATIONS = {"jr": "Jr.", "sr": "Sr.", "ii": "II", "iii": "III", "iv": "IV"}
 INSTITUTIONS = load_words("institutions")
 # legal forms too weak to leave a one-word name behind ("News Corp" is not "News")
 WEAK_FORMS = {"co", "co.", "corp", "corp.", "company", "corporation", "group", "holdings"}
@@ -149,6 +151,25 @@ def _name_tokens(text: str) -> tuple[str, ...]:
     while words and words[-1].lower().rstrip(".,") in SUFFIXES:
         words = words[:-1]
     return tuple(words)
+
+
+def person_words(text: str) -> list[str]:
+    """A person's name words (:func:`name_tokens`) with the generation kept at the end:
+    "Donald Trump Jr." is ["Donald", "Trump", "Jr."], another person than "Donald Trump"."""
+    words = name_tokens(text)
+    last = strip_possessive(text).split()[-1:] if words else []
+    mark = GENERATIONS.get(last[0].lower().rstrip(".,")) if last else None
+    return words + [mark] if mark else words
+
+
+def generation(words: list[str]) -> str | None:
+    """The generation that ends a person's name words ("Jr.", "iii"), if any, as "Jr.", "III"."""
+    return GENERATIONS.get(words[-1].lower().rstrip(".")) if len(words) >= 2 else None
+
+
+def surname(words: list[str]) -> str:
+    """The surname of a person's name words, before any generation ("Trump" of "Donald Trump Jr.")."""
+    return words[-2] if generation(words) else words[-1]
 
 
 def _plural_title(word: str) -> bool:
@@ -223,7 +244,7 @@ class EntityIndex:
         others: list[tuple[Span, str]] = []
         for span in nick_spans:
             words = [t.text for t in span if t.text not in ('"', "“", "”") and not _is_nickname(t)]
-            persons.append((span, name_tokens(" ".join(words))))
+            persons.append((span, person_words(" ".join(words))))
         pieces = [piece for whole in self.ents for piece in _split_at_newlines(whole)]
         pieces = [piece for whole in _national_governments(doc, pieces) for piece in _split_at_possessive(whole)]
         pieces = sorted(pieces + _untagged_names(doc), key=lambda e: e.start)
@@ -234,14 +255,14 @@ class EntityIndex:
             while len(ent) > 1 and (ent[0].tag_ in ("VBG", "VBD", "VBZ", "VBP", "VB", "IN", "RB", "UH") or (
                     ent[0].is_sent_start and ent[0].lower_.endswith("ing") and ent[0].lower_ not in GIVEN_ING)):
                 ent = ent[1:]  # "Injecting Clinton's marital troubles": the verb is not in the name
-            words = name_tokens(self._words(ent))
+            words = person_words(self._words(ent))
             if kind != "Person" and words and (_person_cue(ent) or len(words) == 1 and votes[(
                     words[0].lower(), True)] >= max(1, votes[(words[0].lower(), False)])):
                 kind = "Person"
             if kind in ("Person", "Organization") and ends_in_title(ent):
                 continue  # "Gauteng MEC for Housing Ann Lee": the model cut a title, not a name
             if kind == "Person" and (named := _name_after_title(ent)) is not None:
-                ent, words = named, name_tokens(self._words(named))  # "Battalion Chief Marcus Hale" is Marcus Hale
+                ent, words = named, person_words(self._words(named))  # "Battalion Chief Marcus Hale" is Marcus Hale
             if kind == "Person":
                 if words:
                     persons.append((ent, words))
@@ -278,7 +299,7 @@ class EntityIndex:
         by_surname: dict[str, list[Cluster]] = defaultdict(list)
         by_first: dict[str, list[Cluster]] = defaultdict(list)
         for cluster in {id(c): c for c in full.values()}.values():
-            by_surname[cluster.name.split()[-1].lower()].append(cluster)
+            by_surname[surname(cluster.name.split()).lower()].append(cluster)
             by_first[cluster.name.split()[0].lower()].append(cluster)
         for key, cluster in full.items():  # "Debbie Wasserman Schultz" joined "Wasserman Schultz"
             if cluster not in by_first[first := key.split()[0]]:
@@ -319,7 +340,7 @@ class EntityIndex:
                     cluster = next((c for k, c in full.items() if _contains_name(words_low := key.split(), k.split())
                                     and len(words_low) > len(k.split())), None)
             if cluster is None:
-                bearers = by_surname.get(words[-1].lower(), [])
+                bearers = by_surname.get(surname(words).lower(), [])
                 candidates = _agreeing(bearers, gender := self._honorific_gender(ent.start_char))
                 if len(words) == 1 and len(candidates) > 1:
                     candidates = []  # "Trump" beside Donald and Eric Trump: a name of its own, the corpus settles it
@@ -341,7 +362,7 @@ class EntityIndex:
                     shared[key] = list(by_surname[key])
                     cluster.key = f"{cluster.name} {self.doc_id}"  # never the "Bush" of another article
                 full[key] = cluster
-                by_surname[words[-1].lower()].append(cluster)
+                by_surname[surname(words).lower()].append(cluster)
                 self._clusters.append(cluster)
             self._mention(cluster, ent, strip_possessive(self._words(ent)))
         orgs: dict[tuple[str, str], Cluster] = {}
@@ -703,7 +724,7 @@ class EntityIndex:
         if any(w in LINKING_WORDS or w == "of" and k and raw[k - 1].lower().rstrip(".") not in _TITLES_OR_ROLE_NOUNS
                for k, w in enumerate(raw)):
             return None
-        words = name_tokens(text)
+        words = person_words(text)
         persons = [c for c in self._clusters if c.type == "Person"]
         if len(words) > 2:  # a phrase across a headline that ends in a known full name
             ending = [c for c in persons if len(c.name.split()) >= 2 and [w.lower() for w in words[-len(
@@ -717,7 +738,7 @@ class EntityIndex:
         if exact:
             return exact[0]
         if len(words) == 1:
-            same = [c for c in persons if c.name.split()[-1].lower() == low]
+            same = [c for c in persons if surname(c.name.split()).lower() == low]
             return same[0] if len(same) == 1 else None
         return None
 
@@ -880,8 +901,8 @@ def _agreeing(candidates: list[Cluster], gender: str | None) -> list[Cluster]:
 def _contains_name(longer: list[str], shorter: list[str]) -> bool:
     """Is ``shorter`` (2+ words) the same person as ``longer``: contained in it, or a first and
     last name that ``longer`` puts initials or middle names between ("Donald J. Trump")?"""
-    if len(shorter) < 2 or len(longer) <= len(shorter):
-        return False
+    if len(shorter) < 2 or len(longer) <= len(shorter) or generation(longer) != generation(shorter):
+        return False  # "Donald Trump Jr." is not "Donald Trump"
     n = len(shorter)
     if any(longer[i:i + n] == shorter for i in range(len(longer) - n + 1)):
         return True

@@ -59,6 +59,29 @@ def test_an_honorific_of_the_other_gender_is_not_the_one_bearer_of_the_surname(n
 
 
 @pytest.mark.model
+def test_a_generation_after_a_name_is_another_person(nlp):
+    """"Walter Brandt Jr." is the son of Walter Brandt, not him: his own node and his own words."""
+    text = ("Walter Brandt Jr. spoke at the rally on Tuesday. His father, Walter Brandt, watched from the stage. "
+            "\"We will win,\" Walter Brandt Jr. told supporters. Brandt Jr. later said the crowd was huge.")
+    r = analyse(nlp, text)
+    names = persons(r)
+    assert {"Walter Brandt", "Walter Brandt Jr."} <= set(names)
+    assert names["Walter Brandt"].id != names["Walter Brandt Jr."].id == "person:walter-brandt-jr"
+    assert [(t.subject.name, t.object.span.text) for t in said(r)] == [
+        ("Walter Brandt Jr.", '"We will win,"'), ("Walter Brandt Jr.", "the crowd was huge")]
+
+
+@pytest.mark.model
+def test_two_generations_of_one_name_stay_apart(nlp):
+    text = ("The Rev. Nathan Okoro Jr. led the prayer, and Nathan Okoro III read a poem. "
+            "\"It was a blessing,\" Okoro III said.")
+    r = analyse(nlp, text)
+    names = persons(r)
+    assert {"Nathan Okoro Jr.", "Nathan Okoro III"} <= set(names)
+    assert [t.subject.name for t in said(r)] == ["Nathan Okoro III"]
+
+
+@pytest.mark.model
 def test_full_name_surname_title_and_middle_initial_are_one_person(nlp):
     r = analyse(nlp, "Donald J. Trump spoke in Ohio. President Donald Trump later flew home. Trump's aides "
                      "said Trump was tired.")
