@@ -372,7 +372,7 @@ class EntityIndex:
         tickers = ticker_aliases(self.doc, self.text, self.ents)
         for ent, kind in others:
             name = strip_possessive(re.sub(r"^(?:the|The)\s+", "", self._words(ent)))
-            if not name:
+            if not name or _party_member(ent):
                 continue
             kind = kinds.get(name.lower(), kind)
             base = org_basename(name) if kind == "Organization" else place_name(name) if kind == "Place" else name
@@ -1322,6 +1322,24 @@ def party_name(name: str) -> str | None:
     """The one name of a political party written in the singular ("GOP", "Republican", "the
     Republican party" → "Republican Party", ``party_names.txt``); None for anything else."""
     return _party_names().get(" ".join(name.split()).lower().removeprefix("the "))
+
+
+# a party's word that, as a noun with an article, is one of its members: "the Republican said", "a Democrat"
+PARTY_MEMBER_NOUNS = {"republican", "democrat", "libertarian", "tory"}
+
+
+def _party_member(ent: Span) -> bool:
+    """A name span that is one party member noun with an article (:func:`is_party_member`)."""
+    return len(ent) == 1 and is_party_member(ent[0])
+
+
+def is_party_member(word: Token) -> bool:
+    """"the Republican" who "seemed to confirm critiques", "a Democrat said": a person, not the
+    party; the word before a noun ("Republican voters") or in a name ("the Republican Party") names it."""
+    if word.lower_ not in PARTY_MEMBER_NOUNS or word.i == 0:
+        return False
+    return word.doc[word.i - 1].lower_ in ("the", "a", "an", "another") and not (
+        word.dep_ in ("compound", "amod", "nmod") and word.head.i > word.i)
 
 
 def is_party(cluster: Cluster) -> bool:

@@ -71,6 +71,7 @@ from kg.entities import (
     Cluster,
     EntityIndex,
     in_quotation,
+    is_party_member,
     is_title_word,
     org_basename,
     phrase_head,
@@ -665,6 +666,10 @@ def resolve_speaker(token: Token, index: EntityIndex) -> EntityRef | None:
             resolved = index.ref_for(holder, span)
             index.add_mention(resolved)
             return resolved
+    if cluster is None and is_party_member(token):
+        # "the Republican told reporters", "a Democrat said": one member, a person of this article;
+        # never the party, nor a group every article that prints the words shares
+        return index.mint("Person", span.text, span, key=f"{span.text.lower()} {index.doc_id}")
     if cluster is None and token.tag_ == "NN" and token.lemma_.lower() in ORGANISATION_NOUNS and _is_definite(token):
         org = _organisation_meant(token, index)
         if org is not None:

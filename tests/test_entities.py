@@ -612,3 +612,19 @@ def test_a_surname_used_alone_in_two_articles_joins_its_one_full_name_bearer(nlp
     merged = g.merge_short_names()
     assert merged == {"person:ortiz": "person:maria-ortiz"}
     assert "person:kowalski" in g.graph
+
+
+@pytest.mark.model
+def test_a_party_word_with_an_article_is_a_member_not_the_party(nlp):
+    """"the Republican told reporters" is one person of the article; "Republican voters" and "the
+    Republican Party" still name the party."""
+    text = ("Governor Nora Vance toured the flooded towns on Monday. \"We will rebuild,\" the Republican told "
+            "reporters in Dayton. The Republican Party praised the visit, and Republican voters cheered. "
+            "A Democrat in the legislature said the response was slow.")
+    r = analyse(nlp, text)
+    speakers = {t.object.span.text: (t.subject.type, t.subject.id) for t in said(r)}
+    assert speakers['"We will rebuild,"'] == ("Person", "person:the-republican-test")
+    assert speakers["the response was slow"] == ("Person", "person:a-democrat-in-the-legislature-test")
+    assert all(t.subject.name == "Republican Party" for t in said(r) if "praised" in t.object.span.text)
+    party = next(e for e in r.entities if e.id == "organization:republican-party")
+    assert {r.document.text[m.start:m.end] for m in party.mentions} == {"The Republican Party", "Republican"}
