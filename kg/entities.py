@@ -818,8 +818,8 @@ class EntityIndex:
             # mention: read from the last back, so a long article's hundredth "he" costs little
             score: int | None = None
             for m in sorted(cluster.mentions, key=lambda m: m.start, reverse=True):
-                if m.start >= position or m.text.lower() in FIRST_PERSON:
-                    continue  # the writer's "I" is never a he or a she
+                if m.start >= position or m.text.lower() in FIRST_PERSON or self._alone_on_line(m):
+                    continue  # the writer's "I", a byline's name, is never a he or a she
                 seen = self._mention_head(m.start)
                 if seen is None or narrated and seen[0]:
                     continue
@@ -833,6 +833,14 @@ class EntityIndex:
             if score is not None and (best is None or score > best[0]):
                 best = (score, cluster)
         return None if best is None else self.ref_for(best[1], TextSpan(0, 0, ""))
+
+    def _alone_on_line(self, mention: TextSpan) -> bool:
+        """A name that is its line ("Karen Lau" under a headline, "By Ann Lee"): a byline or a
+        credit, which no pronoun of the story points back to."""
+        start = self.text.rfind("\n", 0, mention.start) + 1
+        end = self.text.find("\n", mention.end)
+        line = self.text[start:len(self.text) if end < 0 else end].strip()
+        return re.sub(r"^(?:By|BY|by):?\s+", "", line) == mention.text
 
     def _mention_head(self, start: int) -> tuple[bool, str, str] | None:
         """For the token at a mention's start: whether it is in a quotation, and its phrase
@@ -1177,7 +1185,20 @@ def _name_after_title(ent: Span) -> Span | None:
         if title.lower_.rstrip(".") in TITLES_OR_HONORIFICS and title.text[:1].isupper() \
                 and gender_of_name(ent[k + 1].text) is not None and len(ent) - k - 1 >= 2:
             return ent[k + 1:]
-    return None
+    return _name_after_portfolio(ent)
+
+
+def _name_after_portfolio(ent: Span) -> Span | None:
+    """"Secretary for Housing Agnes Tsang Mei-ling" where the model typed "Housing Agnes Tsang
+    Mei-ling" a name: after a capitalised title and "for"/"of", the portfolio's words, then a
+    well-attested given name and more: the person is named from the given name on."""
+    doc = ent.doc
+    if ent.start < 2 or doc[ent.start - 1].lower_ not in ("for", "of"):
+        return None
+    title = doc[ent.start - 2]
+    if title.lower_.rstrip(".") not in TITLES_OR_HONORIFICS or not title.text[:1].isupper():
+        return None
+    return next((ent[k:] for k in range(1, len(ent) - 1) if gender_of_name(ent[k].text) is not None), None)
 
 
 def _person_cue(ent: Span) -> bool:
@@ -1187,6 +1208,8 @@ def _person_cue(ent: Span) -> bool:
     if prev is not None and prev.lower_.rstrip(".") in GENDERED_HONORIFICS and prev.text[:1].isupper() \
             and ent[0].pos_ == "PROPN":
         return True  # "Mr Ashby" typed ORG
+    if _name_after_portfolio(ent) is not None:
+        return True  # "Secretary for Housing Agnes Tsang Mei-ling" typed ORG
     if len(ent) < 2 or not all(t.pos_ == "PROPN" or t.lower_ in NAME_PARTICLES for t in ent):
         return False
     if prev is not None and prev.lower_.rstrip(".") in TITLES_OR_HONORIFICS and prev.text[:1].isupper():

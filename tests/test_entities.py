@@ -628,3 +628,27 @@ def test_a_party_word_with_an_article_is_a_member_not_the_party(nlp):
     assert all(t.subject.name == "Republican Party" for t in said(r) if "praised" in t.object.span.text)
     party = next(e for e in r.entities if e.id == "organization:republican-party")
     assert {r.document.text[m.start:m.end] for m in party.mentions} == {"The Republican Party", "Republican"}
+
+
+@pytest.mark.model
+def test_a_byline_name_is_no_antecedent_of_a_pronoun(nlp):
+    """"Karen Mills" alone on a line under the headline writes the story, and the headline is no
+    one: "she said" is someone in the story."""
+    text = ("Dam Repairs Delayed Again\n\nKaren Mills\n\nPublished: 9:10am, 4 May 2025\n\n"
+            "Engineers found new cracks in the Kallar dam on Monday. \"We will not reopen the road "
+            "this month,\" she said.")
+    r = analyse(nlp, text)
+    # nobody in the story is a "she": neither the byline nor the headline (a line of its own) speaks
+    assert [(t.subject.name, t.object.span.text) for t in said(r)] == []
+
+
+@pytest.mark.model
+def test_a_name_the_model_ran_into_its_portfolio_is_the_person(nlp):
+    """"Secretary for Transport Helen Kwok Wai-yin": the model types "Transport Helen Kwok
+    Wai-yin" an organisation."""
+    text = ("Secretary for Transport Helen Kwok Wai-yin visited the depot on Monday. "
+            "\"We are watching the fares closely,\" she told reporters.")
+    r = analyse(nlp, text)
+    assert "Helen Kwok Wai-yin" in persons(r)
+    assert [(t.subject.name, t.object.span.text) for t in said(r)] == [
+        ("Helen Kwok Wai-yin", '"We are watching the fares closely,"')]
