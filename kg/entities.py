@@ -13,7 +13,9 @@ leaves alone. The small
 model's slips are repaired before clustering: untyped capitalised words after an honorific are
 a name ("Mrs Prys-Jones"), and so is a given name before that surname elsewhere; a plural title
 ("Presidents Obama and Bush") is no part of a name; a name split at a quoted
-nickname ('Robert C. "Bobby" Scott') is rejoined, a name never crosses a line break, words a
+nickname ('Robert C. "Bobby" Scott') is rejoined, a one-word name with a capital inside that
+spells the article's one person of that full name ("#DonaldTrump") is that person, a name
+never crosses a line break, words a
 headline glues onto a name ("Clinton Breaks With Obama") and leading verbs ("Injecting
 Clinton's ...") are cut off, and the type is voted: a one-word ORG/GPE/NORP that is a known
 person's surname, or an ORG/GPE name with a person cue (an honorific before it, apposition to
@@ -55,6 +57,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.given_names import gender_of as gender_of_name
 from kg.given_names import is_given_name
+from kg.handles import handle_letters, spellings
 from kg.lexicons import load_pairs, load_words
 from kg.model import Entity, EntityRef, Triple, entity_id
 from kg.model import Span as TextSpan
@@ -297,6 +300,8 @@ class EntityIndex:
             known = low in by_surname or (kind != "Organization" or gender_of_name(words[0]) is not None) and len(
                 by_first.get(low, [])) == 1  # "Debbie" the model typed ORG after "Debbie Wasserman Schultz"
             locative = ent.root.dep_ == "pobj" and ent.root.head.lower_ in LOCATIVE
+            if _spelled_by(words[0], full.values()) is not None:
+                known, locative = True, False  # "#AlmaReyes" the model typed an organisation
             if known and (kind == "Organization" or not locative):
                 persons.append((ent, words))
         shared: dict[str, list[Cluster]] = {}  # a surname two full names carry -> those people
@@ -318,6 +323,8 @@ class EntityIndex:
                 else:
                     cluster = next((c for k, c in full.items() if _contains_name(words_low := key.split(), k.split())
                                     and len(words_low) > len(k.split())), None)
+            if cluster is None and len(words) == 1:
+                cluster = _spelled_by(words[0], full.values())  # "#DonaldTrump" beside Donald Trump
             if cluster is None:
                 bearers = by_surname.get(words[-1].lower(), [])
                 candidates = _agreeing(bearers, gender := self._honorific_gender(ent.start_char))
@@ -867,6 +874,17 @@ def _voted_kinds(others: list[tuple[Span, str]]) -> dict[str, str]:
         elif len(counts) > 1:
             out[name] = "Organization" if counts["Organization"] >= counts["Place"] else "Place"
     return out
+
+
+def _spelled_by(word: str, people: Iterable[Cluster]) -> Cluster | None:
+    """The one person of the article whose full name a camel-case word spells, as a hashtag or
+    handle does ("#DonaldTrump", "SenTedCruz" beside Ted Cruz): one word with a capital inside,
+    never a surname such as "McCain" (it spells no full name)."""
+    if not word.isalpha() or word.isupper() or not any(c.isupper() for c in word[1:]):
+        return None
+    letters = handle_letters(word)
+    found = {id(c): c for c in people if c.type == "Person" and letters in spellings(c.name)}
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _agreeing(candidates: list[Cluster], gender: str | None) -> list[Cluster]:

@@ -115,6 +115,19 @@ def test_a_handle_that_spells_a_name_is_that_person(nlp):
     _check_offsets(r, text)
 
 
+def test_a_hashtag_the_model_took_for_a_name_is_the_person_it_spells(nlp):
+    """"#AlmaReyes" is one word the model tags as a name of its own (here an organisation): it is
+    the article's Alma Reyes, one node; a surname with a capital inside ("McCain") spells no one."""
+    text = ("Senator Alma Reyes spoke in Tucson on Friday. Supporters posted photos under #AlmaReyes all "
+            "weekend, and Reyes thanked them. John McCain met Mayor Tom Ashby, and McCain praised him.")
+    r = analyse(nlp, text)
+    assert "AlmaReyes" in {m.text for m in _entity(r, "Alma Reyes").mentions}
+    assert not [e for e in r.entities if e.name == "AlmaReyes"]
+    assert "McCain" in {m.text for m in _entity(r, "John McCain").mentions}
+    assert "McCain" not in {m.text for m in _entity(r, "Tom Ashby").mentions}
+    _check_offsets(r, text)
+
+
 def test_a_handle_that_spells_a_full_name_names_that_person_in_any_article(nlp):
     text = ("Voters reacted online on Monday. @JanetMoreno: Our thoughts are with the families. Reporters at "
             "@FoxNews asked about it, RoseAnn Lutz said she was sad, and AmeriCorps sent volunteers.")
