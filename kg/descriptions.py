@@ -11,7 +11,10 @@ mention the entity, a speaker phrase that starts with it is that entity, and the
 words. Rules, in order (the first that links wins):
 
 - apposition: a definite description in apposition to a person's name, either side ("Ted Cruz,
-  the Texas senator, ...", "the party chairwoman, Representative Ann Lee") is that person;
+  the Texas senator, ...", "the party chairwoman, Representative Ann Lee") is that person, and
+  its head is then a role that person holds for the descriptions after it, where the role
+  extractor was unsure ("Ann Lee - the first-term senator from Ohio - ... the Republican
+  senator"; a noun that is no role, a descriptor given);
 - a role held: its head is the head of a role that exactly one person named before it holds in
   the article beside a name (a title before the name — "Secretary Clinton" → "the secretary of
   state" —, an appositive, a predicate; a lesser office is another head: "the president" is not
@@ -49,7 +52,8 @@ words. Rules, in order (the first that links wins):
   capitalised words, are that person (an alias too, so a later "Little Marco" is him); never
   other quoted words ("Trump ("I love the poorly educated")");
 - a predicate: a description after "be"/"become" is its named subject ("Ann Lee would become the
-  Republican nominee"), never another holder of the role, nor anyone under a negation;
+  Republican nominee"), never another holder of the role, nor anyone under a negation, nor one
+  of a pair ("Lee or Ruiz to be the nominee");
 - a speaker continued: a description with modifiers, headed by a person's role noun, that is the
   subject of a speech verb, in a sentence that names no one before the verb (a name in what is said
   is no speaker, but never the person meant), right after a sentence that names
@@ -108,6 +112,7 @@ NAMED = 0.8  # role triples at least this sure stand beside a name: evidence for
 BARE_REACH = 2  # sentences a bare "the pollster" may stand after its person's last mention
 CANDIDACY = "candidacy"  # the role class of "the Republican nominee", "the GOP front-runner"
 PAST = {"former", "ex", "erstwhile", "onetime", "one-time"}  # "the former president" held it before
+SAID_TO_BE = ("apposition",)  # the text sets the description beside the name: what the person is
 NOT_POINTING = {"one", "same", "other", "another", "new"}  # "the one candidate who ...", "the new mayor"
 SPEECH_VERBS = load_words("speech_verbs")
 _BRACKET_PARTY = re.compile(r"\s*\((R|D|I)\s*[-–,]\s*[A-Z]")
@@ -194,6 +199,31 @@ class _Evidence:
             if (cluster := index.cluster_at_char(char)) is not None and cluster.type == "Person":
                 self._read_party(doc[i])  # (only a person's word can tie a party to a person)
 
+    def learn(self, token: Token, found: Description) -> None:
+        """What a description set beside a person's name ("Ann Lee - the first-term senator from
+        Ohio") tells later descriptions: its head
+        is a role the person holds from there on (with the bodies, nations and party it names), or
+        for a noun that is no role a descriptor given ("the businessman"). Roles the extractor
+        found beside a name come first: this adds only what they missed."""
+        words = _description_words(token) or [token]
+        modifiers = [t for t in words if t.i < token.i and t.lower_ != "the"]
+        head = token.lemma_.lower()
+        lesser = "+".join(sorted({t.lower_ for t in modifiers} & LESSER))
+        held = f"{lesser}+{head}" if lesser else head
+        pid = found.entity_id
+        if not is_head(token):
+            self.descriptors[head].setdefault(pid, found.span.start)
+            return
+        if pid in self.roles.get(held, {}):
+            return
+        named = {demonyms().get(w, w).lower() for t in words if t.ent_type_ in ("ORG", "GPE", "NORP") and t.i != token.i
+                 for w in [_org_words(t)]}
+        self.roles[held][pid] = (found.span.start, named)
+        self.undated.add((held, pid))
+        self.parties[pid].update(p for t in modifiers if (p := party_of(t.text)) is not None)
+        if any(w in PAST for w in _written_words(modifiers)):
+            self.former.add((held, pid))
+
     def classes_held(self, pid: str) -> set[str]:
         """The role classes (``role_classes.txt``) of the roles the person holds in the article."""
         return {kind for head, holders in self.roles.items() if pid in holders
@@ -262,6 +292,8 @@ def describe(doc: Doc, index: EntityIndex, role_triples: Sequence[Triple]
         if found is not None and found.span.start not in taken:
             taken.add(found.span.start)
             (out if isinstance(found, Description) else left).append(found)
+            if isinstance(found, Description) and found.rule in SAID_TO_BE:
+                evidence.learn(token, found)  # "Ann Lee, the state senator, ... The senator said"
     out.extend(_handles(index.text, index))
     out.extend(_nicknames(index.text, index))
     out.sort(key=lambda d: (d.span.start, d.span.end))
@@ -368,6 +400,8 @@ def _predicated_of(token: Token, ev: _Evidence) -> str | None:
             or any(c.dep_ == "neg" for c in verb.children):
         return None
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None and any(c.dep_ == "conj" for c in subject.children):
+        return None  # "Trump or Cruz to be the nominee": said of neither alone
     person = ev.person(subject) if subject is not None else None
     return person.id if person is not None else None
 

@@ -48,6 +48,22 @@ def test_a_definite_appositive_is_the_person(nlp):
     assert "the Vermont governor" in _described(r, "Dana Whitfield")
 
 
+def test_a_description_set_beside_a_name_makes_a_later_one_of_its_role_hers(nlp):
+    """The role extractor is unsure of a dash appositive (below its "named" confidence), but the
+    description beside the name is hers: a later "the Republican senator" is the same person."""
+    text = ("Few in the state expected a close race for Martha Delgado - the first-term senator from Ohio - "
+            "this year. Voters doubt that the Republican senator can win without the party's base.")
+    r = analyse(nlp, text)
+    assert {"the first-term senator from Ohio", "the Republican senator"} <= _described(r, "Martha Delgado")
+    _check_offsets(r, text)
+
+
+def test_a_predicate_of_two_people_is_neither(nlp):
+    r = analyse(nlp, "If you want Tom Ashby or Jane Ruiz to be the nominee, vote on Tuesday. Analysts say the "
+                     "nominee will face a hard fall.")
+    assert not any("nominee" in m for name in ("Tom Ashby", "Jane Ruiz") for m in _described(r, name))
+
+
 def test_an_indefinite_descriptor_makes_the_later_description_his(nlp):
     text = "Paul Brenner, a retired shipbuilder, bought the club in May. Fans doubt the retired shipbuilder will spend."
     r = analyse(nlp, text)
