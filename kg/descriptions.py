@@ -81,7 +81,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
@@ -101,7 +101,7 @@ from kg.given_names import gender_of as gender_of_name
 from kg.handles import HANDLE_PREFIXES
 from kg.lexicons import load_words
 from kg.mentions import LESSER
-from kg.model import OpenDescription, Span, Triple
+from kg.model import Entity, OpenDescription, Span, Triple, entity_id
 from kg.token_table import token_table
 
 if TYPE_CHECKING:  # a worker process extracting articles never needs networkx (~0.3 s to import)
@@ -112,6 +112,7 @@ NAMED = 0.8  # role triples at least this sure stand beside a name: evidence for
 BARE_REACH = 2  # sentences a bare "the pollster" may stand after its person's last mention
 CANDIDACY = "candidacy"  # the role class of "the Republican nominee", "the GOP front-runner"
 PAST = {"former", "ex", "erstwhile", "onetime", "one-time"}  # "the former president" held it before
+RELATIVE = {"who", "whom", "that", "which"}  # a relative pronoun stands for the words before it
 SAID_TO_BE = ("apposition",)  # the text sets the description beside the name: what the person is
 NOT_POINTING = {"one", "same", "other", "another", "new"}  # "the one candidate who ...", "the new mayor"
 SPEECH_VERBS = load_words("speech_verbs")
@@ -750,6 +751,28 @@ def _spelled_name(handle: str) -> str | None:
     return words[0] if len(words) == 1 and title else None
 
 
+def with_nameless_nodes(left: Sequence[OpenDescription], entities: Iterable[Entity], doc_id: str
+                        ) -> list[OpenDescription]:
+    """The open descriptions, each with the nameless person its article minted of the same words
+    (``kg.speakers``: "The former secretary of state said ..."), when that node's every mention is
+    one of them (or a relative pronoun after one: "who"): a node that also stands where the article
+    decided otherwise (two people fit there), or for a "she" that the nameless person's unknown
+    gender let through, is no one the corpus may name."""
+    opened: dict[str, set[int]] = defaultdict(set)
+    for found in left:
+        opened[found.span.text.lower()].add(found.span.start)
+    by_id = {e.id: e for e in entities if e.type == "Person"}
+    out = []
+    for found in left:
+        words = found.span.text.lower()
+        node = by_id.get(entity_id("Person", f"{words} {doc_id}"))
+        if node is not None and all(m.start in opened[words] if m.text.lower() == words else m.text.lower() in RELATIVE
+                                    for m in node.mentions):
+            found = replace(found, node=node.id)
+        out.append(found)
+    return out
+
+
 # -- across the corpus ------------------------------------------------------------------
 def role_key(name: str) -> str:
     """A role name's head with its lesser office, as descriptions key it: "Vice President" →
@@ -761,6 +784,35 @@ def role_key(name: str) -> str:
 
 def link_across(graph: nx.MultiDiGraph, open_descriptions: Iterable[OpenDescription],
                 merged: dict[str, str]) -> dict[str, set[str]]:
+    """Descriptions their article left open, tied to one person by what the whole corpus says
+    (:func:`ties_across`): {person node id: description words to add as aliases}."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for found, person in ties_across(graph, open_descriptions, merged):
+        out[person].add(description_alias(found))
+    return dict(out)
+
+
+def description_alias(found: OpenDescription) -> str:
+    """A description's words as an alias: without "the" and quotation marks ("former secretary of state")."""
+    return " ".join(re.sub(r"^(?:the|The|THE)\s+|[“”\"]", "", found.span.text).split())
+
+
+def nameless_merges(open_descriptions: Iterable[OpenDescription], ties: Iterable[tuple[OpenDescription, str]],
+                    graph: nx.MultiDiGraph) -> dict[str, str]:
+    """{nameless node: person} for the nameless people articles minted of descriptions they left
+    open (:func:`with_nameless_nodes`) that the corpus ties to one person, every time the article
+    writes them: the statements "the former secretary of state" made are then that person's."""
+    tied = {id(found): person for found, person in ties}
+    people: dict[str, set[str | None]] = defaultdict(set)
+    for found in open_descriptions:
+        if found.node is not None:
+            people[found.node].add(tied.get(id(found)))
+    return {node: person for node, found in people.items()
+            if len(found) == 1 and (person := next(iter(found))) is not None and node in graph}
+
+
+def ties_across(graph: nx.MultiDiGraph, open_descriptions: Iterable[OpenDescription],
+                merged: dict[str, str]) -> list[tuple[OpenDescription, str]]:
     """Descriptions their article left open, tied to one person by what the whole corpus says:
     "the former secretary of state" in an article that names Clinton and Napolitano is Clinton
     when another article calls her "former Secretary of State Hillary Clinton" and no article gives
@@ -769,7 +821,7 @@ def link_across(graph: nx.MultiDiGraph, open_descriptions: Iterable[OpenDescript
     over the roles every article gives beside a name. ``merged``: ids the corpus merge replaced.
 
     Returns:
-        {person node id: description words to add as aliases}.
+        (description, person node id) for every description the corpus ties.
     """
     heads: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))  # person → head → orgs
     former: dict[str, set[str]] = defaultdict(set)  # person → heads of roles held before
@@ -786,7 +838,7 @@ def link_across(graph: nx.MultiDiGraph, open_descriptions: Iterable[OpenDescript
             former[person].add(head)
         if org and (party := party_of(str(org))) is not None:
             parties[person].add(party)
-    out: dict[str, set[str]] = defaultdict(set)
+    out: list[tuple[OpenDescription, str]] = []
     for found in open_descriptions:
         people = {merged.get(c, c) for c in found.candidates}
         people = {p for p in people if p in graph and not (found.parties and parties[p]
@@ -803,9 +855,8 @@ def link_across(graph: nx.MultiDiGraph, open_descriptions: Iterable[OpenDescript
         chosen = [p for p in chosen if set(found.standing) <= {role_classes().get(h.rpartition("+")[2])
                                                                 for h in heads[p]}]
         if len(chosen) == 1:
-            words = " ".join(re.sub(r"^(?:the|The|THE)\s+|[“”\"]", "", found.span.text).split())
-            out[chosen[0]].add(words)
-    return dict(out)
+            out.append((found, chosen[0]))
+    return out
 
 
 def _org_word(org: str) -> str:

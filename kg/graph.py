@@ -400,6 +400,16 @@ class KnowledgeGraph:
                         out[node] = target
         return out
 
+    def merge_into(self, merges: dict[str, str]) -> dict[str, str]:
+        """Merge each node into its target (nodes the corpus found to be one: ``kg.corpus.settle``);
+        both must be nodes of the graph. Returns the merges made."""
+        done = {node: target for node, target in merges.items() if node != target}
+        for node, target in done.items():
+            self._merge_node(node, target)
+        if done:
+            self._after_merge()
+        return done
+
     def open_descriptions(self) -> list[OpenDescription]:
         """The descriptions the added articles left open (not kept in saved graphs), in doc order."""
         return [d for doc in sorted(self._open) for d in self._open[doc]]

@@ -244,6 +244,26 @@ def test_two_people_the_corpus_gives_the_role_leave_it_open(nlp):
                    for a in _aliases_in(graph, node) if a.islower())
 
 
+def _speakers(graph) -> list[str]:
+    return [u for u, _v, d in graph.graph.edges(data=True) if d.get("type") == "SAID"]
+
+
+def test_a_speaker_the_corpus_ties_is_that_person_not_a_nameless_one(nlp):
+    """"The former secretary of state said" in an article that leaves the words open: the nameless
+    speaker kg made of them becomes Maria Olsen once the corpus ties the words to her; with two
+    people the corpus gives the role, it stays nameless (never the wrong one of them)."""
+    from kg.api import build_graph
+
+    said = ("Maria Olsen and Carl Moss met in Bergen on Friday. The former secretary of state said the talks "
+            "had failed.")
+    graph = build_graph(["Former Secretary of State Maria Olsen spoke in Oslo on Monday.", said])
+    assert _speakers(graph) == ["person:maria-olsen"]
+    assert not [n for n in graph.graph if n.startswith("person:the-former-secretary")]
+    two = build_graph(["Former Secretary of State Maria Olsen spoke in Oslo on Monday.",
+                       "Former Secretary of State Carl Moss spoke in Bergen on Tuesday.", said])
+    assert _speakers(two) == ["person:the-former-secretary-of-state-doc3"]
+
+
 def test_open_descriptions_survive_the_saved_state(nlp):
     from kg.state import result_from_json, result_to_json
 
