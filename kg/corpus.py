@@ -26,6 +26,8 @@ def settle(graph: KnowledgeGraph) -> dict[str, str]:
     ties = ties_across(roles, opened, merged)
     aliases: dict[str, set[str]] = defaultdict(set)
     for found, person in ties:
-        aliases[person].add(description_alias(found))
+        if found.near is None:  # a bare "the candidate" is no name of anyone's
+            aliases[person].add(description_alias(found))
     graph.add_aliases(dict(aliases))
-    return {**merged, **graph.merge_into(nameless_merges(opened, ties, roles))}
+    bare = {found.node for found in opened if found.near is not None and found.node is not None}
+    return {**merged, **graph.merge_into(nameless_merges(opened, ties, roles), nameless=bare)}

@@ -61,7 +61,9 @@ words. Rules, in order (the first that links wins):
   incumbent added ...'), when no one else named before holds its head and the person's roles
   name every body and nation it names (never a body: "The DA caucus in the council blamed ...");
 - left open: a description with modifiers or a complement that no one named before it fits here
-  goes to the corpus (:func:`link_across`, :mod:`kg.corpus`), with the people named before it.
+  goes to the corpus (:func:`link_across`, :mod:`kg.corpus`), with the people named before it;
+  so does a bare role noun ("the candidate"), which the corpus may give only to a person named
+  within :data:`BARE_REACH` sentences before it (and never as an alias: its words name no one).
 
 Never, whatever fits: a party, organisation or place among the modifiers that the person's own
 roles or party name otherwise, or a nationality their roles do not name ("the French president"
@@ -379,8 +381,10 @@ def _describe(token: Token, ev: _Evidence) -> Description | OpenDescription | No
             return None
         return Description(span, said_of, "predicate")
     # "the senator from Vermont" says more than its head (a complement of a role noun; not "the end of the day")
-    if not fits and (modifiers or words[-1].i > token.i and is_head(token)):
-        return _left_open(token, span, held_head, named, parties, ev, past=past, standing=standing, dated=dated)
+    # a bare role noun ("the candidate") too, for one of the people named in the sentences just before it
+    if not fits and (modifiers or is_head(token)):
+        return _left_open(token, span, held_head, named, parties, ev, past=past, standing=standing, dated=dated,
+                          bare=not modifiers and words[-1].i == token.i)
     fits = {pid: why for pid, why in fits.items() if not (parties and ev.parties.get(pid) and not parties
                                                           & ev.parties[pid])}
     if len(fits) != 1:
@@ -504,19 +508,23 @@ def _rival_candidates(ev: _Evidence, token: Token, fits: set[str]) -> bool:
 
 
 def _left_open(token: Token, span: Span, head: str, orgs: set[str], parties: set[str], ev: _Evidence, *,
-               past: bool, standing: set[str], dated: set[tuple[str, str]]) -> OpenDescription | None:
+               past: bool, standing: set[str], dated: set[tuple[str, str]], bare: bool = False
+               ) -> OpenDescription | None:
     """A description no one named before it fits in its article, with the people it may be: those
     named before it, not in its own clause, of no other party than it names, and not one the
     article gives its head only with a year it does not name ("the GOP nominee" is not the "2012
-    GOP presidential nominee Ann Lee" of its article, whatever the corpus says of her)."""
+    GOP presidential nominee Ann Lee" of its article, whatever the corpus says of her). A bare
+    head ("the candidate") also lists those named within :data:`BARE_REACH` sentences before it:
+    the one the corpus picks must be one of them."""
     candidates = tuple(sorted(
         pid for pid, cluster in ev.clusters.items()
         if cluster.type == "Person" and ev.first[pid] < token.idx and not _same_clause(token, cluster, ev)
         and not (parties and ev.parties.get(pid) and not parties & ev.parties[pid]) and (head, pid) not in dated))
     if not candidates:
         return None
+    near = tuple(pid for pid in candidates if _recent(ev, pid, token)) if bare else None
     return OpenDescription(span, head, tuple(sorted(orgs)), tuple(sorted(parties)), candidates, past=past,
-                           standing=tuple(sorted(standing)))
+                           standing=tuple(sorted(standing)), near=near)
 
 
 def _description_words(token: Token) -> list[Token] | None:
@@ -788,7 +796,8 @@ def link_across(graph: nx.MultiDiGraph, open_descriptions: Iterable[OpenDescript
     (:func:`ties_across`): {person node id: description words to add as aliases}."""
     out: dict[str, set[str]] = defaultdict(set)
     for found, person in ties_across(graph, open_descriptions, merged):
-        out[person].add(description_alias(found))
+        if found.near is None:  # a bare "the candidate" is no name of anyone's
+            out[person].add(description_alias(found))
     return dict(out)
 
 
@@ -854,7 +863,7 @@ def ties_across(graph: nx.MultiDiGraph, open_descriptions: Iterable[OpenDescript
             chosen = [p for p in people if set(found.parties) & parties[p]]
         chosen = [p for p in chosen if set(found.standing) <= {role_classes().get(h.rpartition("+")[2])
                                                                 for h in heads[p]}]
-        if len(chosen) == 1:
+        if len(chosen) == 1 and (found.near is None or chosen[0] in {merged.get(c, c) for c in found.near}):
             out.append((found, chosen[0]))
     return out
 

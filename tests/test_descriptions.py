@@ -264,6 +264,25 @@ def test_a_speaker_the_corpus_ties_is_that_person_not_a_nameless_one(nlp):
     assert _speakers(two) == ["person:the-former-secretary-of-state-doc3"]
 
 
+def test_a_bare_role_noun_the_corpus_ties_is_the_one_holder_named_just_before(nlp):
+    """A bare "the candidate" that its article leaves open is the one person named in the sentences
+    just before it whom the corpus makes a candidate; its words are no alias. Named further back,
+    or beside another candidate, the speaker stays nameless."""
+    from kg.api import build_graph
+
+    one = "Presidential candidate Tom Ashby spoke in Ohio on Monday."
+    near = "Tom Ashby toured a steel plant in Dayton. Later the candidate said the plant would stay open."
+    graph = build_graph([one, near])
+    assert _speakers(graph) == ["person:tom-ashby"]
+    assert not any("candidate" in a for a in _aliases_in(graph, "person:tom-ashby"))
+    far = ("Tom Ashby toured a steel plant in Dayton. Workers lined the road. Rain fell all day. The mill "
+           "closed at noon. Later the candidate said the plant would stay open.")
+    assert _speakers(build_graph([one, far])) == ["person:the-candidate-doc2"]
+    two = build_graph([one, "Presidential candidate Carl Moss spoke in Utah on Monday.",
+                       "Tom Ashby met Carl Moss in Dayton. Later the candidate said the plant would stay open."])
+    assert _speakers(two) == ["person:the-candidate-doc3"]
+
+
 def test_open_descriptions_survive_the_saved_state(nlp):
     from kg.state import result_from_json, result_to_json
 
