@@ -7,7 +7,8 @@ name makes an alias: "Crooked Hillary Clinton") are one person
 (possessive 's stripped, surnames attached to the full name that carries them). When two
 people of the article share a surname (Bernie and Sarah Huckabee Sanders, Donald and Eric
 Trump), they stay apart and the bare surname goes to neither unless an honorific's gender
-leaves one ("Mrs. Clinton"): it is a name of its own, keyed to its article, which the corpus
+leaves one ("Mrs. Clinton") or the article uses it only while it has named one of them
+("President George W. Bush ... Mr. Bush ... Jeb Bush"): it is a name of its own, keyed to its article, which the corpus
 merge gives to the person the corpus makes dominant (``KnowledgeGraph.merge_short_names``) or
 leaves alone. The small
 model's slips are repaired before clustering: untyped capitalised words after an honorific are
@@ -304,6 +305,15 @@ class EntityIndex:
                 known, locative = True, False  # "#AlmaReyes" the model typed an organisation
             if known and (kind == "Organization" or not locative):
                 persons.append((ent, words))
+        # where each full name is first written, and where each bare surname is last: "Mr. Bush" used
+        # only before the article names its second Bush is the one Bush named by then
+        first_named: dict[int, int] = {}
+        last_alone: dict[str, int] = {}
+        for ent, words in persons:
+            if len(words) >= 2 and (named := full.get(" ".join(words).lower())) is not None:
+                first_named[id(named)] = min(first_named.get(id(named), ent.start_char), ent.start_char)
+            elif len(words) == 1:
+                last_alone[words[0].lower()] = max(last_alone.get(words[0].lower(), 0), ent.start_char)
         shared: dict[str, list[Cluster]] = {}  # a surname two full names carry -> those people
         other_bearers: dict[tuple[str, str], Cluster] = {}  # (surname, gender) -> "Mrs. Khan" beside Khizr Khan
         for ent, words in sorted(persons, key=lambda p: p[0].start):
@@ -329,7 +339,9 @@ class EntityIndex:
                 bearers = by_surname.get(words[-1].lower(), [])
                 candidates = _agreeing(bearers, gender := self._honorific_gender(ent.start_char))
                 if len(words) == 1 and len(candidates) > 1:
-                    candidates = []  # "Trump" beside Donald and Eric Trump: a name of its own, the corpus settles it
+                    # "Trump" beside Donald and Eric Trump: a name of its own, the corpus settles it; unless
+                    # the article uses it only while it has named one of them
+                    candidates = _only_one_named_yet(candidates, first_named, ent.start_char, last_alone[key])
                 cluster = self._nearest_before(candidates, ent.start_char) if candidates else None
                 if len(words) == 1 and bearers and not candidates and gender is not None:
                     # "Mrs. Khan" beside Khizr Khan: another bearer of the name, of this article only
@@ -874,6 +886,17 @@ def _voted_kinds(others: list[tuple[Span, str]]) -> dict[str, str]:
         elif len(counts) > 1:
             out[name] = "Organization" if counts["Organization"] >= counts["Place"] else "Place"
     return out
+
+
+def _only_one_named_yet(candidates: list[Cluster], first_named: dict[int, int], at: int, last: int) -> list[Cluster]:
+    """The one of ``candidates`` (people of one surname) that the article has named by ``at``, when
+    every other is first named after ``last`` (the surname's last use alone): "President George W.
+    Bush ... Mr. Bush ... Jeb Bush" makes "Mr. Bush" George W. Bush. Else none."""
+    never = 1 << 62
+    before = [c for c in candidates if first_named.get(id(c), never) < at]
+    if len(before) == 1 and all(first_named.get(id(c), never) > last for c in candidates if c is not before[0]):
+        return before
+    return []
 
 
 def _spelled_by(word: str, people: Iterable[Cluster]) -> Cluster | None:
