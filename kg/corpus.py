@@ -3,18 +3,31 @@
 1. short names merge into the one person the corpus means ("Trump" of one article is Donald
    Trump: :meth:`KnowledgeGraph.merge_short_names`);
 2. descriptions an article left open are tied to the one person named there whom other articles
-   give that role ("the former secretary of state": :func:`kg.descriptions.link_across`).
+   give that role ("the former secretary of state": :func:`kg.descriptions.ties_across`), their
+   words become that person's aliases, and the nameless person the article made of them (a
+   speaker, "The former secretary of state said") merges into that person
+   (:func:`kg.descriptions.nameless_merges`).
 Both are deterministic over the whole graph, so ``--append`` builds what one run builds.
 """
 
 from __future__ import annotations
 
-from kg.descriptions import link_across
+from collections import defaultdict
+
+from kg.descriptions import description_alias, nameless_merges, ties_across
 from kg.graph import KnowledgeGraph
 
 
 def settle(graph: KnowledgeGraph) -> dict[str, str]:
-    """Run the corpus-wide steps on ``graph``; returns the ids the merge replaced (old → new)."""
+    """Run the corpus-wide steps on ``graph``; returns the ids the merges replaced (old → new)."""
     merged = graph.merge_short_names()
-    graph.add_aliases(link_across(graph.roles_graph(), graph.open_descriptions(), merged))
-    return merged
+    opened = graph.open_descriptions()
+    roles = graph.roles_graph()
+    ties = ties_across(roles, opened, merged)
+    aliases: dict[str, set[str]] = defaultdict(set)
+    for found, person in ties:
+        if found.near is None:  # a bare "the candidate" is no name of anyone's
+            aliases[person].add(description_alias(found))
+    graph.add_aliases(dict(aliases))
+    bare = {found.node for found in opened if found.near is not None and found.node is not None}
+    return {**merged, **graph.merge_into(nameless_merges(opened, ties, roles), nameless=bare)}

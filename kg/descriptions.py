@@ -11,7 +11,10 @@ mention the entity, a speaker phrase that starts with it is that entity, and the
 words. Rules, in order (the first that links wins):
 
 - apposition: a definite description in apposition to a person's name, either side ("Ted Cruz,
-  the Texas senator, ...", "the party chairwoman, Representative Ann Lee") is that person;
+  the Texas senator, ...", "the party chairwoman, Representative Ann Lee") is that person, and
+  its head is then a role that person holds for the descriptions after it, where the role
+  extractor was unsure ("Ann Lee - the first-term senator from Ohio - ... the Republican
+  senator"; a noun that is no role, a descriptor given);
 - a role held: its head is the head of a role that exactly one person named before it holds in
   the article beside a name (a title before the name — "Secretary Clinton" → "the secretary of
   state" —, an appositive, a predicate; a lesser office is another head: "the president" is not
@@ -49,7 +52,8 @@ words. Rules, in order (the first that links wins):
   capitalised words, are that person (an alias too, so a later "Little Marco" is him); never
   other quoted words ("Trump ("I love the poorly educated")");
 - a predicate: a description after "be"/"become" is its named subject ("Ann Lee would become the
-  Republican nominee"), never another holder of the role, nor anyone under a negation;
+  Republican nominee"), never another holder of the role, nor anyone under a negation, nor one
+  of a pair ("Lee or Ruiz to be the nominee");
 - a speaker continued: a description with modifiers, headed by a person's role noun, that is the
   subject of a speech verb, in a sentence that names no one before the verb (a name in what is said
   is no speaker, but never the person meant), right after a sentence that names
@@ -57,7 +61,9 @@ words. Rules, in order (the first that links wins):
   incumbent added ...'), when no one else named before holds its head and the person's roles
   name every body and nation it names (never a body: "The DA caucus in the council blamed ...");
 - left open: a description with modifiers or a complement that no one named before it fits here
-  goes to the corpus (:func:`link_across`, :mod:`kg.corpus`), with the people named before it.
+  goes to the corpus (:func:`link_across`, :mod:`kg.corpus`), with the people named before it;
+  so does a bare role noun ("the candidate"), which the corpus may give only to a person named
+  within :data:`BARE_REACH` sentences before it (and never as an alias: its words name no one).
 
 Never, whatever fits: a party, organisation or place among the modifiers that the person's own
 roles or party name otherwise, or a nationality their roles do not name ("the French president"
@@ -77,7 +83,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
@@ -97,7 +103,7 @@ from kg.given_names import gender_of as gender_of_name
 from kg.handles import HANDLE_PREFIXES
 from kg.lexicons import load_words
 from kg.mentions import LESSER
-from kg.model import OpenDescription, Span, Triple
+from kg.model import Entity, OpenDescription, Span, Triple, entity_id
 from kg.token_table import token_table
 
 if TYPE_CHECKING:  # a worker process extracting articles never needs networkx (~0.3 s to import)
@@ -108,6 +114,8 @@ NAMED = 0.8  # role triples at least this sure stand beside a name: evidence for
 BARE_REACH = 2  # sentences a bare "the pollster" may stand after its person's last mention
 CANDIDACY = "candidacy"  # the role class of "the Republican nominee", "the GOP front-runner"
 PAST = {"former", "ex", "erstwhile", "onetime", "one-time"}  # "the former president" held it before
+RELATIVE = {"who", "whom", "that", "which"}  # a relative pronoun stands for the words before it
+SAID_TO_BE = ("apposition",)  # the text sets the description beside the name: what the person is
 NOT_POINTING = {"one", "same", "other", "another", "new"}  # "the one candidate who ...", "the new mayor"
 SPEECH_VERBS = load_words("speech_verbs")
 _BRACKET_PARTY = re.compile(r"\s*\((R|D|I)\s*[-–,]\s*[A-Z]")
@@ -194,6 +202,31 @@ class _Evidence:
             if (cluster := index.cluster_at_char(char)) is not None and cluster.type == "Person":
                 self._read_party(doc[i])  # (only a person's word can tie a party to a person)
 
+    def learn(self, token: Token, found: Description) -> None:
+        """What a description set beside a person's name ("Ann Lee - the first-term senator from
+        Ohio") tells later descriptions: its head
+        is a role the person holds from there on (with the bodies, nations and party it names), or
+        for a noun that is no role a descriptor given ("the businessman"). Roles the extractor
+        found beside a name come first: this adds only what they missed."""
+        words = _description_words(token) or [token]
+        modifiers = [t for t in words if t.i < token.i and t.lower_ != "the"]
+        head = token.lemma_.lower()
+        lesser = "+".join(sorted({t.lower_ for t in modifiers} & LESSER))
+        held = f"{lesser}+{head}" if lesser else head
+        pid = found.entity_id
+        if not is_head(token):
+            self.descriptors[head].setdefault(pid, found.span.start)
+            return
+        if pid in self.roles.get(held, {}):
+            return
+        named = {demonyms().get(w, w).lower() for t in words if t.ent_type_ in ("ORG", "GPE", "NORP") and t.i != token.i
+                 for w in [_org_words(t)]}
+        self.roles[held][pid] = (found.span.start, named)
+        self.undated.add((held, pid))
+        self.parties[pid].update(p for t in modifiers if (p := party_of(t.text)) is not None)
+        if any(w in PAST for w in _written_words(modifiers)):
+            self.former.add((held, pid))
+
     def classes_held(self, pid: str) -> set[str]:
         """The role classes (``role_classes.txt``) of the roles the person holds in the article."""
         return {kind for head, holders in self.roles.items() if pid in holders
@@ -262,6 +295,8 @@ def describe(doc: Doc, index: EntityIndex, role_triples: Sequence[Triple]
         if found is not None and found.span.start not in taken:
             taken.add(found.span.start)
             (out if isinstance(found, Description) else left).append(found)
+            if isinstance(found, Description) and found.rule in SAID_TO_BE:
+                evidence.learn(token, found)  # "Ann Lee, the state senator, ... The senator said"
     out.extend(_handles(index.text, index))
     out.extend(_nicknames(index.text, index))
     out.sort(key=lambda d: (d.span.start, d.span.end))
@@ -346,8 +381,10 @@ def _describe(token: Token, ev: _Evidence) -> Description | OpenDescription | No
             return None
         return Description(span, said_of, "predicate")
     # "the senator from Vermont" says more than its head (a complement of a role noun; not "the end of the day")
-    if not fits and (modifiers or words[-1].i > token.i and is_head(token)):
-        return _left_open(token, span, held_head, named, parties, ev, past=past, standing=standing, dated=dated)
+    # a bare role noun ("the candidate") too, for one of the people named in the sentences just before it
+    if not fits and (modifiers or is_head(token)):
+        return _left_open(token, span, held_head, named, parties, ev, past=past, standing=standing, dated=dated,
+                          bare=not modifiers and words[-1].i == token.i)
     fits = {pid: why for pid, why in fits.items() if not (parties and ev.parties.get(pid) and not parties
                                                           & ev.parties[pid])}
     if len(fits) != 1:
@@ -368,6 +405,8 @@ def _predicated_of(token: Token, ev: _Evidence) -> str | None:
             or any(c.dep_ == "neg" for c in verb.children):
         return None
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None and any(c.dep_ == "conj" for c in subject.children):
+        return None  # "Trump or Cruz to be the nominee": said of neither alone
     person = ev.person(subject) if subject is not None else None
     return person.id if person is not None else None
 
@@ -469,19 +508,23 @@ def _rival_candidates(ev: _Evidence, token: Token, fits: set[str]) -> bool:
 
 
 def _left_open(token: Token, span: Span, head: str, orgs: set[str], parties: set[str], ev: _Evidence, *,
-               past: bool, standing: set[str], dated: set[tuple[str, str]]) -> OpenDescription | None:
+               past: bool, standing: set[str], dated: set[tuple[str, str]], bare: bool = False
+               ) -> OpenDescription | None:
     """A description no one named before it fits in its article, with the people it may be: those
     named before it, not in its own clause, of no other party than it names, and not one the
     article gives its head only with a year it does not name ("the GOP nominee" is not the "2012
-    GOP presidential nominee Ann Lee" of its article, whatever the corpus says of her)."""
+    GOP presidential nominee Ann Lee" of its article, whatever the corpus says of her). A bare
+    head ("the candidate") also lists those named within :data:`BARE_REACH` sentences before it:
+    the one the corpus picks must be one of them."""
     candidates = tuple(sorted(
         pid for pid, cluster in ev.clusters.items()
         if cluster.type == "Person" and ev.first[pid] < token.idx and not _same_clause(token, cluster, ev)
         and not (parties and ev.parties.get(pid) and not parties & ev.parties[pid]) and (head, pid) not in dated))
     if not candidates:
         return None
+    near = tuple(pid for pid in candidates if _recent(ev, pid, token)) if bare else None
     return OpenDescription(span, head, tuple(sorted(orgs)), tuple(sorted(parties)), candidates, past=past,
-                           standing=tuple(sorted(standing)))
+                           standing=tuple(sorted(standing)), near=near)
 
 
 def _description_words(token: Token) -> list[Token] | None:
@@ -716,6 +759,28 @@ def _spelled_name(handle: str) -> str | None:
     return words[0] if len(words) == 1 and title else None
 
 
+def with_nameless_nodes(left: Sequence[OpenDescription], entities: Iterable[Entity], doc_id: str
+                        ) -> list[OpenDescription]:
+    """The open descriptions, each with the nameless person its article minted of the same words
+    (``kg.speakers``: "The former secretary of state said ..."), when that node's every mention is
+    one of them (or a relative pronoun after one: "who"): a node that also stands where the article
+    decided otherwise (two people fit there), or for a "she" that the nameless person's unknown
+    gender let through, is no one the corpus may name."""
+    opened: dict[str, set[int]] = defaultdict(set)
+    for found in left:
+        opened[found.span.text.lower()].add(found.span.start)
+    by_id = {e.id: e for e in entities if e.type == "Person"}
+    out = []
+    for found in left:
+        words = found.span.text.lower()
+        node = by_id.get(entity_id("Person", f"{words} {doc_id}"))
+        if node is not None and all(m.start in opened[words] if m.text.lower() == words else m.text.lower() in RELATIVE
+                                    for m in node.mentions):
+            found = replace(found, node=node.id)
+        out.append(found)
+    return out
+
+
 # -- across the corpus ------------------------------------------------------------------
 def role_key(name: str) -> str:
     """A role name's head with its lesser office, as descriptions key it: "Vice President" →
@@ -727,6 +792,36 @@ def role_key(name: str) -> str:
 
 def link_across(graph: nx.MultiDiGraph, open_descriptions: Iterable[OpenDescription],
                 merged: dict[str, str]) -> dict[str, set[str]]:
+    """Descriptions their article left open, tied to one person by what the whole corpus says
+    (:func:`ties_across`): {person node id: description words to add as aliases}."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for found, person in ties_across(graph, open_descriptions, merged):
+        if found.near is None:  # a bare "the candidate" is no name of anyone's
+            out[person].add(description_alias(found))
+    return dict(out)
+
+
+def description_alias(found: OpenDescription) -> str:
+    """A description's words as an alias: without "the" and quotation marks ("former secretary of state")."""
+    return " ".join(re.sub(r"^(?:the|The|THE)\s+|[“”\"]", "", found.span.text).split())
+
+
+def nameless_merges(open_descriptions: Iterable[OpenDescription], ties: Iterable[tuple[OpenDescription, str]],
+                    graph: nx.MultiDiGraph) -> dict[str, str]:
+    """{nameless node: person} for the nameless people articles minted of descriptions they left
+    open (:func:`with_nameless_nodes`) that the corpus ties to one person, every time the article
+    writes them: the statements "the former secretary of state" made are then that person's."""
+    tied = {id(found): person for found, person in ties}
+    people: dict[str, set[str | None]] = defaultdict(set)
+    for found in open_descriptions:
+        if found.node is not None:
+            people[found.node].add(tied.get(id(found)))
+    return {node: person for node, found in people.items()
+            if len(found) == 1 and (person := next(iter(found))) is not None and node in graph}
+
+
+def ties_across(graph: nx.MultiDiGraph, open_descriptions: Iterable[OpenDescription],
+                merged: dict[str, str]) -> list[tuple[OpenDescription, str]]:
     """Descriptions their article left open, tied to one person by what the whole corpus says:
     "the former secretary of state" in an article that names Clinton and Napolitano is Clinton
     when another article calls her "former Secretary of State Hillary Clinton" and no article gives
@@ -735,7 +830,7 @@ def link_across(graph: nx.MultiDiGraph, open_descriptions: Iterable[OpenDescript
     over the roles every article gives beside a name. ``merged``: ids the corpus merge replaced.
 
     Returns:
-        {person node id: description words to add as aliases}.
+        (description, person node id) for every description the corpus ties.
     """
     heads: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))  # person → head → orgs
     former: dict[str, set[str]] = defaultdict(set)  # person → heads of roles held before
@@ -752,7 +847,7 @@ def link_across(graph: nx.MultiDiGraph, open_descriptions: Iterable[OpenDescript
             former[person].add(head)
         if org and (party := party_of(str(org))) is not None:
             parties[person].add(party)
-    out: dict[str, set[str]] = defaultdict(set)
+    out: list[tuple[OpenDescription, str]] = []
     for found in open_descriptions:
         people = {merged.get(c, c) for c in found.candidates}
         people = {p for p in people if p in graph and not (found.parties and parties[p]
@@ -768,10 +863,9 @@ def link_across(graph: nx.MultiDiGraph, open_descriptions: Iterable[OpenDescript
             chosen = [p for p in people if set(found.parties) & parties[p]]
         chosen = [p for p in chosen if set(found.standing) <= {role_classes().get(h.rpartition("+")[2])
                                                                 for h in heads[p]}]
-        if len(chosen) == 1:
-            words = " ".join(re.sub(r"^(?:the|The|THE)\s+|[“”\"]", "", found.span.text).split())
-            out[chosen[0]].add(words)
-    return dict(out)
+        if len(chosen) == 1 and (found.near is None or chosen[0] in {merged.get(c, c) for c in found.near}):
+            out.append((found, chosen[0]))
+    return out
 
 
 def _org_word(org: str) -> str:

@@ -7,13 +7,16 @@ name makes an alias: "Crooked Hillary Clinton") are one person
 (possessive 's stripped, surnames attached to the full name that carries them). When two
 people of the article share a surname (Bernie and Sarah Huckabee Sanders, Donald and Eric
 Trump), they stay apart and the bare surname goes to neither unless an honorific's gender
-leaves one ("Mrs. Clinton"): it is a name of its own, keyed to its article, which the corpus
+leaves one ("Mrs. Clinton") or the article uses it only while it has named one of them
+("President George W. Bush ... Mr. Bush ... Jeb Bush"): it is a name of its own, keyed to its article, which the corpus
 merge gives to the person the corpus makes dominant (``KnowledgeGraph.merge_short_names``) or
 leaves alone. The small
 model's slips are repaired before clustering: untyped capitalised words after an honorific are
 a name ("Mrs Prys-Jones"), and so is a given name before that surname elsewhere; a plural title
 ("Presidents Obama and Bush") is no part of a name; a name split at a quoted
-nickname ('Robert C. "Bobby" Scott') is rejoined, a name never crosses a line break, words a
+nickname ('Robert C. "Bobby" Scott') is rejoined, a one-word name with a capital inside that
+spells the article's one person of that full name ("#DonaldTrump") is that person, a name
+never crosses a line break, words a
 headline glues onto a name ("Clinton Breaks With Obama") and leading verbs ("Injecting
 Clinton's ...") are cut off, and the type is voted: a one-word ORG/GPE/NORP that is a known
 person's surname, or an ORG/GPE name with a person cue (an honorific before it, apposition to
@@ -55,6 +58,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.given_names import gender_of as gender_of_name
 from kg.given_names import is_given_name
+from kg.handles import handle_letters, spellings
 from kg.lexicons import load_pairs, load_words
 from kg.model import Entity, EntityRef, Triple, entity_id
 from kg.model import Span as TextSpan
@@ -318,8 +322,19 @@ class EntityIndex:
             known = low in by_surname or (kind != "Organization" or gender_of_name(words[0]) is not None) and len(
                 by_first.get(low, [])) == 1  # "Debbie" the model typed ORG after "Debbie Wasserman Schultz"
             locative = ent.root.dep_ == "pobj" and ent.root.head.lower_ in LOCATIVE
+            if _spelled_by(words[0], full.values()) is not None:
+                known, locative = True, False  # "#AlmaReyes" the model typed an organisation
             if known and (kind == "Organization" or not locative):
                 persons.append((ent, words))
+        # where each full name is first written, and where each bare surname is last: "Mr. Bush" used
+        # only before the article names its second Bush is the one Bush named by then
+        first_named: dict[int, int] = {}
+        last_alone: dict[str, int] = {}
+        for ent, words in persons:
+            if len(words) >= 2 and (named := full.get(" ".join(words).lower())) is not None:
+                first_named[id(named)] = min(first_named.get(id(named), ent.start_char), ent.start_char)
+            elif len(words) == 1:
+                last_alone[words[0].lower()] = max(last_alone.get(words[0].lower(), 0), ent.start_char)
         shared: dict[str, list[Cluster]] = {}  # a surname two full names carry -> those people
         other_bearers: dict[tuple[str, str], Cluster] = {}  # (surname, gender) -> "Mrs. Khan" beside Khizr Khan
         for ent, words in sorted(persons, key=lambda p: p[0].start):
@@ -339,11 +354,15 @@ class EntityIndex:
                 else:
                     cluster = next((c for k, c in full.items() if _contains_name(words_low := key.split(), k.split())
                                     and len(words_low) > len(k.split())), None)
+            if cluster is None and len(words) == 1:
+                cluster = _spelled_by(words[0], full.values())  # "#DonaldTrump" beside Donald Trump
             if cluster is None:
                 bearers = by_surname.get(surname(words).lower(), [])
                 candidates = _agreeing(bearers, gender := self._honorific_gender(ent.start_char))
                 if len(words) == 1 and len(candidates) > 1:
-                    candidates = []  # "Trump" beside Donald and Eric Trump: a name of its own, the corpus settles it
+                    # "Trump" beside Donald and Eric Trump: a name of its own, the corpus settles it; unless
+                    # the article uses it only while it has named one of them
+                    candidates = _only_one_named_yet(candidates, first_named, ent.start_char, last_alone[key])
                 cluster = self._nearest_before(candidates, ent.start_char) if candidates else None
                 if len(words) == 1 and bearers and not candidates and gender is not None:
                     # "Mrs. Khan" beside Khizr Khan: another bearer of the name, of this article only
@@ -896,6 +915,28 @@ def _voted_kinds(others: list[tuple[Span, str]]) -> dict[str, str]:
         elif len(counts) > 1:
             out[name] = "Organization" if counts["Organization"] >= counts["Place"] else "Place"
     return out
+
+
+def _only_one_named_yet(candidates: list[Cluster], first_named: dict[int, int], at: int, last: int) -> list[Cluster]:
+    """The one of ``candidates`` (people of one surname) that the article has named by ``at``, when
+    every other is first named after ``last`` (the surname's last use alone): "President George W.
+    Bush ... Mr. Bush ... Jeb Bush" makes "Mr. Bush" George W. Bush. Else none."""
+    never = 1 << 62
+    before = [c for c in candidates if first_named.get(id(c), never) < at]
+    if len(before) == 1 and all(first_named.get(id(c), never) > last for c in candidates if c is not before[0]):
+        return before
+    return []
+
+
+def _spelled_by(word: str, people: Iterable[Cluster]) -> Cluster | None:
+    """The one person of the article whose full name a camel-case word spells, as a hashtag or
+    handle does ("#DonaldTrump", "SenTedCruz" beside Ted Cruz): one word with a capital inside,
+    never a surname such as "McCain" (it spells no full name)."""
+    if not word.isalpha() or word.isupper() or not any(c.isupper() for c in word[1:]):
+        return None
+    letters = handle_letters(word)
+    found = {id(c): c for c in people if c.type == "Person" and letters in spellings(c.name)}
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _agreeing(candidates: list[Cluster], gender: str | None) -> list[Cluster]:

@@ -400,6 +400,25 @@ class KnowledgeGraph:
                         out[node] = target
         return out
 
+    def merge_into(self, merges: dict[str, str], *, nameless: Iterable[str] = ()) -> dict[str, str]:
+        """Merge each node into its target (nodes the corpus found to be one: ``kg.corpus.settle``);
+        both must be nodes of the graph. A node of ``nameless`` ("the candidate") leaves its words
+        out of the target's aliases: they name no one. Returns the merges made."""
+        done = {node: target for node, target in merges.items() if node != target}
+        keep = set(nameless)
+        for node, target in done.items():
+            before = list(self._attributes(target).get("aliases", []))
+            self._merge_node(node, target)
+            if node in keep:
+                self._attributes(target)["aliases"] = before
+        if done:
+            self._after_merge()
+        return done
+
+    def _attributes(self, node: str) -> dict[str, Any]:
+        """A node's attributes, to change in place."""
+        return self.graph.nodes[node]
+
     def open_descriptions(self) -> list[OpenDescription]:
         """The descriptions the added articles left open (not kept in saved graphs), in doc order."""
         return [d for doc in sorted(self._open) for d in self._open[doc]]

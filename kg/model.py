@@ -234,11 +234,18 @@ class OpenDescription:
     candidates: tuple[str, ...] = ()
     past: bool = False  # "the former secretary": a role held before
     standing: tuple[str, ...] = ()  # role classes its modifiers name ("the billionaire candidate": business)
+    # the nameless person its article made of these words (a speaker "the former secretary of state
+    # said"), when every time the article writes them it left them open: the person the corpus ties
+    # the description to takes that node's statements (kg.corpus.settle)
+    node: str | None = None
+    # a bare head ("the candidate"): the candidates named just before it, one of whom it must be
+    near: tuple[str, ...] | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {"span": self.span.to_json(), "head": self.head, "orgs": list(self.orgs),
                 "parties": list(self.parties), "candidates": list(self.candidates), "past": self.past,
-                "standing": list(self.standing)}
+                "standing": list(self.standing), "node": self.node,
+                "near": None if self.near is None else list(self.near)}
 
 
 @dataclass

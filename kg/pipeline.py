@@ -7,7 +7,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from kg import groups
-from kg.descriptions import describe
+from kg.descriptions import describe, with_nameless_nodes
 from kg.entities import EntityIndex
 from kg.extractors import findings, quotes, roles
 from kg.mentions import attach_mentions, role_noun_refs
@@ -37,6 +37,7 @@ def extract_document(document: Document, sdoc: Doc) -> DocResult:
     unique = list(dict.fromkeys(triples))
     unique.sort(key=lambda t: (t.evidence.sentence.start, t.object.span.start if t.object.span else 0, t.relation))
     entities = index.entities()
+    left_open = with_nameless_nodes(left_open, entities, document.id)
     triples = attach_mentions(unique, entities, extra=role_noun_refs(sdoc, index))
     if index.text != document.text:  # the model read a defused text (kg.text): words from the original
         triples = [_restore_triple(t, document.text) for t in triples]

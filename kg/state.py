@@ -130,7 +130,9 @@ def result_from_json(data: dict[str, Any]) -> DocResult:
         warnings=list(data["warnings"]),
         descriptions=[OpenDescription(Span(d["span"]["start"], d["span"]["end"], d["span"]["text"]), d["head"],
                                       tuple(d["orgs"]), tuple(d["parties"]), tuple(d["candidates"]),
-                                      past=d.get("past", False), standing=tuple(d.get("standing", ())))
+                                      past=d.get("past", False), standing=tuple(d.get("standing", ())),
+                                      node=d.get("node"),
+                                      near=None if d.get("near") is None else tuple(d["near"]))
                       for d in data.get("descriptions", [])],
     )
 

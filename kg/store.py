@@ -436,6 +436,10 @@ class GraphStore(KnowledgeGraph):
             g.add_edge(u, v, key=key, **json.loads(text))
         return g
 
+    def _attributes(self, node: str) -> dict[str, Any]:
+        """A node's attributes (kept in memory), to change in place."""
+        return self._data[node]
+
     def add_aliases(self, aliases: dict[str, set[str]]) -> None:
         """More words for entities the corpus resolved, on the entities kept in memory."""
         for node, words in aliases.items():

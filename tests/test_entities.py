@@ -33,6 +33,21 @@ def test_two_people_sharing_a_surname_stay_apart(nlp):
 
 
 @pytest.mark.model
+def test_a_shared_surname_used_before_the_second_bearer_is_named_is_the_first(nlp):
+    """"Mr. Bush" written while the article has named only George W. Bush is George W. Bush, though
+    Jeb Bush comes later; a surname used again after both are named stays a name of its own."""
+    r = analyse(nlp, "Voters still blame President George W. Bush for the war. Mr. Bush defended it on Monday. "
+                     "Later his brother Jeb Bush spoke in Iowa.")
+    names = persons(r)
+    assert "Bush" in {m.text for m in names["George W. Bush"].mentions}
+    assert {m.text for m in names["Jeb Bush"].mentions} == {"Jeb Bush"}
+    r = analyse(nlp, "Jeb Bush spoke in Iowa on Monday. Mr. Bush said the race was close. George W. Bush stayed "
+                     "in Texas, and Mr. Bush called him.")
+    names = persons(r)
+    assert not any(m.text == "Bush" for n in ("George W. Bush", "Jeb Bush") for m in names[n].mentions)
+
+
+@pytest.mark.model
 def test_a_surname_two_people_share_is_neither_but_an_honorific_decides(nlp):
     r = analyse(nlp, "Bill Clinton spoke first. Hillary Clinton followed him on stage. Later, Clinton told "
                      "reporters the race was close, and Mrs. Clinton thanked the crowd.")
