@@ -660,11 +660,12 @@ class EntityIndex:
             m.start < mention.end and mention.start < m.end for c in self._clusters + list(self._extra.values())
             if c.type in ("Group", "Person") and c.id != eid for m in c.mentions)
 
-    def mint_owned(self, owner: Cluster, noun: str, mention: TextSpan) -> EntityRef | None:
+    def mint_owned(self, owner: Cluster, noun: str, mention: TextSpan, *, alias: bool = True) -> EntityRef | None:
         """A group or organisation of a person at ``mention`` ("Trump's campaign", "the Obama
         administration"), minted as a speaker phrase of those words would be: one node across
-        articles, its words an alias, a MEMBER_OF its owner (``kg.groups``). None when the words
-        are already another entity's (a description, a speaker kg minted otherwise)."""
+        articles, its words an alias (unless ``alias`` is false: "his campaign" names another
+        person's elsewhere), a MEMBER_OF its owner (``kg.groups``). None when the words are
+        already another entity's (a description, a speaker kg minted otherwise)."""
         owners = [c for c in self._clusters + list(self._extra.values()) for m in c.mentions
                   if m.start < mention.end and mention.start < m.end and c is not owner]
         if owners or mention.start in self._described:
@@ -676,7 +677,7 @@ class EntityIndex:
             cluster = self._extra[eid] = Cluster("Group", canonical, key=key)
         self.memberships.setdefault((eid, mention.start), (owner, mention))
         cluster.mentions.append(mention)
-        cluster.aliases.update({canonical, re.sub(r"^(?:the|The|THE)\s+", "", mention.text)})
+        cluster.aliases.update({canonical, re.sub(r"^(?:the|The|THE)\s+", "", mention.text)} if alias else {canonical})
         return self.ref_for(cluster, mention)
 
     def organization_named(self, text: str) -> Cluster | None:
