@@ -589,3 +589,20 @@ def test_a_surname_used_alone_in_two_articles_joins_its_one_full_name_bearer(nlp
     merged = g.merge_short_names()
     assert merged == {"person:ortiz": "person:maria-ortiz"}
     assert "person:kowalski" in g.graph
+
+
+@pytest.mark.model
+def test_an_acronym_the_text_defines_in_brackets_is_that_organisation(nlp):
+    """"the Atlantic Press Association (APA)" defines APA: the later "APA" is that association, not
+    the "Atlantic Ports Authority" whose initials it also is; and a name the model ran into its
+    bracket ("Federal Bureau of Investigation (FBI") ends before it, so its node is the name's own."""
+    text = ("Lena Okafor of the Atlantic Ports Authority spoke to the Atlantic Press Association (APA) on Monday. "
+            "Dan Reyes told the APA it was wrong. The Federal Bureau of Investigation (FBI) said it had "
+            "closed the case, and the FBI later reopened it.")
+    r = analyse(nlp, text, "acronym-1")
+    orgs = {e.name: e for e in r.entities if e.type == "Organization"}
+    assert "APA" in orgs["Atlantic Press Association"].aliases
+    assert "APA" not in orgs["Atlantic Ports Authority"].aliases
+    fbi = orgs["Federal Bureau of Investigation"]
+    assert fbi.id == "organization:federal-bureau-of-investigation"
+    assert "FBI" in fbi.aliases and not any("(" in a for a in fbi.aliases)
