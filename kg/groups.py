@@ -156,11 +156,32 @@ def _by_pronoun(noun: Token, index: EntityIndex) -> EntityRef | None:
     if any(t.is_punct and t.text != "-" or t.pos_ == "PROPN" for t in words):
         return None  # "his Senate campaign", "her Trump-style campaign": not plainly the pronoun's own
     owner = gendered_referent(index, pronoun)
-    if owner is None or owner.type != "Person":
+    if owner is None or owner.type != "Person" or not _subject_agrees(noun, owner, index):
         return None
     first = min(words, key=lambda t: t.i)
     return index.mint_owned(owner, noun.text, index.span_of(first.idx, noun.idx + len(noun.text)), alias=False)
 
+
+
+def _subject_agrees(noun: Token, owner: Cluster, index: EntityIndex) -> bool:
+    """Is the subject of the clause "his"/"her" + ``noun`` stands in (when another phrase is its
+    subject) the owner, a he/she, or a "who" hung on the owner's name? "Trump's words affected the
+    former president, who spent his speech defending his administration": the "who" is the
+    president's, so "his" is not plainly Trump's."""
+    verb = noun.head
+    subject = None
+    while subject is None:
+        if verb.pos_ in ("VERB", "AUX"):
+            subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    if subject is None or subject.i == noun.i or subject.lower_ in ("he", "she"):
+        return True
+    if subject.lower_ == "who" and subject.head.dep_ == "relcl":
+        subject = subject.head.head
+    found = index.cluster_at(subject)
+    return found is owner or found is None and subject.text in {*owner.aliases, owner.name.split()[-1]}
 
 
 def _owner(noun: Token, index: EntityIndex) -> tuple[Cluster, Token, Token] | None:

@@ -146,3 +146,11 @@ def test_a_group_read_back_by_his_her_or_the_is_the_group_of_the_person_meant(nl
     assert ("Her campaign", "Lena Okafor", 0.7) in members and ("Okafor campaign", "Lena Okafor", 0.8) in members
     speakers = {(t.subject.name, t.subject.mention.text) for t in r.triples if t.relation == "SAID"}
     assert ("Lena Okafor campaign", "The campaign") in speakers
+
+
+@pytest.mark.model
+def test_his_group_is_not_read_past_a_subject_that_is_someone_else(nlp):
+    """"Dan Reyes met the former governor, who defended his administration": the "who" is the
+    governor's, so "his administration" is not Reyes's, though he is the one man named."""
+    r = analyse(nlp, "Dan Reyes met the former governor, who defended his administration on Monday.", "owned-4")
+    assert not any(e.name.startswith("Dan Reyes") for e in r.entities if e.type == "Group")
