@@ -154,3 +154,15 @@ def test_his_group_is_not_read_past_a_subject_that_is_someone_else(nlp):
     governor's, so "his administration" is not Reyes's, though he is the one man named."""
     r = analyse(nlp, "Dan Reyes met the former governor, who defended his administration on Monday.", "owned-4")
     assert not any(e.name.startswith("Dan Reyes") for e in r.entities if e.type == "Group")
+
+
+@pytest.mark.model
+def test_a_persons_aides_and_advisers_are_one_group_of_that_person(nlp):
+    """"Okafor aides", "her aides" and "Lena Okafor's advisors" / "her advisers": her aides and her
+    advisers, two groups of hers (MEMBER_OF her), not nameless "aides" of the article."""
+    text = ("Lena Okafor toured the port on Monday. Okafor aides said the visit went well, and her aides "
+            "booked a second one. Lena Okafor's advisors were pleased, and her advisers planned more.")
+    r = analyse(nlp, text, "owned-5")
+    groups = {e.name: {m.text for m in e.mentions} for e in r.entities if e.type == "Group"}
+    assert groups["Lena Okafor aides"] == {"Okafor aides", "her aides"}
+    assert groups["Lena Okafor advisers"] == {"Lena Okafor's advisors", "her advisers"}
