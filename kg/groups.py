@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from weakref import WeakKeyDictionary
 
 from spacy.tokens import Doc, Token
 
@@ -120,25 +121,35 @@ AGENT_PREPOSITIONS = {"by", "for", "from", "with", "against", "within", "inside"
 def _by_article(noun: Token, index: EntityIndex) -> EntityRef | None:
     """"The Okafor campaign hired staff. … The campaign said": a definite noun with nothing but
     "the", as a subject, object, possessor or after "by"/"for"/"from"/"with", is the group of that
-    noun of the one person whose group of it the article named before; never two persons'."""
+    noun of the one person whose group of it the article named by name before ("his campaign" is
+    no name); never two persons'."""
     kids = [c for c in noun.children if c.dep_ not in ("punct", "relcl", "acl", "appos", "prep", "case")]
     if len(kids) != 1 or kids[0].lower_ != "the" or noun.tag_ != "NN" or in_quotation(noun, index.text):
         return None
     if noun.dep_ not in AGENT_DEPS and not (noun.dep_ == "pobj" and noun.head.lower_ in AGENT_PREPOSITIONS):
         return None
     folded = owned_noun(noun.lower_)
-    table = token_table(noun.doc)
-    owners = {owner.id: owner for (gid, start), (owner, _m) in index.memberships.items()
-              if start < noun.idx and owner.type == "Person"
-              and (group := index.cluster_by_id(gid)) is not None and group.name.endswith(" " + folded)}
-    for i in range(noun.i):  # the groups of persons named before that mention_owned has yet to mint
-        if table.pos[i] == "NOUN" and owned_noun(table.lower[i]) == folded \
-                and (found := _owner(noun.doc[i], index)) is not None:
-            owners[found[0].id] = found[0]
+    owners = {owner.id: owner for i, noun_of, owner in _named_groups(noun.doc, index)
+              if i < noun.i and noun_of == folded and owner.type == "Person"}
     if len(owners) != 1:
         return None
     owner = next(iter(owners.values()))
     return index.mint_owned(owner, noun.text, index.span_of(kids[0].idx, noun.idx + len(noun.text)), alias=False)
+
+
+_NAMED_GROUPS: WeakKeyDictionary[EntityIndex, list[tuple[int, str, Cluster]]] = WeakKeyDictionary()
+
+
+def _named_groups(doc: Doc, index: EntityIndex) -> list[tuple[int, str, Cluster]]:
+    """(word, folded noun, owner) of every group of a person the text names by name ("Trump's
+    campaign"), in order; found once per document (a long text's every "the campaign" asks)."""
+    found = _NAMED_GROUPS.get(index)
+    if found is None:
+        table, nouns = token_table(doc), owned_nouns()
+        found = _NAMED_GROUPS[index] = [
+            (i, owned_noun(low), owner[0]) for i, low in enumerate(table.lower)
+            if low in nouns and table.pos[i] == "NOUN" and (owner := _owner(doc[i], index)) is not None]
+    return found
 
 
 def _by_pronoun(noun: Token, index: EntityIndex) -> EntityRef | None:
