@@ -249,7 +249,8 @@ class EntityIndex:
         for span in nick_spans:
             words = [t.text for t in span if t.text not in ('"', "“", "”") and not _is_nickname(t)]
             persons.append((span, person_words(" ".join(words))))
-        pieces = [piece for whole in self.ents for piece in _split_at_newlines(whole)]
+        pieces = [piece for whole in self.ents for line in _split_at_newlines(whole)
+                  for piece in _split_at_bracket(line)]
         pieces = [piece for whole in _national_governments(doc, pieces) for piece in _split_at_possessive(whole)]
         pieces = sorted(pieces + _untagged_names(doc), key=lambda e: e.start)
         for ent in _join_particles(doc, _extend_persons(doc, pieces)):
@@ -402,7 +403,8 @@ class EntityIndex:
                 kind, base = "Organization", party  # "GOP", "Republican", "the Republican party": one party
             counted = kind == "Group" and _counted(ent)  # "two Democrats": some members, not the party's
             key = (kind, base.lower() + (" (counted)" if counted else ""))
-            cluster = orgs.get(key) or self._org_alias(orgs, kind, base) or self._ticker_of(tickers, name)
+            # an acronym the text defines ("the Associated Press (AP)") before one guessed by initials
+            cluster = orgs.get(key) or self._ticker_of(tickers, name) or self._org_alias(orgs, kind, base)
             if cluster is None and kind == "Organization":  # "Department of Justice", then "Justice Department"
                 canon = org_key(base)
                 cluster = next((c for (k, _low), c in orgs.items() if k == kind and org_key(c.name) == canon), None)
@@ -700,11 +702,12 @@ class EntityIndex:
             m.start < mention.end and mention.start < m.end for c in self._clusters + list(self._extra.values())
             if c.type in ("Group", "Person") and c.id != eid for m in c.mentions)
 
-    def mint_owned(self, owner: Cluster, noun: str, mention: TextSpan) -> EntityRef | None:
+    def mint_owned(self, owner: Cluster, noun: str, mention: TextSpan, *, alias: bool = True) -> EntityRef | None:
         """A group or organisation of a person at ``mention`` ("Trump's campaign", "the Obama
         administration"), minted as a speaker phrase of those words would be: one node across
-        articles, its words an alias, a MEMBER_OF its owner (``kg.groups``). None when the words
-        are already another entity's (a description, a speaker kg minted otherwise)."""
+        articles, its words an alias (unless ``alias`` is false: "his campaign" names another
+        person's elsewhere), a MEMBER_OF its owner (``kg.groups``). None when the words are
+        already another entity's (a description, a speaker kg minted otherwise)."""
         owners = [c for c in self._clusters + list(self._extra.values()) for m in c.mentions
                   if m.start < mention.end and mention.start < m.end and c is not owner]
         if owners or mention.start in self._described:
@@ -716,7 +719,7 @@ class EntityIndex:
             cluster = self._extra[eid] = Cluster("Group", canonical, key=key)
         self.memberships.setdefault((eid, mention.start), (owner, mention))
         cluster.mentions.append(mention)
-        cluster.aliases.update({canonical, re.sub(r"^(?:the|The|THE)\s+", "", mention.text)})
+        cluster.aliases.update({canonical, re.sub(r"^(?:the|The|THE)\s+", "", mention.text)} if alias else {canonical})
         return self.ref_for(cluster, mention)
 
     def organization_named(self, text: str) -> Cluster | None:
@@ -1002,6 +1005,21 @@ def _split_at_newlines(ent: Span) -> list[Span]:
             start = tok.i + 1
     if ent.end > start:
         pieces.append(Span(ent.doc, start, ent.end, label=ent.label_))
+    return pieces
+
+
+def _split_at_bracket(ent: Span) -> list[Span]:
+    """"Federal Bureau of Investigation (FBI", "the Associated Press (": the model ran a name into
+    the bracket that defines its acronym. The name ends before the bracket; an acronym inside it
+    (capitals only) is a name of its own, which :func:`ticker_aliases` ties to the name."""
+    cut = next((t.i for t in ent[1:] if t.text == "("), None)
+    if cut is None:
+        return [ent]
+    doc = ent.doc
+    inside = [t for t in doc[cut + 1:ent.end] if t.text != ")"]
+    pieces = [Span(doc, ent.start, cut, label=ent.label_)]
+    if len(inside) == 1 and inside[0].text.replace(".", "").isalpha() and inside[0].text.isupper():
+        pieces.append(Span(doc, inside[0].i, inside[0].i + 1, label=ent.label_))
     return pieces
 
 
@@ -1430,7 +1448,11 @@ def ticker_aliases(doc: Doc, text: str | None = None, ents: tuple[Span, ...] | N
     for ent in doc.ents if ents is None else ents:
         if ent.label_ != "ORG":
             continue
-        match = TICKER.match(text, ent.end_char + (1 if text[ent.end_char:ent.end_char + 1] == " " else 0))
+        end = ent.end_char
+        if "(" in ent.text[1:]:  # "Federal Bureau of Investigation (FBI": the model ran into the bracket
+            end = ent.start_char + ent.text.index("(", 1)
+            end -= text[end - 1:end] == " "
+        match = TICKER.match(text, end + (1 if text[end:end + 1] == " " else 0))
         if match:
             out[match.group(1).rstrip(".")] = ent.start_char
     return out

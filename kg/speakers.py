@@ -77,6 +77,7 @@ from kg.entities import (
     phrase_head,
 )
 from kg.given_names import gender_of as gender_of_name
+from kg.groups import mint_by_reference
 from kg.lexicons import load_pairs, load_words
 from kg.model import Entity, EntityRef, normalise_key
 from kg.model import Span as TextSpan
@@ -679,6 +680,9 @@ def resolve_speaker(token: Token, index: EntityIndex) -> EntityRef | None:
     untagged = _untagged_person(token, index)
     if untagged is not None:
         return untagged
+    owned = mint_by_reference(token, index)  # "His campaign said", "The campaign said": one person's group
+    if owned is not None:
+        return owned
     kind = "Organization" if token.ent_type_ == "ORG" else "Group"
     if token.pos_ == "PROPN" and token.ent_type_ == "PERSON":
         kind = "Person"

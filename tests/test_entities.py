@@ -667,3 +667,19 @@ def test_a_name_the_model_ran_into_its_portfolio_is_the_person(nlp):
     assert "Helen Kwok Wai-yin" in persons(r)
     assert [(t.subject.name, t.object.span.text) for t in said(r)] == [
         ("Helen Kwok Wai-yin", '"We are watching the fares closely,"')]
+
+
+def test_an_acronym_the_text_defines_in_brackets_is_that_organisation(nlp):
+    """"the Atlantic Press Association (APA)" defines APA: the later "APA" is that association, not
+    the "Atlantic Ports Authority" whose initials it also is; and a name the model ran into its
+    bracket ("Federal Bureau of Investigation (FBI") ends before it, so its node is the name's own."""
+    text = ("Lena Okafor of the Atlantic Ports Authority spoke to the Atlantic Press Association (APA) on Monday. "
+            "Dan Reyes told the APA it was wrong. The Federal Bureau of Investigation (FBI) said it had "
+            "closed the case, and the FBI later reopened it.")
+    r = analyse(nlp, text, "acronym-1")
+    orgs = {e.name: e for e in r.entities if e.type == "Organization"}
+    assert "APA" in orgs["Atlantic Press Association"].aliases
+    assert "APA" not in orgs["Atlantic Ports Authority"].aliases
+    fbi = orgs["Federal Bureau of Investigation"]
+    assert fbi.id == "organization:federal-bureau-of-investigation"
+    assert "FBI" in fbi.aliases and not any("(" in a for a in fbi.aliases)

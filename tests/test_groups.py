@@ -62,8 +62,8 @@ def test_membership_loads_into_the_graph_server(result, graph_server):
 @pytest.mark.model
 def test_a_group_of_a_person_is_minted_where_the_text_names_it_not_only_when_it_speaks(nlp):
     """"Okafor's campaign", "the Okafor campaign" and "the campaign of Lena Okafor" are one node, a
-    MEMBER_OF her, though none of them speaks; "his campaign" (a pronoun's owner),
-    "the Okafor and Reyes campaigns" (two owners) and a noun inside a name make none."""
+    MEMBER_OF her, though none of them speaks; "his campaign" is the one man's (Reyes), "the Okafor
+    and Reyes campaigns" (two owners) and a noun inside a name make none."""
     text = ("Mayor Lena Okafor and Dan Reyes met voters on Monday. Okafor's campaign bought new ads, the "
             "Okafor campaign hired staff and the campaign of Lena Okafor paid for both. Reyes thanked his "
             "campaign, while the Okafor and Reyes campaigns both lost money. Lena Okafor's loyal backers "
@@ -74,7 +74,8 @@ def test_a_group_of_a_person_is_minted_where_the_text_names_it_not_only_when_it_
     assert {m.text for m in campaign.mentions} == {"Okafor's campaign", "Okafor campaign", "campaign of Lena Okafor"}
     assert {"Okafor's campaign", "Okafor campaign"} <= set(campaign.aliases)
     assert {m.text for m in groups["Lena Okafor supporters"].mentions} == {"Lena Okafor's loyal backers"}
-    assert not any(n.startswith("Dan Reyes") for n in groups), groups
+    assert {m.text for m in groups["Dan Reyes campaign"].mentions} == {"his campaign"}
+    assert [n for n in groups if n.startswith("Dan Reyes")] == ["Dan Reyes campaign"]
     members = {(t.subject.mention.text, t.object.name) for t in r.triples if t.relation == "MEMBER_OF"}
     assert ("Okafor's campaign", "Lena Okafor") in members
     other = analyse(nlp, "Lena Okafor won the vote. The Okafor campaign said the margin was wide.", "owned-2")
@@ -121,3 +122,47 @@ def test_a_partys_presidential_candidates_are_one_named_group_across_articles(nl
     assert groups(first)[key] == {"Republican presidential hopefuls", "many GOP hopefuls"}
     assert groups(second)[key] == {"Top GOP presidential candidates"}
     assert key not in groups(senate)
+
+
+@pytest.mark.model
+def test_a_group_read_back_by_his_her_or_the_is_the_group_of_the_person_meant(nlp):
+    """"Her campaign" and "her loyal backers" after Lena Okafor alone are her campaign and
+    supporters, "The campaign said" after "the Okafor campaign" is it too, all MEMBER_OF her at a
+    lower confidence and without the words as an alias; a "his" between two men, a "his" inside a
+    quotation and "during the campaign" (the race, not the group) are nobody's group."""
+    text = ("Lena Okafor toured the port on Monday. Her campaign bought new ads, and her loyal backers waved "
+            "flags. The Okafor campaign hired staff. The campaign said the margin was wide. During the "
+            "campaign, turnout rose. Dan Reyes met Tom Hale, and his campaign paid. \"His campaign is "
+            "broke,\" Okafor said.")
+    r = analyse(nlp, text, "owned-3")
+    groups = {e.name: e for e in r.entities if e.type == "Group"}
+    campaign = groups["Lena Okafor campaign"]
+    assert {m.text for m in campaign.mentions} == {"Her campaign", "Okafor campaign", "The campaign"}
+    assert {m.text for m in groups["Lena Okafor supporters"].mentions} == {"her loyal backers"}
+    assert "Her campaign" not in campaign.aliases and "campaign" not in campaign.aliases
+    assert not any(n.startswith(("Dan Reyes", "Tom Hale")) for n in groups), groups
+    members = {(t.subject.mention.text, t.object.name, t.evidence.confidence) for t in r.triples
+               if t.relation == "MEMBER_OF"}
+    assert ("Her campaign", "Lena Okafor", 0.7) in members and ("Okafor campaign", "Lena Okafor", 0.8) in members
+    speakers = {(t.subject.name, t.subject.mention.text) for t in r.triples if t.relation == "SAID"}
+    assert ("Lena Okafor campaign", "The campaign") in speakers
+
+
+@pytest.mark.model
+def test_his_group_is_not_read_past_a_subject_that_is_someone_else(nlp):
+    """"Dan Reyes met the former governor, who defended his administration": the "who" is the
+    governor's, so "his administration" is not Reyes's, though he is the one man named."""
+    r = analyse(nlp, "Dan Reyes met the former governor, who defended his administration on Monday.", "owned-4")
+    assert not any(e.name.startswith("Dan Reyes") for e in r.entities if e.type == "Group")
+
+
+@pytest.mark.model
+def test_a_persons_aides_and_advisers_are_one_group_of_that_person(nlp):
+    """"Okafor aides", "her aides" and "Lena Okafor's advisors" / "her advisers": her aides and her
+    advisers, two groups of hers (MEMBER_OF her), not nameless "aides" of the article."""
+    text = ("Lena Okafor toured the port on Monday. Okafor aides said the visit went well, and her aides "
+            "booked a second one. Lena Okafor's advisors were pleased, and her advisers planned more.")
+    r = analyse(nlp, text, "owned-5")
+    groups = {e.name: {m.text for m in e.mentions} for e in r.entities if e.type == "Group"}
+    assert groups["Lena Okafor aides"] == {"Okafor aides", "her aides"}
+    assert groups["Lena Okafor advisers"] == {"Lena Okafor's advisors", "her advisers"}

@@ -918,7 +918,7 @@ def _possessed(owner: Token, exclude: set[int]) -> Iterator[RolePhrase]:
             yield phrase
 
 
-def _gendered_referent(index: EntityIndex, pronoun: Token) -> Cluster | None:
+def gendered_referent(index: EntityIndex, pronoun: Token) -> Cluster | None:
     """Who "his"/"her" is, only when gender makes it plain: the one person of that gender named
     earlier in its sentence, while no one named there is of unknown gender; else, when its
     sentence names no one before it, the last subject before it, when known to be of that gender."""
@@ -1509,7 +1509,7 @@ def extract(doc: Doc, index: EntityIndex) -> Iterator[Triple]:
     for token in (doc[i] for i, low in enumerate(table.lower) if low in POSSESSIVE_GENDER):
         if token.lower_ in POSSESSIVE_GENDER and token.dep_ == "poss" \
                 and (phrases := list(_possessed(token, {token.i}))) \
-                and (cluster := _gendered_referent(index, token)) is not None:
+                and (cluster := gendered_referent(index, token)) is not None:
             for phrase in phrases:
                 yield from emit(cluster, token, phrase, PRONOUN_CONFIDENCE)
 
