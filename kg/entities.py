@@ -268,6 +268,8 @@ class EntityIndex:
                 continue  # "Gauteng MEC for Housing Ann Lee": the model cut a title, not a name
             if kind == "Person" and (named := _name_after_title(ent)) is not None:
                 ent, words = named, person_words(self._words(named))  # "Battalion Chief Marcus Hale" is Marcus Hale
+            if kind == "Person" and len(words) >= 3 and words[-1].lower() in NAMED_AFTER:
+                kind = "Organization"  # "Muhammad Ali Center" the model typed a person: named after him
             if kind == "Person":
                 if words:
                     persons.append((ent, words))
@@ -1302,6 +1304,11 @@ def _role_appositive_after(ent: Span) -> bool:
                and any(d.dep_ in ("det", "poss") for d in c.children) for c in ent.root.children)
 
 
+# the last word of a place or body named after a person ("the Muhammad Ali Center", "the Ruth
+# Lee Foundation"): never a person's own name, whatever the model typed it (no common surnames)
+NAMED_AFTER = {"center", "centre", "foundation", "institute", "university", "college", "school", "academy",
+               "hospital", "museum", "library", "stadium", "arena", "airport", "prize", "award", "fund",
+               "scholarship", "lecture", "building", "highway", "boulevard", "avenue", "street"}
 ORG_WORDS = {"news", "party", "group", "committee", "council", "company", "corporation", "association", "institute",
              "university", "college", "foundation", "bank", "agency", "department", "times", "post", "network"}
 

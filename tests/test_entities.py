@@ -683,3 +683,25 @@ def test_an_acronym_the_text_defines_in_brackets_is_that_organisation(nlp):
     fbi = orgs["Federal Bureau of Investigation"]
     assert fbi.id == "organization:federal-bureau-of-investigation"
     assert "FBI" in fbi.aliases and not any("(" in a for a in fbi.aliases)
+
+
+@pytest.mark.model
+def test_a_name_the_model_typed_a_person_that_ends_in_center_is_named_after_the_person(nlp):
+    """When the model types "Lena Okafor Center" PERSON (it did so for a real museum), the
+    centre is an organisation named after her, never another name of hers."""
+    from spacy.tokens import Span
+
+    from kg.model import Document
+    from kg.pipeline import extract_document
+
+    text = ("Mourners remembered Lena Okafor on Saturday. Another memorial has grown outside the "
+            "Lena Okafor Center, a downtown museum that promotes her ideals.")
+    doc = nlp(text)
+    at = text.index("Lena Okafor Center")
+    centre = doc.char_span(at, at + len("Lena Okafor Center"), label="PERSON")
+    doc.ents = [e for e in doc.ents if e.end <= centre.start or e.start >= centre.end] + [Span(
+        doc, centre.start, centre.end, label="PERSON")]
+    r = extract_document(Document(id="test", text=text), doc)
+    names = persons(r)
+    assert set(names) == {"Lena Okafor"} and "Lena Okafor Center" not in names["Lena Okafor"].aliases
+    assert any(e.name == "Lena Okafor Center" and e.type == "Organization" for e in r.entities)
