@@ -65,6 +65,7 @@ from itertools import islice
 from spacy.tokens import Doc, Span, Token
 
 from kg.entities import (
+    GENDERED_HONORIFICS,
     HONORIFICS,
     PERSON_PRONOUNS,
     PLURAL_PRONOUNS,
@@ -603,6 +604,11 @@ def resolve_speaker(token: Token, index: EntityIndex) -> EntityRef | None:
     if low == "i" and token.dep_ in ("nsubj", "nsubjpass"):
         # first person outside any quotation: the article's writer (its byline, else one per document)
         return index.author(mention)
+    if cluster is None and low.rstrip(".") in GENDERED_HONORIFICS and any(c.dep_ == "conj" for c in token.children):
+        # "Mr. and Mrs. Aziz said": the couple, a group of this article, never a node named "Mr."
+        words = token.doc[token.i:token.right_edge.i + 1]
+        couple = index.span_of(words.start_char, words.end_char)
+        return index.mint("Group", couple.text, couple, key=f"{couple.text.lower()} {index.doc_id}")
     if cluster is None and token.pos_ == "PROPN":
         beside = _person_beside_title(token, None, index)
         if beside is not None:

@@ -705,3 +705,14 @@ def test_a_name_the_model_typed_a_person_that_ends_in_center_is_named_after_the_
     names = persons(r)
     assert set(names) == {"Lena Okafor"} and "Lena Okafor Center" not in names["Lena Okafor"].aliases
     assert any(e.name == "Lena Okafor Center" and e.type == "Organization" for e in r.entities)
+
+
+@pytest.mark.model
+def test_mr_and_mrs_before_a_surname_are_the_couple(nlp):
+    """"Mr. and Mrs. Aziz said" is the couple, a group of the article: not a node called "Mr.",
+    not Tariq Aziz alone."""
+    text = ("Tariq Aziz spoke at the convention on Thursday. Mr. and Mrs. Aziz said they were proud of their "
+            "son. \"He was a hero,\" Mrs. Aziz said.")
+    r = analyse(nlp, text)
+    assert [(t.subject.name, t.subject.id) for t in said(r)] == [
+        ("Mr. and Mrs. Aziz", "group:mr-and-mrs-aziz-test"), ("Mrs. Aziz", "person:mrs-aziz-test")]
