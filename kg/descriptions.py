@@ -115,6 +115,8 @@ BARE_REACH = 2  # sentences a bare "the pollster" may stand after its person's l
 CANDIDACY = "candidacy"  # the role class of "the Republican nominee", "the GOP front-runner"
 PAST = {"former", "ex", "erstwhile", "onetime", "one-time"}  # "the former president" held it before
 RELATIVE = {"who", "whom", "that", "which"}  # a relative pronoun stands for the words before it
+GENDERED = {**dict.fromkeys(("he", "him", "his", "himself"), "m"),  # a pronoun's gender, as given_names gives it
+            **dict.fromkeys(("she", "her", "hers", "herself"), "f")}
 SAID_TO_BE = ("apposition",)  # the text sets the description beside the name: what the person is
 NOT_POINTING = {"one", "same", "other", "another", "new"}  # "the one candidate who ...", "the new mayor"
 SPEECH_VERBS = load_words("speech_verbs")
@@ -763,9 +765,9 @@ def with_nameless_nodes(left: Sequence[OpenDescription], entities: Iterable[Enti
                         ) -> list[OpenDescription]:
     """The open descriptions, each with the nameless person its article minted of the same words
     (``kg.speakers``: "The former secretary of state said ..."), when that node's every mention is
-    one of them (or a relative pronoun after one: "who"): a node that also stands where the article
-    decided otherwise (two people fit there), or for a "she" that the nameless person's unknown
-    gender let through, is no one the corpus may name."""
+    one of them, a relative pronoun after one ("who"), or a "he"/"she" (its gender kept: only a person
+    of that gender may take the node, :func:`nameless_merges`): a node that also stands where the
+    article decided otherwise (two people fit there) is no one the corpus may name."""
     opened: dict[str, set[int]] = defaultdict(set)
     for found in left:
         opened[found.span.text.lower()].add(found.span.start)
@@ -774,9 +776,11 @@ def with_nameless_nodes(left: Sequence[OpenDescription], entities: Iterable[Enti
     for found in left:
         words = found.span.text.lower()
         node = by_id.get(entity_id("Person", f"{words} {doc_id}"))
-        if node is not None and all(m.start in opened[words] if m.text.lower() == words else m.text.lower() in RELATIVE
+        if node is not None and all(m.start in opened[words] if m.text.lower() == words
+                                    else m.text.lower() in RELATIVE or m.text.lower() in GENDERED
                                     for m in node.mentions):
-            found = replace(found, node=node.id)
+            genders = sorted({GENDERED[m.text.lower()] for m in node.mentions if m.text.lower() in GENDERED})
+            found = replace(found, node=node.id, genders=tuple(genders))
         out.append(found)
     return out
 
@@ -807,27 +811,51 @@ def description_alias(found: OpenDescription) -> str:
 
 
 def nameless_merges(open_descriptions: Iterable[OpenDescription], ties: Iterable[tuple[OpenDescription, str]],
-                    graph: nx.MultiDiGraph) -> dict[str, str]:
+                    graph: nx.MultiDiGraph, far: Iterable[tuple[OpenDescription, str]] = ()) -> dict[str, str]:
     """{nameless node: person} for the nameless people articles minted of descriptions they left
     open (:func:`with_nameless_nodes`) that the corpus ties to one person, every time the article
-    writes them: the statements "the former secretary of state" made are then that person's."""
+    writes them: the statements "the former secretary of state" made are then that person's.
+
+    ``far``: bare heads ("the candidate") whose one fit was named before but not just before
+    (``ties_across(..., far=True)``); they count for a node only beside a use of the same words that
+    ``ties`` ties to that person. A "he"/"she" the article resolved to the node must be of the
+    person's gender (by the given name): "she" on "the GOP nominee" is no statement of Donald Trump's."""
     tied = {id(found): person for found, person in ties}
+    loose = {id(found): person for found, person in far}
     people: dict[str, set[str | None]] = defaultdict(set)
+    sure: dict[str, set[str]] = defaultdict(set)
+    genders: dict[str, set[str]] = defaultdict(set)
     for found in open_descriptions:
         if found.node is not None:
-            people[found.node].add(tied.get(id(found)))
+            person = tied.get(id(found))
+            if person is not None:
+                sure[found.node].add(person)
+            people[found.node].add(person or loose.get(id(found)))
+            genders[found.node].update(found.genders)
     return {node: person for node, found in people.items()
-            if len(found) == 1 and (person := next(iter(found))) is not None and node in graph}
+            if len(found) == 1 and (person := next(iter(found))) is not None and node in graph
+            and sure[node] == {person} and _of_gender(graph, person, genders[node])}
+
+
+def _of_gender(graph: nx.MultiDiGraph, person: str, genders: set[str]) -> bool:
+    """Is the person of every gender in ``genders`` (none: any person), by the given name that starts
+    the node's name?"""
+    if not genders:
+        return True
+    words = str(graph.nodes[person].get("name", "")).split()
+    return len(genders) == 1 and bool(words) and gender_of_name(words[0]) in genders
 
 
 def ties_across(graph: nx.MultiDiGraph, open_descriptions: Iterable[OpenDescription],
-                merged: dict[str, str]) -> list[tuple[OpenDescription, str]]:
+                merged: dict[str, str], *, far: bool = False) -> list[tuple[OpenDescription, str]]:
     """Descriptions their article left open, tied to one person by what the whole corpus says:
     "the former secretary of state" in an article that names Clinton and Napolitano is Clinton
     when another article calls her "former Secretary of State Hillary Clinton" and no article gives
     Napolitano that role. The same tests as in one article (a role of that head, else of its class,
     else a party's one candidate; organisations and parties never contradicted; exactly one fits),
     over the roles every article gives beside a name. ``merged``: ids the corpus merge replaced.
+    ``far``: instead, the bare heads whose one fit was named before them but not just before (none of
+    ``near``), which :func:`nameless_merges` may use beside a sure use of the same words.
 
     Returns:
         (description, person node id) for every description the corpus ties.
@@ -863,7 +891,10 @@ def ties_across(graph: nx.MultiDiGraph, open_descriptions: Iterable[OpenDescript
             chosen = [p for p in people if set(found.parties) & parties[p]]
         chosen = [p for p in chosen if set(found.standing) <= {role_classes().get(h.rpartition("+")[2])
                                                                 for h in heads[p]}]
-        if len(chosen) == 1 and (found.near is None or chosen[0] in {merged.get(c, c) for c in found.near}):
+        if len(chosen) != 1:
+            continue
+        close = found.near is None or chosen[0] in {merged.get(c, c) for c in found.near}
+        if close if not far else found.near is not None and not close:
             out.append((found, chosen[0]))
     return out
 

@@ -283,6 +283,33 @@ def test_a_bare_role_noun_the_corpus_ties_is_the_one_holder_named_just_before(nl
     assert _speakers(two) == ["person:the-candidate-doc3"]
 
 
+def test_a_bare_role_noun_far_from_its_person_is_his_beside_a_near_use_of_the_same_words(nlp):
+    """The article's one "the candidate" node: a use named just after Tom Ashby ties it to him, and a
+    later use, far from his name, is then his too (both statements); alone, the far use stays nameless."""
+    from kg.api import build_graph
+
+    one = "Presidential candidate Tom Ashby spoke in Ohio on Monday."
+    both = ("Tom Ashby toured a steel plant in Dayton. Later the candidate said the plant would stay open. "
+            "Workers lined the road. Rain fell all day. The mill closed at noon. The candidate said the town "
+            "would recover.")
+    graph = build_graph([one, both])
+    assert [u for u, _v, d in graph.graph.edges(data=True) if d.get("type") == "SAID"] == ["person:tom-ashby"] * 2
+
+
+def test_a_nameless_speaker_with_a_he_goes_to_the_tied_person_only_if_he_is_a_man(nlp):
+    """"the candidate said ... He also said": the "he" kg resolved to the nameless speaker does not
+    keep it from Tom Ashby, whom the corpus ties the words to; a "she" does (she is not Tom Ashby)."""
+    from kg.api import build_graph
+
+    one = "Presidential candidate Tom Ashby spoke in Ohio on Monday."
+    said = "Tom Ashby toured a steel plant in Dayton. Later the candidate said the plant would stay open. {} also " \
+           "said the mill would hire again."
+    he = build_graph([one, said.format("He")])
+    assert {u for u, _v, d in he.graph.edges(data=True) if d.get("type") == "SAID"} == {"person:tom-ashby"}
+    she = build_graph([one, said.format("She")])
+    assert {u for u, _v, d in she.graph.edges(data=True) if d.get("type") == "SAID"} == {"person:the-candidate-doc2"}
+
+
 def test_open_descriptions_survive_the_saved_state(nlp):
     from kg.state import result_from_json, result_to_json
 
