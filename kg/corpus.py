@@ -31,4 +31,5 @@ def settle(graph: KnowledgeGraph) -> dict[str, str]:
     graph.add_aliases(dict(aliases))
     bare = {found.node for found in opened if found.near is not None and found.node is not None}
     far = ties_across(roles, opened, merged, far=True)
-    return {**merged, **graph.merge_into(nameless_merges(opened, ties, roles, far), nameless=bare)}
+    alone = ties_across(roles, opened, merged, far=True, alone=True)
+    return {**merged, **graph.merge_into(nameless_merges(opened, ties, roles, far, alone), nameless=bare)}

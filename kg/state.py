@@ -133,7 +133,8 @@ def result_from_json(data: dict[str, Any]) -> DocResult:
                                       past=d.get("past", False), standing=tuple(d.get("standing", ())),
                                       node=d.get("node"),
                                       near=None if d.get("near") is None else tuple(d["near"]),
-                                      genders=tuple(d.get("genders", ())))
+                                      genders=tuple(d.get("genders", ())), later=tuple(d.get("later", ())),
+                                      quoted=d.get("quoted", False))
                       for d in data.get("descriptions", [])],
     )
 
