@@ -30,4 +30,6 @@ def settle(graph: KnowledgeGraph) -> dict[str, str]:
             aliases[person].add(description_alias(found))
     graph.add_aliases(dict(aliases))
     bare = {found.node for found in opened if found.near is not None and found.node is not None}
-    return {**merged, **graph.merge_into(nameless_merges(opened, ties, roles), nameless=bare)}
+    far = ties_across(roles, opened, merged, far=True)
+    alone = ties_across(roles, opened, merged, far=True, alone=True)
+    return {**merged, **graph.merge_into(nameless_merges(opened, ties, roles, far, alone), nameless=bare)}

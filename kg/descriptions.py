@@ -115,6 +115,8 @@ BARE_REACH = 2  # sentences a bare "the pollster" may stand after its person's l
 CANDIDACY = "candidacy"  # the role class of "the Republican nominee", "the GOP front-runner"
 PAST = {"former", "ex", "erstwhile", "onetime", "one-time"}  # "the former president" held it before
 RELATIVE = {"who", "whom", "that", "which"}  # a relative pronoun stands for the words before it
+GENDERED = {**dict.fromkeys(("he", "him", "his", "himself"), "m"),  # a pronoun's gender, as given_names gives it
+            **dict.fromkeys(("she", "her", "hers", "herself"), "f")}
 SAID_TO_BE = ("apposition",)  # the text sets the description beside the name: what the person is
 NOT_POINTING = {"one", "same", "other", "another", "new"}  # "the one candidate who ...", "the new mayor"
 SPEECH_VERBS = load_words("speech_verbs")
@@ -523,8 +525,18 @@ def _left_open(token: Token, span: Span, head: str, orgs: set[str], parties: set
     if not candidates:
         return None
     near = tuple(pid for pid in candidates if _recent(ev, pid, token)) if bare else None
+    later = tuple(sorted(pid for pid, cluster in ev.clusters.items() if cluster.type == "Person"
+                         and ev.first[pid] >= token.idx)) if bare else ()
     return OpenDescription(span, head, tuple(sorted(orgs)), tuple(sorted(parties)), candidates, past=past,
-                           standing=tuple(sorted(standing)), near=near)
+                           standing=tuple(sorted(standing)), near=near, later=later,
+                           quoted=bare and _quoted(ev.index.text, span.start))
+
+
+def _quoted(text: str, start: int) -> bool:
+    """Does ``start`` stand inside a quotation its paragraph opened before it (an odd number of
+    straight quotation marks, or more opening curly ones than closing)?"""
+    before = text[text.rfind("\n", 0, start) + 1:start]
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
 
 
 def _description_words(token: Token) -> list[Token] | None:
@@ -763,9 +775,9 @@ def with_nameless_nodes(left: Sequence[OpenDescription], entities: Iterable[Enti
                         ) -> list[OpenDescription]:
     """The open descriptions, each with the nameless person its article minted of the same words
     (``kg.speakers``: "The former secretary of state said ..."), when that node's every mention is
-    one of them (or a relative pronoun after one: "who"): a node that also stands where the article
-    decided otherwise (two people fit there), or for a "she" that the nameless person's unknown
-    gender let through, is no one the corpus may name."""
+    one of them, a relative pronoun after one ("who"), or a "he"/"she" (its gender kept: only a person
+    of that gender may take the node, :func:`nameless_merges`): a node that also stands where the
+    article decided otherwise (two people fit there) is no one the corpus may name."""
     opened: dict[str, set[int]] = defaultdict(set)
     for found in left:
         opened[found.span.text.lower()].add(found.span.start)
@@ -774,9 +786,11 @@ def with_nameless_nodes(left: Sequence[OpenDescription], entities: Iterable[Enti
     for found in left:
         words = found.span.text.lower()
         node = by_id.get(entity_id("Person", f"{words} {doc_id}"))
-        if node is not None and all(m.start in opened[words] if m.text.lower() == words else m.text.lower() in RELATIVE
+        if node is not None and all(m.start in opened[words] if m.text.lower() == words
+                                    else m.text.lower() in RELATIVE or m.text.lower() in GENDERED
                                     for m in node.mentions):
-            found = replace(found, node=node.id)
+            genders = sorted({GENDERED[m.text.lower()] for m in node.mentions if m.text.lower() in GENDERED})
+            found = replace(found, node=node.id, genders=tuple(genders))
         out.append(found)
     return out
 
@@ -807,27 +821,56 @@ def description_alias(found: OpenDescription) -> str:
 
 
 def nameless_merges(open_descriptions: Iterable[OpenDescription], ties: Iterable[tuple[OpenDescription, str]],
-                    graph: nx.MultiDiGraph) -> dict[str, str]:
+                    graph: nx.MultiDiGraph, far: Iterable[tuple[OpenDescription, str]] = (),
+                    alone: Iterable[tuple[OpenDescription, str]] = ()) -> dict[str, str]:
     """{nameless node: person} for the nameless people articles minted of descriptions they left
     open (:func:`with_nameless_nodes`) that the corpus ties to one person, every time the article
-    writes them: the statements "the former secretary of state" made are then that person's."""
-    tied = {id(found): person for found, person in ties}
+    writes them: the statements "the former secretary of state" made are then that person's.
+
+    ``far``: bare heads ("the candidate") whose one fit was named before but not just before
+    (``ties_across(..., far=True)``); they count for a node only beside a use of the same words that
+    ``ties`` ties to that person, or ``alone`` (``ties_across(..., far=True, alone=True)``): outside a
+    quotation, and no one named later in the article fits. A "he"/"she" the article resolved to the node must be of the
+    person's gender (by the given name): "she" on "the GOP nominee" is no statement of Donald Trump's."""
+    tied = {id(found): person for found, person in [*ties, *alone]}
+    loose = {id(found): person for found, person in far}
     people: dict[str, set[str | None]] = defaultdict(set)
+    sure: dict[str, set[str]] = defaultdict(set)
+    genders: dict[str, set[str]] = defaultdict(set)
     for found in open_descriptions:
         if found.node is not None:
-            people[found.node].add(tied.get(id(found)))
+            person = tied.get(id(found))
+            if person is not None:
+                sure[found.node].add(person)
+            people[found.node].add(person or loose.get(id(found)))
+            genders[found.node].update(found.genders)
     return {node: person for node, found in people.items()
-            if len(found) == 1 and (person := next(iter(found))) is not None and node in graph}
+            if len(found) == 1 and (person := next(iter(found))) is not None and node in graph
+            and sure[node] == {person} and _of_gender(graph, person, genders[node])}
+
+
+def _of_gender(graph: nx.MultiDiGraph, person: str, genders: set[str]) -> bool:
+    """Is the person of every gender in ``genders`` (none: any person), by the given name that starts
+    the node's name?"""
+    if not genders:
+        return True
+    words = str(graph.nodes[person].get("name", "")).split()
+    return len(genders) == 1 and bool(words) and gender_of_name(words[0]) in genders
 
 
 def ties_across(graph: nx.MultiDiGraph, open_descriptions: Iterable[OpenDescription],
-                merged: dict[str, str]) -> list[tuple[OpenDescription, str]]:
+                merged: dict[str, str], *, far: bool = False, alone: bool = False
+                ) -> list[tuple[OpenDescription, str]]:
     """Descriptions their article left open, tied to one person by what the whole corpus says:
     "the former secretary of state" in an article that names Clinton and Napolitano is Clinton
     when another article calls her "former Secretary of State Hillary Clinton" and no article gives
     Napolitano that role. The same tests as in one article (a role of that head, else of its class,
     else a party's one candidate; organisations and parties never contradicted; exactly one fits),
     over the roles every article gives beside a name. ``merged``: ids the corpus merge replaced.
+    ``far``: instead, the bare heads whose one fit was named before them but not just before (none of
+    ``near``), which :func:`nameless_merges` may use beside a sure use of the same words; with
+    ``alone`` only those that may stand on their own: outside a quotation, and no one the article
+    names after them fits either ("the president's legacy" in a quotation before "Mr. Obama" is named).
 
     Returns:
         (description, person node id) for every description the corpus ties.
@@ -850,22 +893,36 @@ def ties_across(graph: nx.MultiDiGraph, open_descriptions: Iterable[OpenDescript
     out: list[tuple[OpenDescription, str]] = []
     for found in open_descriptions:
         people = {merged.get(c, c) for c in found.candidates}
-        people = {p for p in people if p in graph and not (found.parties and parties[p]
-                                                           and not set(found.parties) & parties[p])}
-        orgs = {_org_word(org) for org in found.orgs}
-        chosen = [p for p in people if _holds(heads[p], found.head, orgs) and (not found.past
-                                                                               or found.head in former[p])]
-        kind = role_classes().get(found.head)
-        if not chosen and kind is not None and not found.past:
-            chosen = [p for p in people if any(role_classes().get(h) == kind and _holds(heads[p], h, orgs)
-                                               for h in heads[p])]
-        if not chosen and kind == CANDIDACY and found.parties:
-            chosen = [p for p in people if set(found.parties) & parties[p]]
-        chosen = [p for p in chosen if set(found.standing) <= {role_classes().get(h.rpartition("+")[2])
-                                                                for h in heads[p]}]
-        if len(chosen) == 1 and (found.near is None or chosen[0] in {merged.get(c, c) for c in found.near}):
+        chosen = _fits(found, people, graph, heads, former, parties)
+        if len(chosen) != 1:
+            continue
+        close = found.near is None or chosen[0] in {merged.get(c, c) for c in found.near}
+        if not far:
+            if close:
+                out.append((found, chosen[0]))
+        elif found.near is not None and not close and (not alone or not found.quoted and len(
+                _fits(found, people | {merged.get(c, c) for c in found.later}, graph, heads, former, parties)) == 1):
             out.append((found, chosen[0]))
     return out
+
+
+def _fits(found: OpenDescription, people: set[str], graph: nx.MultiDiGraph, heads: dict[str, dict[str, set[str]]],
+          former: dict[str, set[str]], parties: dict[str, set[str]]) -> list[str]:
+    """The people the corpus lets the description be: a role of its head, else of its class, else a
+    party's one candidate; organisations and parties never contradicted; each standing it names held."""
+    people = {p for p in people if p in graph and not (found.parties and parties[p]
+                                                       and not set(found.parties) & parties[p])}
+    orgs = {_org_word(org) for org in found.orgs}
+    chosen = [p for p in people if _holds(heads[p], found.head, orgs) and (not found.past
+                                                                           or found.head in former[p])]
+    kind = role_classes().get(found.head)
+    if not chosen and kind is not None and not found.past:
+        chosen = [p for p in people if any(role_classes().get(h) == kind and _holds(heads[p], h, orgs)
+                                           for h in heads[p])]
+    if not chosen and kind == CANDIDACY and found.parties:
+        chosen = [p for p in people if set(found.parties) & parties[p]]
+    return sorted(p for p in chosen if set(found.standing) <= {role_classes().get(h.rpartition("+")[2])
+                                                               for h in heads[p]})
 
 
 def _org_word(org: str) -> str:

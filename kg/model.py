@@ -240,12 +240,19 @@ class OpenDescription:
     node: str | None = None
     # a bare head ("the candidate"): the candidates named just before it, one of whom it must be
     near: tuple[str, ...] | None = None
+    # the genders ('m', 'f') of the "he"/"she" the article resolved to that nameless node: the person the
+    # corpus ties the words to must be of that gender to take its statements
+    genders: tuple[str, ...] = ()
+    # a bare head: the people its article names only after it, and whether it stands in a quotation
+    later: tuple[str, ...] = ()
+    quoted: bool = False
 
     def to_json(self) -> dict[str, Any]:
         return {"span": self.span.to_json(), "head": self.head, "orgs": list(self.orgs),
                 "parties": list(self.parties), "candidates": list(self.candidates), "past": self.past,
                 "standing": list(self.standing), "node": self.node,
-                "near": None if self.near is None else list(self.near)}
+                "near": None if self.near is None else list(self.near), "genders": list(self.genders),
+                "later": list(self.later), "quoted": self.quoted}
 
 
 @dataclass

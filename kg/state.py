@@ -132,7 +132,9 @@ def result_from_json(data: dict[str, Any]) -> DocResult:
                                       tuple(d["orgs"]), tuple(d["parties"]), tuple(d["candidates"]),
                                       past=d.get("past", False), standing=tuple(d.get("standing", ())),
                                       node=d.get("node"),
-                                      near=None if d.get("near") is None else tuple(d["near"]))
+                                      near=None if d.get("near") is None else tuple(d["near"]),
+                                      genders=tuple(d.get("genders", ())), later=tuple(d.get("later", ())),
+                                      quoted=d.get("quoted", False))
                       for d in data.get("descriptions", [])],
     )
 

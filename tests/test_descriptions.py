@@ -265,9 +265,10 @@ def test_a_speaker_the_corpus_ties_is_that_person_not_a_nameless_one(nlp):
 
 
 def test_a_bare_role_noun_the_corpus_ties_is_the_one_holder_named_just_before(nlp):
-    """A bare "the candidate" that its article leaves open is the one person named in the sentences
-    just before it whom the corpus makes a candidate; its words are no alias. Named further back,
-    or beside another candidate, the speaker stays nameless."""
+    """A bare "the candidate" that its article leaves open is the one person named before it whom the
+    corpus makes a candidate; its words are no alias. Named further back, it is still his when no one
+    else the article names, before or after it, is a candidate; beside another candidate, or with one
+    named after it, the speaker stays nameless."""
     from kg.api import build_graph
 
     one = "Presidential candidate Tom Ashby spoke in Ohio on Monday."
@@ -277,10 +278,49 @@ def test_a_bare_role_noun_the_corpus_ties_is_the_one_holder_named_just_before(nl
     assert not any("candidate" in a for a in _aliases_in(graph, "person:tom-ashby"))
     far = ("Tom Ashby toured a steel plant in Dayton. Workers lined the road. Rain fell all day. The mill "
            "closed at noon. Later the candidate said the plant would stay open.")
-    assert _speakers(build_graph([one, far])) == ["person:the-candidate-doc2"]
+    assert _speakers(build_graph([one, far])) == ["person:tom-ashby"]
+    moss = "Presidential candidate Carl Moss spoke in Utah on Monday."
+    later = far + " Carl Moss spoke in Toledo on Tuesday."
+    assert _speakers(build_graph([one, moss, later])) == ["person:the-candidate-doc3"]
     two = build_graph([one, "Presidential candidate Carl Moss spoke in Utah on Monday.",
                        "Tom Ashby met Carl Moss in Dayton. Later the candidate said the plant would stay open."])
     assert _speakers(two) == ["person:the-candidate-doc3"]
+
+
+def test_a_bare_role_noun_far_from_its_person_is_his_beside_a_near_use_of_the_same_words(nlp):
+    """The article's one "the candidate" node: a use named just after Tom Ashby ties it to him, and a
+    later use, far from his name, is then his too (both statements); alone, the far use stays nameless."""
+    from kg.api import build_graph
+
+    one = "Presidential candidate Tom Ashby spoke in Ohio on Monday."
+    both = ("Tom Ashby toured a steel plant in Dayton. Later the candidate said the plant would stay open. "
+            "Workers lined the road. Rain fell all day. The mill closed at noon. The candidate said the town "
+            "would recover.")
+    graph = build_graph([one, both])
+    assert [u for u, _v, d in graph.graph.edges(data=True) if d.get("type") == "SAID"] == ["person:tom-ashby"] * 2
+
+
+def test_a_nameless_speaker_with_a_he_goes_to_the_tied_person_only_if_he_is_a_man(nlp):
+    """"the candidate said ... He also said": the "he" kg resolved to the nameless speaker does not
+    keep it from Tom Ashby, whom the corpus ties the words to; a "she" does (she is not Tom Ashby)."""
+    from kg.api import build_graph
+
+    one = "Presidential candidate Tom Ashby spoke in Ohio on Monday."
+    said = "Tom Ashby toured a steel plant in Dayton. Later the candidate said the plant would stay open. {} also " \
+           "said the mill would hire again."
+    he = build_graph([one, said.format("He")])
+    assert {u for u, _v, d in he.graph.edges(data=True) if d.get("type") == "SAID"} == {"person:tom-ashby"}
+    she = build_graph([one, said.format("She")])
+    assert {u for u, _v, d in she.graph.edges(data=True) if d.get("type") == "SAID"} == {"person:the-candidate-doc2"}
+
+
+def test_a_bare_role_noun_in_a_quotation_is_marked_quoted(nlp):
+    """A bare "the candidate" inside what someone says may be anyone the speaker has in mind: it is
+    marked, so the corpus never ties it to a person named far before it."""
+    text = ('Tom Ashby toured a steel plant in Dayton. A worker said: "I hope the candidate keeps the plant '
+            'open." Later the candidate spoke to reporters.')
+    found = {d.span.start: d.quoted for d in analyse(nlp, text).descriptions if d.span.text.endswith("candidate")}
+    assert sorted(found.values()) == [False, True]
 
 
 def test_open_descriptions_survive_the_saved_state(nlp):
