@@ -466,6 +466,41 @@ def test_he_never_goes_to_a_woman_named_before(nlp):
     assert rows[-1].object.span.text == '"We are close,"' and rows[-1].subject.name == "Olaf Scholz"
 
 
+def test_she_after_a_name_the_parser_hung_on_a_place_is_that_name(nlp):
+    """The name before a cue the parser left without a subject ("At the shelter on Elm Road, Rosa
+    Delgado, 68, said") is the subject a later "she" points to, not a woman named before it."""
+    text = ('Helen Marsh, a nurse, said the smoke reached the clinic. At the shelter on Elm Road, Rosa '
+            'Delgado, 68, said she had fled with only her cat. "I turned around and the hill was burning," she said.')
+    rows = said(analyse(nlp, text))
+    assert rows[-1].object.span.text.startswith('"I turned around')
+    assert [t.subject.name for t in rows] == ["Helen Marsh", "Rosa Delgado", "Rosa Delgado"]
+
+
+def test_he_after_a_nameless_person_is_never_a_man_named_before(nlp):
+    """"A tenant who lives above the shop … said he": the he is the tenant (a person no name is
+    given for), never the man named in the sentence before."""
+    text = ("Victor Hale owns the building. A tenant who lives above the shop, and who declined to give "
+            "his name, said he opposed the plan. He believes the new rent will force him out.")
+    rows = said(analyse(nlp, text))
+    assert rows and all(t.subject.name != "Victor Hale" for t in rows)
+    assert any(t.object.span.text == "the new rent will force him out" and t.subject.name == "A tenant"
+               for t in rows)
+
+
+def test_she_after_a_kin_noun_subject_is_that_person(nlp):
+    text = ("My aunt, Clara Voss, raised me. My mother has mellowed with age, but she still says "
+            'things like, "Money does not grow on trees."')
+    rows = said(analyse(nlp, text))
+    assert rows and all(t.subject.name != "Clara Voss" for t in rows)
+
+
+def test_a_thing_that_says_is_no_antecedent_of_he(nlp):
+    """"The ad says …": a thing, not a person, so a later "she" still goes to the woman named."""
+    text = ('Mara Quinn released a new ad on Friday. The ad says taxes will fall. "We mean it," she said.')
+    rows = said(analyse(nlp, text))
+    assert rows[-1].object.span.text == '"We mean it,"' and rows[-1].subject.name == "Mara Quinn"
+
+
 def test_an_honorific_gives_the_gender(nlp):
     text = ('Ms. Kim Lark chaired the hearing. Mr. Jordan Reese gave evidence for an hour. '
             '"It was a fair hearing," she said.')
