@@ -305,6 +305,28 @@ def test_participle_on_an_object_borrows_the_main_subject(nlp):
     assert "the struggle would continue" in t.object.span.text
 
 
+def test_participle_after_a_wish_for_someone_else_is_the_wisher_s(nlp):
+    """"He wants the council to extend the route, saying …": the one who wants says it; the council
+    asked to act (the infinitive's subject to the parser) says nothing."""
+    text = ("Councillor Omar Reid said parents had been given little notice. He wants the council to extend "
+            "the bus route, saying the current timetable leaves children stranded at the station.")
+    rows = said(analyse(nlp, text))
+    t = next(t for t in rows if t.object.span.text == "the current timetable leaves children stranded at the station")
+    assert t.subject.name == "Omar Reid"
+
+
+def test_a_second_speech_cue_hung_on_the_reported_clause_is_the_first_speaker_s(nlp):
+    """"Ford said the group intends … but warned that …": the parser joins "warned" to "intends";
+    the spokesperson warns, not the group. A plan joined so ("and planned to …") stays the group's."""
+    text = ("Greenway spokesperson Lena Ford said the group intends to plant 500 trees by the end of 2027 "
+            "but warned that drought was slowing the work.")
+    t = next(t for t in said(analyse(nlp, text)) if t.object.span.text == "that drought was slowing the work")
+    assert t.subject.name == "Lena Ford"
+    text = 'Its chair, Ruth Lang, said that the club was "thrilled" and planned to meet the mayor next week.'
+    assert all(t.subject.name != "Ruth Lang" for t in said(analyse(nlp, text))
+               if t.object.span.text.startswith("to meet the mayor"))
+
+
 def test_quotation_open_at_a_paragraph_end_goes_on(nlp):
     text = ("“We will rebuild the library,” said Mayor Ines Ward. “It will take two years.\n"
             "“And it will be bigger than before.”")

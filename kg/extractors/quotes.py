@@ -296,6 +296,19 @@ def _speaker_token(verb: Token) -> Token | None:
             # hung on the subject as an appositive, standing right before the cue, is the speaker
             subject = next((c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"
                             and c.ent_type_ not in ("GPE", "LOC", "DATE") and c.i == token.i - 1), subject)
+        if subject is not None and token.i != verb.i and _controlled(token, verb):
+            token = token.head  # "He wants the council to act, saying …": he says it, not the council
+            continue
+        if subject is not None and token.i == verb.head.i and verb.dep_ == "conj" and _is_cue(verb) \
+                and cue_lemma(verb) in SPEECH_VERBS and cue_kind(cue_lemma(verb)) == "speech" \
+                and not any(c.dep_ in ("nsubjpass", "auxpass", "aux") for c in verb.children) \
+                and subject.pos_ == "NOUN" and token.dep_ == "ccomp" and _is_cue(token.head) \
+                and subject.lemma_.lower() not in ROLE_NOUNS:
+            # "Ford said the group intends to plant trees but warned that …": the parser hung the
+            # second cue (a verb of speech, in the active voice) on the reported clause; the one who
+            # said the first warns, not the group (which "planned to …" would be)
+            token = token.head
+            continue
         if subject is not None and token.i != verb.i and verb.dep_ == "conj" and subject.pos_ == "NOUN" \
                 and not _is_cue(token) and subject.lemma_.lower() not in ROLE_NOUNS | ORGANISATION_NOUNS:
             # "fears the closure is a first step and wants …": not the closure's wish; when that clause
@@ -310,6 +323,16 @@ def _speaker_token(verb: Token) -> Token | None:
             break
         token = token.head
     return _name_beside(verb)
+
+
+def _controlled(clause: Token, participle: Token) -> bool:
+    """"He wants the council to extend the route, saying …": a participle hung on an infinitive whose
+    subject is the object of a want/urge verb ("the council to extend") borrows the subject of that
+    verb, not of the infinitive (the one urged does not say what the urger says)."""
+    return participle.dep_ == "advcl" and participle.tag_ == "VBG" and participle.head.i == clause.i \
+        and clause.dep_ in ("ccomp", "xcomp") and clause.head.pos_ == "VERB" \
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) \
+        and any(c.dep_ == "nsubj" and c.i < clause.i for c in clause.children)
 
 
 def _wish_of_holder(verb: Token) -> bool:
