@@ -327,6 +327,13 @@ def test_a_second_speech_cue_hung_on_the_reported_clause_is_the_first_speaker_s(
                if t.object.span.text.startswith("to meet the mayor"))
 
 
+def test_a_second_speech_cue_hung_on_a_clause_about_persons_is_nobody_s(nlp):
+    """"The union said members were angry and called on …": the union or its members may be the
+    ones calling; unsure, the call goes to nobody rather than to the members."""
+    text = 'The Dairy Growers Union said members were "tired and angry" and called on the ministry to pass a subsidy.'
+    assert all(t.subject.name != "members" for t in said(analyse(nlp, text)))
+
+
 def test_quotation_open_at_a_paragraph_end_goes_on(nlp):
     text = ("“We will rebuild the library,” said Mayor Ines Ward. “It will take two years.\n"
             "“And it will be bigger than before.”")

@@ -302,11 +302,13 @@ def _speaker_token(verb: Token) -> Token | None:
         if subject is not None and token.i == verb.head.i and verb.dep_ == "conj" and _is_cue(verb) \
                 and cue_lemma(verb) in SPEECH_VERBS and cue_kind(cue_lemma(verb)) == "speech" \
                 and not any(c.dep_ in ("nsubjpass", "auxpass", "aux") for c in verb.children) \
-                and subject.pos_ == "NOUN" and token.dep_ == "ccomp" and _is_cue(token.head) \
-                and subject.lemma_.lower() not in ROLE_NOUNS:
+                and subject.pos_ == "NOUN" and token.dep_ == "ccomp" and _is_cue(token.head):
             # "Ford said the group intends to plant trees but warned that …": the parser hung the
             # second cue (a verb of speech, in the active voice) on the reported clause; the one who
-            # said the first warns, not the group (which "planned to …" would be)
+            # said the first warns, not the group (which "planned to …" would be). With persons
+            # for subject ("said farmers were angry and called on …") either may speak: nobody
+            if subject.lemma_.lower() in ROLE_NOUNS:
+                return None
             token = token.head
             continue
         if subject is not None and token.i != verb.i and verb.dep_ == "conj" and subject.pos_ == "NOUN" \
