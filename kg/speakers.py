@@ -375,7 +375,24 @@ def _named_appositive(token: Token, index: EntityIndex) -> EntityRef | None:
             org = _organisation_in(child, index)
             if org is not None:
                 return org
+        if child.dep_ == "conj" and child.pos_ == "PROPN" and token.lemma_.lower() in ROLE_NOUNS \
+                and _titled_conjunct(child, index):
+            return resolve_speaker(child, index)
     return None
+
+
+def _titled_conjunct(name: Token, index: EntityIndex) -> bool:
+    """"Former Kenya captain and pundit Ann Oduya said": the name the parser joined to a role noun
+    with "and" is one person with both titles when a role noun stands right before the name and
+    "and" right before that (no article: "the captain and a pundit, Ann Oduya" is two people)."""
+    cluster = index.cluster_at(name)
+    if cluster is None or cluster.type != "Person":
+        return False
+    doc = name.doc
+    first = min(t.i for t in name.subtree if index.cluster_at(t) is cluster)
+    before = doc[first - 1] if first > 0 else None
+    return before is not None and before.pos_ == "NOUN" and before.lemma_.lower() in ROLE_NOUNS \
+        and before.i > 0 and doc[before.i - 1].lower_ == "and"
 
 
 def _person_beside_title(token: Token, cluster: Cluster | None, index: EntityIndex) -> Token | None:

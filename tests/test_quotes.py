@@ -556,6 +556,15 @@ def test_a_named_appositive_beats_a_role_noun(nlp):
     assert rows[-1].subject.name == "Kevin Park"
 
 
+def test_a_name_joined_to_a_role_noun_by_and_with_a_second_title_speaks(nlp):
+    """"Former New Zealand captain and pundit Brendon Hale … questioned": the parser makes
+    "captain" the subject and joins the name to it; the person speaks, and the he after is him."""
+    text = ("Coach Mark Ellery said the squad was ready. Former New Zealand captain and pundit Brendon Hale, "
+            "speaking to the Herald, questioned whether the squad had enough pace. He fears the side will struggle.")
+    rows = said(analyse(nlp, text))
+    assert [t.subject.name for t in rows] == ["Mark Ellery", "Brendon Hale", "Brendon Hale"]
+
+
 def test_a_name_cut_at_its_particles_speaks_whole(nlp):
     text = ("Dutch minister Annelies van den Broek said the target was too high. "
             "Van den Broek later said she would vote against it.")
