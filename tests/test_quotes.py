@@ -334,6 +334,17 @@ def test_a_second_speech_cue_hung_on_a_clause_about_persons_is_nobody_s(nlp):
     assert all(t.subject.name != "members" for t in said(analyse(nlp, text)))
 
 
+def test_a_speech_verb_done_to_an_amount_of_a_thing_is_no_statement(nlp):
+    """"Refineries vented roughly 3% of the gas": a deed done to a thing, not words; the venting
+    refineries are no speakers. "vented about the delays, saying …" still speaks."""
+    text = "Refineries vented roughly 3% of the gas they burned last year, according to the analytics firm Petrodata."
+    rows = said(analyse(nlp, text))
+    assert all("refineries" not in t.subject.name.lower() for t in rows)
+    assert any(t.subject.name.endswith("Petrodata") for t in rows)  # who says it does
+    rows = said(analyse(nlp, "Ana Ruiz vented about the delays, saying the buses never came."))
+    assert any(t.object.span.text == "the buses never came" and t.subject.name == "Ana Ruiz" for t in rows)
+
+
 def test_quotation_open_at_a_paragraph_end_goes_on(nlp):
     text = ("“We will rebuild the library,” said Mayor Ines Ward. “It will take two years.\n"
             "“And it will be bigger than before.”")
