@@ -105,6 +105,10 @@ PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
 PRONOUN_WINDOW = 3  # sentences a pronoun looks back for its antecedent
 IT_WINDOW = 3  # sentences an *it* looks back for its organisation (its own and two before)
 SPEECH_VERBS = load_words("speech_verbs")
+PERSON_NOUNS = load_words("person_nouns")
+# nouns for a person of one sex: "a woman said he …" points past the woman
+NOUN_GENDER = {**dict.fromkeys(("woman", "mother", "grandmother", "daughter", "wife", "girl", "sister", "widow"), "f"),
+               **dict.fromkeys(("man", "father", "grandfather", "son", "husband", "boy", "brother", "widower"), "m")}
 # subjects a pronoun weighs in one sentence: far more than prose has (a sentence of thousands of
 # '"…," he said' clauses would otherwise cost a walk over all of them for every pronoun)
 SUBJECTS_PER_SENTENCE = 40
@@ -185,6 +189,7 @@ def resolve_pronoun(token: Token, index: EntityIndex, *, depth: int = 0) -> Enti
     if asked is not None:
         ref = resolve_speaker(asked, index)
         sentences = [] if ref is not None else sentences
+    nobody = False
     for s in sentences:
         for cand in islice(_subjects_before(s, token, nearest_first=s is sent), SUBJECTS_PER_SENTENCE):
             if clause_verb is not None and cand.head.i == clause_verb.i:
@@ -195,6 +200,11 @@ def resolve_pronoun(token: Token, index: EntityIndex, *, depth: int = 0) -> Enti
                 if (cand.lower_ in PLURAL_PRONOUNS) == plural and PRONOUN_GENDER.get(cand.lower_) == gender \
                         and depth < 3:
                     ref = resolve_pronoun(cand, index, depth=depth + 1)
+            elif not plural and _nameless_person(cand, gender) and _person_in_phrase(cand, index) is None:
+                ref = resolve_speaker(cand, index)
+                if ref is None or ref.type == "Organization":
+                    ref, nobody = None, True  # the nearest person has no entity: say nothing, never an earlier one
+                    break
             elif _antecedent_ok(cand, index, plural=plural) or (
                     not plural and (cand := _person_in_phrase(cand, index)) is not None):
                 ref = resolve_speaker(cand, index)
@@ -206,8 +216,10 @@ def resolve_pronoun(token: Token, index: EntityIndex, *, depth: int = 0) -> Enti
                         ref = None
             if ref is not None:
                 break
-        if ref is not None:
+        if ref is not None or nobody:
             break
+    if nobody:
+        return None
     if ref is None and not crossed:
         ref = index.previous_subject(token.idx, plural=plural, gender=gender)
         if ref is None and plural:
@@ -364,7 +376,24 @@ def _named_appositive(token: Token, index: EntityIndex) -> EntityRef | None:
             org = _organisation_in(child, index)
             if org is not None:
                 return org
+        if child.dep_ == "conj" and child.pos_ == "PROPN" and token.lemma_.lower() in ROLE_NOUNS \
+                and _titled_conjunct(child, index):
+            return resolve_speaker(child, index)
     return None
+
+
+def _titled_conjunct(name: Token, index: EntityIndex) -> bool:
+    """"Former Kenya captain and pundit Ann Oduya said": the name the parser joined to a role noun
+    with "and" is one person with both titles when a role noun stands right before the name and
+    "and" right before that (no article: "the captain and a pundit, Ann Oduya" is two people)."""
+    cluster = index.cluster_at(name)
+    if cluster is None or cluster.type != "Person":
+        return False
+    doc = name.doc
+    first = min(t.i for t in name.subtree if index.cluster_at(t) is cluster)
+    before = doc[first - 1] if first > 0 else None
+    return before is not None and before.pos_ == "NOUN" and before.lemma_.lower() in ROLE_NOUNS \
+        and before.i > 0 and doc[before.i - 1].lower_ == "and"
 
 
 def _person_beside_title(token: Token, cluster: Cluster | None, index: EntityIndex) -> Token | None:
@@ -455,11 +484,52 @@ def _subjects_before(sent: Span, token: Token, *, nearest_first: bool) -> Iterat
         for t in sent:
             if t.dep_ in ("nsubj", "nsubjpass"):
                 (main if t.head.dep_ == "ROOT" else other).append(t.i)
+        lost = _name_before_subjectless_root(sent)
+        if lost is not None:
+            main = sorted(main + [lost])
         doc.user_data[key] = (tuple(main), tuple(other))
     for group in doc.user_data[key]:
         before = group[: bisect_left(group, token.i)]
         for i in (reversed(before) if nearest_first else before):
             yield doc[i]
+
+
+def _name_before_subjectless_root(sent: Span) -> int | None:
+    """"At the shelter on Elm Road, Rosa Diaz, 68, said …" parsed with the name hung on the place:
+    a root verb left without a subject has for subject the person's name right before it (only
+    its own appositives and commas between), as a reader takes it. None when the root has one."""
+    root = sent.root
+    if root.pos_ != "VERB" or any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in root.children):
+        return None
+    for t in reversed(sent[: root.i - sent.start]):
+        if t.ent_type_ == "PERSON" and t.pos_ == "PROPN":
+            between = t.doc[t.i + 1:root.i]
+            inside = range(t.left_edge.i, t.right_edge.i + 1)
+            return t.i if all(w.is_punct or w.i in inside for w in between) else None
+        if not (t.is_punct or t.like_num or t.pos_ in ("DET", "ADJ", "NOUN", "NUM")):
+            return None
+    return None
+
+
+def _nameless_person(cand: Token, gender: str | None) -> bool:
+    """"A tenant who rents above the shop said he …", "My mother … she still says": a singular
+    subject that is a person noun (``person_nouns.txt``), or any noun a "who" clause describes as
+    the subject of a speech verb, is a person no name was given for, and the nearest he/she is
+    that person, not a person named before it ("The ad says", "Her submission noted" are things).
+    A noun of the other sex is passed over."""
+    if cand.tag_ != "NN" or cand.ent_type_ or cand.pos_ != "NOUN":
+        return False
+    if sum(c.dep_ == "nsubj" for c in cand.head.children) > 1:
+        return False  # "the paper's co-author, …" split into three subjects: a slip, not a person
+    lemma = cand.lemma_.lower()
+    if lemma in ORGANISATION_NOUNS or lemma in ROLE_NOUNS or is_document(cand):
+        return False
+    described = cand.head.lemma_.lower() in SPEECH_VERBS and any(
+        c.dep_ == "relcl" and any(w.lower_ in ("who", "whose") for w in c.children) for c in cand.children)
+    if lemma not in PERSON_NOUNS and not described:
+        return False
+    sex = NOUN_GENDER.get(lemma)
+    return sex is None or gender is None or sex == gender
 
 
 def _organisation_in(appos: Token, index: EntityIndex) -> EntityRef | None:

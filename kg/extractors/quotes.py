@@ -296,6 +296,21 @@ def _speaker_token(verb: Token) -> Token | None:
             # hung on the subject as an appositive, standing right before the cue, is the speaker
             subject = next((c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"
                             and c.ent_type_ not in ("GPE", "LOC", "DATE") and c.i == token.i - 1), subject)
+        if subject is not None and token.i != verb.i and _controlled(token, verb):
+            token = token.head  # "He wants the council to act, saying …": he says it, not the council
+            continue
+        if subject is not None and token.i == verb.head.i and verb.dep_ == "conj" and _is_cue(verb) \
+                and cue_lemma(verb) in SPEECH_VERBS and cue_kind(cue_lemma(verb)) == "speech" \
+                and not any(c.dep_ in ("nsubjpass", "auxpass", "aux") for c in verb.children) \
+                and subject.pos_ == "NOUN" and token.dep_ == "ccomp" and _is_cue(token.head):
+            # "Ford said the group intends to plant trees but warned that …": the parser hung the
+            # second cue (a verb of speech, in the active voice) on the reported clause; the one who
+            # said the first warns, not the group (which "planned to …" would be). With persons
+            # for subject ("said farmers were angry and called on …") either may speak: nobody
+            if subject.lemma_.lower() in ROLE_NOUNS:
+                return None
+            token = token.head
+            continue
         if subject is not None and token.i != verb.i and verb.dep_ == "conj" and subject.pos_ == "NOUN" \
                 and not _is_cue(token) and subject.lemma_.lower() not in ROLE_NOUNS | ORGANISATION_NOUNS:
             # "fears the closure is a first step and wants …": not the closure's wish; when that clause
@@ -310,6 +325,16 @@ def _speaker_token(verb: Token) -> Token | None:
             break
         token = token.head
     return _name_beside(verb)
+
+
+def _controlled(clause: Token, participle: Token) -> bool:
+    """"He wants the council to extend the route, saying …": a participle hung on an infinitive whose
+    subject is the object of a want/urge verb ("the council to extend") borrows the subject of that
+    verb, not of the infinitive (the one urged does not say what the urger says)."""
+    return participle.dep_ == "advcl" and participle.tag_ == "VBG" and participle.head.i == clause.i \
+        and clause.dep_ in ("ccomp", "xcomp") and clause.head.pos_ == "VERB" \
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) \
+        and any(c.dep_ == "nsubj" and c.i < clause.i for c in clause.children)
 
 
 def _wish_of_holder(verb: Token) -> bool:
@@ -525,6 +550,8 @@ def _complement(verb: Token) -> Span | None:
                     child.lower_ in ("of", "as", "to") and parts and parts[-1].dep_ == "dobj"):
                 parts.append(child)
         elif dep == "dobj":
+            if _share_of_a_thing(child) and verb.lemma_ in SPEECH_VERBS and verb.lemma_ not in _CUES_BY_ARGUMENT:
+                continue  # "vented 1.9% of the gas", "aired a third of the footage": a deed, not words
             # "urged Congress to act": object and to-clause are both content
             if verb.lemma_ not in ADDRESSEE_VERBS or not _is_listener(child) or (
                     has_clause and verb.lemma_ in INTENTION_VERBS):
@@ -538,6 +565,13 @@ def _complement(verb: Token) -> Span | None:
     if first.dep_ == "prep":
         start = first.i + 1
     return verb.doc[start:last.right_edge.i + 1] if last.right_edge.i >= start else None
+
+
+def _share_of_a_thing(obj: Token) -> bool:
+    """"1.9% of the gas", "a third of the water", "40 tonnes of grain": an amount of something,
+    which a verb of speech with a second, physical sense ("vent", "air") does to things, not says."""
+    measured = obj.ent_type_ in ("PERCENT", "QUANTITY") or obj.text == "%" or obj.lower_ in ("third", "quarter", "half")
+    return measured and any(c.dep_ == "prep" and c.lower_ == "of" for c in obj.children)
 
 
 def _message_clause(verb: Token) -> Span | None:
