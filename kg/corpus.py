@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from kg.descriptions import description_alias, nameless_merges, ties_across
-from kg.graph import KnowledgeGraph
+from kg.graph import KnowledgeGraph, final_target
 
 
 def settle(graph: KnowledgeGraph) -> dict[str, str]:
@@ -32,4 +32,7 @@ def settle(graph: KnowledgeGraph) -> dict[str, str]:
     bare = {found.node for found in opened if found.near is not None and found.node is not None}
     far = ties_across(roles, opened, merged, far=True)
     alone = ties_across(roles, opened, merged, far=True, alone=True)
-    return {**merged, **graph.merge_into(nameless_merges(opened, ties, roles, far, alone), nameless=bare)}
+    merged.update(graph.merge_into(nameless_merges(opened, ties, roles, far, alone), nameless=bare))
+    # a node the first step merged into one the second step merged on ends at the second's target
+    ends = {node: final_target(merged, node) for node in merged}
+    return {node: target for node, target in ends.items() if node != target}

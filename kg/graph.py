@@ -350,7 +350,7 @@ class KnowledgeGraph:
                 target = dominant(by_first_last.get((words[0], words[1]), []))
             if target is not None and target != node:
                 merged[node] = target
-        merged = {node: _final_target(merged, node) for node in merged}
+        merged = {node: final_target(merged, node) for node in merged}
         merged = {node: target for node, target in merged.items() if node != target}
         merged.update(self._owned_group_merges(merged))
         for node, target in merged.items():
@@ -404,7 +404,10 @@ class KnowledgeGraph:
         """Merge each node into its target (nodes the corpus found to be one: ``kg.corpus.settle``);
         both must be nodes of the graph. A node of ``nameless`` ("the candidate") leaves its words
         out of the target's aliases: they name no one. Returns the merges made."""
-        done = {node: target for node, target in merges.items() if node != target}
+        # a chain (a nameless node tied to a person, and another tied to that nameless node) ends
+        # where it ends: nothing is merged into a node that goes on into another
+        done = {node: final_target(merges, node) for node in merges}
+        done = {node: target for node, target in done.items() if node != target}
         keep = set(nameless)
         for node, target in done.items():
             before = list(self._attributes(target).get("aliases", []))
@@ -633,7 +636,7 @@ def _matches(node: dict[str, Any], needle: str) -> bool:
     return any(needle in a.lower() for a in [node.get("name", "")] + list(node.get("aliases", [])))
 
 
-def _final_target(merged: dict[str, str], node: str) -> str:
+def final_target(merged: dict[str, str], node: str) -> str:
     """Follow a merge chain ("Trump" -> "Donald J. Trump" -> "Donald Trump") to its end."""
     seen = {node}
     target = merged[node]

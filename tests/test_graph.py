@@ -123,3 +123,28 @@ def test_a_statement_in_pieces_and_its_kind_in_the_graph():
     assert g.who_said(kind="thought") == []
     back = from_node_link(to_node_link(g))
     assert back.graph.nodes[quote]["part_ends"] == [11, len(text)]
+
+
+def _people(doc_id: str, *names: str) -> DocResult:
+    """A document naming ``names`` (persons), one mention each."""
+    text = " ".join(names)
+    entities, pos = [], 0
+    for name in names:
+        entities.append(Entity(entity_id("Person", name), "Person", name, (name,), (Span(pos, pos + len(name), name),)))
+        pos += len(name) + 1
+    return DocResult(document=Document(id=doc_id, text=text), entities=entities, triples=[])
+
+
+def test_merges_that_chain_end_at_the_last_target_in_memory_and_in_the_store(tmp_path):
+    """A nameless node tied to another nameless node that is itself tied to a person: both end in
+    the person, and the ids returned (which rewrite triples.jsonl) name only nodes that exist."""
+    from kg.store import GraphStore
+
+    for graph in (KnowledgeGraph(), GraphStore(tmp_path / "store.sqlite")):
+        graph.add(_people("a", "Ann Lee", "the candidate"))
+        graph.add(_people("b", "the senator"))
+        done = graph.merge_into({"person:the-senator": "person:the-candidate",
+                                 "person:the-candidate": "person:ann-lee"})
+        assert done == {"person:the-senator": "person:ann-lee", "person:the-candidate": "person:ann-lee"}
+        nodes = graph.entity_nodes() if isinstance(graph, GraphStore) else dict(graph.graph.nodes)
+        assert "person:ann-lee" in nodes and not {"person:the-senator", "person:the-candidate"} & set(nodes)
