@@ -334,6 +334,21 @@ def test_a_second_speech_cue_hung_on_a_clause_about_persons_is_nobody_s(nlp):
     assert all(t.subject.name != "members" for t in said(analyse(nlp, text)))
 
 
+def test_a_second_cue_hung_on_a_clause_about_a_named_person_is_not_that_person_s(nlp):
+    """"Walsh tweeted that Ortiz was 'a liar' and encouraged voters to …": the parser hangs the second
+    cue on the reported clause; the named person there is not the one urging (unsure who is:
+    nobody). A cue of the person's own in the clause ("Ortiz pledged …, and said …") stays theirs,
+    as does a plan ("… and planned to leave")."""
+    for text in ('Walsh tweeted in the early hours that Ortiz was "corrupt" and "a liar" and encouraged '
+                 'voters to "look up" his old speeches.',
+                 'The senator wrote on Friday that Ortiz was "corrupt" and "a liar" and told supporters '
+                 'to "look up" his old speeches.'):
+        rows = said(analyse(nlp, text))
+        assert all(t.subject.name != "Ortiz" for t in rows), text
+    rows = said(analyse(nlp, "Lopez says Ortiz pledged to stay in the race and said he would fight the charges."))
+    assert any(t.subject.name == "Ortiz" and t.object.span.text == "to stay in the race" for t in rows)
+
+
 def test_a_speech_verb_done_to_an_amount_of_a_thing_is_no_statement(nlp):
     """"Refineries vented roughly 3% of the gas": a deed done to a thing, not words; the venting
     refineries are no speakers. "vented about the delays, saying …" still speaks."""

@@ -311,6 +311,13 @@ def _speaker_token(verb: Token) -> Token | None:
                 return None
             token = token.head
             continue
+        if subject is not None and token.i == verb.head.i and verb.dep_ == "conj" and _is_cue(verb) \
+                and (cue_kind(cue_lemma(verb)) == "speech" or _directive(verb)) and subject.pos_ == "PROPN" \
+                and _reported_clause(token) and not _is_cue(token):
+            # "Walsh wrote that Ortiz was 'a liar' and told supporters to …": the parser hung the second
+            # cue on the reported clause, whose named subject may as well be the one telling as the
+            # writer: unsure, so nobody's (a reported cue of its own, "Ortiz pledged …", stays theirs)
+            return None
         if subject is not None and token.i != verb.i and verb.dep_ == "conj" and subject.pos_ == "NOUN" \
                 and not _is_cue(token) and subject.lemma_.lower() not in ROLE_NOUNS | ORGANISATION_NOUNS:
             # "fears the closure is a first step and wants …": not the closure's wish; when that clause
@@ -325,6 +332,21 @@ def _speaker_token(verb: Token) -> Token | None:
             break
         token = token.head
     return _name_beside(verb)
+
+
+def _directive(verb: Token) -> bool:
+    """"encouraged voters to …", "urged them to …": a cue addressed to someone it asks to act (unlike
+    "planned to …", which only its subject can do)."""
+    return any(c.dep_ == "dobj" for c in verb.children) and any(c.dep_ == "xcomp" for c in verb.children)
+
+
+def _reported_clause(clause: Token) -> bool:
+    """A clause a cue reports: its complement, or a "that …" clause the parser hung on it as an
+    adverbial ("tweeted that X was …" read as advcl)."""
+    if clause.head.i == clause.i or not _is_cue(clause.head):
+        return False
+    return clause.dep_ == "ccomp" or (clause.dep_ == "advcl" and any(
+        c.lower_ == "that" and c.dep_ in ("mark", "advmod") and c.i < clause.i for c in clause.children))
 
 
 def _controlled(clause: Token, participle: Token) -> bool:
