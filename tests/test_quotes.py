@@ -349,6 +349,22 @@ def test_a_second_cue_hung_on_a_clause_about_a_named_person_is_not_that_person_s
     assert any(t.subject.name == "Ortiz" and t.object.span.text == "to stay in the race" for t in rows)
 
 
+def test_maintaining_or_asserting_a_thing_is_no_statement(nlp):
+    """"helps the governor maintain the image of …", "would assert his rights": keeping or claiming
+    a thing, not words; neither the governor nor the contractor is a speaker. Maintaining one's
+    innocence, or that …, or a quotation, is still said."""
+    for text, who in (("The new channel helps the governor maintain the image of a tireless reformer "
+                       "that voters so admire.", "governor"),
+                      ("His lawyer warned that the contractor would assert his Fifth Amendment rights "
+                       "if called.", "contractor")):
+        assert all(who not in t.subject.name.lower() for t in said(analyse(nlp, text))), text
+    for text, content in (("Moreno has maintained his innocence throughout the trial.", "his innocence"),
+                          ("Moreno maintained that the payments were legal.", "that the payments were legal"),
+                          ('Moreno has always maintained, "I never took a cent."', '"I never took a cent."')):
+        assert any(t.subject.name == "Moreno" and t.object.span.text == content
+                   for t in said(analyse(nlp, text))), text
+
+
 def test_a_speech_verb_done_to_an_amount_of_a_thing_is_no_statement(nlp):
     """"Refineries vented roughly 3% of the gas": a deed done to a thing, not words; the venting
     refineries are no speakers. "vented about the delays, saying …" still speaks."""

@@ -98,6 +98,9 @@ WEAK_CUES = load_words("weak_cues")
 ALL_CUES = SPEECH_VERBS | STANCE_VERBS | INTENTION_VERBS | POSITION_VERBS
 # the lemmas _is_cue accepts only with an object or a clause
 _CUES_BY_ARGUMENT = OBJECT_CUES | STANCE_VERBS | INTENTION_VERBS | {"put"}
+# speech verbs that also mean keeping or claiming a thing: words only with a clause or a view for object
+_HELD_NOT_SAID = {"maintain", "assert"}
+_VIEW_OBJECTS = {"innocence", "guilt", "position", "stance", "view", "belief", "opposition", "support", "line"}
 # the lemmas of the verbs _is_cue can accept (a cue is a verb, a noun the model misread or a speech noun)
 _VERB_CUES = SPEECH_VERBS | POSITION_VERBS | _CUES_BY_ARGUMENT
 # "lemma kind" pairs: what a cue reports when its lexicon alone does not say (see the file)
@@ -446,6 +449,8 @@ def _is_cue(verb: Token) -> bool:
         return _verb_read_as_noun(verb)
     if lemma == "call" and (verb.dep_ == "acl" and verb.tag_ == "VBN" or verb.lower_.startswith("so-")):
         return False  # "a stream called Miracle Run", "the so-called deal": a name, not a statement
+    if lemma in _HELD_NOT_SAID and _holds_a_thing(verb):
+        return False  # "help Putin maintain the image of …", "would assert his rights": a deed, not words
     if lemma in SPEECH_VERBS or lemma in POSITION_VERBS:
         return True
     if lemma not in _CUES_BY_ARGUMENT:
@@ -459,6 +464,17 @@ def _is_cue(verb: Token) -> bool:
     if lemma in STANCE_VERBS and deps & CLAUSE_DEPS:
         return True
     return lemma in INTENTION_VERBS and bool(deps & {"xcomp", "ccomp"})  # "wants the city to pay"
+
+
+def _holds_a_thing(verb: Token) -> bool:
+    """"maintain the image", "assert their rights": an object that is no view, with no clause or
+    quotation beside it. "maintained his innocence", "asserted that …" are still said."""
+    if any(c.dep_ in CLAUSE_DEPS for c in verb.children):
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return bool(objects) and all(
+        o.lemma_.lower() not in SPEECH_NOUNS | _VIEW_OBJECTS and o.pos_ in ("NOUN", "PROPN")
+        and not any(t.is_quote for t in o.subtree) for o in objects)
 
 
 def _verb_read_as_noun(token: Token) -> bool:
