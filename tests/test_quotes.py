@@ -365,6 +365,21 @@ def test_maintaining_or_asserting_a_thing_is_no_statement(nlp):
                    for t in said(analyse(nlp, text))), text
 
 
+def test_a_saying_after_a_relative_clause_that_already_reports_is_not_its_noun_s(nlp):
+    """"refused to pay a contractor who said he was owed money …, saying, '…'": the parser hangs
+    the participle on the relative clause's "said"; the contractor does not say it "saying" it
+    again (most likely the mayor does): unsure, nobody. "a contractor who sued …, saying …" and
+    a relative clause with no report of its own are unchanged."""
+    text = ('Mayor Diaz refused to pay a contractor who said he was owed money after he rebuilt the pier, '
+            'saying, "The work was never finished."')
+    rows = said(analyse(nlp, text))
+    assert all(t.subject.name != "a contractor" for t in rows if "never finished" in t.object.span.text)
+    assert any(t.subject.name == "a contractor" and t.object.span.text.startswith("he was owed money")
+               for t in rows)
+    rows = said(analyse(nlp, "The council hired a contractor who said the pier was safe."))
+    assert any(t.subject.name == "a contractor" for t in rows)
+
+
 def test_a_speech_verb_done_to_an_amount_of_a_thing_is_no_statement(nlp):
     """"Refineries vented roughly 3% of the gas": a deed done to a thing, not words; the venting
     refineries are no speakers. "vented about the delays, saying …" still speaks."""

@@ -284,6 +284,8 @@ def _speaker_token(verb: Token) -> Token | None:
             return own  # "talk about a Republican challenging him": the gerund's own subject
     if verb.dep_ == "xcomp" and any(c.dep_ == "dobj" and c.i < verb.i for c in head.children):
         return None  # "prompted NATO to order …", "asked him to explain": not the subject's words, maybe nobody's
+    if _second_saying_in_relative(verb):
+        return None  # "paying an architect who said he was stiffed, saying, '…'": the payer's? unsure
     aside = _asked_aside(head)
     if aside is not None and aside.i == verb.i:
         verb = head  # "Berg, asked how …, said …": Berg said
@@ -335,6 +337,16 @@ def _speaker_token(verb: Token) -> Token | None:
             break
         token = token.head
     return _name_beside(verb)
+
+
+def _second_saying_in_relative(participle: Token) -> bool:
+    """"… an architect who said he was unpaid …, saying, '…'": a participle of speech after a comma,
+    hung on a cue in a relative clause that already reports what was said. No one says a thing
+    "saying" another; it most likely belongs to the main clause, but the parser cannot tell whose."""
+    head = participle.head
+    return participle.dep_ == "advcl" and participle.tag_ == "VBG" and participle.i > head.i \
+        and head.dep_ == "relcl" and _is_cue(head) and any(c.dep_ in CLAUSE_DEPS for c in head.children) \
+        and participle.i > 0 and participle.nbor(-1).text == ","
 
 
 def _directive(verb: Token) -> bool:
