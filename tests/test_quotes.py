@@ -334,6 +334,52 @@ def test_a_second_speech_cue_hung_on_a_clause_about_persons_is_nobody_s(nlp):
     assert all(t.subject.name != "members" for t in said(analyse(nlp, text)))
 
 
+def test_a_second_cue_hung_on_a_clause_about_a_named_person_is_not_that_person_s(nlp):
+    """"Walsh tweeted that Ortiz was 'a liar' and encouraged voters to …": the parser hangs the second
+    cue on the reported clause; the named person there is not the one urging (unsure who is:
+    nobody). A cue of the person's own in the clause ("Ortiz pledged …, and said …") stays theirs,
+    as does a plan ("… and planned to leave")."""
+    for text in ('Walsh tweeted in the early hours that Ortiz was "corrupt" and "a liar" and encouraged '
+                 'voters to "look up" his old speeches.',
+                 'The senator wrote on Friday that Ortiz was "corrupt" and "a liar" and told supporters '
+                 'to "look up" his old speeches.'):
+        rows = said(analyse(nlp, text))
+        assert all(t.subject.name != "Ortiz" for t in rows), text
+    rows = said(analyse(nlp, "Lopez says Ortiz pledged to stay in the race and said he would fight the charges."))
+    assert any(t.subject.name == "Ortiz" and t.object.span.text == "to stay in the race" for t in rows)
+
+
+def test_maintaining_or_asserting_a_thing_is_no_statement(nlp):
+    """"helps the governor maintain the image of …", "would assert his rights": keeping or claiming
+    a thing, not words; neither the governor nor the contractor is a speaker. Maintaining one's
+    innocence, or that …, or a quotation, is still said."""
+    for text, who in (("The new channel helps the governor maintain the image of a tireless reformer "
+                       "that voters so admire.", "governor"),
+                      ("His lawyer warned that the contractor would assert his Fifth Amendment rights "
+                       "if called.", "contractor")):
+        assert all(who not in t.subject.name.lower() for t in said(analyse(nlp, text))), text
+    for text, content in (("Moreno has maintained his innocence throughout the trial.", "his innocence"),
+                          ("Moreno maintained that the payments were legal.", "that the payments were legal"),
+                          ('Moreno has always maintained, "I never took a cent."', '"I never took a cent."')):
+        assert any(t.subject.name == "Moreno" and t.object.span.text == content
+                   for t in said(analyse(nlp, text))), text
+
+
+def test_a_saying_after_a_relative_clause_that_already_reports_is_not_its_noun_s(nlp):
+    """"refused to pay a contractor who said he was owed money …, saying, '…'": the parser hangs
+    the participle on the relative clause's "said"; the contractor does not say it "saying" it
+    again (most likely the mayor does): unsure, nobody. "a contractor who sued …, saying …" and
+    a relative clause with no report of its own are unchanged."""
+    text = ('Mayor Diaz refused to pay a contractor who said he was owed money after he rebuilt the pier, '
+            'saying, "The work was never finished."')
+    rows = said(analyse(nlp, text))
+    assert all(t.subject.name != "a contractor" for t in rows if "never finished" in t.object.span.text)
+    assert any(t.subject.name == "a contractor" and t.object.span.text.startswith("he was owed money")
+               for t in rows)
+    rows = said(analyse(nlp, "The council hired a contractor who said the pier was safe."))
+    assert any(t.subject.name == "a contractor" for t in rows)
+
+
 def test_a_speech_verb_done_to_an_amount_of_a_thing_is_no_statement(nlp):
     """"Refineries vented roughly 3% of the gas": a deed done to a thing, not words; the venting
     refineries are no speakers. "vented about the delays, saying …" still speaks."""

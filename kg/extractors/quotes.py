@@ -98,6 +98,9 @@ WEAK_CUES = load_words("weak_cues")
 ALL_CUES = SPEECH_VERBS | STANCE_VERBS | INTENTION_VERBS | POSITION_VERBS
 # the lemmas _is_cue accepts only with an object or a clause
 _CUES_BY_ARGUMENT = OBJECT_CUES | STANCE_VERBS | INTENTION_VERBS | {"put"}
+# speech verbs that also mean keeping or claiming a thing: words only with a clause or a view for object
+_HELD_NOT_SAID = {"maintain", "assert"}
+_VIEW_OBJECTS = {"innocence", "guilt", "position", "stance", "view", "belief", "opposition", "support", "line"}
 # the lemmas of the verbs _is_cue can accept (a cue is a verb, a noun the model misread or a speech noun)
 _VERB_CUES = SPEECH_VERBS | POSITION_VERBS | _CUES_BY_ARGUMENT
 # "lemma kind" pairs: what a cue reports when its lexicon alone does not say (see the file)
@@ -281,6 +284,8 @@ def _speaker_token(verb: Token) -> Token | None:
             return own  # "talk about a Republican challenging him": the gerund's own subject
     if verb.dep_ == "xcomp" and any(c.dep_ == "dobj" and c.i < verb.i for c in head.children):
         return None  # "prompted NATO to order …", "asked him to explain": not the subject's words, maybe nobody's
+    if _second_saying_in_relative(verb):
+        return None  # "paying an architect who said he was stiffed, saying, '…'": the payer's? unsure
     aside = _asked_aside(head)
     if aside is not None and aside.i == verb.i:
         verb = head  # "Berg, asked how …, said …": Berg said
@@ -311,6 +316,13 @@ def _speaker_token(verb: Token) -> Token | None:
                 return None
             token = token.head
             continue
+        if subject is not None and token.i == verb.head.i and verb.dep_ == "conj" and _is_cue(verb) \
+                and (cue_kind(cue_lemma(verb)) == "speech" or _directive(verb)) and subject.pos_ == "PROPN" \
+                and _reported_clause(token) and not _is_cue(token):
+            # "Walsh wrote that Ortiz was 'a liar' and told supporters to …": the parser hung the second
+            # cue on the reported clause, whose named subject may as well be the one telling as the
+            # writer: unsure, so nobody's (a reported cue of its own, "Ortiz pledged …", stays theirs)
+            return None
         if subject is not None and token.i != verb.i and verb.dep_ == "conj" and subject.pos_ == "NOUN" \
                 and not _is_cue(token) and subject.lemma_.lower() not in ROLE_NOUNS | ORGANISATION_NOUNS:
             # "fears the closure is a first step and wants …": not the closure's wish; when that clause
@@ -325,6 +337,31 @@ def _speaker_token(verb: Token) -> Token | None:
             break
         token = token.head
     return _name_beside(verb)
+
+
+def _second_saying_in_relative(participle: Token) -> bool:
+    """"… an architect who said he was unpaid …, saying, '…'": a participle of speech after a comma,
+    hung on a cue in a relative clause that already reports what was said. No one says a thing
+    "saying" another; it most likely belongs to the main clause, but the parser cannot tell whose."""
+    head = participle.head
+    return participle.dep_ == "advcl" and participle.tag_ == "VBG" and participle.i > head.i \
+        and head.dep_ == "relcl" and _is_cue(head) and any(c.dep_ in CLAUSE_DEPS for c in head.children) \
+        and participle.i > 0 and participle.nbor(-1).text == ","
+
+
+def _directive(verb: Token) -> bool:
+    """"encouraged voters to …", "urged them to …": a cue addressed to someone it asks to act (unlike
+    "planned to …", which only its subject can do)."""
+    return any(c.dep_ == "dobj" for c in verb.children) and any(c.dep_ == "xcomp" for c in verb.children)
+
+
+def _reported_clause(clause: Token) -> bool:
+    """A clause a cue reports: its complement, or a "that …" clause the parser hung on it as an
+    adverbial ("tweeted that X was …" read as advcl)."""
+    if clause.head.i == clause.i or not _is_cue(clause.head):
+        return False
+    return clause.dep_ == "ccomp" or (clause.dep_ == "advcl" and any(
+        c.lower_ == "that" and c.dep_ in ("mark", "advmod") and c.i < clause.i for c in clause.children))
 
 
 def _controlled(clause: Token, participle: Token) -> bool:
@@ -424,6 +461,8 @@ def _is_cue(verb: Token) -> bool:
         return _verb_read_as_noun(verb)
     if lemma == "call" and (verb.dep_ == "acl" and verb.tag_ == "VBN" or verb.lower_.startswith("so-")):
         return False  # "a stream called Miracle Run", "the so-called deal": a name, not a statement
+    if lemma in _HELD_NOT_SAID and _holds_a_thing(verb):
+        return False  # "help Putin maintain the image of …", "would assert his rights": a deed, not words
     if lemma in SPEECH_VERBS or lemma in POSITION_VERBS:
         return True
     if lemma not in _CUES_BY_ARGUMENT:
@@ -437,6 +476,17 @@ def _is_cue(verb: Token) -> bool:
     if lemma in STANCE_VERBS and deps & CLAUSE_DEPS:
         return True
     return lemma in INTENTION_VERBS and bool(deps & {"xcomp", "ccomp"})  # "wants the city to pay"
+
+
+def _holds_a_thing(verb: Token) -> bool:
+    """"maintain the image", "assert their rights": an object that is no view, with no clause or
+    quotation beside it. "maintained his innocence", "asserted that …" are still said."""
+    if any(c.dep_ in CLAUSE_DEPS for c in verb.children):
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return bool(objects) and all(
+        o.lemma_.lower() not in SPEECH_NOUNS | _VIEW_OBJECTS and o.pos_ in ("NOUN", "PROPN")
+        and not any(t.is_quote for t in o.subtree) for o in objects)
 
 
 def _verb_read_as_noun(token: Token) -> bool:
