@@ -394,7 +394,7 @@ class EntityIndex:
         tickers = ticker_aliases(self.doc, self.text, self.ents)
         for ent, kind in others:
             name = strip_possessive(re.sub(r"^(?:the|The)\s+", "", self._words(ent)))
-            if not name or _party_member(ent):
+            if not name or len(ent) == 1 and is_party_member(ent[0]):
                 continue
             kind = kinds.get(name.lower(), kind)
             base = org_basename(name) if kind == "Organization" else place_name(name) if kind == "Place" else name
@@ -637,6 +637,11 @@ class EntityIndex:
         cluster.mentions.append(mention)
         cluster.aliases.update({clean, surface})
         return self.ref_for(cluster, mention)
+
+    def mint_of_article(self, kind: str, name: str, mention: TextSpan) -> EntityRef:
+        """:meth:`mint` keyed to this article: a nameless person or group ("the Senate Democratic
+        leader", "a Democrat", "Mr. and Mrs. Aziz") that no other article's same words are."""
+        return self.mint(kind, name, mention, key=f"{name.lower()} {self.doc_id}")
 
     def _starts_sentence(self, char: int) -> bool:
         token = self._token_at(char)
@@ -1415,11 +1420,6 @@ def party_name(name: str) -> str | None:
 
 # a party's word that, as a noun with an article, is one of its members: "the Republican said", "a Democrat"
 PARTY_MEMBER_NOUNS = {"republican", "democrat", "libertarian", "tory"}
-
-
-def _party_member(ent: Span) -> bool:
-    """A name span that is one party member noun with an article (:func:`is_party_member`)."""
-    return len(ent) == 1 and is_party_member(ent[0])
 
 
 def is_party_member(word: Token) -> bool:

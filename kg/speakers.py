@@ -678,7 +678,7 @@ def resolve_speaker(token: Token, index: EntityIndex) -> EntityRef | None:
         # "Mr. and Mrs. Aziz said": the couple, a group of this article, never a node named "Mr."
         words = token.doc[token.i:token.right_edge.i + 1]
         couple = index.span_of(words.start_char, words.end_char)
-        return index.mint("Group", couple.text, couple, key=f"{couple.text.lower()} {index.doc_id}")
+        return index.mint_of_article("Group", couple.text, couple)
     if cluster is None and token.pos_ == "PROPN":
         beside = _person_beside_title(token, None, index)
         if beside is not None:
@@ -699,7 +699,7 @@ def resolve_speaker(token: Token, index: EntityIndex) -> EntityRef | None:
         # "Those close to him say", "those who know her said": the people the phrase describes
         words = token.doc[token.i:token.right_edge.i + 1]
         span = index.span_of(words.start_char, words.end_char)
-        return index.mint("Group", span.text, span, key=f"{span.text.lower()} {index.doc_id}")
+        return index.mint_of_article("Group", span.text, span)
     if low in UNRESOLVABLE or token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ in NOT_SPEAKERS:
         return None
     if _addressee_owned(token):
@@ -734,11 +734,11 @@ def resolve_speaker(token: Token, index: EntityIndex) -> EntityRef | None:
                 return None  # "Mayor Ann Lee … the mayor" with Ann Lee unresolved: say nothing
             if holder is None:
                 # nobody is named with this title: one nameless person of this article, never a group
-                return index.mint("Person", span.text, span, key=f"{span.text.lower()} {index.doc_id}")
+                return index.mint_of_article("Person", span.text, span)
         if holder is None and token.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
             # "the Senate Democratic leader" no one here holds: one nameless person of this article, never
             # a group every article that prints the words shares
-            return index.mint("Person", span.text, span, key=f"{span.text.lower()} {index.doc_id}")
+            return index.mint_of_article("Person", span.text, span)
         if holder is not None and token.tag_ in ("NN", "NNP"):
             resolved = index.ref_for(holder, span)
             index.add_mention(resolved)
@@ -746,7 +746,7 @@ def resolve_speaker(token: Token, index: EntityIndex) -> EntityRef | None:
     if cluster is None and is_party_member(token):
         # "the Republican told reporters", "a Democrat said": one member, a person of this article;
         # never the party, nor a group every article that prints the words shares
-        return index.mint("Person", span.text, span, key=f"{span.text.lower()} {index.doc_id}")
+        return index.mint_of_article("Person", span.text, span)
     if cluster is None and token.tag_ == "NN" and token.lemma_.lower() in ORGANISATION_NOUNS and _is_definite(token):
         org = _organisation_meant(token, index)
         if org is not None:
@@ -765,5 +765,5 @@ def resolve_speaker(token: Token, index: EntityIndex) -> EntityRef | None:
     if kind == "Group" and token.tag_ == "NN" and _indefinite(token):
         # "A KWSC official said": someone of this article, named as written, never one node with
         # the unnamed officials of other articles
-        return index.mint(kind, span.text, span, key=f"{span.text.lower()} {index.doc_id}")
+        return index.mint_of_article(kind, span.text, span)
     return index.mint(kind, span.text, span)

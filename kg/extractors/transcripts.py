@@ -125,7 +125,7 @@ class TurnReader:
         mention = self.index.span_of(lo, hi)
         if raw.lower().strip() in TRANSCRIPT_ROLES:
             name = " ".join(raw.split())
-            return self.index.mint("Person", name, mention, key=f"{name.lower()} {self.index.doc_id}"), False
+            return self.index.mint_of_article("Person", name, mention), False
         if not words or len(words) > 4 or not all(w[:1].isupper() for w in words):
             return None, False
         ref = person_of_turn(self.index, words, mention, self.by_surname)
@@ -174,8 +174,7 @@ class TurnReader:
                 if role not in TRANSCRIPT_ROLES and role[4:] not in TRANSCRIPT_ROLES:
                     continue
                 name = " ".join(self.text[lo:hi].split()).title()
-                ref = self.index.mint("Person", name, self.index.span_of(lo, hi),
-                                      key=f"{name.lower()} {self.index.doc_id}")
+                ref = self.index.mint_of_article("Person", name, self.index.span_of(lo, hi))
             else:
                 lo, hi = m.span(2)
                 ref = self._by_surname(lo, hi)
@@ -183,7 +182,7 @@ class TurnReader:
         for m in _BRACKET_TURN.finditer(self.text):
             lo, hi = m.span(1)
             name = self.text[lo:hi].title()
-            ref = self.index.mint("Person", name, self.index.span_of(lo, hi), key=f"{name.lower()} {self.index.doc_id}")
+            ref = self.index.mint_of_article("Person", name, self.index.span_of(lo, hi))
             phone_in.append(Turn(ref, (m.start(), m.start(2)), [m.span(2)]))
         return _transcript(hearing, MIN_TURNS) + _transcript(phone_in, 2)
 
@@ -194,7 +193,7 @@ class TurnReader:
         known = self.index.person_named(surname)
         if known is not None:
             return self.index.ref_for(known, mention)
-        return self.index.mint("Person", surname, mention, key=f"{surname.lower()} {self.index.doc_id}")
+        return self.index.mint_of_article("Person", surname, mention)
 
 
 def person_of_turn(index: EntityIndex, words: list[str], mention: Span,
