@@ -16,7 +16,7 @@ predicates) leaves spaCy's own component in place (``None``).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, POS, TAG
 from spacy.pipeline import AttributeRuler
@@ -40,34 +40,54 @@ Key = tuple[int, int, int, int]
 WordTest = Callable[[Key], bool]
 
 
-def _value_test(column: int, wanted: object, strings) -> Callable[[Key], bool] | None:
-    """A test of one column of a word's key for one pattern value; None if unsupported."""
+class _Named:
+    """Per normalised key column, the values the patterns name and the regexes they match by: a
+    word whose text (or dependency) is none of them and matches none is read as OTHER."""
+
+    def __init__(self) -> None:
+        self.values: dict[int, set[int]] = {column: set() for column in NORMALISED}
+        self.searches: dict[int, list[Callable[[str], object]]] = {column: [] for column in NORMALISED}
+
+    def note(self, column: int, hashes: Iterable[int] = (), search: Callable[[str], object] | None = None) -> None:
+        """Record values (or a regex) a pattern names for ``column``; other columns need none."""
+        if column in NORMALISED:
+            self.values[column].update(hashes)
+            if search is not None:
+                self.searches[column].append(search)
+
+
+def _value_test(column: int, wanted: object, strings, named: _Named) -> Callable[[Key], bool] | None:
+    """A test of one column of a word's key for one pattern value (noted in ``named`` for a
+    normalised column); None if unsupported."""
     if column == 3:  # IS_SPACE: a boolean flag
         if not isinstance(wanted, bool):
             return None
         return lambda key: bool(key[3]) is wanted
     if isinstance(wanted, str):
         target = strings.add(wanted)
+        named.note(column, (target,))
         return lambda key: key[column] == target
     if isinstance(wanted, dict) and len(wanted) == 1:
         (predicate, value), = wanted.items()
         if predicate in ("IN", "NOT_IN") and isinstance(value, list) and all(isinstance(v, str) for v in value):
             hashes = frozenset(strings.add(v) for v in value)
+            named.note(column, hashes)
             if predicate == "IN":
                 return lambda key: key[column] in hashes
             return lambda key: key[column] not in hashes
         if predicate == "REGEX" and isinstance(value, str):
             search = re.compile(value).search
+            named.note(column, search=search)
             return lambda key: key[column] != OTHER and search(strings[key[column]]) is not None
     return None
 
 
-def _word_test(spec: dict, strings) -> WordTest | None:
+def _word_test(spec: dict, strings, named: _Named) -> WordTest | None:
     """A test of one word's key for one token pattern; None if the pattern needs anything else."""
     tests = []
     for name, wanted in spec.items():
         column = KEY_COLUMNS.get(name.upper())
-        test = None if column is None else _value_test(column, wanted, strings)
+        test = None if column is None else _value_test(column, wanted, strings, named)
         if test is None:
             return None
         tests.append(test)
@@ -77,12 +97,9 @@ def _word_test(spec: dict, strings) -> WordTest | None:
 class TabledAttributes:
     """Sets a Doc's attributes as the ruler would, from a cache of its rules' answers per word."""
 
-    def __init__(self, rules: list[tuple[list[list[WordTest]], dict, int]], named: dict[int, set[int]],
-                 searches: dict[int, list[Callable[[str], object]]], strings) -> None:
-        # rules in the ruler's order: (alternative sequences of word tests, attrs, index);
-        # named/searches: per normalised key column, the values patterns name and their regexes
+    def __init__(self, rules: list[tuple[list[list[WordTest]], dict, int]], named: _Named, strings) -> None:
+        # rules in the ruler's order: (alternative sequences of word tests, attrs, index)
         self.named = named
-        self.searches = searches
         self.strings = strings
         self.seen: dict[int, dict[int, int]] = {column: {} for column in NORMALISED}
         self.attrs = [attrs for _, attrs, _ in rules]
@@ -102,7 +119,8 @@ class TabledAttributes:
                 if len(seen) >= MAX_CACHED:
                     seen.clear()
                 text = self.strings[value]
-                named = value in self.named[column] or any(search(text) for search in self.searches[column])
+                named = value in self.named.values[column] or any(
+                    search(text) for search in self.named.searches[column])
                 kept = seen[value] = value if named else OTHER
             row[column] = kept
         return tuple(row)
@@ -166,34 +184,14 @@ class TabledAttributes:
 def tabled(ruler: AttributeRuler) -> TabledAttributes | None:
     """The table for ``ruler``'s patterns, or None if any pattern needs the Matcher itself."""
     strings = ruler.vocab.strings
-    named: dict[int, set[int]] = {column: set() for column in NORMALISED}
-    searches: dict[int, list] = {column: [] for column in NORMALISED}
+    named = _Named()
     rules = []
     for n, pattern in enumerate(ruler.patterns):
         alternatives = []
         for sequence in pattern["patterns"]:
-            if not sequence:
-                return None
-            for spec in sequence:
-                for name, wanted in spec.items():
-                    column = KEY_COLUMNS.get(name.upper())
-                    if column in NORMALISED:
-                        _note_values(wanted, strings, named[column], searches[column])
-            tests = [_word_test(spec, strings) for spec in sequence]
-            if any(test is None for test in tests):
+            tests = [_word_test(spec, strings, named) for spec in sequence]
+            if not tests or any(test is None for test in tests):
                 return None
             alternatives.append(tests)
         rules.append((alternatives, ruler.attrs[n], ruler.indices[n]))
-    return TabledAttributes(rules, named, searches, strings)
-
-
-def _note_values(wanted: object, strings, named: set[int], searches: list) -> None:
-    """Record the values a pattern names for a column (or the regex it matches them by)."""
-    if isinstance(wanted, str):
-        named.add(strings.add(wanted))
-    elif isinstance(wanted, dict):
-        for predicate, value in wanted.items():
-            if predicate == "REGEX" and isinstance(value, str):
-                searches.append(re.compile(value).search)
-            elif isinstance(value, list):
-                named.update(strings.add(v) for v in value if isinstance(v, str))
+    return TabledAttributes(rules, named, strings)

@@ -173,7 +173,6 @@ def _by_pronoun(noun: Token, index: EntityIndex) -> EntityRef | None:
     return index.mint_owned(owner, noun.text, index.span_of(first.idx, noun.idx + len(noun.text)), alias=False)
 
 
-
 def _subject_agrees(noun: Token, owner: Cluster, index: EntityIndex) -> bool:
     """Is the subject of the clause "his"/"her" + ``noun`` stands in (when another phrase is its
     subject) the owner, a he/she, or a "who" hung on the owner's name? "Trump's words affected the
