@@ -4,17 +4,15 @@
    Trump: :meth:`KnowledgeGraph.merge_short_names`);
 2. descriptions an article left open are tied to the one person named there whom other articles
    give that role ("the former secretary of state": :func:`kg.descriptions.ties_across`), their
-   words become that person's aliases, and the nameless person the article made of them (a
-   speaker, "The former secretary of state said") merges into that person
-   (:func:`kg.descriptions.nameless_merges`).
+   words become that person's aliases (:func:`kg.descriptions.link_across`), and the nameless
+   person the article made of them (a speaker, "The former secretary of state said") merges into
+   that person (:func:`kg.descriptions.nameless_merges`).
 Both are deterministic over the whole graph, so ``--append`` builds what one run builds.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-
-from kg.descriptions import description_alias, nameless_merges, ties_across
+from kg.descriptions import link_across, nameless_merges, ties_across
 from kg.graph import KnowledgeGraph, final_target
 
 
@@ -24,11 +22,7 @@ def settle(graph: KnowledgeGraph) -> dict[str, str]:
     opened = graph.open_descriptions()
     roles = graph.roles_graph()
     ties = ties_across(roles, opened, merged)
-    aliases: dict[str, set[str]] = defaultdict(set)
-    for found, person in ties:
-        if found.near is None:  # a bare "the candidate" is no name of anyone's
-            aliases[person].add(description_alias(found))
-    graph.add_aliases(dict(aliases))
+    graph.add_aliases(link_across(ties))
     bare = {found.node for found in opened if found.near is not None and found.node is not None}
     far = ties_across(roles, opened, merged, far=True)
     alone = ties_across(roles, opened, merged, far=True, alone=True)

@@ -88,7 +88,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
-from kg.entities import ORG_WORDS, Cluster, EntityIndex, entity_of, is_party
+from kg.entities import ORG_WORDS, Cluster, EntityIndex, article_key, entity_of, is_party
 from kg.extractors.roles import (
     EVALUATIVE,
     NOT_REFERRING,
@@ -785,7 +785,7 @@ def with_nameless_nodes(left: Sequence[OpenDescription], entities: Iterable[Enti
     out = []
     for found in left:
         words = found.span.text.lower()
-        node = by_id.get(entity_id("Person", f"{words} {doc_id}"))
+        node = by_id.get(entity_id("Person", article_key(words, doc_id)))  # kg.speakers minted it so
         if node is not None and all(m.start in opened[words] if m.text.lower() == words
                                     else m.text.lower() in RELATIVE or m.text.lower() in GENDERED
                                     for m in node.mentions):
@@ -804,12 +804,11 @@ def role_key(name: str) -> str:
     return f"{lesser}+{head}" if lesser else head
 
 
-def link_across(graph: nx.MultiDiGraph, open_descriptions: Iterable[OpenDescription],
-                merged: dict[str, str]) -> dict[str, set[str]]:
+def link_across(ties: Iterable[tuple[OpenDescription, str]]) -> dict[str, set[str]]:
     """Descriptions their article left open, tied to one person by what the whole corpus says
     (:func:`ties_across`): {person node id: description words to add as aliases}."""
     out: dict[str, set[str]] = defaultdict(set)
-    for found, person in ties_across(graph, open_descriptions, merged):
+    for found, person in ties:
         if found.near is None:  # a bare "the candidate" is no name of anyone's
             out[person].add(description_alias(found))
     return dict(out)

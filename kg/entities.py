@@ -113,6 +113,11 @@ GROUP_DETERMINERS = {"the", "these", "those", "some", "many", "several", "other"
 TICKER = re.compile(r"\(\s*(?:(?:NYSE|NASDAQ|Nasdaq|LSE|TSX|AMEX)\s*:\s*)?([A-Z][A-Z.]{0,5})\s*\)")
 
 
+def article_key(name: str, doc_id: str) -> str:
+    """What the id of a node of one article only is made from (:meth:`EntityIndex.mint_of_article`)."""
+    return f"{name.lower()} {doc_id}"
+
+
 def strip_possessive(text: str) -> str:
     return re.sub(r"(?:'s|’s|'|’)$", "", text.strip()).strip()
 
@@ -641,7 +646,7 @@ class EntityIndex:
     def mint_of_article(self, kind: str, name: str, mention: TextSpan) -> EntityRef:
         """:meth:`mint` keyed to this article: a nameless person or group ("the Senate Democratic
         leader", "a Democrat", "Mr. and Mrs. Aziz") that no other article's same words are."""
-        return self.mint(kind, name, mention, key=f"{name.lower()} {self.doc_id}")
+        return self.mint(kind, name, mention, key=article_key(name, self.doc_id))
 
     def _starts_sentence(self, char: int) -> bool:
         token = self._token_at(char)
