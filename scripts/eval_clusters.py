@@ -20,7 +20,8 @@ name: kg's own statement that those words are that node). A surface form maps to
 or one of whose aliases equals it after normalising (case, accents, a leading "the", a possessive
 's, punctuation), else — titles and honorifics before a name ("Secretary Clinton", "Mrs.
 Clinton") — the longest tail of its words that starts with a capital right after a title word
-(``TITLES``; never "supporters of Sanders" or "Team Trump") and so equals one, or — a title of
+(``TITLES``; never "supporters of Sanders" or "Team Trump", nor after words that make the name a
+complement of others: "a former aide to Mr. Rubio", "Mr. and Mrs. Khan", ``titled``) and so equals one, or — a title of
 other words ("former Secretary of State Hillary Clinton", "Fox News host Sean Hannity") — a tail
 of two or more capitalised words that names a Person node, after words that hold a lowercase word
 and do not end in a preposition, conjunction or possessive (``title_before_name``); among
@@ -56,6 +57,11 @@ TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "sen", "senator", "rep", "repr
 
 # words that end a phrase before a name without making it a title ("supporters of", "Kaine and")
 NOT_TITLE_ENDS = {"of", "for", "with", "and", "or", "at", "to", "from", "by", "in", "on", "as", "than", "vs", "vs."}
+# words that make the name after them a complement of other words, not the one the form names: "a former aide
+# to Mr. Rubio", "rivals beyond Mr. Bush", "Mr. and Mrs. Khan", "the mother of Benghazi victim Sean Smith"
+COMPLEMENT_WORDS = NOT_TITLE_ENDS | {"a", "an", "beyond", "against", "about", "like", "over", "after", "before",
+                                     "behind", "toward", "towards", "into", "among", "between", "without",
+                                     "including", "besides", "but", "nor", "versus", "under"}
 
 
 def norm(text: str) -> str:
@@ -112,6 +118,21 @@ def triple_mentions(triples: list[dict], merged: dict[str, str]) -> dict[str, di
     return out
 
 
+def titled(words: list[str], i: int) -> bool:
+    """Do the words before ``words[i]`` only title it? Not when a word among them makes the name a
+    complement of other words ("a former aide to Mr. Rubio", "rivals beyond Mr. Bush"), nor an "and"/"or"
+    after a capitalised word ("Mr. and Mrs. Khan"; "journalist and author Hiro Aida" titles), nor an "of"
+    after a lowercase word no title ("the nonprofit of billionaire Pete Peterson"; "secretary of state"
+    titles)."""
+    before = [w.lower() for w in words[:i]]
+    for k, w in enumerate(before):
+        prev = words[k - 1] if k else ""
+        if w in ("and", "or") and prev[:1].isupper() or w == "of" and prev[:1].islower() \
+                and prev.lower().rstrip(".") not in TITLES or w in COMPLEMENT_WORDS - {"and", "or", "of"}:
+            return False
+    return True
+
+
 def title_before_name(words: list[str], i: int) -> bool:
     """Is ``words[i:]`` a full name (two or more capitalised words) after a title that is not a
     word of ``TITLES``: "former Secretary of State Hillary Clinton", "Fox News host Sean Hannity"?
@@ -146,6 +167,8 @@ def predict(gold: list[dict], graph: dict, triples: list[dict] | None = None,
             words = form.split()
             for i in range(1, len(words)):
                 if hits:
+                    break
+                if not titled(words, i):
                     break
                 if words[i][:1].isupper() and words[i - 1].lower().rstrip(".") in TITLES:
                     hits = forms.get(norm(" ".join(words[i:])), [])
