@@ -416,7 +416,8 @@ class EntityIndex:
                 canon = org_key(base)
                 cluster = next((c for (k, _low), c in orgs.items() if k == kind and org_key(c.name) == canon), None)
             if cluster is None:
-                cluster = Cluster(kind, base, key=self.party_members_key(kind, base, counted=counted))
+                cluster = Cluster(kind, base, key=self.party_members_key(kind, base, counted=counted,
+                                                                         people=_a_people(ent)))
                 orgs[key] = cluster
                 self._clusters.append(cluster)
             self._mention(cluster, ent, name)
@@ -459,14 +460,17 @@ class EntityIndex:
         self._clusters.append(cluster)
         return cluster
 
-    def party_members_key(self, kind: str, name: str, *, counted: bool = False) -> str | None:
+    def party_members_key(self, kind: str, name: str, *, counted: bool = False, people: bool = False) -> str | None:
         """The id key of a political camp ("conservatives", "independents"): nameless, so the camp
         an article speaks of is its own group, as a generic group is. A party's members
         ("Democrats", "Republicans") are a named group, one node across the corpus (the annotation
         guideline: party members are not generic), apart from the party itself; a counted few of
         them ("two Democrats", "10 Republicans", "2016 Democrats": the field of one race) are
-        the article's own."""
-        if kind == "Group" and (name.lower() in CAMPS or counted and name.lower() in PARTY_MEMBERS):
+        the article's own. So are the people of a nation, faith or descent ``people`` (:func:`_a_people`:
+        "Americans", "Muslims"): the Americans one story speaks of are not another's, and one node
+        for all would tie every story of the corpus together in the view."""
+        if kind == "Group" and (name.lower() in CAMPS or counted and name.lower() in PARTY_MEMBERS
+                                or people and name.lower() not in PARTY_MEMBERS):
             return f"{name} {self.doc_id}"
         return None
 
@@ -1479,6 +1483,12 @@ def _counted(ent: Span) -> bool:
     """Is the group name ``ent`` counted ("two Democrats", "2016 Republicans")?"""
     before = ent.doc[ent.start - 1] if ent.start else None
     return before is not None and (_is_count(before.text) or before.tag_ == "CD")
+
+
+def _a_people(ent: Span) -> bool:
+    """Is the entity a nation, faith or descent named by its people in the plural ("Americans",
+    "Muslims", "African Americans"): a NORP entity ending in a plural noun, not a party's members?"""
+    return ent.label_ == "NORP" and ent[-1].tag_ in ("NNPS", "NNS") and ent[-1].lower_ not in PARTY_MEMBERS
 
 
 def group_words(name: str) -> list[str]:

@@ -716,3 +716,18 @@ def test_mr_and_mrs_before_a_surname_are_the_couple(nlp):
     r = analyse(nlp, text)
     assert [(t.subject.name, t.subject.id) for t in said(r)] == [
         ("Mr. and Mrs. Aziz", "group:mr-and-mrs-aziz-test"), ("Mrs. Aziz", "person:mrs-aziz-test")]
+
+
+def test_the_people_of_a_nation_or_faith_are_each_storys_own(nlp):
+    """'Americans' and 'Muslims' of two stories are two groups each (one node for all would tie every
+    story together), as 'reporters' are; party members ('Republicans') stay one named group."""
+    text = ("Many Americans distrust the plan, Republicans said on Monday. Leaders of Muslims in the city "
+            "asked for calm, and Mexicans living there agreed.")
+    first, second = analyse(nlp, text, "story-a"), analyse(nlp, text, "story-b")
+
+    def group_id(result, name):
+        return next(e.id for e in result.entities if e.type == "Group" and e.name == name)
+
+    for people in ("Americans", "Muslims", "Mexicans"):
+        assert group_id(first, people) != group_id(second, people), people
+    assert group_id(first, "Republicans") == group_id(second, "Republicans")
