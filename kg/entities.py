@@ -271,10 +271,11 @@ class EntityIndex:
                 kind = "Person"
             if kind in ("Person", "Organization") and ends_in_title(ent):
                 continue  # "Gauteng MEC for Housing Ann Lee": the model cut a title, not a name
+            if kind == "Person" and len(words) >= 3 and words[-1].lower() in NAMED_AFTER:
+                kind = "Organization"  # "Muhammad Ali Center" the model typed a person: named after him;
+                # "Solomon Missionary Baptist Church", "Pershing Square Capital Management": a body
             if kind == "Person" and (named := _name_after_title(ent)) is not None:
                 ent, words = named, person_words(self._words(named))  # "Battalion Chief Marcus Hale" is Marcus Hale
-            if kind == "Person" and len(words) >= 3 and words[-1].lower() in NAMED_AFTER:
-                kind = "Organization"  # "Muhammad Ali Center" the model typed a person: named after him
             if kind == "Person":
                 if words:
                     persons.append((ent, words))
@@ -1137,14 +1138,16 @@ def _capital_word(token: Token) -> bool:
 
 def _extend_persons(doc: Doc, ents: list[Span]) -> list[Span]:
     """A PERSON span the model stopped short: on over capitalised name words it gave no type,
-    and a post-nominal it typed ORG ("Alison" + "Mbeki" + "SC" is Alison Mbeki SC)."""
+    and a post-nominal it typed ORG ("Alison" + "Mbeki" + "SC" is Alison Mbeki SC); never past a
+    possessive ("Barack Obama's DOJ": what he has is no part of his name)."""
     out: list[Span] = []
     swallowed: set[int] = set()
     for ent in ents:
         if ent.start in swallowed:
             continue
         end = ent.end
-        while ent.label_ == "PERSON" and end < len(doc) and "\n" not in doc[end - 1].whitespace_:
+        while ent.label_ == "PERSON" and end < len(doc) and "\n" not in doc[end - 1].whitespace_ \
+                and doc[end - 1].tag_ != "POS":
             nxt = doc[end]
             if nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and nxt.is_alpha and not nxt.ent_type_:
                 end += 1
@@ -1322,7 +1325,11 @@ def _role_appositive_after(ent: Span) -> bool:
 # Lee Foundation"): never a person's own name, whatever the model typed it (no common surnames)
 NAMED_AFTER = {"center", "centre", "foundation", "institute", "university", "college", "school", "academy",
                "hospital", "museum", "library", "stadium", "arena", "airport", "prize", "award", "fund",
-               "scholarship", "lecture", "building", "highway", "boulevard", "avenue", "street"}
+               "scholarship", "lecture", "building", "highway", "boulevard", "avenue", "street",
+               # words that end the name of a body of people, which no person's name ends in
+               "church", "cathedral", "chapel", "mosque", "synagogue", "ministries", "management", "partners",
+               "associates", "holdings", "industries", "enterprises", "corporation", "company", "association",
+               "committee", "council", "agency", "department", "ministry", "society"}
 ORG_WORDS = {"news", "party", "group", "committee", "council", "company", "corporation", "association", "institute",
              "university", "college", "foundation", "bank", "agency", "department", "times", "post", "network"}
 

@@ -731,3 +731,23 @@ def test_the_people_of_a_nation_or_faith_are_each_storys_own(nlp):
     for people in ("Americans", "Muslims", "Mexicans"):
         assert group_id(first, people) != group_id(second, people), people
     assert group_id(first, "Republicans") == group_id(second, "Republicans")
+
+
+@pytest.mark.model
+def test_a_body_whose_name_ends_in_church_or_management_is_no_person_whatever_stands_before_it(nlp):
+    """A title word before a church's name ("King David ... Church") or a person noun beside a firm's
+    ("a major investor, Lakeview Asset Management") made the body a person holding a role."""
+    r = analyse(nlp, "A tearful Omar Haddad hugged members of King David Missionary Baptist Church in the city's "
+                     "west end. The report misstated the effect on a major investor, Lakeview Asset Management, "
+                     "and on its founder, Paul Ortiz.")
+    types = {e.name: e.type for e in r.entities}
+    assert types["King David Missionary Baptist Church"] == "Organization"
+    assert types["Lakeview Asset Management"] == "Organization"
+    assert sorted(t.subject.name for t in r.triples if t.relation == "HOLDS_ROLE") == ["Paul Ortiz"]
+
+
+@pytest.mark.model
+def test_what_a_person_has_is_no_part_of_the_name(nlp):
+    """"Barack Obama's DOJ": the model stopped at the possessive; the name is not stretched over it."""
+    r = analyse(nlp, "Critics said Barack Obama's DOJ, led by an attorney general, had ignored the request.")
+    assert [e.name for e in r.entities if e.type == "Person"] == ["Barack Obama"]
