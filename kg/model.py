@@ -254,6 +254,15 @@ class OpenDescription:
                 "near": None if self.near is None else list(self.near), "genders": list(self.genders),
                 "later": list(self.later), "quoted": self.quoted}
 
+    @classmethod
+    def from_json(cls, d: dict[str, Any]) -> OpenDescription:
+        """The inverse of :meth:`to_json` (fields a file of an older kg lacks take their defaults)."""
+        return cls(Span(d["span"]["start"], d["span"]["end"], d["span"]["text"]), d["head"], tuple(d["orgs"]),
+                   tuple(d["parties"]), tuple(d["candidates"]), past=d.get("past", False),
+                   standing=tuple(d.get("standing", ())), node=d.get("node"),
+                   near=None if d.get("near") is None else tuple(d["near"]), genders=tuple(d.get("genders", ())),
+                   later=tuple(d.get("later", ())), quoted=d.get("quoted", False))
+
 
 @dataclass
 class DocResult:

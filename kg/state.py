@@ -128,14 +128,7 @@ def result_from_json(data: dict[str, Any]) -> DocResult:
                          tuple(_unspan(m) for m in e["mentions"])) for e in data["entities"]],  # type: ignore[misc]
         triples=[_untriple(t) for t in data["triples"]],
         warnings=list(data["warnings"]),
-        descriptions=[OpenDescription(Span(d["span"]["start"], d["span"]["end"], d["span"]["text"]), d["head"],
-                                      tuple(d["orgs"]), tuple(d["parties"]), tuple(d["candidates"]),
-                                      past=d.get("past", False), standing=tuple(d.get("standing", ())),
-                                      node=d.get("node"),
-                                      near=None if d.get("near") is None else tuple(d["near"]),
-                                      genders=tuple(d.get("genders", ())), later=tuple(d.get("later", ())),
-                                      quoted=d.get("quoted", False))
-                      for d in data.get("descriptions", [])],
+        descriptions=[OpenDescription.from_json(d) for d in data.get("descriptions", [])],
     )
 
 

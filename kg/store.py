@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kg.graph import ENTITY_LABELS, KnowledgeGraph, article_id
-from kg.model import DocResult
+from kg.model import DocResult, OpenDescription
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -50,6 +50,7 @@ _SCHEMA = """
 CREATE TABLE nodes (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, doc TEXT NOT NULL, data TEXT NOT NULL);
 CREATE TABLE edges (src_seq INTEGER NOT NULL, pair_seq INTEGER NOT NULL, key_seq INTEGER NOT NULL,
                     src TEXT NOT NULL, tgt TEXT NOT NULL, key TEXT NOT NULL, doc TEXT NOT NULL, data TEXT NOT NULL);
+CREATE TABLE open_descriptions (doc TEXT PRIMARY KEY, data TEXT NOT NULL);
 """
 
 
@@ -77,10 +78,11 @@ class TypeCounts:
 class _DocBuffer:
     """One document's new nodes and edges, until :meth:`GraphStore.add` writes them."""
 
-    __slots__ = ("doc", "edges", "nodes", "pairs")
+    __slots__ = ("descriptions", "doc", "edges", "nodes", "pairs")
 
     def __init__(self, doc: str) -> None:
         self.doc = doc
+        self.descriptions: list[OpenDescription] = []
         self.nodes: dict[str, list[Any]] = {}  # id -> [seq, data]
         self.edges: dict[tuple[str, str, str], list[Any]] = {}  # (u, v, key) -> [src_seq, pair_seq, key_seq, data]
         self.pairs: dict[tuple[str, str], int] = {}
@@ -113,6 +115,11 @@ class GraphStore(KnowledgeGraph):
         self._by_doc = False
         self._gone: set[str] = set()  # nodes merged away, until _after_merge forgets their pairs
         self.db.execute("BEGIN")
+
+    def open_descriptions(self) -> list[OpenDescription]:
+        """The descriptions the added articles left open, read back from the file in doc order."""
+        rows = self.db.execute("SELECT data FROM open_descriptions ORDER BY doc")
+        return [OpenDescription.from_json(d) for (data,) in rows for d in json.loads(data)]
 
     # -- numbering ------------------------------------------------------------------
     def _tick(self) -> int:
@@ -150,8 +157,7 @@ class GraphStore(KnowledgeGraph):
         for triple in result.triples:
             self._triple(triple, art)
         self._recount_mentions(self._touched)
-        if result.descriptions:
-            self._open[doc.id] = list(result.descriptions)  # decided across the corpus (kg.corpus.settle)
+        buffer.descriptions = list(result.descriptions)  # decided across the corpus (kg.corpus.settle)
         self._write(buffer)
         self._buffer = None
 
@@ -163,6 +169,9 @@ class GraphStore(KnowledgeGraph):
         self.db.executemany("INSERT INTO edges VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                             [(s, p, k, u, v, key, buffer.doc, dumps(data))
                              for (u, v, key), (s, p, k, data) in buffer.edges.items()])
+        if buffer.descriptions:  # on disk too: they would grow with the archive until the corpus settles
+            self.db.execute("INSERT INTO open_descriptions VALUES (?, ?)",
+                            (buffer.doc, dumps([d.to_json() for d in buffer.descriptions])))
         self._pending += 1
         if self._pending >= _BATCH:
             self._commit()

@@ -11,7 +11,18 @@ from kg.export.graphml import write_graphml
 from kg.export.rdf import write_turtle
 from kg.export.view import prepare_view
 from kg.graph import KnowledgeGraph, save_graph
-from kg.model import DocResult, Document, Entity, EntityRef, Evidence, Span, Triple, TripleObject, entity_id
+from kg.model import (
+    DocResult,
+    Document,
+    Entity,
+    EntityRef,
+    Evidence,
+    OpenDescription,
+    Span,
+    Triple,
+    TripleObject,
+    entity_id,
+)
 from kg.store import GraphStore
 
 
@@ -241,3 +252,26 @@ def test_the_corpus_steps_see_the_same_roles_and_give_the_same_aliases(tmp_path)
     memory.add_aliases({person: {"the harbour master"}})
     store.add_aliases({person: {"the harbour master"}})
     assert dict(store.node_items())[person]["aliases"] == memory.graph.nodes[person]["aliases"]
+
+
+def test_the_descriptions_articles_leave_open_wait_on_disk_not_in_memory(tmp_path):
+    """What the corpus settles at the end ("the former harbour master" of each article) is read back
+    from the file, the same and in the same order as the in-memory graph keeps it; the store
+    keeps none of it in memory, so it does not grow with the archive."""
+    from dataclasses import replace
+
+    def left(doc: str, n: int) -> list[OpenDescription]:
+        return [OpenDescription(Span(10 * k, 10 * k + 24, "the former harbour master"), "master", ("port",),
+                                (), (f"person:{doc}-{k}",), past=True, near=None if k else ("person:x",))
+                for k in range(n)]
+
+    once = list({r.document.id: r for r in corpus()}.values())
+    results = [replace(r, descriptions=left(r.document.id, i + 1)) for i, r in enumerate(reversed(once))]
+    memory = KnowledgeGraph()
+    memory.add_all(results)
+    store = GraphStore(tmp_path / "store.sqlite")
+    store.add_all(results)
+    store.add(results[0])  # a document added again changes nothing
+    assert store.open_descriptions() == memory.open_descriptions()
+    assert len(store.open_descriptions()) == sum(range(1, len(results) + 1))
+    assert not store._open
