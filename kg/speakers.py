@@ -90,6 +90,8 @@ ROLE_NOUNS = load_words("role_nouns")
 # Nouns that stand for an organisation named before ("the company said")
 COMPANY_NOUNS = load_words("company_nouns")
 ORGANISATION_NOUNS = load_words("organisation_nouns") | COMPANY_NOUNS
+# words of a business's name: it is a "company" too ("Acme Bank", "Volta Group", "Kestrel Holdings")
+BUSINESS_WORDS = COMPANY_NOUNS | {"group", "holdings", "partners", "industries", "enterprises"}
 # the words of a name that make it what such a noun says ("college" for "the school")
 NAME_WORDS: dict[str, set[str]] = {}
 for _noun, _word in load_pairs("organisation_name_words"):
@@ -601,8 +603,14 @@ def _organisation_meant(token: Token, index: EntityIndex) -> Cluster | None:
     named = [c for c in orgs if words & set(c.name.lower().split())]
     if len(named) == 1:
         return named[0]
+    previous = _subject_of_previous_sentence(token, index, orgs)
+    if previous is not None and (previous in named or not named and not _other_body(previous, noun, words)):
+        return previous  # "Southern California Edison said … . The utility declined to comment"
     if noun not in COMPANY_NOUNS:
         return None  # "the union" may be one the article never named
+    orgs = [c for c in orgs if not _other_body(c, noun, words)]  # "the company" is no council named before
+    if not orgs:
+        return None
     incorporated = [c for c in orgs if any(org_basename(a) != a.strip(" ,.") for a in c.aliases)]
     if len(incorporated) == 1:
         return incorporated[0]  # "Volta Beverages Ltd … the company": the one company named with its legal form
@@ -627,6 +635,35 @@ def _organisation_meant(token: Token, index: EntityIndex) -> Cluster | None:
     # "Shares of Acme Inc. fell after the company said …": the organisation of this very sentence
     here = [c for c in orgs if any(token.sent.start_char <= m.start < token.idx for m in c.mentions)]
     return next((c for c in here if main(c)), None)
+
+
+def _subject_of_previous_sentence(token: Token, index: EntityIndex, orgs: list[Cluster]) -> Cluster | None:
+    """The one organisation of ``orgs`` that is the main subject of the sentence right before
+    ``token``'s, when ``token`` starts its own main clause's subject: the text goes on about it
+    ("Pecos Trail Midstream blamed the delay on … . In a filing, the company said …")."""
+    if token.head.dep_ != "ROOT" or token.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    here = next((k for k, s in enumerate(index.sentences) if s.start <= token.i < s.end), 0)
+    if here == 0:
+        return None
+    before = index.sentences[here - 1]
+    found = {id(c): c for c in orgs for m in c.mentions if before.start_char <= m.start < before.end_char
+             and (words := token.doc.char_span(m.start, m.end, alignment_mode="expand")) is not None
+             and words.root.dep_ in ("nsubj", "nsubjpass") and words.root.head.dep_ == "ROOT"}
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _other_body(cluster: Cluster, noun: str, words: set[str]) -> bool:
+    """Does the organisation's name say it is another kind of body than the noun ``noun`` (with
+    ``words``, the name words that say the same) means: "Harlow City Council" is no "company", the
+    "Lagos Fish Sellers Association" no "agency"? Any business is a "company" ("Acme Bank",
+    "Volta Group"); any body an "organisation"."""
+    if noun in ("organisation", "organization"):
+        return False
+    name = set(cluster.name.lower().split())
+    others = ORGANISATION_NOUNS - words - (BUSINESS_WORDS if noun in COMPANY_NOUNS else set())
+    return bool(name & others) or any(name & NAME_WORDS.get(n, set()) for n in others) and not any(
+        name & NAME_WORDS.get(w, set()) for w in words)
 
 
 def _person_after_title(token: Token, index: EntityIndex) -> EntityRef | None:

@@ -1060,3 +1060,26 @@ def test_a_described_speaker_no_one_holds_is_a_person_of_its_article_not_a_share
     subjects = [next(t.subject for t in r.triples if t.relation == "SAID") for r in (one, two)]
     assert [s.type for s in subjects] == ["Person", "Person"]
     assert subjects[0].id != subjects[1].id
+
+
+def test_the_utility_is_the_organisation_the_sentence_before_was_about(nlp):
+    """The text goes on about the subject of the sentence before: "Harbor Light Power said … . The
+    utility declined to comment, saying …" is Harbor Light Power, also when another organisation
+    is named as often, or two names hold the noun ("the association")."""
+    text = ("The Coastal Fire Authority said the blaze had burned 400 acres. Harbor Light Power said it had cut "
+            "power to 9,000 homes. The utility declined to comment on the fire, saying the cause was under "
+            "investigation.")
+    rows = said(analyse(nlp, text))
+    assert [t.subject.name for t in rows if "investigation" in t.object.span.text] == ["Harbor Light Power"]
+    text = ("\"We cannot pay,\" said Mrs. Ada Obi, chair of the Lagos Fish Sellers Association. The Northern "
+            "Traders Association of Ghana blamed the rise on the exchange rate. In a statement signed by its "
+            "secretary, Mr. Kofi Mensah, the association said depot owners had raised prices twice.")
+    rows = said(analyse(nlp, text))
+    assert [t.subject.name for t in rows if "depot" in t.object.span.text] == ["Northern Traders Association of Ghana"]
+
+
+def test_a_company_is_not_the_council_the_sentence_before_was_about(nlp):
+    text = ("Harlow City Council approved the new bus routes on Monday. The company said it would need "
+            "twenty more drivers.")
+    rows = said(analyse(nlp, text))
+    assert rows and all("Council" not in t.subject.name for t in rows)
