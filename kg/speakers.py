@@ -135,8 +135,9 @@ def noun_phrase(token: Token) -> Span:
     for t in token.rights:
         if t.is_punct or t.dep_ not in PHRASE_DEPS:
             break
-        # "a worker at a nearby bakery, who …": the phrase stops at a comma inside it too
-        edge = next((w.i - 1 for w in t.subtree if w.i > t.i and w.text == ","), t.right_edge.i)
+        # "a worker at a nearby bakery, who …": the phrase stops at a comma inside it too, and before a
+        # bracket ("a spokesman for the Acme Oil Company Limited (AOC Ltd)": the acronym is no part of it)
+        edge = next((w.i - 1 for w in t.subtree if w.i > t.i and w.text in (",", "(")), t.right_edge.i)
         right = max(right, edge)
         if edge < t.right_edge.i:
             break

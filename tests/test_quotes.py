@@ -1083,3 +1083,10 @@ def test_a_company_is_not_the_council_the_sentence_before_was_about(nlp):
             "twenty more drivers.")
     rows = said(analyse(nlp, text))
     assert rows and all("Council" not in t.subject.name for t in rows)
+
+
+def test_a_speakers_words_stop_before_a_bracket(nlp):
+    """The acronym in brackets after an organisation's name is no part of "a spokesman for …", and a
+    bracket left open is no speaker's name."""
+    (t,) = said(analyse(nlp, "A spokesman for the Kestrel Oil Company Limited (KOC Ltd) said supply was stable."))
+    assert t.subject.name == "A spokesman for the Kestrel Oil Company Limited"
