@@ -373,6 +373,9 @@ def _describe(token: Token, ev: _Evidence) -> Description | OpenDescription | No
     if not fits and modifiers and (pid := _speaker_continued(token, ev)) is not None \
             and _may_describe(pid, ev, held_head, bodies, nations, standing, token):
         fits = {pid: "speaker continued"}  # '"...," Ann Lee said. The Ohio Republican added ...'
+    if len(fits) > 1 and (pid := _speaker_continued(token, ev)) in fits:
+        # '"...," Ann Lee told the paper. "...," the candidate said': of two candidates, the one speaking on
+        fits = {pid: "speaker continued"}
     if not fits and not modifiers and token.text.islower():
         org = _party_meant(token, ev) if head == "party" else _organisation(token, ev)
         if org is not None:
@@ -392,8 +395,8 @@ def _describe(token: Token, ev: _Evidence) -> Description | OpenDescription | No
     if len(fits) != 1:
         return None
     pid, why = next(iter(fits.items()))
-    if not modifiers and not _recent(ev, pid, token):
-        return None
+    if not modifiers and why != "speaker continued" and not _recent(ev, pid, token):
+        return None  # (the one speaking on was named in the sentence just before)
     if pid not in ev.clusters or _same_clause(token, ev.clusters[pid], ev):
         return None
     return Description(span, pid, why)
@@ -434,16 +437,27 @@ def _speaker_continued(token: Token, ev: _Evidence) -> str | None:
         if sentence.start == 0:
             return None
         sentence = doc[sentence.start - 1].sent
-        people = {p.id for t in sentence if (p := ev.person(t)) is not None}
+        people = {p.id for t in sentence if (p := _person_or_name(t, ev)) is not None}
         if not people:
             if any(t.lower_ in ("he", "she") and t.dep_ in ("nsubj", "nsubjpass") for t in sentence):
                 return None  # who "she" is, this rule does not tell
             continue
         speakers = {p.id for t in sentence if t.dep_ == "nsubj" and t.head.lemma_.lower() in SPEECH_VERBS
-                    and (p := ev.person(t)) is not None}
+                    and (p := _person_or_name(t, ev)) is not None}
         return next(iter(speakers)) if len(people) == 1 and speakers == people and not people & named_here \
             else None
     return None
+
+
+def _person_or_name(token: Token, ev: _Evidence) -> Cluster | None:
+    """The person a word names: its cluster, or for a capitalised word the model gave no name of a
+    place or body ('"...," Trump told ABC' tagged a work of art) the one person of the article that
+    name designates (:meth:`EntityIndex.person_named`)."""
+    if (person := ev.person(token)) is not None or ev.index.cluster_at(token) is not None:
+        return person
+    if token.pos_ != "PROPN" or token.ent_type_ in ("ORG", "GPE", "LOC", "FAC", "NORP"):
+        return None
+    return ev.index.person_named(token.text)
 
 
 def _may_describe(pid: str, ev: _Evidence, head: str, bodies: set[str], nations: set[str], standing: set[str],

@@ -461,6 +461,16 @@ def test_a_description_that_goes_on_speaking_may_name_another_person_in_what_it_
     assert not {d for d in _resolved(nlp, herself) if "incumbent" in d[0]}
 
 
+def test_of_two_people_a_bare_role_fits_the_one_speaking_on_is_meant(nlp):
+    """'"...," Ashby told reporters. "...," the candidate said': both people named are candidates, but
+    the quotation goes on in the one speaker's words; never when the sentence before names both."""
+    pair = "Republican candidate Tom Ashby and Democratic candidate Ann Lee debated in Dayton on Friday. "
+    text = pair + '"We will cut taxes," Ashby told reporters. "Every family will gain," the candidate said.'
+    assert ("the candidate", "Tom Ashby") in _resolved(nlp, text)
+    both = pair + '"We will cut taxes," Ashby told Lee. "Every family will gain," the candidate said.'
+    assert not {d for d in _resolved(nlp, both) if "candidate" in d[0]}
+
+
 def test_a_party_in_the_description_is_no_body_the_role_must_name(nlp):
     """"the Republican leader" after "Senate Majority Leader Ann Lee": the party is hers to be
     tested (the text gives her none, so nothing contradicts), not a body her role fails to name."""
