@@ -891,6 +891,7 @@ def ties_across(graph: nx.MultiDiGraph, open_descriptions: Iterable[OpenDescript
     heads: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))  # person → head → orgs
     former: dict[str, set[str]] = defaultdict(set)  # person → heads of roles held before
     parties: dict[str, set[str]] = defaultdict(set)
+    in_office: dict[str, set[str]] = defaultdict(set)  # the parties of roles other than a candidacy
     for person, role, data in graph.edges(data=True):
         if data.get("type") != "HOLDS_ROLE" or data.get("confidence", 0) < NAMED \
                 or graph.nodes[person].get("label") != "Person":
@@ -903,10 +904,12 @@ def ties_across(graph: nx.MultiDiGraph, open_descriptions: Iterable[OpenDescript
             former[person].add(head)
         if org and (party := party_of(str(org))) is not None:
             parties[person].add(party)
+            if role_classes().get(role_head(str(graph.nodes[role].get("name", "")))) != CANDIDACY:
+                in_office[person].add(party)  # (the Role node's name: "candidate" for "candidates")
     out: list[tuple[OpenDescription, str]] = []
     for found in open_descriptions:
         people = {merged.get(c, c) for c in found.candidates}
-        chosen = _fits(found, people, graph, heads, former, parties)
+        chosen = _fits(found, people, graph, heads, former, parties, in_office)
         if len(chosen) != 1:
             continue
         close = found.near is None or chosen[0] in {merged.get(c, c) for c in found.near}
@@ -914,17 +917,18 @@ def ties_across(graph: nx.MultiDiGraph, open_descriptions: Iterable[OpenDescript
             if close:
                 out.append((found, chosen[0]))
         elif found.near is not None and not close and (not alone or not found.quoted and len(
-                _fits(found, people | {merged.get(c, c) for c in found.later}, graph, heads, former, parties)) == 1):
+                _fits(found, people | {merged.get(c, c) for c in found.later}, graph, heads, former, parties,
+                     in_office)) == 1):
             out.append((found, chosen[0]))
     return out
 
 
 def _fits(found: OpenDescription, people: set[str], graph: nx.MultiDiGraph, heads: dict[str, dict[str, set[str]]],
-          former: dict[str, set[str]], parties: dict[str, set[str]]) -> list[str]:
+          former: dict[str, set[str]], parties: dict[str, set[str]], in_office: dict[str, set[str]]) -> list[str]:
     """The people the corpus lets the description be: a role of its head, else of its class, else a
-    party's one candidate; organisations and parties never contradicted; each standing it names held."""
-    people = {p for p in people if p in graph and not (found.parties and parties[p]
-                                                       and not set(found.parties) & parties[p])}
+    party's one candidate; organisations and parties never contradicted (``in_office``: the parties of
+    roles other than a candidacy); each standing it names held."""
+    people = {p for p in people if p in graph and not _party_clash(found, parties[p], in_office[p])}
     orgs = {_org_word(org) for org in found.orgs}
     chosen = [p for p in people if _holds(heads[p], found.head, orgs) and (not found.past
                                                                            or found.head in former[p])]
@@ -936,6 +940,16 @@ def _fits(found: OpenDescription, people: set[str], graph: nx.MultiDiGraph, head
         chosen = [p for p in people if set(found.parties) & parties[p]]
     return sorted(p for p in chosen if set(found.standing) <= {role_classes().get(h.rpartition("+")[2])
                                                                for h in heads[p]})
+
+
+def _party_clash(found: OpenDescription, held: set[str], in_office: set[str]) -> bool:
+    """Does the description name a party other than the person's? An independent may run in a
+    party's race: "the independent Vermont senator" is the one the corpus calls only a Democratic
+    candidate (no Democratic senator), but "the independent candidate" is no party's candidate."""
+    if not found.parties or not held or set(found.parties) & held:
+        return False
+    return not (set(found.parties) == {"independent"} and not in_office
+                and role_classes().get(found.head.rpartition("+")[2]) != CANDIDACY)
 
 
 def _org_word(org: str) -> str:

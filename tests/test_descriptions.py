@@ -264,6 +264,23 @@ def test_a_speaker_the_corpus_ties_is_that_person_not_a_nameless_one(nlp):
     assert _speakers(two) == ["person:the-former-secretary-of-state-doc3"]
 
 
+def test_an_independent_may_run_in_a_partys_race(nlp):
+    """"The independent Vermont senator said" is Tom Ashby, whom the corpus makes a Vermont senator and
+    a Democratic candidate only: an independent may seek a party's nomination. Not once the corpus
+    calls him a Democratic senator, and "the independent Vermont candidate" is no Democrat's."""
+    from kg.api import build_graph
+
+    race = "Democratic presidential candidate Tom Ashby spoke in Ohio on Monday."
+    seat = "Vermont Sen. Tom Ashby spoke in Boston on Tuesday."
+    text = ("Tom Ashby and Ann Lee met reporters in Burlington on Friday. Ann Lee left early. "
+            "The independent Vermont senator said the talks had failed.")
+    assert _speakers(build_graph([race, seat, text])) == ["person:tom-ashby"]
+    office = "Democratic Sen. Tom Ashby spoke in Maine on Wednesday."
+    assert _speakers(build_graph([race, seat, office, text])) == ["person:the-independent-vermont-senator-doc4"]
+    run = text.replace("senator", "candidate")
+    assert _speakers(build_graph([race, seat, run])) == ["person:the-independent-vermont-candidate-doc3"]
+
+
 def test_a_bare_role_noun_the_corpus_ties_is_the_one_holder_named_just_before(nlp):
     """A bare "the candidate" that its article leaves open is the one person named before it whom the
     corpus makes a candidate; its words are no alias. Named further back, it is still his when no one
