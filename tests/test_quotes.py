@@ -1060,3 +1060,14 @@ def test_a_described_speaker_no_one_holds_is_a_person_of_its_article_not_a_share
     subjects = [next(t.subject for t in r.triples if t.relation == "SAID") for r in (one, two)]
     assert [s.type for s in subjects] == ["Person", "Person"]
     assert subjects[0].id != subjects[1].id
+
+
+def test_the_pope_is_the_one_person_titled_pope_or_one_nameless_person(nlp):
+    """"the pope told reporters" is Pope Gregory, named sentences before (an office with one holder,
+    as "the president"); with no pope named, one nameless person of the article, never a group."""
+    named = ('Pope Gregory met Ann Lee in Rome on Sunday. Crowds filled the square. Rain fell at noon. The choir '
+             'sang twice. "We spoke of peace and of the poor," the pope told reporters on the plane.')
+    assert [(t.subject.id, t.subject.mention.text) for t in said(analyse(nlp, named))] == [
+        ("person:gregory", "the pope")]
+    nameless = 'Ann Lee met the pope in Rome on Sunday. "We spoke of peace and of the poor," the pope told reporters.'
+    assert [t.subject.id for t in said(analyse(nlp, nameless))] == ["person:the-pope-test"]
