@@ -539,8 +539,12 @@ def _left_open(token: Token, span: Span, head: str, orgs: set[str], parties: set
     if not candidates:
         return None
     near = tuple(pid for pid in candidates if _recent(ev, pid, token)) if bare else None
+    # a person named after it may be meant only before its paragraph ends (a lede's "the candidate ... Ann
+    # Lee"); one first named paragraphs later is no one a reader had in mind
+    end = ev.index.text.find("\n", token.idx)
+    end = len(ev.index.text) if end < 0 else end
     later = tuple(sorted(pid for pid, cluster in ev.clusters.items() if cluster.type == "Person"
-                         and ev.first[pid] >= token.idx)) if bare else ()
+                         and token.idx <= ev.first[pid] < end)) if bare else ()
     return OpenDescription(span, head, tuple(sorted(orgs)), tuple(sorted(parties)), candidates, past=past,
                            standing=tuple(sorted(standing)), near=near, later=later,
                            quoted=bare and _quoted(ev.index.text, span.start))
@@ -843,8 +847,9 @@ def nameless_merges(open_descriptions: Iterable[OpenDescription], ties: Iterable
     ``far``: bare heads ("the candidate") whose one fit was named before but not just before
     (``ties_across(..., far=True)``); they count for a node only beside a use of the same words that
     ``ties`` ties to that person, or ``alone`` (``ties_across(..., far=True, alone=True)``): outside a
-    quotation, and no one named later in the article fits. A "he"/"she" the article resolved to the node must be of the
-    person's gender (by the given name): "she" on "the GOP nominee" is no statement of Donald Trump's."""
+    quotation, and no one named later in its paragraph fits. A "he"/"she" the article resolved to the node
+    must be of the person's gender (by the given name): "she" on "the GOP nominee" is no statement of
+    Donald Trump's."""
     tied = {id(found): person for found, person in [*ties, *alone]}
     loose = {id(found): person for found, person in far}
     people: dict[str, set[str | None]] = defaultdict(set)
@@ -883,7 +888,8 @@ def ties_across(graph: nx.MultiDiGraph, open_descriptions: Iterable[OpenDescript
     ``far``: instead, the bare heads whose one fit was named before them but not just before (none of
     ``near``), which :func:`nameless_merges` may use beside a sure use of the same words; with
     ``alone`` only those that may stand on their own: outside a quotation, and no one the article
-    names after them fits either ("the president's legacy" in a quotation before "Mr. Obama" is named).
+    names after them in their paragraph fits either ("the president's legacy" in a quotation before
+    "Mr. Obama" is named; one first named paragraphs later is no one a reader had in mind).
 
     Returns:
         (description, person node id) for every description the corpus ties.

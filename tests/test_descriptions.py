@@ -304,6 +304,22 @@ def test_a_bare_role_noun_the_corpus_ties_is_the_one_holder_named_just_before(nl
     assert _speakers(two) == ["person:the-candidate-doc3"]
 
 
+def test_a_candidate_first_named_paragraphs_later_leaves_a_far_bare_role_noun_to_the_one_before(nlp):
+    """A far "the candidate" with Tom Ashby the one candidate named before it: Carl Moss, a candidate
+    too, named first in a later paragraph, is no one a reader could have meant; named later in its own
+    paragraph (a lede may name its person after the description), he still leaves it nameless."""
+    from kg.api import build_graph
+
+    one = "Presidential candidate Tom Ashby spoke in Ohio on Monday."
+    moss = "Presidential candidate Carl Moss spoke in Utah on Monday."
+    far = ("Tom Ashby toured a steel plant in Dayton. Workers lined the road. Rain fell all day. The mill "
+           "closed at noon. Later the candidate said the plant would stay open.")
+    assert _speakers(build_graph([one, moss, far + "\n\nCarl Moss spoke in Toledo on Tuesday."])) == [
+        "person:tom-ashby"]
+    assert _speakers(build_graph([one, moss, far + " Carl Moss spoke in Toledo on Tuesday."])) == [
+        "person:the-candidate-doc3"]
+
+
 def test_a_bare_role_noun_far_from_its_person_is_his_beside_a_near_use_of_the_same_words(nlp):
     """The article's one "the candidate" node: a use named just after Tom Ashby ties it to him, and a
     later use, far from his name, is then his too (both statements); alone, the far use stays nameless."""
