@@ -373,6 +373,9 @@ def _describe(token: Token, ev: _Evidence) -> Description | OpenDescription | No
     if not fits and modifiers and (pid := _speaker_continued(token, ev)) is not None \
             and _may_describe(pid, ev, held_head, bodies, nations, standing, token):
         fits = {pid: "speaker continued"}  # '"...," Ann Lee said. The Ohio Republican added ...'
+    if len(fits) > 1 and (pid := _speaker_continued(token, ev)) in fits:
+        # '"...," Ann Lee told the paper. "...," the candidate said': of two candidates, the one speaking on
+        fits = {pid: "speaker continued"}
     if not fits and not modifiers and token.text.islower():
         org = _party_meant(token, ev) if head == "party" else _organisation(token, ev)
         if org is not None:
@@ -392,8 +395,8 @@ def _describe(token: Token, ev: _Evidence) -> Description | OpenDescription | No
     if len(fits) != 1:
         return None
     pid, why = next(iter(fits.items()))
-    if not modifiers and not _recent(ev, pid, token):
-        return None
+    if not modifiers and why != "speaker continued" and not _recent(ev, pid, token):
+        return None  # (the one speaking on was named in the sentence just before)
     if pid not in ev.clusters or _same_clause(token, ev.clusters[pid], ev):
         return None
     return Description(span, pid, why)
@@ -434,16 +437,27 @@ def _speaker_continued(token: Token, ev: _Evidence) -> str | None:
         if sentence.start == 0:
             return None
         sentence = doc[sentence.start - 1].sent
-        people = {p.id for t in sentence if (p := ev.person(t)) is not None}
+        people = {p.id for t in sentence if (p := _person_or_name(t, ev)) is not None}
         if not people:
             if any(t.lower_ in ("he", "she") and t.dep_ in ("nsubj", "nsubjpass") for t in sentence):
                 return None  # who "she" is, this rule does not tell
             continue
         speakers = {p.id for t in sentence if t.dep_ == "nsubj" and t.head.lemma_.lower() in SPEECH_VERBS
-                    and (p := ev.person(t)) is not None}
+                    and (p := _person_or_name(t, ev)) is not None}
         return next(iter(speakers)) if len(people) == 1 and speakers == people and not people & named_here \
             else None
     return None
+
+
+def _person_or_name(token: Token, ev: _Evidence) -> Cluster | None:
+    """The person a word names: its cluster, or for a capitalised word the model gave no name of a
+    place or body ('"...," Trump told ABC' tagged a work of art) the one person of the article that
+    name designates (:meth:`EntityIndex.person_named`)."""
+    if (person := ev.person(token)) is not None or ev.index.cluster_at(token) is not None:
+        return person
+    if token.pos_ != "PROPN" or token.ent_type_ in ("ORG", "GPE", "LOC", "FAC", "NORP"):
+        return None
+    return ev.index.person_named(token.text)
 
 
 def _may_describe(pid: str, ev: _Evidence, head: str, bodies: set[str], nations: set[str], standing: set[str],
@@ -525,8 +539,12 @@ def _left_open(token: Token, span: Span, head: str, orgs: set[str], parties: set
     if not candidates:
         return None
     near = tuple(pid for pid in candidates if _recent(ev, pid, token)) if bare else None
+    # a person named after it may be meant only before its paragraph ends (a lede's "the candidate ... Ann
+    # Lee"); one first named paragraphs later is no one a reader had in mind
+    end = ev.index.text.find("\n", token.idx)
+    end = len(ev.index.text) if end < 0 else end
     later = tuple(sorted(pid for pid, cluster in ev.clusters.items() if cluster.type == "Person"
-                         and ev.first[pid] >= token.idx)) if bare else ()
+                         and token.idx <= ev.first[pid] < end)) if bare else ()
     return OpenDescription(span, head, tuple(sorted(orgs)), tuple(sorted(parties)), candidates, past=past,
                            standing=tuple(sorted(standing)), near=near, later=later,
                            quoted=bare and _quoted(ev.index.text, span.start))
@@ -829,8 +847,9 @@ def nameless_merges(open_descriptions: Iterable[OpenDescription], ties: Iterable
     ``far``: bare heads ("the candidate") whose one fit was named before but not just before
     (``ties_across(..., far=True)``); they count for a node only beside a use of the same words that
     ``ties`` ties to that person, or ``alone`` (``ties_across(..., far=True, alone=True)``): outside a
-    quotation, and no one named later in the article fits. A "he"/"she" the article resolved to the node must be of the
-    person's gender (by the given name): "she" on "the GOP nominee" is no statement of Donald Trump's."""
+    quotation, and no one named later in its paragraph fits. A "he"/"she" the article resolved to the node
+    must be of the person's gender (by the given name): "she" on "the GOP nominee" is no statement of
+    Donald Trump's."""
     tied = {id(found): person for found, person in [*ties, *alone]}
     loose = {id(found): person for found, person in far}
     people: dict[str, set[str | None]] = defaultdict(set)
@@ -869,7 +888,8 @@ def ties_across(graph: nx.MultiDiGraph, open_descriptions: Iterable[OpenDescript
     ``far``: instead, the bare heads whose one fit was named before them but not just before (none of
     ``near``), which :func:`nameless_merges` may use beside a sure use of the same words; with
     ``alone`` only those that may stand on their own: outside a quotation, and no one the article
-    names after them fits either ("the president's legacy" in a quotation before "Mr. Obama" is named).
+    names after them in their paragraph fits either ("the president's legacy" in a quotation before
+    "Mr. Obama" is named; one first named paragraphs later is no one a reader had in mind).
 
     Returns:
         (description, person node id) for every description the corpus ties.
@@ -877,6 +897,7 @@ def ties_across(graph: nx.MultiDiGraph, open_descriptions: Iterable[OpenDescript
     heads: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))  # person → head → orgs
     former: dict[str, set[str]] = defaultdict(set)  # person → heads of roles held before
     parties: dict[str, set[str]] = defaultdict(set)
+    in_office: dict[str, set[str]] = defaultdict(set)  # the parties of roles other than a candidacy
     for person, role, data in graph.edges(data=True):
         if data.get("type") != "HOLDS_ROLE" or data.get("confidence", 0) < NAMED \
                 or graph.nodes[person].get("label") != "Person":
@@ -889,10 +910,12 @@ def ties_across(graph: nx.MultiDiGraph, open_descriptions: Iterable[OpenDescript
             former[person].add(head)
         if org and (party := party_of(str(org))) is not None:
             parties[person].add(party)
+            if role_classes().get(role_head(str(graph.nodes[role].get("name", "")))) != CANDIDACY:
+                in_office[person].add(party)  # (the Role node's name: "candidate" for "candidates")
     out: list[tuple[OpenDescription, str]] = []
     for found in open_descriptions:
         people = {merged.get(c, c) for c in found.candidates}
-        chosen = _fits(found, people, graph, heads, former, parties)
+        chosen = _fits(found, people, graph, heads, former, parties, in_office)
         if len(chosen) != 1:
             continue
         close = found.near is None or chosen[0] in {merged.get(c, c) for c in found.near}
@@ -900,17 +923,18 @@ def ties_across(graph: nx.MultiDiGraph, open_descriptions: Iterable[OpenDescript
             if close:
                 out.append((found, chosen[0]))
         elif found.near is not None and not close and (not alone or not found.quoted and len(
-                _fits(found, people | {merged.get(c, c) for c in found.later}, graph, heads, former, parties)) == 1):
+                _fits(found, people | {merged.get(c, c) for c in found.later}, graph, heads, former, parties,
+                     in_office)) == 1):
             out.append((found, chosen[0]))
     return out
 
 
 def _fits(found: OpenDescription, people: set[str], graph: nx.MultiDiGraph, heads: dict[str, dict[str, set[str]]],
-          former: dict[str, set[str]], parties: dict[str, set[str]]) -> list[str]:
+          former: dict[str, set[str]], parties: dict[str, set[str]], in_office: dict[str, set[str]]) -> list[str]:
     """The people the corpus lets the description be: a role of its head, else of its class, else a
-    party's one candidate; organisations and parties never contradicted; each standing it names held."""
-    people = {p for p in people if p in graph and not (found.parties and parties[p]
-                                                       and not set(found.parties) & parties[p])}
+    party's one candidate; organisations and parties never contradicted (``in_office``: the parties of
+    roles other than a candidacy); each standing it names held."""
+    people = {p for p in people if p in graph and not _party_clash(found, parties[p], in_office[p])}
     orgs = {_org_word(org) for org in found.orgs}
     chosen = [p for p in people if _holds(heads[p], found.head, orgs) and (not found.past
                                                                            or found.head in former[p])]
@@ -922,6 +946,16 @@ def _fits(found: OpenDescription, people: set[str], graph: nx.MultiDiGraph, head
         chosen = [p for p in people if set(found.parties) & parties[p]]
     return sorted(p for p in chosen if set(found.standing) <= {role_classes().get(h.rpartition("+")[2])
                                                                for h in heads[p]})
+
+
+def _party_clash(found: OpenDescription, held: set[str], in_office: set[str]) -> bool:
+    """Does the description name a party other than the person's? An independent may run in a
+    party's race: "the independent Vermont senator" is the one the corpus calls only a Democratic
+    candidate (no Democratic senator), but "the independent candidate" is no party's candidate."""
+    if not found.parties or not held or set(found.parties) & held:
+        return False
+    return not (set(found.parties) == {"independent"} and not in_office
+                and role_classes().get(found.head.rpartition("+")[2]) != CANDIDACY)
 
 
 def _org_word(org: str) -> str:

@@ -56,8 +56,8 @@ from functools import cache, lru_cache
 from cleanco import basename
 from spacy.tokens import Doc, Span, Token
 
+from kg.given_names import GENDERED_HONORIFICS, is_given_name
 from kg.given_names import gender_of as gender_of_name
-from kg.given_names import is_given_name
 from kg.handles import handle_letters, spellings
 from kg.lexicons import load_pairs, load_words
 from kg.model import Entity, EntityRef, Triple, entity_id
@@ -92,9 +92,6 @@ FIRST_PERSON = {"i", "me", "my", "we", "us", "our"}
 # "By Ann Lee" on a line of its own near the top: the writer, whom an "I" of the text means
 _BYLINE = re.compile(r"(?m)^[ \t]*By:?[ \t]+([A-Z][\w.'’-]+(?:[ \t]+[A-Z][\w.'’-]+){1,3})[ \t]*$")
 BYLINE_REACH = 800
-GENDERED_HONORIFICS = {"mr": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f", "dame": "f",
-                       "lady": "f", "madam": "f", "madame": "f", "mme": "f", "puan": "f", "encik": "m", "alhaji": "m",
-                       "alhaja": "f", "hajia": "f", "smt": "f", "shri": "m", "shrimati": "f"}
 # "Mr. Lee", "Ms Lee": an honorific right before (or at the start of) a mention
 _HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Lord|Dame|Lady|MR|MRS|MS|Madam|Madame|Mme|Puan|Encik|Alhaji"
                                r"|Alhaja|Hajia|Smt|Shri|Shrimati)\b\.?\s+(?=[A-Z])")

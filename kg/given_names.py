@@ -28,6 +28,10 @@ from functools import cache
 from pathlib import Path
 
 MIN_COUNT = 20
+# the gender an honorific before a surname gives ("Mr. Lee", "Mrs Lee"): kg.entities, and the corpus merge
+GENDERED_HONORIFICS = {"mr": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f", "dame": "f",
+                       "lady": "f", "madam": "f", "madame": "f", "mme": "f", "puan": "f", "encik": "m", "alhaji": "m",
+                       "alhaja": "f", "hajia": "f", "smt": "f", "shri": "m", "shrimati": "f"}
 MAX_UNCERTAINTY = 0.1  # keep names with p(female) <= 0.1 or >= 0.9 (the package's own default)
 # a name of either gender is still a given name when this many sources and observations attest it
 # ("Rand", "Kim"; never "Little", "Crazy" or "Sleepy", which a few sources list a handful of times)

@@ -25,8 +25,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
+from kg.given_names import GENDERED_HONORIFICS, is_given_name
 from kg.given_names import gender_of as gender_of_name
-from kg.given_names import is_given_name
 from kg.handles import handle_letters, spellings
 from kg.model import DocResult, EntityRef, OpenDescription, Triple, entity_id, stable_hash
 from kg.owned_groups import owned_noun, owned_nouns
@@ -240,8 +240,9 @@ class KnowledgeGraph:
         Michelle), and a surname two or more articles use alone to the corpus's only full-name
         bearer of it, even one named in a single article. A longer name that is a full name after
         a word that is no given name ("Crooked Hillary Clinton"), and a two-word Place or
-        Organization that is a person's full name ("Marco Rubio" the model typed a place), merge
-        the same way. An account ("@tedcruz",
+        Organization that is a person's full name ("Marco Rubio" the model typed a place), and a
+        surname after a gendered honorific that an article kept to itself ("Mr. Obama" beside
+        Michelle Obama: into the bearers of that gender only) merge the same way. An account ("@tedcruz",
         a handle no article spelled out: ``kg.descriptions``) merges into the one person whose
         full name it spells, with or without a prefix ("real", a title before the surname). A one-word
         Organization merges the same way into the organisation whose initials it is ("ACLU") or
@@ -338,6 +339,11 @@ class KnowledgeGraph:
                         target = dominant(by_initials.get(name.lower(), []))
                     else:
                         target = dominant(by_org_word.get(words[0], []))
+            elif len(words) == 2 and label == "Person" and (sex := GENDERED_HONORIFICS.get(words[0].rstrip("."))):
+                # "Mr. Obama" of an article that names only Michelle Obama (kg.entities keeps him to that
+                # article: another bearer of the name): the corpus's one bearer of the surname of that gender
+                target = dominant([c for c in by_last.get(words[1], []) if gender_of_name(
+                    _name_words(str(self._attributes(c).get("name", "")))[0]) == sex])
             elif len(words) >= 3 and label == "Person" and all(len(w.rstrip(".")) == 1 for w in words[1:-1]) \
                     and len(middles[(words[0], words[-1])]) <= 1:
                 # "Donald J. Trump"; never "George W. Bush" into "George Bush" when the corpus also has George H.W.

@@ -87,6 +87,10 @@ NATIONALITIES = frozenset(adj.strip().lower() for adj, _place in load_pairs("dem
 
 DOCUMENT_NOUNS = load_words("document_nouns")
 ROLE_NOUNS = load_words("role_nouns")
+# a speaker noun that is a role: the role nouns, and offices one person holds at a time ("the pope said":
+# the Pope Francis the article names, else one nameless person, never a group); only here, where who
+# speaks is asked (as a role of its own, "a political pope" would be given to whoever it is said of)
+SPEAKER_ROLE_NOUNS = ROLE_NOUNS | {w for w in load_words("standing_offices") if " " not in w}
 # Nouns that stand for an organisation named before ("the company said")
 COMPANY_NOUNS = load_words("company_nouns")
 ORGANISATION_NOUNS = load_words("organisation_nouns") | COMPANY_NOUNS
@@ -757,7 +761,7 @@ def resolve_speaker(token: Token, index: EntityIndex) -> EntityRef | None:
         return named
     phrase = noun_phrase(token)
     span = index.span_of(phrase.start_char, phrase.end_char)
-    if (token.pos_ == "NOUN" or _is_definite(token)) and token.lemma_.lower() in ROLE_NOUNS:
+    if (token.pos_ == "NOUN" or _is_definite(token)) and token.lemma_.lower() in SPEAKER_ROLE_NOUNS:
         role = " ".join(t.lower_ for t in phrase if t.dep_ in ("compound", "amod") or t.i == token.i)
         at = token.idx
         nation = any(w in NATIONALITIES for w in role.split())  # "the French president" is no bare "President"

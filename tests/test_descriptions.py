@@ -264,6 +264,23 @@ def test_a_speaker_the_corpus_ties_is_that_person_not_a_nameless_one(nlp):
     assert _speakers(two) == ["person:the-former-secretary-of-state-doc3"]
 
 
+def test_an_independent_may_run_in_a_partys_race(nlp):
+    """"The independent Vermont senator said" is Tom Ashby, whom the corpus makes a Vermont senator and
+    a Democratic candidate only: an independent may seek a party's nomination. Not once the corpus
+    calls him a Democratic senator, and "the independent Vermont candidate" is no Democrat's."""
+    from kg.api import build_graph
+
+    race = "Democratic presidential candidate Tom Ashby spoke in Ohio on Monday."
+    seat = "Vermont Sen. Tom Ashby spoke in Boston on Tuesday."
+    text = ("Tom Ashby and Ann Lee met reporters in Burlington on Friday. Ann Lee left early. "
+            "The independent Vermont senator said the talks had failed.")
+    assert _speakers(build_graph([race, seat, text])) == ["person:tom-ashby"]
+    office = "Democratic Sen. Tom Ashby spoke in Maine on Wednesday."
+    assert _speakers(build_graph([race, seat, office, text])) == ["person:the-independent-vermont-senator-doc4"]
+    run = text.replace("senator", "candidate")
+    assert _speakers(build_graph([race, seat, run])) == ["person:the-independent-vermont-candidate-doc3"]
+
+
 def test_a_bare_role_noun_the_corpus_ties_is_the_one_holder_named_just_before(nlp):
     """A bare "the candidate" that its article leaves open is the one person named before it whom the
     corpus makes a candidate; its words are no alias. Named further back, it is still his when no one
@@ -285,6 +302,22 @@ def test_a_bare_role_noun_the_corpus_ties_is_the_one_holder_named_just_before(nl
     two = build_graph([one, "Presidential candidate Carl Moss spoke in Utah on Monday.",
                        "Tom Ashby met Carl Moss in Dayton. Later the candidate said the plant would stay open."])
     assert _speakers(two) == ["person:the-candidate-doc3"]
+
+
+def test_a_candidate_first_named_paragraphs_later_leaves_a_far_bare_role_noun_to_the_one_before(nlp):
+    """A far "the candidate" with Tom Ashby the one candidate named before it: Carl Moss, a candidate
+    too, named first in a later paragraph, is no one a reader could have meant; named later in its own
+    paragraph (a lede may name its person after the description), he still leaves it nameless."""
+    from kg.api import build_graph
+
+    one = "Presidential candidate Tom Ashby spoke in Ohio on Monday."
+    moss = "Presidential candidate Carl Moss spoke in Utah on Monday."
+    far = ("Tom Ashby toured a steel plant in Dayton. Workers lined the road. Rain fell all day. The mill "
+           "closed at noon. Later the candidate said the plant would stay open.")
+    assert _speakers(build_graph([one, moss, far + "\n\nCarl Moss spoke in Toledo on Tuesday."])) == [
+        "person:tom-ashby"]
+    assert _speakers(build_graph([one, moss, far + " Carl Moss spoke in Toledo on Tuesday."])) == [
+        "person:the-candidate-doc3"]
 
 
 def test_a_bare_role_noun_far_from_its_person_is_his_beside_a_near_use_of_the_same_words(nlp):
@@ -459,6 +492,16 @@ def test_a_description_that_goes_on_speaking_may_name_another_person_in_what_it_
     herself = ('"We will reconsider," Ann Lee said on Tuesday. "Why not?" The Republican incumbent said that '
                'Ann Lee was wrong.')
     assert not {d for d in _resolved(nlp, herself) if "incumbent" in d[0]}
+
+
+def test_of_two_people_a_bare_role_fits_the_one_speaking_on_is_meant(nlp):
+    """'"...," Ashby told reporters. "...," the candidate said': both people named are candidates, but
+    the quotation goes on in the one speaker's words; never when the sentence before names both."""
+    pair = "Republican candidate Tom Ashby and Democratic candidate Ann Lee debated in Dayton on Friday. "
+    text = pair + '"We will cut taxes," Ashby told reporters. "Every family will gain," the candidate said.'
+    assert ("the candidate", "Tom Ashby") in _resolved(nlp, text)
+    both = pair + '"We will cut taxes," Ashby told Lee. "Every family will gain," the candidate said.'
+    assert not {d for d in _resolved(nlp, both) if "candidate" in d[0]}
 
 
 def test_a_party_in_the_description_is_no_body_the_role_must_name(nlp):

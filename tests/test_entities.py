@@ -334,6 +334,22 @@ def test_surname_goes_to_the_one_bearer_the_corpus_calls_by_it():
     assert g.merge_short_names() == {"person:obama": "person:barack-obama"}
 
 
+def test_an_honorific_and_surname_an_article_kept_apart_is_the_corpus_bearer_of_that_gender(nlp):
+    """"Mr. Varga" beside Maria Varga is another Varga, of that article only; the corpus names one man
+    Varga, Peter, in two articles: it is he. A "Mrs. Varga" beside Peter Varga, with no woman Varga
+    in the corpus, stays apart."""
+    g = KnowledgeGraph()
+    for i in range(2):
+        g.add(analyse(nlp, "Peter Varga spoke in Budapest on Monday.", f"a{i}"))
+    g.add(analyse(nlp, 'Maria Varga, the first lady, greeted the guests at the gala on Monday. '
+                       '"It was a fine evening," Mr. Varga said.', "c"))
+    g.add(analyse(nlp, 'Peter Varga, the mayor, greeted the guests at the gala on Monday. '
+                       '"It was a fine evening," Mrs. Varga said.', "d"))
+    merged = g.merge_short_names()
+    assert merged == {"person:mr-varga-c": "person:peter-varga"}
+    assert "person:mrs-varga-d" in g.graph and "person:maria-varga" in g.graph
+
+
 def test_a_middle_initial_name_stays_apart_when_the_corpus_gives_that_name_two_middles():
     """"George W. Bush" is not the corpus's "George Bush" when "George H. W. Bush" is named too;
     "Donald J. Trump" still joins Donald Trump."""

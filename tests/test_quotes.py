@@ -1090,3 +1090,14 @@ def test_a_speakers_words_stop_before_a_bracket(nlp):
     bracket left open is no speaker's name."""
     (t,) = said(analyse(nlp, "A spokesman for the Kestrel Oil Company Limited (KOC Ltd) said supply was stable."))
     assert t.subject.name == "A spokesman for the Kestrel Oil Company Limited"
+
+
+def test_the_pope_is_the_one_person_titled_pope_or_one_nameless_person(nlp):
+    """"the pope told reporters" is Pope Gregory, named sentences before (an office with one holder,
+    as "the president"); with no pope named, one nameless person of the article, never a group."""
+    named = ('Pope Gregory met Ann Lee in Rome on Sunday. Crowds filled the square. Rain fell at noon. The choir '
+             'sang twice. "We spoke of peace and of the poor," the pope told reporters on the plane.')
+    assert [(t.subject.id, t.subject.mention.text) for t in said(analyse(nlp, named))] == [
+        ("person:gregory", "the pope")]
+    nameless = 'Ann Lee met the pope in Rome on Sunday. "We spoke of peace and of the poor," the pope told reporters.'
+    assert [t.subject.id for t in said(analyse(nlp, nameless))] == ["person:the-pope-test"]
