@@ -112,6 +112,9 @@ PRONOUN_WINDOW = 3  # sentences a pronoun looks back for its antecedent
 IT_WINDOW = 3  # sentences an *it* looks back for its organisation (its own and two before)
 SPEECH_VERBS = load_words("speech_verbs")
 PERSON_NOUNS = load_words("person_nouns")
+# "the Englishman said": one person of a nation, and the gender the noun says (None: either)
+NATIONALITY_NOUNS: dict[str, str | None] = {noun: None if gender == "-" else gender
+                                            for noun, gender in load_pairs("nationality_nouns")}
 # nouns for a person of one sex: "a woman said he …" points past the woman
 NOUN_GENDER = {**dict.fromkeys(("woman", "mother", "grandmother", "daughter", "wife", "girl", "sister", "widow"), "f"),
                **dict.fromkeys(("man", "father", "grandfather", "son", "husband", "boy", "brother", "widower"), "m")}
@@ -172,16 +175,19 @@ def _antecedent_ok(candidate: Token, index: EntityIndex, *, plural: bool) -> boo
     return candidate.pos_ in ("NOUN", "PROPN") and candidate.lemma_.lower() in ROLE_NOUNS  # "The Minister"
 
 
-def resolve_pronoun(token: Token, index: EntityIndex, *, depth: int = 0) -> EntityRef | None:
+def resolve_pronoun(token: Token, index: EntityIndex, *, depth: int = 0,
+                    noun_gender: str | None | bool = False) -> EntityRef | None:
     """he/she/they: the subject of the nearest clause before, as a reader resolves it.
 
     Walks back over subjects (this sentence's before the pronoun, then up to
     :data:`PRONOUN_WINDOW` sentences, main-clause subject first); an earlier pronoun of the
     same kind is resolved in turn. Falls back to the index's ``previous_subject``.
+    ``noun_gender``: ``token`` is a noun read as a "he"/"she" ("the Englishman"), of that gender
+    ('m', 'f', None for either).
     """
     low = token.lower_
-    plural = low in PLURAL_PRONOUNS
-    gender = PRONOUN_GENDER.get(low)
+    plural = low in PLURAL_PRONOUNS and noun_gender is False
+    gender = PRONOUN_GENDER.get(low) if noun_gender is False else noun_gender
     mention = TextSpan(token.idx, token.idx + len(token.text), token.text)  # Doc.text costs O(doc) a call
     ref: EntityRef | None = None
     crossed = False  # passed a person of the other gender: an unknown one is then no safe guess
@@ -702,6 +708,10 @@ def resolve_speaker(token: Token, index: EntityIndex) -> EntityRef | None:
         if ref is None:
             return None
         return EntityRef(ref.id, ref.name, ref.type, index.span_of(token.idx, token.idx + len(token.text)))
+    if low in NATIONALITY_NOUNS and token.tag_ in ("NN", "NNP") and [c.lower_ for c in token.children] == ["the"]:
+        # "Coach Ann Lee said … . '…,' the Englishman said": the person the text goes on about, as a "he"
+        # is, or nobody (never a group of Englishmen)
+        return resolve_pronoun(token, index, noun_gender=NATIONALITY_NOUNS[token.lower_])
     cluster = index.cluster_at(token)
     if cluster is not None and token.pos_ == "PROPN":
         beside = _person_beside_title(token, cluster, index)

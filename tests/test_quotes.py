@@ -1101,3 +1101,15 @@ def test_the_pope_is_the_one_person_titled_pope_or_one_nameless_person(nlp):
         ("person:gregory", "the pope")]
     nameless = 'Ann Lee met the pope in Rome on Sunday. "We spoke of peace and of the poor," the pope told reporters.'
     assert [t.subject.id for t in said(analyse(nlp, nameless))] == ["person:the-pope-test"]
+
+
+def test_the_englishman_is_the_person_the_text_goes_on_about(nlp):
+    """A noun for one person of a nation ("the Englishman", "the Spaniard") after a name is that
+    person, as a "he" or "she" would be (its gender, when it says one, counts); never a group of
+    Englishmen, and nobody when no one is named before it."""
+    text = ('Head coach Andrew Whitfield said the pitches would turn. "Kasun gives us control," the Englishman '
+            'said.')
+    assert {t.subject.name for t in said(analyse(nlp, text))} == {"Andrew Whitfield"}
+    text = 'Maria Lopez won the final in three sets. "I was nervous at the start," the Spaniard said.'
+    assert [t.subject.name for t in said(analyse(nlp, text))] == ["Maria Lopez"]
+    assert not said(analyse(nlp, '"We were lucky," the Australian said after the match.'))
