@@ -1113,3 +1113,12 @@ def test_the_englishman_is_the_person_the_text_goes_on_about(nlp):
     text = 'Maria Lopez won the final in three sets. "I was nervous at the start," the Spaniard said.'
     assert [t.subject.name for t in said(analyse(nlp, text))] == ["Maria Lopez"]
     assert not said(analyse(nlp, '"We were lucky," the Australian said after the match.'))
+
+
+def test_a_link_line_names_another_article_and_holds_no_statement(nlp):
+    """'READ: …' and 'RELATED: …' lines are the headlines of other articles, whatever cue they hold."""
+    text = ("Floods hit the low-lying districts on Monday.\n\nREAD: Harbour towns told to clear drains ahead of "
+            "rainy season\n\nRELATED: Valley declared on track to end cholera by 2030, WHO says\n\n"
+            "Mayor Ana Cruz said the pumps would run all night.")
+    rows = said(analyse(nlp, text))
+    assert [(t.subject.name, t.object.span.text) for t in rows] == [("Ana Cruz", "the pumps would run all night")]

@@ -142,6 +142,10 @@ _NAME_COLON = re.compile(r"(?m)^[ \t]*[\"“]?([A-Z][\w.'’-]*(?:[ \t]+[A-Za-z]
 WITHHOLDING_VERBS = {"decline", "refuse"}
 WITHHELD_WORDS = {"speak", "discuss", "elaborate", "talk", "disclose", "specify", "detail", "identify", "name"}
 NOBODY = {"neither", "nobody", "no", "none"}
+# A line a link label opens ('READ: Cities told to clear drains', 'RELATED: …, WHO says') names another
+# article: its words are that article's headline, never a statement of this one.
+_LINK_LINE = re.compile(r"(?:read|related|see|also|watch|listen|more)(?:[ \t]+(?:also|more|read|story|stories|"
+                        r"article|coverage))?[ \t]*[:|]", re.IGNORECASE)
 # A line ending otherwise, of at most so many words, is a headline or label, not a sentence.
 TITLE_LINE_ENDS = ".!?…\"”’')]:;"
 TITLE_LINE_WORDS = 30
@@ -767,7 +771,8 @@ class QuoteExtractor:
 
     def _headline_cue(self, cue: Token) -> bool:
         """A cue on a headline, standfirst, label or link line ('Mayor defends budget cuts', 'Board
-        says line will open', '…, fraud trial told', 'SEE ALSO | …'): a short line that does not
+        says line will open', '…, fraud trial told', 'SEE ALSO | …', 'READ: Cities told to …'): a line a
+        link label opens (``_LINK_LINE``), or a short line that does not
         end as a sentence does, its cue in the present tense of headlines or at the line's end.
         A past-tense cue with words after it is a body sentence missing its full stop. A cue in
         capitals opening its paragraph is a run-in subhead."""
@@ -777,6 +782,8 @@ class QuoteExtractor:
         if len(cue.text) > 2 and cue.text.isupper() and run_in.upper() == run_in and len(run_in.split()) >= 2:
             return True  # 'FELLOW DOCTORS DON'T WANT TO … — Oz may …': a run-in subhead in capitals
         line = self.text[start:end if end >= 0 else len(self.text)].strip()
+        if _LINK_LINE.match(line):
+            return True
         if not line or line[-1] in TITLE_LINE_ENDS or len(line.split()) > TITLE_LINE_WORDS:
             return False
         return cue.tag_ != "VBD" or not line[line.find(cue.text) + len(cue.text):].strip()
