@@ -1300,7 +1300,7 @@ def _person_cue(ent: Span) -> bool:
     root = ent.root
     if root.dep_ == "appos" and root.head.lower_ in ROLE_NOUNS and root.head.pos_ == "NOUN":
         return True
-    return _role_noun_before(ent) or given and _role_appositive_after(ent)
+    return _role_noun_before(ent) or given and (_role_appositive_after(ent) or _role_predicate(ent))
 
 
 def _role_appositive_after(ent: Span) -> bool:
@@ -1316,6 +1316,31 @@ def _role_appositive_after(ent: Span) -> bool:
     return any(c.dep_ == "appos" and c.i > ent.end and c.pos_ == "NOUN" and c.text.islower()
                and (c.lower_ in ROLE_NOUNS or c.lemma_.lower() in ROLE_NOUNS)
                and any(d.dep_ in ("det", "poss") for d in c.children) for c in ent.root.children)
+
+
+def _role_predicate(ent: Span) -> bool:
+    """'Amanda Renteria is the Clinton campaign's national political director': a name that opens with
+    a given name and is the subject of "be" (or "become", "remain") whose predicate is headed by a role
+    noun is that role's holder, as with an appositive (:func:`_role_appositive_after`).
+    A firm named like a person ("Morgan Stanley", "Charles Schwab") is an adviser or an owner too: a
+    role a firm may hold (``FIRM_ROLES``), or a last word that is a given name, says nothing."""
+    root = ent.root
+    if not 2 <= len(ent) <= 3 or not all(t.is_title and t.is_alpha for t in ent) or root.dep_ != "nsubj" \
+            or root.head.lemma_ not in ("be", "become", "remain") or gender_of_name(ent[0].text) is None \
+            or gender_of_name(ent[-1].text) is not None:
+        return False
+    if any(t.lower_ in ORG_WORDS for t in ent) or org_basename(ent.text) != ent.text:
+        return False
+    return any(c.dep_ == "attr" and c.pos_ == "NOUN" and c.text.islower() and c.lemma_.lower() not in FIRM_ROLES
+               and (c.lower_ in ROLE_NOUNS or c.lemma_.lower() in ROLE_NOUNS)
+               and any(d.dep_ in ("det", "poss") for d in c.children) for c in root.head.children)
+
+
+# roles a firm holds as well as a person: "Charles Schwab is the custodian" says no one is a person
+FIRM_ROLES = {"adviser", "advisor", "custodian", "sponsor", "partner", "owner", "investor", "lender", "underwriter",
+              "contractor", "supplier", "provider", "operator", "broker", "auditor", "shareholder", "stakeholder",
+              "bidder", "buyer", "seller", "vendor", "distributor", "manufacturer", "publisher", "leader", "backer",
+              "donor", "founder", "consultant", "manager", "employer", "landlord", "tenant", "member", "winner"}
 
 
 # the last word of a place or body named after a person ("the Muhammad Ali Center", "the Ruth

@@ -767,3 +767,15 @@ def test_what_a_person_has_is_no_part_of_the_name(nlp):
     """"Barack Obama's DOJ": the model stopped at the possessive; the name is not stretched over it."""
     r = analyse(nlp, "Critics said Barack Obama's DOJ, led by an attorney general, had ignored the request.")
     assert [e.name for e in r.entities if e.type == "Person"] == ["Barack Obama"]
+
+
+@pytest.mark.model
+def test_a_name_the_model_typed_an_organisation_is_a_person_its_predicate_gives_a_role(nlp):
+    """'Amanda Renteria is the campaign's national political director' (the model typed the name ORG):
+    a given name, and "be" a role noun, say a person; a firm named like one ("Morgan Stanley is the
+    largest adviser": an adviser may be a firm) stays what the model says."""
+    r = analyse(nlp, "Amanda Renteria is the Clinton campaign's national political director. Morgan Stanley "
+                     "is the largest adviser on the deal.")
+    assert [(t.subject.name, t.object.name) for t in r.triples if t.relation == "HOLDS_ROLE"] == [
+        ("Amanda Renteria", "national political director")]
+    assert not [e for e in r.entities if e.type == "Person" and e.name == "Morgan Stanley"]
