@@ -178,6 +178,20 @@ def surname(words: list[str]) -> str:
     return words[-2] if generation(words) else words[-1]
 
 
+def first_surname(words: list[str]) -> str | None:
+    """The first of two surnames ("Peña" of "Enrique Peña Nieto", "Sada" of "Carlos Manuel Sada
+    Solana", "Rodham" of "Hillary Rodham Clinton"): the word before the last of a name of three words
+    or more, when it is no well-attested given name ("John Paul Jones"), initial or particle. News
+    writes such a person by it alone."""
+    if len(words) < 3 or generation(words):
+        return None
+    word = words[-2]
+    if not word[:1].isupper() or len(word) < 3 or not word.isalpha() or gender_of_name(word) is not None \
+            or word.lower() in NAME_PARTICLES:
+        return None
+    return word
+
+
 def _plural_title(word: str) -> bool:
     """'Presidents' of "Presidents Obama and Bush", 'Sens.' of "Sens. Cruz and Lee": a title in the plural."""
     low = word.lower().rstrip(".")
@@ -311,6 +325,8 @@ class EntityIndex:
         for cluster in {id(c): c for c in full.values()}.values():
             by_surname[surname(cluster.name.split()).lower()].append(cluster)
             by_first[cluster.name.split()[0].lower()].append(cluster)
+            if (inner := first_surname(cluster.name.split())) is not None:
+                by_surname[inner.lower()].append(cluster)  # "Peña" for Enrique Peña Nieto
         for key, cluster in full.items():  # "Debbie Wasserman Schultz" joined "Wasserman Schultz"
             if cluster not in by_first[first := key.split()[0]]:
                 by_first[first].append(cluster)

@@ -779,3 +779,16 @@ def test_a_name_the_model_typed_an_organisation_is_a_person_its_predicate_gives_
     assert [(t.subject.name, t.object.name) for t in r.triples if t.relation == "HOLDS_ROLE"] == [
         ("Amanda Renteria", "national political director")]
     assert not [e for e in r.entities if e.type == "Person" and e.name == "Morgan Stanley"]
+
+
+@pytest.mark.model
+def test_the_first_of_two_surnames_alone_is_that_person(nlp):
+    """'Peña' for Enrique Peña Nieto, 'Sada' for Carlos Manuel Sada Solana: news writes a person of
+    two surnames by the first; a middle word that is a given name ("John Paul Jones") is no surname."""
+    r = analyse(nlp, "Mexico's ambassador, Carlos Manuel Sada Solana, arrived on Monday. Sada said the talks "
+                     "went well. President Enrique Peña Nieto met him. Peña said he was pleased.")
+    assert sorted(e.name for e in r.entities if e.type == "Person") == ["Carlos Manuel Sada Solana",
+                                                                         "Enrique Peña Nieto"]
+    assert [t.subject.name for t in said(r)] == ["Carlos Manuel Sada Solana", "Enrique Peña Nieto"]
+    r = analyse(nlp, "John Paul Jones spoke on Monday. Paul said it was fine.")
+    assert "John Paul Jones" not in [t.subject.name for t in said(r)]
