@@ -314,7 +314,8 @@ def _describe(token: Token, ev: _Evidence) -> Description | OpenDescription | No
     written = _written_words(modifiers)  # "first-time" is one word: no rank ("the first candidate")
     if any(w in NOT_REFERRING | EVALUATIVE | NOT_POINTING for w in written):
         return None
-    if token.dep_ == "appos" and (person := ev.person(token.head)) is not None:
+    if token.dep_ == "appos" and (person := ev.person(token.head)) is not None \
+            and _set_beside(token, words, person, ev):
         return Description(span, person.id, "apposition")
     named_after = next((p for c in token.children if c.dep_ == "appos" and (p := ev.person(c)) is not None), None)
     if named_after is None and words[-1].i == token.i and token.i + 2 < len(token.doc) \
@@ -400,6 +401,28 @@ def _describe(token: Token, ev: _Evidence) -> Description | OpenDescription | No
     if pid not in ev.clusters or _same_clause(token, ev.clusters[pid], ev):
         return None
     return Description(span, pid, why)
+
+
+def _set_beside(token: Token, words: list[Token], person: Cluster, ev: _Evidence) -> bool:
+    """Is an appositive description set right beside the person's name — after its comma or bracket,
+    the name's own words before it ("Ted Cruz, the Texas senator", "Sen. Ann Lee of Ohio, the
+    Democratic leader") — or before the name? The parser hangs an appositive far along the
+    sentence on a name too ("Perez and Castro met at the Center for American Progress, the think
+    tank founded by …"): then it describes whatever stands before its comma."""
+    first, name = words[0], token.head
+    mark = _word_before(first)
+    if mark is None or mark.text not in (",", "(", "—", "–", "-") or (before := _word_before(mark)) is None:
+        # at the start of a clause: set before the name ("The party chairwoman, Representative Ann Lee")
+        return first.i < min((t.i for t in first.sent if ev.person(t) is person), default=first.i + 1)
+    return name.i <= before.i and before in name.subtree and before not in token.subtree
+
+
+def _word_before(token: Token) -> Token | None:
+    """The token before ``token`` that is no space (a no-break space is a token of its own)."""
+    i = token.i - 1
+    while i >= 0 and token.doc[i].is_space:
+        i -= 1
+    return token.doc[i] if i >= 0 else None
 
 
 def _predicated_of(token: Token, ev: _Evidence) -> str | None:

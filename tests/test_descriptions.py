@@ -558,3 +558,13 @@ def test_a_name_set_off_after_the_description_is_its_person(nlp):
             "has faded.")
     assert ("the presumptive Republican nominee", "Tom J. Ashby") in _resolved(nlp, text)
     assert not {d for d in _resolved(nlp, "Ann Lee met the mayor, Tom Ashby and his wife.") if d[0] == "the mayor"}
+
+
+def test_an_appositive_far_from_a_name_describes_what_stands_before_its_comma(nlp):
+    """The parser hung "the think tank run by Lee Park" on Ashby, a clause away: an appositive is the
+    name's only when set right beside it, after its comma ("Ted Cruz, the Texas senator")."""
+    r = analyse(nlp, "Tom Ashby spoke first. A day later, Ashby and Vance were together again, this time at the "
+                     "Harbor Policy Institute, the think tank run by Lee Park. Ted Cruz, the Texas senator, came too.")
+    aliases = {e.name: e.aliases for e in r.entities if e.type == "Person"}
+    assert "think tank" not in aliases["Tom Ashby"]
+    assert "Texas senator" in aliases["Ted Cruz"]
