@@ -101,6 +101,7 @@ from kg.extractors.roles import (
 )
 from kg.given_names import gender_of as gender_of_name
 from kg.handles import HANDLE_PREFIXES
+from kg.indefinites import said_to_be
 from kg.lexicons import load_words
 from kg.mentions import LESSER
 from kg.model import Entity, OpenDescription, Span, Triple, entity_id
@@ -117,6 +118,7 @@ PAST = {"former", "ex", "erstwhile", "onetime", "one-time"}  # "the former presi
 RELATIVE = {"who", "whom", "that", "which"}  # a relative pronoun stands for the words before it
 GENDERED = {**dict.fromkeys(("he", "him", "his", "himself"), "m"),  # a pronoun's gender, as given_names gives it
             **dict.fromkeys(("she", "her", "hers", "herself"), "f")}
+INDEFINITE = "indefinite"  # the rule of what the text says a person is: "Ann Lee, a retired senator"
 SAID_TO_BE = ("apposition",)  # the text sets the description beside the name: what the person is
 NOT_POINTING = {"one", "same", "other", "another", "new"}  # "the one candidate who ...", "the new mayor"
 SPEECH_VERBS = load_words("speech_verbs")
@@ -132,12 +134,21 @@ class Description:
     entity_id: str
     rule: str
     confidence: float = CONFIDENCE
+    alias: bool | None = None  # set for what the text says a person is (kg.indefinites decides)
 
     @property
     def specific(self) -> bool:
         """Does it say more than a bare head ("the Texas senator", a handle; not "the party")? Only
         such words can stand for the entity beyond this article (an alias of its node)."""
+        if self.alias is not None:
+            return self.alias
         return self.rule in ("handle", "nickname") or len(self.span.text.split()) > 2
+
+    @property
+    def names_speaker(self) -> bool:
+        """May a speaker phrase that starts with these words be the entity? Not for what the text
+        says a person is ("a spokeswoman, Ann Lee, said": the speaker rules own the name)."""
+        return not self.rule.startswith(INDEFINITE)
 
 
 def party_of(word: str) -> str | None:
@@ -301,6 +312,8 @@ def describe(doc: Doc, index: EntityIndex, role_triples: Sequence[Triple]
                 evidence.learn(token, found)  # "Ann Lee, the state senator, ... The senator said"
     out.extend(_handles(index.text, index))
     out.extend(_nicknames(index.text, index))
+    out.extend(Description(d.span, d.entity_id, f"{INDEFINITE} {d.how}", alias=d.alias)
+               for d in said_to_be(doc, index.text, evidence.person) if d.span.start not in taken)
     out.sort(key=lambda d: (d.span.start, d.span.end))
     return out, left
 
