@@ -65,6 +65,12 @@ words. Rules, in order (the first that links wins):
   so does a bare role noun ("the candidate"), which the corpus may give only to a person named
   within :data:`BARE_REACH` sentences before it (and never as an alias: its words name no one).
 
+- said to be: an indefinite description the text sets on a named person ("Ann Lee, a retired
+  senator from Ohio", "a lawyer named Ann Lee", "Lee is a lawyer") is a mention of that person,
+  an alias only where the writer sets it beside the name with a modifier or complement
+  (:mod:`kg.indefinites` decides both); never a speaker phrase's words (the speaker rules own
+  them).
+
 Never, whatever fits: a party, organisation or place among the modifiers that the person's own
 roles or party name otherwise, or a nationality their roles do not name ("the French president"
 is not the one "President Obama") ("the Democratic senator" is not the Republican one); a modifier

@@ -14,7 +14,12 @@ use the words know who they are about. Where the text sets it (the first that ho
 
 Only the words of the noun phrase count: its modifiers, its prepositional complements and a noun
 coordinated without its own article; never a clause after it ("who ...", "named ...") nor
-punctuation at its end (a comma only inside a place: "from Austin, Texas").
+punctuation at its end (a comma only inside a place: "from Austin, Texas"). Never words in
+quotation marks ('a "loser"': someone else's word), a part of a hyphenated word ("a co-founder"
+is read whole or not at all), a description that names the person itself, an appositive not right
+after the name and a comma ("Ray, head of the Lee Institute, a think tank" is the institute's) or
+one the sentence goes on from ("over Lee, a narrower win in the state would ..."), nor before a
+name a noun that is no person's ("a study by a sociologist, Ann Lee").
 
 Whether the words also become an alias of the person's node (another name a user sees and
 ``who-said --about`` finds): only a description the writer sets beside the name (apposition,
@@ -40,6 +45,7 @@ NAMING = ("named", "called")  # "a lawyer named Ann Lee"
 COPULAS = ("be", "become", "remain")
 MODALS = {"would", "could", "might", "may", "should", "must", "can", "will", "'d", "wo", "ca"}
 COMPLEMENT_DEPS = ("prep",)  # "from Ohio", "for the Daily Ledger", "to the governor"
+QUOTES = {'"', "“", "”", "''", "``", "‘", "’"}
 RELATIVE = {"who", "whom", "whose", "which", "that", "where", "when"}  # a clause that says more of it
 CLAUSE_DEPS = ("relcl", "acl", "appos", "advcl", "punct")  # never words of the noun phrase
 
@@ -69,6 +75,8 @@ def said_to_be(doc: Doc, text: str, person: Callable[[Token], Cluster | None]) -
         words = _words(token)
         if words is None or any((p := person(t)) is not None and p.id == cluster.id for t in words):
             continue  # "a rival of Lee's" is not Lee
+        if any(t.text in QUOTES for t in words) or words[-1].i + 1 < len(doc) and doc[words[-1].i + 1].text in QUOTES:
+            continue  # 'a "loser"': someone's word the writer quotes, not what the text says she is
         if how == "apposition" and token.dep_ == "appos" and not (_beside(words[0], cluster, person)
                                                                   and _closed(words[-1])):
             continue  # "Dean Ray, head of the Lee Institute, a think tank": the institute's
@@ -78,8 +86,10 @@ def said_to_be(doc: Doc, text: str, person: Callable[[Token], Cluster | None]) -
 
 
 def _head(token: Token) -> bool:
-    """A lowercase singular common noun after "a"/"an"."""
-    return token.pos_ == "NOUN" and token.tag_ == "NN" and token.text.islower() and any(
+    """A lowercase singular common noun after "a"/"an", a whole word (not the "co" of "co-founder")."""
+    doc = token.doc
+    glued = not token.whitespace_ and token.i + 1 < len(doc) and doc[token.i + 1].text == "-"
+    return token.pos_ == "NOUN" and token.tag_ == "NN" and token.text.islower() and not glued and any(
         c.dep_ == "det" and c.lower_ in ARTICLES and c.i < token.i for c in token.children)
 
 

@@ -74,3 +74,10 @@ def test_a_phrase_that_goes_on_as_a_subject_is_no_appositive(nlp):
 def test_a_name_after_a_noun_of_its_own_article_is_not_the_first_nouns(nlp):
     r = analyse(nlp, "A report by a Danish economist, Maria Olsen, found the tax fell short.")
     assert not any("report" in m.text for m in _entity(r, "Maria Olsen").mentions)
+
+
+def test_quoted_words_and_part_of_a_hyphenated_word_are_no_description(nlp):
+    r = analyse(nlp, 'Tom Ashby, a co-founder of the firm, called Maria Olsen a "fraud" and said Olsen is a “loser.”')
+    mentions = {m.text for e in r.entities for m in e.mentions}
+    assert "a co" not in mentions
+    assert not any("loser" in m or "fraud" in m for m in mentions)
