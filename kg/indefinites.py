@@ -1,9 +1,10 @@
 """What the text says a named person is: "Ann Lee, a retired state senator from Ohio, ...".
 
 An indefinite description ("a"/"an" + modifiers + a lowercase common noun, with its complements:
-"a senator from Ohio", "a columnist for the Daily Ledger", "a farmer and former mayor") that the
-text sets on one named person is a mention of that person, so the graph and the statements that
-use the words know who they are about. Where the text sets it (the first that holds):
+"a senator from Ohio", "a columnist for the Daily Ledger", "a farmer and former mayor"), or one
+relative to someone ("his"/"her"/"their" + ...: "her chief rival, Tom Ashby"), that the text
+sets on one named person is a mention of that person, so the graph and the statements that use
+the words know who they are about. Where the text sets it (the first that holds):
 
 - apposition, either side: "Ann Lee, a retired state senator, ..."; "a spokeswoman for the
   campaign, Ann Lee, said";
@@ -18,15 +19,16 @@ punctuation at its end (a comma only inside a place: "from Austin, Texas"). Neve
 quotation marks ('a "loser"': someone else's word), a part of a hyphenated word ("a co-founder"
 is read whole or not at all), a description that names the person itself, an appositive not right
 after the name and a comma ("Ray, head of the Lee Institute, a think tank" is the institute's) or
-one the sentence goes on from ("over Lee, a narrower win in the state would ..."), nor before a
-name a noun that is no person's ("a study by a sociologist, Ann Lee").
+one the sentence goes on from ("over Lee, a narrower win in the state would ..."), a possessive
+one beside the subject ("Ann Lee, her seat on the line, won": hers, not her), nor before a
+name a noun that is no person's ("a study by a sociologist, Ann Lee", "her book, ...").
 
 Whether the words also become an alias of the person's node (another name a user sees and
 ``who-said --about`` finds): only a description the writer sets beside the name (apposition,
-"named"), with a modifier or complement ("real estate developer", not a bare "a lawyer" or "a
-Democrat"), no age or number ("a 74-year-old senator" dates), and no judging word ("a brilliant
-lawyer", ``EVALUATIVE``). A predicate is a mention only: "Lee is a disgrace" is someone's
-judgement, never her name.
+"named"), indefinite ("her rival" names no one but by another), with a modifier or complement
+("real estate developer", not a bare "a lawyer" or "a Democrat"), no age or number ("a
+74-year-old senator" dates), and no judging word ("a brilliant lawyer", ``EVALUATIVE``). A
+predicate is a mention only: "Lee is a disgrace" is someone's judgement, never her name.
 """
 
 from __future__ import annotations
@@ -36,11 +38,16 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from kg.entities import Cluster
+from kg.entities import Cluster, entity_of
 from kg.extractors.roles import EVALUATIVE, is_head
+from kg.lexicons import load_words
 from kg.model import Span
 
 ARTICLES = ("a", "an")
+PERSON_NOUNS = load_words("person_nouns")
+TITLES = load_words("titles")  # "her rival, Sen. Ann Lee"
+RELATION_NOUNS = {"rival", "opponent", "challenger", "ally", "predecessor", "successor", "mentor", "protege"}
+POSSESSIVES = ("his", "her", "their")  # "her chief rival, Ann Lee": a description relative to someone
 NAMING = ("named", "called")  # "a lawyer named Ann Lee"
 COPULAS = ("be", "become", "remain")
 MODALS = {"would", "could", "might", "may", "should", "must", "can", "will", "'d", "wo", "ca"}
@@ -80,17 +87,22 @@ def said_to_be(doc: Doc, text: str, person: Callable[[Token], Cluster | None]) -
         if how == "apposition" and token.dep_ == "appos" and not (_beside(words[0], cluster, person)
                                                                   and _closed(words[-1])):
             continue  # "Dean Ray, head of the Lee Institute, a think tank": the institute's
+        if words[0].lower_ in POSSESSIVES and token.dep_ == "appos" and token.head.dep_ in ("nsubj", "nsubjpass"):
+            continue  # "Ann Lee, her seat on the line, won": her own seat, not what she is
         span = Span.of(text, words[0].idx, words[-1].idx + len(words[-1].text))
-        out.append(SaidToBe(span, cluster.id, how, how != "predicate" and _names(words, token)))
+        alias = how != "predicate" and words[0].lower_ in ARTICLES and _names(words, token)
+        out.append(SaidToBe(span, cluster.id, how, alias))
     return out
 
 
 def _head(token: Token) -> bool:
-    """A lowercase singular common noun after "a"/"an", a whole word (not the "co" of "co-founder")."""
+    """A lowercase singular common noun after "a"/"an" or a possessive pronoun, a whole word (not
+    the "co" of "co-founder")."""
     doc = token.doc
     glued = not token.whitespace_ and token.i + 1 < len(doc) and doc[token.i + 1].text == "-"
     return token.pos_ == "NOUN" and token.tag_ == "NN" and token.text.islower() and not glued and any(
-        c.dep_ == "det" and c.lower_ in ARTICLES and c.i < token.i for c in token.children)
+        c.dep_ == "det" and c.lower_ in ARTICLES or c.dep_ == "poss" and c.lower_ in POSSESSIVES
+        for c in token.children if c.i < token.i)
 
 
 def _whose(token: Token, person: Callable[[Token], Cluster | None]) -> tuple[Cluster, str] | None:
@@ -98,9 +110,11 @@ def _whose(token: Token, person: Callable[[Token], Cluster | None]) -> tuple[Clu
     if token.dep_ == "appos" and (cluster := person(token.head)) is not None:
         return cluster, "apposition"  # "Ann Lee, a retired senator"
     after = next((c for c in token.children if c.dep_ == "appos" and c.i > token.i), None)
-    if after is not None and (cluster := person(after)) is not None and _set_off(after) and is_head(token) \
+    if after is not None and (cluster := person(after)) is not None and _set_off(after) and _person_noun(token) \
             and _right_after(token, after):
         return cluster, "apposition"  # "a spokeswoman for the campaign, Ann Lee, said"
+    if (cluster := _name_follows(token, person)) is not None:
+        return cluster, "apposition"  # "her chief rival Ann Lee", "her rival, Sen. Ann Lee of Ohio."
     named = next((c for c in token.children if c.dep_ == "acl" and c.lower_ in NAMING), None)
     if named is not None:
         obj = next((c for c in named.children if c.dep_ in ("oprd", "dobj", "attr")), None)
@@ -114,6 +128,41 @@ def _whose(token: Token, person: Callable[[Token], Cluster | None]) -> tuple[Clu
             cluster = person(subject)
             return (cluster, "predicate") if cluster is not None else None
     return None
+
+
+def _name_follows(token: Token, person: Callable[[Token], Cluster | None]) -> Cluster | None:
+    """The person named right after a possessive description of a person noun, the parser's
+    appositive or not: "her chief rival Ann Lee" (the noun a compound of the name), "her rival,
+    Sen. Ann Lee of Ohio." (a comma, a title, the name and a place, then the end of the phrase;
+    never an item of a list: "her rival, Ann Lee and ...")."""
+    doc = token.doc
+    if not any(c.dep_ == "poss" and c.lower_ in POSSESSIVES for c in token.children) or not _person_noun(token):
+        return None
+    k = token.i + 1
+    comma = k < len(doc) and doc[k].text == ","
+    k += comma
+    if k < len(doc) and doc[k].ent_type_ != "PERSON" and doc[k].lower_.rstrip(".") in TITLES:
+        k += 1
+    name = entity_of(doc[k]) if k < len(doc) else None
+    if name is None or name.start != k or name.label_ != "PERSON" or (cluster := person(doc[k])) is None:
+        return None
+    if not comma:  # the noun a compound of the name, or the name its appositive
+        return cluster if token.dep_ == "compound" and name.start <= token.head.i < name.end or any(
+            t.dep_ == "appos" and t.head.i == token.i for t in name) else None
+    end = name.end
+    if end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].ent_type_ == "GPE":
+        end = next((j for j in range(end + 1, len(doc)) if doc[j].ent_type_ != "GPE"), len(doc))
+    if end < len(doc) and (doc[end].text not in (",", ".", ";") or doc[end].text == "," and end + 1 < len(doc)
+                           and doc[end + 1].lower_ in ("and", "or")):
+        return None
+    return cluster
+
+
+def _person_noun(token: Token) -> bool:
+    """A noun that stands for a person: a role or job ("spokeswoman"), a person noun ("husband",
+    ``person_nouns.txt``) or one a person is to another ("rival"); never "a study", "a report"."""
+    lemma = token.lemma_.lower()
+    return is_head(token) or lemma in PERSON_NOUNS or lemma in RELATION_NOUNS
 
 
 def _beside(first: Token, cluster: Cluster, person: Callable[[Token], Cluster | None]) -> bool:
@@ -165,7 +214,7 @@ def _words(token: Token) -> list[Token] | None:
     keep.add(token.i)
     doc = token.doc
     first = min(keep)
-    if doc[first].lower_ not in ARTICLES:
+    if doc[first].lower_ not in ARTICLES + POSSESSIVES:
         return None
     end = first
     while end + 1 in keep:
@@ -205,6 +254,6 @@ def _place_comma(token: Token) -> bool:
 def _names(words: list[Token], head: Token) -> bool:
     """May these words stand as another name of the person: a modifier or complement, no number
     or age, no judging word."""
-    others = [t for t in words if t.i != head.i and t.lower_ not in ARTICLES and not t.is_punct]
+    others = [t for t in words[1:] if t.i != head.i and not t.is_punct]
     return bool(others) and not any(t.like_num or any(c.isdigit() for c in t.text) or t.lower_ in EVALUATIVE
                                     for t in words)

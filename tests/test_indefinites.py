@@ -81,3 +81,28 @@ def test_quoted_words_and_part_of_a_hyphenated_word_are_no_description(nlp):
     mentions = {m.text for e in r.entities for m in e.mentions}
     assert "a co" not in mentions
     assert not any("loser" in m or "fraud" in m for m in mentions)
+
+
+def test_a_possessive_description_beside_a_name_is_that_person_but_no_alias(nlp):
+    r = analyse(nlp, "Maria Olsen spent the day answering her chief rival, Tom Ashby, on taxes.")
+    assert "her chief rival" in _mentioned(r, "Tom Ashby")
+    assert "chief rival" not in _entity(r, "Tom Ashby").aliases
+    assert not any("rival" in m.text for m in _entity(r, "Maria Olsen").mentions)
+
+
+def test_a_possessive_phrase_beside_the_subject_is_not_the_subject(nlp):
+    r = analyse(nlp, "Maria Olsen, her seat on the line, won the county by nine points.")
+    assert not any("seat" in m.text for m in _entity(r, "Maria Olsen").mentions)
+
+
+def test_a_possessive_description_right_before_a_name_is_that_person(nlp):
+    text = ("Maria Olsen leads the race in Ohio, a state in which her chief rival Tom Ashby grew up. "
+            "Voters who backed her rival, Sen. Tom Ashby of Ohio, stayed home, and her opponent, Tom Ashby, "
+            "said he would win.")
+    r = analyse(nlp, text)
+    assert {"her chief rival", "her rival", "her opponent"} <= _mentioned(r, "Tom Ashby")
+
+
+def test_a_possessive_description_before_a_list_of_names_is_no_one(nlp):
+    r = analyse(nlp, "Maria Olsen thanked her rival, Tom Ashby and Ann Lee for the debate.")
+    assert "her rival" not in _mentioned(r, "Tom Ashby")
