@@ -42,6 +42,7 @@ from kg.entities import Cluster, entity_of
 from kg.extractors.roles import EVALUATIVE, is_head
 from kg.lexicons import load_words
 from kg.model import Span
+from kg.token_table import token_table
 
 ARTICLES = ("a", "an")
 PERSON_NOUNS = load_words("person_nouns")
@@ -72,7 +73,8 @@ def said_to_be(doc: Doc, text: str, person: Callable[[Token], Cluster | None]) -
     """Every indefinite description of ``doc`` set on one named person (``person`` gives the
     Person cluster a word names, or None), in order of the text."""
     out: list[SaidToBe] = []
-    for token in doc:
+    table = token_table(doc)  # a Token is made only for a common noun tagged NN
+    for token in (doc[i] for i, tag in enumerate(table.tag) if tag == "NN" and table.pos[i] == "NOUN"):
         if not _head(token):
             continue
         found = _whose(token, person)

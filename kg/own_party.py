@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Token
 
 from kg.entities import Cluster, EntityIndex, in_quotation
 from kg.model import Span
+from kg.token_table import token_table
 
 GENDERS = {"his": "m", "her": "f"}
 SUBJECTS = {"he": "m", "she": "f"}
@@ -44,9 +45,8 @@ def own_parties(doc: Doc, index: EntityIndex, parties: Mapping[str, set[str]],
     if not by_party:
         return []
     out: list[tuple[Span, str]] = []
-    for token in doc:
-        if token.lower_ != "party" or token.tag_ != "NN":
-            continue
+    table = token_table(doc)  # a Token is made only for the word "party"
+    for token in (doc[i] for i, low in enumerate(table.lower) if low == "party" and table.tag[i] == "NN"):
         left = list(doc[token.left_edge.i:token.i])
         if not left or left[0].lower_ not in GENDERS or left[0].dep_ != "poss" \
                 or any(t.lower_ != "own" for t in left[1:]):
