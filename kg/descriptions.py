@@ -72,7 +72,9 @@ words. Rules, in order (the first that links wins):
   them);
 - one's own party: "her own party", "his party" → the one party the text ties the pronoun's person
   (the subject of its clause, of its gender) to, when the article names it (:mod:`kg.own_party`;
-  a mention, no alias).
+  a mention, no alias);
+- a candidate's rival: "her primary rival", "his chief opponent" → the one other candidate of
+  that contest the article names (:mod:`kg.rivals`; a mention, no alias).
 
 Never, whatever fits: a party, organisation or place among the modifiers that the person's own
 roles or party name otherwise, or a nationality their roles do not name ("the French president"
@@ -115,6 +117,7 @@ from kg.lexicons import load_words
 from kg.mentions import LESSER
 from kg.model import Entity, OpenDescription, Span, Triple, entity_id
 from kg.own_party import own_parties
+from kg.rivals import rivals
 from kg.token_table import token_table
 
 if TYPE_CHECKING:  # a worker process extracting articles never needs networkx (~0.3 s to import)
@@ -130,6 +133,7 @@ RELATIVE = {"who", "whom", "that", "which"}  # a relative pronoun stands for the
 GENDERED = {**dict.fromkeys(("he", "him", "his", "himself"), "m"),  # a pronoun's gender, as given_names gives it
             **dict.fromkeys(("she", "her", "hers", "herself"), "f")}
 OWN_PARTY = "own party"  # "Ann Lee broke with her own party" (kg.own_party)
+RIVAL = "rival"  # "Ann Lee and her primary rival" (kg.rivals)
 INDEFINITE = "indefinite"  # the rule of what the text says a person is: "Ann Lee, a retired senator"
 SAID_TO_BE = ("apposition",)  # the text sets the description beside the name: what the person is
 NOT_POINTING = {"one", "same", "other", "another", "new"}  # "the one candidate who ...", "the new mayor"
@@ -160,7 +164,7 @@ class Description:
     def names_speaker(self) -> bool:
         """May a speaker phrase that starts with these words be the entity? Not a predicate ("Lee is
         a lawyer": what she is, never a phrase that speaks) nor one's own party."""
-        return self.rule not in (f"{INDEFINITE} predicate", OWN_PARTY)
+        return self.rule not in (f"{INDEFINITE} predicate", OWN_PARTY, RIVAL)
 
 
 def party_of(word: str) -> str | None:
@@ -328,8 +332,13 @@ def describe(doc: Doc, index: EntityIndex, role_triples: Sequence[Triple]
                for d in said_to_be(doc, index.text, evidence.person) if d.span.start not in taken)
     linked = {d.span.start: d.entity_id for d in out}  # "The GOP nominee ... his own party": the nominee's
     party_nodes = [c for c in evidence.clusters.values() if is_party(c)]
+    parties = _parties_said(evidence, out)
     out.extend(Description(span, party, OWN_PARTY, alias=False) for span, party in
-               own_parties(doc, index, _parties_said(evidence, out), party_nodes, evidence.person, linked, party_of))
+               own_parties(doc, index, parties, party_nodes, evidence.person, linked, party_of))
+    candidates = [pid for pid, c in evidence.clusters.items() if c.type == "Person"
+                  and CANDIDACY in evidence.classes_held(pid)]
+    out.extend(Description(span, pid, RIVAL, alias=False) for span, pid in
+               rivals(doc, index, candidates, parties, evidence.person, linked, party_of, evidence.first))
     out.sort(key=lambda d: (d.span.start, d.span.end))
     return out, left
 

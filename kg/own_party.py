@@ -51,7 +51,7 @@ def own_parties(doc: Doc, index: EntityIndex, parties: Mapping[str, set[str]],
         if not left or left[0].lower_ not in GENDERS or left[0].dep_ != "poss" \
                 or any(t.lower_ != "own" for t in left[1:]):
             continue
-        pid = _possessor(left[0], index, person, described)
+        pid = possessor(left[0], index, person, described)
         if pid is None or len(held := parties.get(pid, set())) != 1:
             continue
         nodes = by_party.get(next(iter(held)), [])
@@ -60,7 +60,7 @@ def own_parties(doc: Doc, index: EntityIndex, parties: Mapping[str, set[str]],
     return out
 
 
-def _possessor(pronoun: Token, index: EntityIndex, person: Callable[[Token], Cluster | None],
+def possessor(pronoun: Token, index: EntityIndex, person: Callable[[Token], Cluster | None],
                described: Mapping[int, str]) -> str | None:
     """The person a his/her stands for: the subject of the nearest clause above it, of its gender."""
     gender = GENDERS[pronoun.lower_]
