@@ -87,7 +87,7 @@ def said_to_be(doc: Doc, text: str, person: Callable[[Token], Cluster | None]) -
         if any(t.text in QUOTES for t in words) or words[-1].i + 1 < len(doc) and doc[words[-1].i + 1].text in QUOTES:
             continue  # 'a "loser"': someone's word the writer quotes, not what the text says she is
         if how == "apposition" and token.dep_ == "appos" and not (_beside(words[0], cluster, person)
-                                                                  and _closed(words[-1])):
+                                                                  and _closed(words[-1], token)):
             continue  # "Dean Ray, head of the Lee Institute, a think tank": the institute's
         if words[0].lower_ in POSSESSIVES and token.dep_ == "appos" and token.head.dep_ in ("nsubj", "nsubjpass"):
             continue  # "Ann Lee, her seat on the line, won": her own seat, not what she is
@@ -176,12 +176,18 @@ def _beside(first: Token, cluster: Cluster, person: Callable[[Token], Cluster | 
     return before is not None and before.id == cluster.id
 
 
-def _closed(last: Token) -> bool:
-    """Does the appositive end where the words after it say it does: a punctuation mark or a
-    relative word ("Ann Lee, a senator who ...")? Never a clause going on ("over Lee, a narrower
-    win in the state she held would ...": the subject of what follows, not her)."""
+def _closed(last: Token, head: Token) -> bool:
+    """Does the appositive end where the words after it say it does: a punctuation mark, a
+    relative word ("Ann Lee, a senator who ...") or "and" before another noun it is ("Ann Lee, a
+    former aide and now the chair of ...")? Never a clause going on ("over Lee, a narrower win
+    in the state she held would ...": the subject of what follows, not her), nor an item of a
+    list the parser hung on it ("Lee, a tough line on crime and supporting the police")."""
     doc = last.doc
-    return last.i + 1 >= len(doc) or doc[last.i + 1].is_punct or doc[last.i + 1].lower_ in RELATIVE
+    if last.i + 1 >= len(doc) or doc[last.i + 1].is_punct or doc[last.i + 1].lower_ in RELATIVE:
+        return True
+    after = doc[last.i + 1]
+    return after.dep_ == "cc" and after.head.i == head.i and any(
+        c.dep_ == "conj" and c.pos_ == "NOUN" and c.i > after.i for c in head.children)
 
 
 def _right_after(token: Token, name: Token) -> bool:
@@ -234,7 +240,8 @@ def _phrase(token: Token) -> list[Token]:
     """``token``'s subtree without the clauses hung inside it ("... newspaper, which ...")."""
     out = [token]
     for child in token.children:
-        if child.dep_ in CLAUSE_DEPS and not _place_comma(child) and not _close_name(child):
+        if child.dep_ in CLAUSE_DEPS and not _place_comma(child) and not _close_name(child) \
+                and not (child.dep_ == "appos" and child.ent_type_ == token.ent_type_ == "GPE"):  # "Austin, Texas"
             continue
         out.extend(_phrase(child))
     return out

@@ -106,3 +106,11 @@ def test_a_possessive_description_right_before_a_name_is_that_person(nlp):
 def test_a_possessive_description_before_a_list_of_names_is_no_one(nlp):
     r = analyse(nlp, "Maria Olsen thanked her rival, Tom Ashby and Ann Lee for the debate.")
     assert "her rival" not in _mentioned(r, "Tom Ashby")
+
+
+def test_a_place_with_its_state_and_a_second_noun_after_and_keep_the_description(nlp):
+    text = ("Tom Ashby, a retired teacher from Dayton, Ohio, spoke first. Maria Olsen, a former aide to "
+            "Mr. Ashby and now the chair of the county board, spoke next.")
+    r = analyse(nlp, text)
+    assert "a retired teacher from Dayton, Ohio" in _mentioned(r, "Tom Ashby")
+    assert "a former aide to Mr. Ashby" in _mentioned(r, "Maria Olsen")
