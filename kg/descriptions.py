@@ -65,6 +65,17 @@ words. Rules, in order (the first that links wins):
   so does a bare role noun ("the candidate"), which the corpus may give only to a person named
   within :data:`BARE_REACH` sentences before it (and never as an alias: its words name no one).
 
+- said to be: an indefinite description the text sets on a named person ("Ann Lee, a retired
+  senator from Ohio", "a lawyer named Ann Lee", "Lee is a lawyer") is a mention of that person,
+  an alias only where the writer sets it beside the name with a modifier or complement
+  (:mod:`kg.indefinites` decides both); never a speaker phrase's words (the speaker rules own
+  them);
+- one's own party: "her own party", "his party" → the one party the text ties the pronoun's person
+  (the subject of its clause, of its gender) to, when the article names it (:mod:`kg.own_party`;
+  a mention, no alias);
+- a candidate's rival: "her primary rival", "his chief opponent" → the one other candidate of
+  that contest the article names (:mod:`kg.rivals`; a mention, no alias).
+
 Never, whatever fits: a party, organisation or place among the modifiers that the person's own
 roles or party name otherwise, or a nationality their roles do not name ("the French president"
 is not the one "President Obama") ("the Democratic senator" is not the Republican one); a modifier
@@ -101,9 +112,12 @@ from kg.extractors.roles import (
 )
 from kg.given_names import gender_of as gender_of_name
 from kg.handles import HANDLE_PREFIXES
+from kg.indefinites import said_to_be
 from kg.lexicons import load_words
 from kg.mentions import LESSER
 from kg.model import Entity, OpenDescription, Span, Triple, entity_id
+from kg.own_party import own_parties
+from kg.rivals import rivals
 from kg.token_table import token_table
 
 if TYPE_CHECKING:  # a worker process extracting articles never needs networkx (~0.3 s to import)
@@ -113,10 +127,14 @@ CONFIDENCE = 0.6  # a description points back; a name (0.8 and above) names
 NAMED = 0.8  # role triples at least this sure stand beside a name: evidence for a description
 BARE_REACH = 2  # sentences a bare "the pollster" may stand after its person's last mention
 CANDIDACY = "candidacy"  # the role class of "the Republican nominee", "the GOP front-runner"
+COMPLEMENT_WORDS = {"of", "for", "to", "from", "at", "in", "with", "on", "against", "by"}  # a complement's words
 PAST = {"former", "ex", "erstwhile", "onetime", "one-time"}  # "the former president" held it before
 RELATIVE = {"who", "whom", "that", "which"}  # a relative pronoun stands for the words before it
 GENDERED = {**dict.fromkeys(("he", "him", "his", "himself"), "m"),  # a pronoun's gender, as given_names gives it
             **dict.fromkeys(("she", "her", "hers", "herself"), "f")}
+OWN_PARTY = "own party"  # "Ann Lee broke with her own party" (kg.own_party)
+RIVAL = "rival"  # "Ann Lee and her primary rival" (kg.rivals)
+INDEFINITE = "indefinite"  # the rule of what the text says a person is: "Ann Lee, a retired senator"
 SAID_TO_BE = ("apposition",)  # the text sets the description beside the name: what the person is
 NOT_POINTING = {"one", "same", "other", "another", "new"}  # "the one candidate who ...", "the new mayor"
 SPEECH_VERBS = load_words("speech_verbs")
@@ -132,12 +150,21 @@ class Description:
     entity_id: str
     rule: str
     confidence: float = CONFIDENCE
+    alias: bool | None = None  # set for what the text says a person is (kg.indefinites decides)
 
     @property
     def specific(self) -> bool:
         """Does it say more than a bare head ("the Texas senator", a handle; not "the party")? Only
         such words can stand for the entity beyond this article (an alias of its node)."""
+        if self.alias is not None:
+            return self.alias
         return self.rule in ("handle", "nickname") or len(self.span.text.split()) > 2
+
+    @property
+    def names_speaker(self) -> bool:
+        """May a speaker phrase that starts with these words be the entity? Not a predicate ("Lee is
+        a lawyer": what she is, never a phrase that speaks) nor one's own party."""
+        return self.rule not in (f"{INDEFINITE} predicate", OWN_PARTY, RIVAL)
 
 
 def party_of(word: str) -> str | None:
@@ -301,8 +328,32 @@ def describe(doc: Doc, index: EntityIndex, role_triples: Sequence[Triple]
                 evidence.learn(token, found)  # "Ann Lee, the state senator, ... The senator said"
     out.extend(_handles(index.text, index))
     out.extend(_nicknames(index.text, index))
+    out.extend(Description(d.span, d.entity_id, f"{INDEFINITE} {d.how}", alias=d.alias)
+               for d in said_to_be(doc, index.text, evidence.person) if d.span.start not in taken)
+    linked = {d.span.start: d.entity_id for d in out}  # "The GOP nominee ... his own party": the nominee's
+    party_nodes = [c for c in evidence.clusters.values() if is_party(c)]
+    parties = _parties_said(evidence, out)
+    out.extend(Description(span, party, OWN_PARTY, alias=False) for span, party in
+               own_parties(doc, index, parties, party_nodes, evidence.person, linked, party_of))
+    candidates = [pid for pid, c in evidence.clusters.items() if c.type == "Person"
+                  and CANDIDACY in evidence.classes_held(pid)]
+    out.extend(Description(span, pid, RIVAL, alias=False) for span, pid in
+               rivals(doc, index, candidates, parties, evidence.person, linked, party_of, evidence.first))
     out.sort(key=lambda d: (d.span.start, d.span.end))
     return out, left
+
+
+def _parties_said(ev: _Evidence, described: Iterable[Description]) -> dict[str, set[str]]:
+    """The parties the text ties each person to: the evidence's, and a party word of a description
+    linked to the person ("the presumptive Republican nominee", "a Democratic pollster")."""
+    parties = {pid: set(held) for pid, held in ev.parties.items()}
+    for d in described:
+        words = [w.strip(",.'\"“”").lower() for w in d.span.text.split()]
+        cut = next((k for k, w in enumerate(words) if w in COMPLEMENT_WORDS), len(words))
+        if d.entity_id not in ev.clusters or ev.clusters[d.entity_id].type != "Person" or PAST & set(words):
+            continue  # (never "a former Democratic senator", nor "a critic of the Republican Party")
+        parties.setdefault(d.entity_id, set()).update(p for w in words[:cut] if (p := party_of(w)) is not None)
+    return parties
 
 
 def _describe(token: Token, ev: _Evidence) -> Description | OpenDescription | None:

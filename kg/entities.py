@@ -584,10 +584,10 @@ class EntityIndex:
     def add_description(self, entity_id_: str, span: TextSpan, *, alias: bool = True) -> None:
         """A description that refers back to one entity ("the Texas senator", "@tedcruz"): a mention
         of it at ``span`` (so statements that use it mention the entity) and, when ``alias``, its
-        words without "the" or "@" an alias of its node (so ``who-said --about`` finds them; never a
+        words without "the", "a" or "@" an alias of its node (so ``who-said --about`` finds them; never a
         name for matching). A bare "the party" is no alias: it names the party of one article only."""
         cluster = self.cluster_by_id(entity_id_)
-        words = " ".join(re.sub(r"^(?:the|The|THE)\s+|^@|[“”\"]", "", span.text).split())
+        words = " ".join(re.sub(r"^(?:the|The|THE|an?|An?|AN?)\s+|^@|[“”\"]", "", span.text).split())
         if cluster is None or not words:
             return
         owners = {id(c) for c in self._clusters + list(self._extra.values()) for m in c.mentions

@@ -23,7 +23,8 @@ def extract_document(document: Document, sdoc: Doc) -> DocResult:
     index.register_roles(role_triples)
     described, left_open = describe(sdoc, index, role_triples)
     for found in described:
-        index.describe(found.entity_id, found.span)
+        if found.names_speaker:
+            index.describe(found.entity_id, found.span)
     triples.extend(role_triples)
     reports = findings.ReportResolver(sdoc, index)
     triples.extend(findings.extract(sdoc, index, reports))
