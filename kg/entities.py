@@ -56,8 +56,8 @@ from functools import cache, lru_cache
 from cleanco import basename
 from spacy.tokens import Doc, Span, Token
 
+from kg.given_names import full_name_shaped, is_given_name
 from kg.given_names import gender_of as gender_of_name
-from kg.given_names import is_given_name
 from kg.handles import handle_letters, spellings
 from kg.lexicons import load_pairs, load_words
 from kg.model import Entity, EntityRef, Triple, entity_id
@@ -324,7 +324,7 @@ class EntityIndex:
             if len(words) >= 2 and any(k.endswith(" " + " ".join(words).lower()) for k in full):
                 persons.append((ent, words))  # "Von der Leyen" after "Ursula von der Leyen"
                 continue
-            if len(words) != 1 or len(ent) != 1 and kind != "Organization":
+            if len(words) != 1 or len(ent) != 1 and kind != "Organization" or _possessive_company(ent):
                 continue
             low = words[0].lower()
             known = low in by_surname or (kind != "Organization" or gender_of_name(words[0]) is not None) and len(
@@ -345,10 +345,20 @@ class EntityIndex:
                 last_alone[words[0].lower()] = max(last_alone.get(words[0].lower(), 0), ent.start_char)
         shared: dict[str, list[Cluster]] = {}  # a surname two full names carry -> those people
         other_bearers: dict[tuple[str, str], Cluster] = {}  # (surname, gender) -> "Mrs. Khan" beside Khizr Khan
+        unsettled = self._unnamed_bearers(persons, by_surname)  # "Obama" beside Michelle Obama and "Mr. Obama"
         for ent, words in sorted(persons, key=lambda p: p[0].start):
             key = " ".join(words).lower()
             if len(words) == 1 and key.endswith("s") and key[:-1] in by_surname:
                 continue  # "the Clintons": a family, not one of them
+            if key in unsettled and self._honorific_gender(ent.start_char) is None and all(
+                    first_named.get(id(c), ent.start_char + 1) > ent.start_char for c in by_surname[key]):
+                # "President Obama" before Michelle Obama is named, beside a "Mr. Obama": either, so neither
+                cluster = unsettled[key] or Cluster("Person", words[0], key=f"{words[0]} {self.doc_id}")
+                if unsettled[key] is None:
+                    unsettled[key] = cluster
+                    self._clusters.append(cluster)
+                self._mention(cluster, ent, strip_possessive(self._words(ent)))
+                continue
             cluster = full.get(key)
             if cluster is None and _in_headline(ent, self.text):
                 # headline case glues words onto a name ("Clinton Breaks With Obama"): its first
@@ -446,6 +456,23 @@ class EntityIndex:
                         and mention.text.split()[0].lower() == words[0].lower():
                     cluster.aliases.add(f"{before.group(1)} {mention.text}")
 
+    def _unnamed_bearers(self, persons: list[tuple[Span, list[str]]],
+                         by_surname: dict[str, list[Cluster]]) -> dict[str, Cluster | None]:
+        """Surnames the article gives a second, unnamed person: an honorific of a gender that no
+        full name of that surname has ("Mr. Obama" beside Michelle Obama). The surname without an
+        honorific written before the full name ("President Obama ... the first lady, Michelle
+        Obama") may then be either person: it goes to neither, a name of its own keyed to the
+        article (None until minted). Written after the full name, it refers back to it ("Thomas
+        Ashby ... Mrs. Ashby ... Ashby said")."""
+        found: dict[str, Cluster | None] = {}
+        for ent, words in persons:
+            if len(words) != 1 or (bearers := by_surname.get(key := words[0].lower())) is None:
+                continue
+            gender = self._honorific_gender(ent.start_char)
+            if gender is not None and not _agreeing(bearers, gender):
+                found[key] = None
+        return found
+
     def _other_bearer(self, other_bearers: dict[tuple[str, str], Cluster], surname: str, gender: str,
                       ent: Span) -> Cluster:
         """A person named only by an honorific and a surname whose gender no full name of that
@@ -498,9 +525,11 @@ class EntityIndex:
                 cluster.name = name
                 return cluster
         if " " not in name and kind == "Organization":
-            # "Northwind" after "Northwind Energy": the first word of exactly one organisation's name
+            # "Northwind" after "Northwind Energy": the first word of exactly one organisation's name;
+            # never a given name before a surname ("Amanda" is a person, not the "Amanda Renteria" the model typed ORG)
             same = {id(c): c for (k, _low), c in orgs.items()
-                    if k == kind and " " in c.name and c.name.split()[0].lower() == low}
+                    if k == kind and " " in c.name and c.name.split()[0].lower() == low
+                    and not full_name_shaped(c.name)}
             if len(same) == 1:
                 return next(iter(same.values()))
         return None
@@ -1035,6 +1064,18 @@ def _split_at_bracket(ent: Span) -> list[Span]:
     return pieces
 
 
+def _possessive_company(ent: Span) -> bool:
+    """"the top flack for McDonald’s": an ORG the model tagged with its possessive inside, owning
+    no noun after it, is a company named so (McDonald's, Wendy's), not the person of that surname
+    ("Laquan McDonald"); never after "of" ("a friend of Trump's")."""
+    doc = ent.doc
+    if ent.label_ != "ORG" or len(ent) != 2 or ent[-1].lower_ not in ("'s", "’s"):
+        return False
+    after = doc[ent.end] if ent.end < len(doc) else None
+    owned = after is not None and after.pos_ in ("NOUN", "PROPN", "ADJ", "NUM")
+    return not owned and (ent.start == 0 or doc[ent.start - 1].lower_ != "of")
+
+
 def _split_at_possessive(ent: Span) -> list[Span]:
     """"Fox News’ Bret Baier", "Fox News Channel’s Hannity" tagged one ORG: an organisation's
     possessive inside the span ends the organisation's name (its last word an organisation word,
@@ -1319,8 +1360,7 @@ def _role_appositive_after(ent: Span) -> bool:
 NAMED_AFTER = {"center", "centre", "foundation", "institute", "university", "college", "school", "academy",
                "hospital", "museum", "library", "stadium", "arena", "airport", "prize", "award", "fund",
                "scholarship", "lecture", "building", "highway", "boulevard", "avenue", "street"}
-ORG_WORDS = {"news", "party", "group", "committee", "council", "company", "corporation", "association", "institute",
-             "university", "college", "foundation", "bank", "agency", "department", "times", "post", "network"}
+ORG_WORDS = load_words("org_words")
 
 
 def _role_noun_before(ent: Span) -> bool:
@@ -1377,7 +1417,7 @@ def org_basename(name: str) -> str:
 
 
 NATIONAL_BODIES = load_words("national_bodies")
-CHAMBERS = {"senate", "house", "assembly", "legislature"}  # a nation's and a state's alike
+CHAMBERS = load_words("chambers")  # a nation's and a state's alike
 _NATIONAL_PREFIX = re.compile(r"^(?:U\.S\.?|US|United States)\s+(?=[A-Z])")
 _DEPARTMENT_OF = re.compile(r"^Department of (?:the )?([A-Z][\w.&' -]*)$")
 

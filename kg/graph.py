@@ -25,9 +25,10 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
+from kg.given_names import full_name_shaped, is_given_name
 from kg.given_names import gender_of as gender_of_name
-from kg.given_names import is_given_name
 from kg.handles import handle_letters, spellings
+from kg.lexicons import load_words
 from kg.model import DocResult, EntityRef, OpenDescription, Triple, entity_id, stable_hash
 from kg.owned_groups import owned_noun, owned_nouns
 
@@ -272,7 +273,8 @@ class KnowledgeGraph:
                     by_first_last[(words[0], words[1])].append(node)
             elif data.get("label") == "Organization" and len(words) >= 2:
                 by_initials[_initials(data.get("name", ""))].append(node)
-                for word in {words[0], words[-1]}:
+                # "Amanda Renteria" the model typed an organisation: neither word is its short form
+                for word in {words[0], words[-1]} if not full_name_shaped(data.get("name", "")) else ():
                     by_org_word[word].append(node)
 
         def dominant(candidates: list[str], ratio: float = dominance) -> str | None:
@@ -336,7 +338,7 @@ class KnowledgeGraph:
                     name = str(data.get("name", "")).replace(".", "")
                     if name.isupper() and len(name) >= 2:
                         target = dominant(by_initials.get(name.lower(), []))
-                    else:
+                    elif words[0] not in load_words("chambers"):  # "House" is the House, never the "White House"
                         target = dominant(by_org_word.get(words[0], []))
             elif len(words) >= 3 and label == "Person" and all(len(w.rstrip(".")) == 1 for w in words[1:-1]) \
                     and len(middles[(words[0], words[-1])]) <= 1:

@@ -33,6 +33,21 @@ def test_two_people_sharing_a_surname_stay_apart(nlp):
 
 
 @pytest.mark.model
+def test_a_surname_an_honorific_gives_a_second_unnamed_bearer_goes_to_neither(nlp):
+    """"Mr. Vance" beside Laura Vance is another Vance: "Governor Vance", written before she is
+    named, may be either of them, so it is not hers; "Mrs. Vance" still is."""
+    text = ("Governor Vance arrived late to the gala on Friday. His wife, Laura Vance, had planned it for "
+            "months, and Mr. Vance thanked the chefs. Mrs. Vance stayed after midnight.")
+    r = analyse(nlp, text)
+    laura = {(m.start, m.end) for m in persons(r)["Laura Vance"].mentions}
+    for at in (text.index("Governor Vance") + 9, text.index("Mr. Vance") + 4):
+        assert (at, at + 5) not in laura
+    assert (text.index("Mrs. Vance") + 5, text.index("Mrs. Vance") + 10) in laura
+    governor = next(e for e in r.entities if any(m.start == text.index("Governor Vance") + 9 for m in e.mentions))
+    assert governor.id.endswith("-test")  # a name of its own, keyed to the article
+
+
+@pytest.mark.model
 def test_a_shared_surname_used_before_the_second_bearer_is_named_is_the_first(nlp):
     """"Mr. Bush" written while the article has named only George W. Bush is George W. Bush, though
     Jeb Bush comes later; a surname used again after both are named stays a name of its own."""
@@ -533,6 +548,33 @@ def test_initials_and_first_word_of_an_organisation_merge_across_articles():
     merged = graph.merge_short_names()
     assert merged == {"organization:hwu": "organization:harbor-workers-union",
                       "organization:northwind": "organization:northwind-energy"}
+
+
+def test_a_given_name_alone_never_merges_into_an_organisation_it_starts():
+    """"Lena" of one article is a person, not the "Lena Okafor" the model typed an organisation."""
+    graph = KnowledgeGraph()
+    for i in range(3):
+        graph.add(_doc(f"full-{i}", ("Organization", "Lena Okafor"), ("Organization", "Northwind Energy")))
+    graph.add(_doc("short", ("Organization", "Lena"), ("Organization", "Northwind")))
+    assert graph.merge_short_names() == {"organization:northwind": "organization:northwind-energy"}
+
+
+def test_a_bare_chamber_never_merges_into_an_organisation_it_ends():
+    """"the House" of one article is the House of Representatives, not the corpus's White House."""
+    graph = KnowledgeGraph()
+    for i in range(3):
+        graph.add(_doc(f"full-{i}", ("Organization", "White House"), ("Organization", "Senate Pizza Guild")))
+    graph.add(_doc("short", ("Organization", "House"), ("Organization", "Senate")))
+    assert graph.merge_short_names() == {}
+
+
+@pytest.mark.model
+def test_a_company_named_with_a_possessive_is_not_the_person_of_that_surname(nlp):
+    """"for Wendy’s" owns no noun: the company, never Carl Wendy of the same article."""
+    text = "Gina Lutz runs marketing for Wendy’s. She once worked with Carl Wendy at a bank."
+    r = analyse(nlp, text)
+    assert [m.text for m in persons(r)["Carl Wendy"].mentions] == ["Carl Wendy"]
+    assert any(e.type == "Organization" and e.name == "Wendy" for e in r.entities)
 
 
 @pytest.mark.model
