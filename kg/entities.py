@@ -92,9 +92,7 @@ FIRST_PERSON = {"i", "me", "my", "we", "us", "our"}
 # "By Ann Lee" on a line of its own near the top: the writer, whom an "I" of the text means
 _BYLINE = re.compile(r"(?m)^[ \t]*By:?[ \t]+([A-Z][\w.'’-]+(?:[ \t]+[A-Z][\w.'’-]+){1,3})[ \t]*$")
 BYLINE_REACH = 800
-GENDERED_HONORIFICS = {"mr": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f", "dame": "f",
-                       "lady": "f", "madam": "f", "madame": "f", "mme": "f", "puan": "f", "encik": "m", "alhaji": "m",
-                       "alhaja": "f", "hajia": "f", "smt": "f", "shri": "m", "shrimati": "f"}
+GENDERED_HONORIFICS = dict(load_pairs("gendered_honorifics"))  # "mrs" -> "f"
 # "Mr. Lee", "Ms Lee": an honorific right before (or at the start of) a mention
 _HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Lord|Dame|Lady|MR|MRS|MS|Madam|Madame|Mme|Puan|Encik|Alhaji"
                                r"|Alhaja|Hajia|Smt|Shri|Shrimati)\b\.?\s+(?=[A-Z])")

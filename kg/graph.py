@@ -28,7 +28,7 @@ from typing import IO, TYPE_CHECKING, Any
 from kg.given_names import full_name_shaped, is_given_name
 from kg.given_names import gender_of as gender_of_name
 from kg.handles import handle_letters, spellings
-from kg.lexicons import load_words
+from kg.lexicons import load_pairs, load_words
 from kg.model import DocResult, EntityRef, OpenDescription, Triple, entity_id, stable_hash
 from kg.owned_groups import owned_noun, owned_nouns
 
@@ -260,6 +260,8 @@ class KnowledgeGraph:
         by_org_word: dict[str, list[str]] = defaultdict(list)
         aliases_of: dict[str, list[str]] = {}  # full-name person -> its aliases
         middles: dict[tuple[str, str], set[tuple[str, ...]]] = defaultdict(set)  # "George W." and "George H.W. Bush"
+        honorifics = dict(load_pairs("gendered_honorifics"))
+        honorific_named: set[str] = set()
         for node, data in self._entity_items():
             words = _name_words(data.get("name", ""))
             if data.get("label") == "Person" and len(words) >= 2:
@@ -271,6 +273,8 @@ class KnowledgeGraph:
                 by_first[words[0]].append(node)
                 if len(words) == 2:
                     by_first_last[(words[0], words[1])].append(node)
+                if words[0].rstrip(".") in honorifics:
+                    honorific_named.add(node)  # "Mr. Obama", named so by kg.entities beside Michelle Obama
             elif data.get("label") == "Organization" and len(words) >= 2:
                 by_initials[_initials(data.get("name", ""))].append(node)
                 # "Amanda Renteria" the model typed an organisation: neither word is its short form
@@ -302,6 +306,14 @@ class KnowledgeGraph:
                 return None
             return None if named_in(candidates[0]) & named_in(node) else candidates[0]
 
+        def only_bearer_beside(node: str, word: str) -> str | None:
+            """The one full-name bearer of surname ``word`` named in the articles of ``node`` (a
+            surname alone), if exactly one: those articles left the surname apart from that person."""
+            docs = named_in(node)
+            beside = [c for c in by_last.get(word, []) if c != node and named_in(c) & docs
+                      and c not in honorific_named]  # "Mr. Obama" is that other person, not a bearer named in full
+            return beside[0] if len(beside) == 1 else None
+
         # a well-known bearer's articles are asked for once, not once per surname node beside him (a query
         # of the store each)
         named_in = functools.cache(self._named_in)
@@ -328,6 +340,10 @@ class KnowledgeGraph:
                 if target is None and label == "Person":
                     # "Obama" alone in two or more articles, "Barack Obama" in one: the one bearer
                     target = sole_bearer(node, by_last.get(words[0], []))
+                if target is not None and label == "Person" and target == only_bearer_beside(node, words[0]):
+                    # "President Obama" that kg.entities kept from Michelle Obama, the one Obama its article
+                    # names (a "Mr. Obama" is there too): the corpus never glues it back to her
+                    target = None
                 if target is None and label == "Person" and not by_last.get(words[0]):
                     # a first name alone ("Hillary"); never one that is a surname of the corpus too ("Paul":
                     # Rand Paul's, not Paul Ryan's when the surname's bearers leave it open)

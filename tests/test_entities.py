@@ -315,6 +315,16 @@ def test_surname_shared_by_two_common_people_is_not_merged():
     assert "person:sanders" in g.graph
 
 
+def test_a_surname_an_article_kept_from_its_one_bearer_is_never_glued_back_to_her():
+    """An article names Laura Vance and a "Mr. Vance", and kg.entities leaves "Vance" to neither:
+    the corpus, where Laura Vance is common, must not give it back to her."""
+    g = KnowledgeGraph()
+    for i in range(4):
+        g.add(_result(f"a{i}", "Laura Vance"))
+    g.add(_result("c", "Laura Vance", "Vance", "Mr. Vance"))
+    assert g.merge_short_names() == {}
+
+
 def test_surname_beside_two_bearers_goes_to_the_one_named_in_twice_the_articles():
     """An article names Bill and Hillary Clinton and says "Clinton" (left to neither inside it):
     the corpus names Hillary in 2.5 times as many articles, so the bare name is hers; with a
