@@ -400,6 +400,8 @@ class EntityIndex:
                 by_surname[surname(words).lower()].append(cluster)
                 self._clusters.append(cluster)
             self._mention(cluster, ent, strip_possessive(self._words(ent)))
+            if len(words) == 1 and (honorific := self._settling_honorific(ent, by_surname, unsettled)) is not None:
+                cluster.aliases.add(f"{honorific} {words[0]}")
         orgs: dict[tuple[str, str], Cluster] = {}
         person_starts = {m.start for c in self._clusters if c.type == "Person" for m in c.mentions}
         others = [(ent, kind) for ent, kind in others if ent.start_char not in person_starts]
@@ -470,6 +472,21 @@ class EntityIndex:
             if gender is not None and not _agreeing(bearers, gender):
                 found[key] = None
         return found
+
+    def _settling_honorific(self, ent: Span, by_surname: dict[str, list[Cluster]],
+                            unsettled: dict[str, Cluster | None]) -> str | None:
+        """The honorific before a surname ("Mrs." of "Mrs. Clinton") when the article gives that
+        surname to people of both genders (Bill and Hillary Clinton; Michelle Obama and a "Mr.
+        Obama"): there it tells them apart, so it stays in the alias the person is known by."""
+        gender = self._honorific_gender(ent.start_char)
+        key = name_tokens(self._words(ent))[0].lower()
+        if gender is None:
+            return None
+        genders = {gender_of_name(c.name.split()[0]) for c in by_surname.get(key, []) if len(c.name.split()) >= 2}
+        if key not in unsettled and not {"m", "f"} <= genders:
+            return None
+        before = _HONORIFIC_BEFORE.search(self.text, max(0, ent.start_char - 8), ent.start_char + 6)
+        return before.group(0).strip() if before is not None else None
 
     def _other_bearer(self, other_bearers: dict[tuple[str, str], Cluster], surname: str, gender: str,
                       ent: Span) -> Cluster:

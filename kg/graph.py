@@ -239,7 +239,11 @@ class KnowledgeGraph:
         who carry it needs only twice the articles among those people; failing dominance, a
         surname goes to the one bearer some article calls by it alone ("Obama": Barack, never
         Michelle), and a surname two or more articles use alone to the corpus's only full-name
-        bearer of it, even one named in a single article. A longer name that is a full name after
+        bearer of it, even one named in a single article; never, though, to the one bearer its own
+        article names in full, which that article kept it from ("President Obama" beside Michelle
+        Obama and a "Mr. Obama"). A person named by honorific and surname ("Mr. Obama", beside
+        Michelle Obama) merges into the dominant bearer of that surname whose given name has the
+        honorific's gender and whom its article does not name. A longer name that is a full name after
         a word that is no given name ("Crooked Hillary Clinton"), and a two-word Place or
         Organization that is a person's full name ("Marco Rubio" the model typed a place), merge
         the same way. An account ("@tedcruz",
@@ -262,6 +266,7 @@ class KnowledgeGraph:
         middles: dict[tuple[str, str], set[tuple[str, ...]]] = defaultdict(set)  # "George W." and "George H.W. Bush"
         honorifics = dict(load_pairs("gendered_honorifics"))
         honorific_named: set[str] = set()
+        by_first_of: dict[str, str] = {}  # full-name person -> its first word
         for node, data in self._entity_items():
             words = _name_words(data.get("name", ""))
             if data.get("label") == "Person" and len(words) >= 2:
@@ -273,6 +278,7 @@ class KnowledgeGraph:
                 by_first[words[0]].append(node)
                 if len(words) == 2:
                     by_first_last[(words[0], words[1])].append(node)
+                by_first_of[node] = words[0]
                 if words[0].rstrip(".") in honorifics:
                     honorific_named.add(node)  # "Mr. Obama", named so by kg.entities beside Michelle Obama
             elif data.get("label") == "Organization" and len(words) >= 2:
@@ -366,6 +372,13 @@ class KnowledgeGraph:
             elif len(words) == 2 and label in ("Place", "Organization") and gender_of_name(words[0]) is not None:
                 # "Marco Rubio" the model typed a place in one article: the corpus's person of that name
                 target = dominant(by_first_last.get((words[0], words[1]), []))
+            elif len(words) == 2 and label == "Person" and node in honorific_named:
+                # "Mr. Obama" of an article that names only Michelle Obama: the man of that surname the
+                # corpus means, if one dominates among those its article does not name
+                docs = named_in(node)
+                target = dominant([c for c in by_last.get(words[1], []) if c not in honorific_named
+                                   and gender_of_name(by_first_of[c]) == honorifics[words[0].rstrip(".")]
+                                   and not named_in(c) & docs])
             if target is not None and target != node:
                 merged[node] = target
         merged = {node: final_target(merged, node) for node in merged}

@@ -48,6 +48,19 @@ def test_a_surname_an_honorific_gives_a_second_unnamed_bearer_goes_to_neither(nl
 
 
 @pytest.mark.model
+def test_an_honorific_that_tells_two_bearers_apart_stays_in_their_alias(nlp):
+    """Tom and Laura Vance: "Mr. Vance" and "Mrs. Vance" say which is which, so the aliases a
+    reader sees keep them; beside one bearer only, the alias is the surname alone."""
+    r = analyse(nlp, "Tom Vance and Laura Vance arrived together on Friday. Mr. Vance spoke first, and "
+                     "Mrs. Vance followed him.")
+    names = persons(r)
+    assert "Mr. Vance" in names["Tom Vance"].aliases and "Mrs. Vance" in names["Laura Vance"].aliases
+    assert "Mrs. Vance" not in names["Tom Vance"].aliases
+    r = analyse(nlp, "Laura Vance arrived on Friday. Mrs. Vance spoke first.")
+    assert persons(r)["Laura Vance"].aliases == ("Laura Vance", "Vance")
+
+
+@pytest.mark.model
 def test_a_shared_surname_used_before_the_second_bearer_is_named_is_the_first(nlp):
     """"Mr. Bush" written while the article has named only George W. Bush is George W. Bush, though
     Jeb Bush comes later; a surname used again after both are named stays a name of its own."""
@@ -323,6 +336,17 @@ def test_a_surname_an_article_kept_from_its_one_bearer_is_never_glued_back_to_he
         g.add(_result(f"a{i}", "Laura Vance"))
     g.add(_result("c", "Laura Vance", "Vance", "Mr. Vance"))
     assert g.merge_short_names() == {}
+
+
+def test_a_person_named_by_honorific_and_surname_merges_into_the_common_bearer_of_that_gender():
+    """"Mr. Vance" of an article that names only Laura Vance is the corpus's common Tom Vance; a
+    "Mrs. Vance" beside Tom Vance is never him."""
+    g = KnowledgeGraph()
+    for i in range(4):
+        g.add(_result(f"a{i}", "Tom Vance"))
+    g.add(_result("c", "Laura Vance", "Mr. Vance"))
+    g.add(_result("d", "Tom Vance", "Mrs. Vance"))
+    assert g.merge_short_names() == {"person:mr-vance": "person:tom-vance"}
 
 
 def test_surname_beside_two_bearers_goes_to_the_one_named_in_twice_the_articles():
