@@ -96,6 +96,8 @@ GENDERED_HONORIFICS = dict(load_pairs("gendered_honorifics"))  # "mrs" -> "f"
 # "Mr. Lee", "Ms Lee": an honorific right before (or at the start of) a mention
 _HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Lord|Dame|Lady|MR|MRS|MS|Madam|Madame|Mme|Puan|Encik|Alhaji"
                                r"|Alhaja|Hajia|Smt|Shri|Shrimati)\b\.?\s+(?=[A-Z])")
+# "the first President George Bush", "the elder George Bush": an earlier bearer of a name written before it
+_ELDER_BEFORE = re.compile(r"\b[Tt]he (?:first|elder|senior)(?: [A-Z][\w.]*)* ?$")
 # words that make the name after them another's complement in a phrase ("aides to Mr. Obama")
 LINKING_WORDS = {"to", "for", "with", "from", "by", "against", "behind", "about", "like", "than", "and", "or", "&"}
 LOCATIVE = {"in", "to", "from", "at", "across", "near", "into", "throughout", "around", "outside", "inside"}
@@ -288,6 +290,9 @@ class EntityIndex:
         given = {words[0].lower() for _ent, words in persons if len(words) >= 2 and gender_of_name(words[0])}
         epithets: set[str] = set()  # "Crooked Hillary", "Little Marco": a word that is no name, a given name
         middles = _middles(words for _ent, words in persons)
+        # "the first President George Bush" beside George W. Bush: the elder of the name, not him
+        elders = {" ".join(words).lower() for ent, words in persons if len(words) == 2
+                  and _ELDER_BEFORE.search(self.text[max(0, ent.start_char - 60):ent.start_char])}
         for _ent, words in sorted(persons, key=lambda p: (len(p[1]), p[0].start)):
             if len(words) >= 2 and not _in_headline(_ent, self.text):
                 key = " ".join(words).lower()
@@ -297,7 +302,7 @@ class EntityIndex:
                     continue
                 if key not in full:
                     same = next((c for k, c in full.items() if _contains_name(key.split(), k.split())
-                                 and not _middle_shared(middles, k.split())), None)
+                                 and not _middle_shared(middles, k.split()) and k not in elders), None)
                     if same is not None:
                         full[key] = same
                         if key.endswith(" " + same.name.lower()) and gender_of_name(words[0]) is not None:

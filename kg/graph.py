@@ -243,10 +243,11 @@ class KnowledgeGraph:
         article names in full, which that article kept it from ("President Obama" beside Michelle
         Obama and a "Mr. Obama"). A person named by honorific and surname ("Mr. Obama", beside
         Michelle Obama) merges into the dominant bearer of that surname whose given name has the
-        honorific's gender and whom its article does not name. A longer name that is a full name after
-        a word that is no given name ("Crooked Hillary Clinton"), and a two-word Place or
-        Organization that is a person's full name ("Marco Rubio" the model typed a place), merge
-        the same way. An account ("@tedcruz",
+        honorific's gender and whom its article does not name, when the article names no bearer
+        of that gender (never the "Mr. Bush" an article naming two men of that name left alone).
+        A longer name that is a full name after a word that is no given name ("Crooked Hillary
+        Clinton"), and a two-word Place or Organization that is a person's full name ("Marco
+        Rubio" the model typed a place), merge the same way. An account ("@tedcruz",
         a handle no article spelled out: ``kg.descriptions``) merges into the one person whose
         full name it spells, with or without a prefix ("real", a title before the surname). A one-word
         Organization merges the same way into the organisation whose initials it is ("ACLU") or
@@ -375,10 +376,12 @@ class KnowledgeGraph:
             elif len(words) == 2 and label == "Person" and node in honorific_named:
                 # "Mr. Obama" of an article that names only Michelle Obama: the man of that surname the
                 # corpus means, if one dominates among those its article does not name
-                docs = named_in(node)
-                target = dominant([c for c in by_last.get(words[1], []) if c not in honorific_named
-                                   and gender_of_name(by_first_of[c]) == honorifics[words[0].rstrip(".")]
-                                   and not named_in(c) & docs])
+                docs, gender = named_in(node), honorifics[words[0].rstrip(".")]
+                bearers = [c for c in by_last.get(words[1], []) if c not in honorific_named]
+                if not any(gender_of_name(by_first_of[c]) in (None, gender) for c in bearers if named_in(c) & docs):
+                    # never the "Mr. Bush" an article naming two men of that name left to neither
+                    target = dominant([c for c in bearers if gender_of_name(by_first_of[c]) == gender
+                                       and not named_in(c) & docs])
             if target is not None and target != node:
                 merged[node] = target
         merged = {node: final_target(merged, node) for node in merged}

@@ -61,6 +61,18 @@ def test_an_honorific_that_tells_two_bearers_apart_stays_in_their_alias(nlp):
 
 
 @pytest.mark.model
+def test_the_first_bearer_of_a_name_is_not_the_one_with_a_middle_initial(nlp):
+    """"The first Governor Frank Dale" beside Frank T. Dale is the father, not the son: a name
+    written after "the first" or "the elder" never takes in a longer one of the same first and last name."""
+    r = analyse(nlp, "Frank T. Dale hosted 25 dinners in 2008. The first Governor Frank Dale had hosted "
+                     "fewer in 1992.")
+    names = persons(r)
+    assert names["Frank T. Dale"].id != names["Frank Dale"].id
+    r = analyse(nlp, "Frank T. Dale hosted 25 dinners in 2008. Governor Frank Dale said they were fun.")
+    assert len([n for n in persons(r) if "Dale" in n]) == 1  # without "the first": one person
+
+
+@pytest.mark.model
 def test_a_shared_surname_used_before_the_second_bearer_is_named_is_the_first(nlp):
     """"Mr. Bush" written while the article has named only George W. Bush is George W. Bush, though
     Jeb Bush comes later; a surname used again after both are named stays a name of its own."""
@@ -347,6 +359,11 @@ def test_a_person_named_by_honorific_and_surname_merges_into_the_common_bearer_o
     g.add(_result("c", "Laura Vance", "Mr. Vance"))
     g.add(_result("d", "Tom Vance", "Mrs. Vance"))
     assert g.merge_short_names() == {"person:mr-vance": "person:tom-vance"}
+    g = KnowledgeGraph()  # "Mr. Vance" beside two men of that name, left to neither: not a third one either
+    for i in range(4):
+        g.add(_result(f"a{i}", "Tom Vance"))
+    g.add(_result("c", "Carl Vance", "Mr. Vance", "Peter Vance"))
+    assert g.merge_short_names() == {}
 
 
 def test_surname_beside_two_bearers_goes_to_the_one_named_in_twice_the_articles():
