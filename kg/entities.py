@@ -354,7 +354,7 @@ class EntityIndex:
             if len(words) == 1 and key.endswith("s") and key[:-1] in by_surname:
                 continue  # "the Clintons": a family, not one of them
             if key in unsettled and self._honorific_gender(ent.start_char) is None and all(
-                    first_named.get(id(c), ent.start_char + 1) > ent.start_char for c in by_surname[key]):
+                    first_named.get(id(c), ent.start_char + 1) > ent.start_char for c in by_surname.get(key, [])):
                 # "President Obama" before Michelle Obama is named, beside a "Mr. Obama": either, so neither
                 cluster = unsettled[key] or Cluster("Person", words[0], key=f"{words[0]} {self.doc_id}")
                 if unsettled[key] is None:
@@ -385,7 +385,7 @@ class EntityIndex:
                     # the article uses it only while it has named one of them
                     candidates = _only_one_named_yet(candidates, first_named, ent.start_char, last_alone[key])
                 cluster = self._nearest_before(candidates, ent.start_char) if candidates else None
-                if len(words) == 1 and bearers and not candidates and gender is not None:
+                if len(words) == 1 and (bearers or key in unsettled) and not candidates and gender is not None:
                     # "Mrs. Khan" beside Khizr Khan: another bearer of the name, of this article only
                     cluster = other_bearers.get((key, gender)) or self._other_bearer(other_bearers, key, gender, ent)
             elif len(words) == 1 and key in shared:  # "Mrs. Clinton" beside Bill and Hillary Clinton
@@ -464,18 +464,22 @@ class EntityIndex:
     def _unnamed_bearers(self, persons: list[tuple[Span, list[str]]],
                          by_surname: dict[str, list[Cluster]]) -> dict[str, Cluster | None]:
         """Surnames the article gives a second, unnamed person: an honorific of a gender that no
-        full name of that surname has ("Mr. Obama" beside Michelle Obama). The surname without an
+        full name of that surname has ("Mr. Obama" beside Michelle Obama), or, where no full name
+        carries it, honorifics of both genders ("Mr. Keller" and "Mrs. Keller": one node each). The surname without an
         honorific written before the full name ("President Obama ... the first lady, Michelle
         Obama") may then be either person: it goes to neither, a name of its own keyed to the
         article (None until minted). Written after the full name, it refers back to it ("Thomas
         Ashby ... Mrs. Ashby ... Ashby said")."""
         found: dict[str, Cluster | None] = {}
+        unnamed: dict[str, set[str]] = defaultdict(set)  # a surname no full name carries -> its honorifics' genders
         for ent, words in persons:
-            if len(words) != 1 or (bearers := by_surname.get(key := words[0].lower())) is None:
+            if len(words) != 1 or (gender := self._honorific_gender(ent.start_char)) is None:
                 continue
-            gender = self._honorific_gender(ent.start_char)
-            if gender is not None and not _agreeing(bearers, gender):
+            if (bearers := by_surname.get(key := words[0].lower())) is None:
+                unnamed[key].add(gender)
+            elif not _agreeing(bearers, gender):
                 found[key] = None
+        found.update((key, None) for key, genders in unnamed.items() if len(genders) > 1)  # "Mr. Keller", "Mrs. Keller"
         return found
 
     def _settling_honorific(self, ent: Span, by_surname: dict[str, list[Cluster]],

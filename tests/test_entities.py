@@ -73,6 +73,22 @@ def test_the_first_bearer_of_a_name_is_not_the_one_with_a_middle_initial(nlp):
 
 
 @pytest.mark.model
+def test_a_man_and_a_woman_named_only_by_honorific_and_surname_stay_apart(nlp):
+    """"Mr. Keller" and "Mrs. Keller", no full name given: two people of this article, and the
+    bare "Keller" is neither; one honorific alone keeps the surname one node."""
+    text = ("Mr. Keller opened the shop in 1990. Mrs. Keller joined him a year later, and Keller said business "
+            "was good. Mrs. Keller said she kept the books.")
+    r = analyse(nlp, text)
+    owner = {e.name: {(m.start, m.end) for m in e.mentions} for e in r.entities if e.type == "Person"}
+    mr, mrs = text.index("Mr. Keller") + 4, text.index("Mrs. Keller") + 5
+    assert (mr, mr + 6) in owner["Mr. Keller"] and (mrs, mrs + 6) in owner["Mrs. Keller"]
+    bare = text.index(" Keller said") + 1
+    assert (bare, bare + 6) in owner["Keller"] and len(owner["Keller"]) == 1
+    r = analyse(nlp, "Mr. Keller opened the shop in 1990. Keller said business was good, and Mr. Keller smiled.")
+    assert [e.name for e in r.entities if e.type == "Person"] == ["Keller"]
+
+
+@pytest.mark.model
 def test_a_shared_surname_used_before_the_second_bearer_is_named_is_the_first(nlp):
     """"Mr. Bush" written while the article has named only George W. Bush is George W. Bush, though
     Jeb Bush comes later; a surname used again after both are named stays a name of its own."""
