@@ -98,6 +98,10 @@ _HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Lord|Dame|Lady|MR|MRS|MS|
                                r"|Alhaja|Hajia|Smt|Shri|Shrimati)\b\.?\s+(?=[A-Z])")
 # "the first President George Bush", "the elder George Bush": an earlier bearer of a name written before it
 _ELDER_BEFORE = re.compile(r"\b[Tt]he (?:first|elder|senior)(?: [A-Z][\w.]*)* ?$")
+# "Congresswoman Keller", "spokesman Ed Lee": a title that says the gender of the person it is written before
+GENDERED_TITLES = dict(load_pairs("gendered_titles"))
+_GENDERED_TITLE_BEFORE = re.compile(r"\b(" + "|".join(f"[{t[0].upper()}{t[0]}]{t[1:]}" for t in GENDERED_TITLES)
+                                    + r")\s+(?=[A-Z])")
 # words that make the name after them another's complement in a phrase ("aides to Mr. Obama")
 LINKING_WORDS = {"to", "for", "with", "from", "by", "against", "behind", "about", "like", "than", "and", "or", "&"}
 LOCATIVE = {"in", "to", "from", "at", "across", "near", "into", "throughout", "around", "outside", "inside"}
@@ -850,11 +854,15 @@ class EntityIndex:
         return self.mint("Person", "the author", mention, key=f"author {self.doc_id}")
 
     def _honorific_gender(self, char: int) -> str | None:
-        """'f' for "Ms. Vance", 'm' for "Mr Vance": the honorific right before a name at ``char``."""
+        """'f' for "Ms. Vance", 'm' for "Mr Vance": the honorific right before a name at ``char``,
+        or a title that only one gender holds ("Congresswoman Vance", ``gendered_titles``)."""
         before = _HONORIFIC_BEFORE.search(self.text, max(0, char - 8), char + 6)
-        if before is None or before.end() < char or before.start() > char + 1:
-            return None
-        return GENDERED_HONORIFICS[before.group(1).lower()]
+        if before is not None and before.end() >= char and before.start() <= char + 1:
+            return GENDERED_HONORIFICS[before.group(1).lower()]
+        title = _GENDERED_TITLE_BEFORE.search(self.text, max(0, char - 15), char + 15)
+        if title is not None and title.end() >= char and title.start() <= char + 1:
+            return GENDERED_TITLES[title.group(1).lower()]
+        return None
 
     def gender_of(self, entity_id_: str) -> str | None:
         """'f', 'm' or None for a person of this document: an honorific before a mention (Mr.,

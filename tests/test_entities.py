@@ -89,6 +89,16 @@ def test_a_man_and_a_woman_named_only_by_honorific_and_surname_stay_apart(nlp):
 
 
 @pytest.mark.model
+def test_a_gendered_title_is_not_the_one_bearer_of_the_other_gender(nlp):
+    """"Congresswoman Keller" beside Tom Keller alone is someone else, as "Mrs. Keller" would be."""
+    text = "Tom Keller opened the shop in 1990. Congresswoman Keller visited it on Monday and said she liked it."
+    names = persons(analyse(nlp, text))
+    at = text.index("Congresswoman Keller") + 14
+    assert (at, at + 6) not in {(m.start, m.end) for m in names["Tom Keller"].mentions}
+    assert any((m.start, m.end) == (at, at + 6) for e in names.values() for m in e.mentions)
+
+
+@pytest.mark.model
 def test_a_shared_surname_used_before_the_second_bearer_is_named_is_the_first(nlp):
     """"Mr. Bush" written while the article has named only George W. Bush is George W. Bush, though
     Jeb Bush comes later; a surname used again after both are named stays a name of its own."""
