@@ -10,7 +10,11 @@ Trump), they stay apart and the bare surname goes to neither unless an honorific
 leaves one ("Mrs. Clinton") or the article uses it only while it has named one of them
 ("President George W. Bush ... Mr. Bush ... Jeb Bush"): it is a name of its own, keyed to its article, which the corpus
 merge gives to the person the corpus makes dominant (``KnowledgeGraph.merge_short_names``) or
-leaves alone. The small
+leaves alone. An honorific or a gendered title ("Congresswoman") of the gender no full name of the
+surname has is another person of the article ("Mr. Obama" beside Michelle Obama; "Mr. Keller"
+and "Mrs. Keller" where no full name is given), and the bare surname written before the full
+name is then neither's; where it tells two bearers apart, the honorific stays in the alias
+("Mrs. Clinton"). "The first President George Bush" is not George W. Bush. The small
 model's slips are repaired before clustering: untyped capitalised words after an honorific are
 a name ("Mrs Prys-Jones"), and so is a given name before that surname elsewhere; a plural title
 ("Presidents Obama and Bush") is no part of a name; a name split at a quoted

@@ -347,9 +347,10 @@ class KnowledgeGraph:
                 if target is None and label == "Person":
                     # "Obama" alone in two or more articles, "Barack Obama" in one: the one bearer
                     target = sole_bearer(node, by_last.get(words[0], []))
-                if target is not None and label == "Person" and target == only_bearer_beside(node, words[0]):
+                if target is not None and label == "Person" and node != entity_id("Person", str(data.get("name", ""))) \
+                        and target == only_bearer_beside(node, words[0]):
                     # "President Obama" that kg.entities kept from Michelle Obama, the one Obama its article
-                    # names (a "Mr. Obama" is there too): the corpus never glues it back to her
+                    # names (a "Mr. Obama" is there too), keyed to that article: never glued back to her
                     target = None
                 if target is None and label == "Person" and not by_last.get(words[0]):
                     # a first name alone ("Hillary"); never one that is a surname of the corpus too ("Paul":
