@@ -10,7 +10,11 @@ Trump), they stay apart and the bare surname goes to neither unless an honorific
 leaves one ("Mrs. Clinton") or the article uses it only while it has named one of them
 ("President George W. Bush ... Mr. Bush ... Jeb Bush"): it is a name of its own, keyed to its article, which the corpus
 merge gives to the person the corpus makes dominant (``KnowledgeGraph.merge_short_names``) or
-leaves alone. The small
+leaves alone. An honorific or a gendered title ("Congresswoman") of the gender no full name of the
+surname has is another person of the article ("Mr. Obama" beside Michelle Obama; "Mr. Keller"
+and "Mrs. Keller" where no full name is given), and the bare surname written before the full
+name is then neither's; where it tells two bearers apart, the honorific stays in the alias
+("Mrs. Clinton"). "The first President George Bush" is not George W. Bush. The small
 model's slips are repaired before clustering: untyped capitalised words after an honorific are
 a name ("Mrs Prys-Jones"), and so is a given name before that surname elsewhere; a plural title
 ("Presidents Obama and Bush") is no part of a name; a name split at a quoted
@@ -56,7 +60,7 @@ from functools import cache, lru_cache
 from cleanco import basename
 from spacy.tokens import Doc, Span, Token
 
-from kg.given_names import GENDERED_HONORIFICS, is_given_name
+from kg.given_names import GENDERED_HONORIFICS, full_name_shaped, is_given_name
 from kg.given_names import gender_of as gender_of_name
 from kg.handles import handle_letters, spellings
 from kg.lexicons import load_pairs, load_words
@@ -95,6 +99,12 @@ BYLINE_REACH = 800
 # "Mr. Lee", "Ms Lee": an honorific right before (or at the start of) a mention
 _HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Lord|Dame|Lady|MR|MRS|MS|Madam|Madame|Mme|Puan|Encik|Alhaji"
                                r"|Alhaja|Hajia|Smt|Shri|Shrimati)\b\.?\s+(?=[A-Z])")
+# "the first President George Bush", "the elder George Bush": an earlier bearer of a name written before it
+_ELDER_BEFORE = re.compile(r"\b[Tt]he (?:first|elder|senior)(?: [A-Z][\w.]*)* ?$")
+# "Congresswoman Keller", "spokesman Ed Lee": a title that says the gender of the person it is written before
+GENDERED_TITLES = dict(load_pairs("gendered_titles"))
+_GENDERED_TITLE_BEFORE = re.compile(r"\b(" + "|".join(f"[{t[0].upper()}{t[0]}]{t[1:]}" for t in GENDERED_TITLES)
+                                    + r")\s+(?=[A-Z])")
 # words that make the name after them another's complement in a phrase ("aides to Mr. Obama")
 LINKING_WORDS = {"to", "for", "with", "from", "by", "against", "behind", "about", "like", "than", "and", "or", "&"}
 LOCATIVE = {"in", "to", "from", "at", "across", "near", "into", "throughout", "around", "outside", "inside"}
@@ -302,6 +312,9 @@ class EntityIndex:
         given = {words[0].lower() for _ent, words in persons if len(words) >= 2 and gender_of_name(words[0])}
         epithets: set[str] = set()  # "Crooked Hillary", "Little Marco": a word that is no name, a given name
         middles = _middles(words for _ent, words in persons)
+        # "the first President George Bush" beside George W. Bush: the elder of the name, not him
+        elders = {" ".join(words).lower() for ent, words in persons if len(words) == 2
+                  and _ELDER_BEFORE.search(self.text[max(0, ent.start_char - 60):ent.start_char])}
         for _ent, words in sorted(persons, key=lambda p: (len(p[1]), p[0].start)):
             if len(words) >= 2 and not _in_headline(_ent, self.text):
                 key = " ".join(words).lower()
@@ -311,7 +324,7 @@ class EntityIndex:
                     continue
                 if key not in full:
                     same = next((c for k, c in full.items() if _contains_name(key.split(), k.split())
-                                 and not _middle_shared(middles, k.split())), None)
+                                 and not _middle_shared(middles, k.split()) and k not in elders), None)
                     if same is not None:
                         full[key] = same
                         if key.endswith(" " + same.name.lower()) and gender_of_name(words[0]) is not None:
@@ -338,7 +351,7 @@ class EntityIndex:
             if len(words) >= 2 and any(k.endswith(" " + " ".join(words).lower()) for k in full):
                 persons.append((ent, words))  # "Von der Leyen" after "Ursula von der Leyen"
                 continue
-            if len(words) != 1 or len(ent) != 1 and kind != "Organization":
+            if len(words) != 1 or len(ent) != 1 and kind != "Organization" or _possessive_company(ent):
                 continue
             low = words[0].lower()
             known = low in by_surname or (kind != "Organization" or gender_of_name(words[0]) is not None) and len(
@@ -359,10 +372,20 @@ class EntityIndex:
                 last_alone[words[0].lower()] = max(last_alone.get(words[0].lower(), 0), ent.start_char)
         shared: dict[str, list[Cluster]] = {}  # a surname two full names carry -> those people
         other_bearers: dict[tuple[str, str], Cluster] = {}  # (surname, gender) -> "Mrs. Khan" beside Khizr Khan
+        unsettled = self._unnamed_bearers(persons, by_surname)  # "Obama" beside Michelle Obama and "Mr. Obama"
         for ent, words in sorted(persons, key=lambda p: p[0].start):
             key = " ".join(words).lower()
             if len(words) == 1 and key.endswith("s") and key[:-1] in by_surname:
                 continue  # "the Clintons": a family, not one of them
+            if key in unsettled and self._honorific_gender(ent.start_char) is None and all(
+                    first_named.get(id(c), ent.start_char + 1) > ent.start_char for c in by_surname.get(key, [])):
+                # "President Obama" before Michelle Obama is named, beside a "Mr. Obama": either, so neither
+                cluster = unsettled[key] or Cluster("Person", words[0], key=f"{words[0]} {self.doc_id}")
+                if unsettled[key] is None:
+                    unsettled[key] = cluster
+                    self._clusters.append(cluster)
+                self._mention(cluster, ent, strip_possessive(self._words(ent)))
+                continue
             cluster = full.get(key)
             if cluster is None and _in_headline(ent, self.text):
                 # headline case glues words onto a name ("Clinton Breaks With Obama"): its first
@@ -386,7 +409,7 @@ class EntityIndex:
                     # the article uses it only while it has named one of them
                     candidates = _only_one_named_yet(candidates, first_named, ent.start_char, last_alone[key])
                 cluster = self._nearest_before(candidates, ent.start_char) if candidates else None
-                if len(words) == 1 and bearers and not candidates and gender is not None:
+                if len(words) == 1 and (bearers or key in unsettled) and not candidates and gender is not None:
                     # "Mrs. Khan" beside Khizr Khan: another bearer of the name, of this article only
                     cluster = other_bearers.get((key, gender)) or self._other_bearer(other_bearers, key, gender, ent)
             elif len(words) == 1 and key in shared:  # "Mrs. Clinton" beside Bill and Hillary Clinton
@@ -406,6 +429,8 @@ class EntityIndex:
                 by_surname[surname(words).lower()].append(cluster)
                 self._clusters.append(cluster)
             self._mention(cluster, ent, strip_possessive(self._words(ent)))
+            if len(words) == 1 and (honorific := self._settling_honorific(ent, by_surname, unsettled)) is not None:
+                cluster.aliases.add(f"{honorific} {words[0]}")
         orgs: dict[tuple[str, str], Cluster] = {}
         person_starts = {m.start for c in self._clusters if c.type == "Person" for m in c.mentions}
         others = [(ent, kind) for ent, kind in others if ent.start_char not in person_starts]
@@ -460,6 +485,42 @@ class EntityIndex:
                 if before and f"{before.group(1).lower()} {words[0].lower()}" in epithets \
                         and mention.text.split()[0].lower() == words[0].lower():
                     cluster.aliases.add(f"{before.group(1)} {mention.text}")
+
+    def _unnamed_bearers(self, persons: list[tuple[Span, list[str]]],
+                         by_surname: dict[str, list[Cluster]]) -> dict[str, Cluster | None]:
+        """Surnames the article gives a second, unnamed person: an honorific of a gender that no
+        full name of that surname has ("Mr. Obama" beside Michelle Obama), or, where no full name
+        carries it, honorifics of both genders ("Mr. Keller" and "Mrs. Keller": one node each). The surname without an
+        honorific written before the full name ("President Obama ... the first lady, Michelle
+        Obama") may then be either person: it goes to neither, a name of its own keyed to the
+        article (None until minted). Written after the full name, it refers back to it ("Thomas
+        Ashby ... Mrs. Ashby ... Ashby said")."""
+        found: dict[str, Cluster | None] = {}
+        unnamed: dict[str, set[str]] = defaultdict(set)  # a surname no full name carries -> its honorifics' genders
+        for ent, words in persons:
+            if len(words) != 1 or (gender := self._honorific_gender(ent.start_char)) is None:
+                continue
+            if (bearers := by_surname.get(key := words[0].lower())) is None:
+                unnamed[key].add(gender)
+            elif not _agreeing(bearers, gender):
+                found[key] = None
+        found.update((key, None) for key, genders in unnamed.items() if len(genders) > 1)  # "Mr. Keller", "Mrs. Keller"
+        return found
+
+    def _settling_honorific(self, ent: Span, by_surname: dict[str, list[Cluster]],
+                            unsettled: dict[str, Cluster | None]) -> str | None:
+        """The honorific before a surname ("Mrs." of "Mrs. Clinton") when the article gives that
+        surname to people of both genders (Bill and Hillary Clinton; Michelle Obama and a "Mr.
+        Obama"): there it tells them apart, so it stays in the alias the person is known by."""
+        gender = self._honorific_gender(ent.start_char)
+        key = name_tokens(self._words(ent))[0].lower()
+        if gender is None:
+            return None
+        genders = {gender_of_name(c.name.split()[0]) for c in by_surname.get(key, []) if len(c.name.split()) >= 2}
+        if key not in unsettled and not {"m", "f"} <= genders:
+            return None
+        before = _HONORIFIC_BEFORE.search(self.text, max(0, ent.start_char - 8), ent.start_char + 6)
+        return before.group(0).strip() if before is not None else None
 
     def _other_bearer(self, other_bearers: dict[tuple[str, str], Cluster], surname: str, gender: str,
                       ent: Span) -> Cluster:
@@ -516,9 +577,11 @@ class EntityIndex:
                 cluster.name = name
                 return cluster
         if " " not in name and kind == "Organization":
-            # "Northwind" after "Northwind Energy": the first word of exactly one organisation's name
+            # "Northwind" after "Northwind Energy": the first word of exactly one organisation's name;
+            # never a given name before a surname ("Amanda" is a person, not the "Amanda Renteria" the model typed ORG)
             same = {id(c): c for (k, _low), c in orgs.items()
-                    if k == kind and " " in c.name and c.name.split()[0].lower() == low}
+                    if k == kind and " " in c.name and c.name.split()[0].lower() == low
+                    and not full_name_shaped(c.name)}
             if len(same) == 1:
                 return next(iter(same.values()))
         return None
@@ -815,11 +878,15 @@ class EntityIndex:
         return self.mint("Person", "the author", mention, key=f"author {self.doc_id}")
 
     def _honorific_gender(self, char: int) -> str | None:
-        """'f' for "Ms. Vance", 'm' for "Mr Vance": the honorific right before a name at ``char``."""
+        """'f' for "Ms. Vance", 'm' for "Mr Vance": the honorific right before a name at ``char``,
+        or a title that only one gender holds ("Congresswoman Vance", ``gendered_titles``)."""
         before = _HONORIFIC_BEFORE.search(self.text, max(0, char - 8), char + 6)
-        if before is None or before.end() < char or before.start() > char + 1:
-            return None
-        return GENDERED_HONORIFICS[before.group(1).lower()]
+        if before is not None and before.end() >= char and before.start() <= char + 1:
+            return GENDERED_HONORIFICS[before.group(1).lower()]
+        title = _GENDERED_TITLE_BEFORE.search(self.text, max(0, char - 15), char + 15)
+        if title is not None and title.end() >= char and title.start() <= char + 1:
+            return GENDERED_TITLES[title.group(1).lower()]
+        return None
 
     def gender_of(self, entity_id_: str) -> str | None:
         """'f', 'm' or None for a person of this document: an honorific before a mention (Mr.,
@@ -1051,6 +1118,18 @@ def _split_at_bracket(ent: Span) -> list[Span]:
     if len(inside) == 1 and inside[0].text.replace(".", "").isalpha() and inside[0].text.isupper():
         pieces.append(Span(doc, inside[0].i, inside[0].i + 1, label=ent.label_))
     return pieces
+
+
+def _possessive_company(ent: Span) -> bool:
+    """"the top flack for McDonald’s": an ORG the model tagged with its possessive inside, owning
+    no noun after it, is a company named so (McDonald's, Wendy's), not the person of that surname
+    ("Laquan McDonald"); never after "of" ("a friend of Trump's")."""
+    doc = ent.doc
+    if ent.label_ != "ORG" or len(ent) != 2 or ent[-1].lower_ not in ("'s", "’s"):
+        return False
+    after = doc[ent.end] if ent.end < len(doc) else None
+    owned = after is not None and after.pos_ in ("NOUN", "PROPN", "ADJ", "NUM")
+    return not owned and (ent.start == 0 or doc[ent.start - 1].lower_ != "of")
 
 
 def _split_at_possessive(ent: Span) -> list[Span]:
@@ -1368,8 +1447,7 @@ NAMED_AFTER = {"center", "centre", "foundation", "institute", "university", "col
                "church", "cathedral", "chapel", "mosque", "synagogue", "ministries", "management", "partners",
                "associates", "holdings", "industries", "enterprises", "corporation", "company", "association",
                "committee", "council", "agency", "department", "ministry", "society"}
-ORG_WORDS = {"news", "party", "group", "committee", "council", "company", "corporation", "association", "institute",
-             "university", "college", "foundation", "bank", "agency", "department", "times", "post", "network"}
+ORG_WORDS = load_words("org_words")
 
 
 def _role_noun_before(ent: Span) -> bool:
@@ -1426,7 +1504,7 @@ def org_basename(name: str) -> str:
 
 
 NATIONAL_BODIES = load_words("national_bodies")
-CHAMBERS = {"senate", "house", "assembly", "legislature"}  # a nation's and a state's alike
+CHAMBERS = load_words("chambers")  # a nation's and a state's alike
 _NATIONAL_PREFIX = re.compile(r"^(?:U\.S\.?|US|United States)\s+(?=[A-Z])")
 _DEPARTMENT_OF = re.compile(r"^Department of (?:the )?([A-Z][\w.&' -]*)$")
 

@@ -27,11 +27,11 @@ import unicodedata
 from functools import cache
 from pathlib import Path
 
+from kg.lexicons import load_pairs, load_words
+
 MIN_COUNT = 20
 # the gender an honorific before a surname gives ("Mr. Lee", "Mrs Lee"): kg.entities, and the corpus merge
-GENDERED_HONORIFICS = {"mr": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f", "dame": "f",
-                       "lady": "f", "madam": "f", "madame": "f", "mme": "f", "puan": "f", "encik": "m", "alhaji": "m",
-                       "alhaja": "f", "hajia": "f", "smt": "f", "shri": "m", "shrimati": "f"}
+GENDERED_HONORIFICS = dict(load_pairs("gendered_honorifics"))  # "mrs" -> "f" (kg/lexicons)
 MAX_UNCERTAINTY = 0.1  # keep names with p(female) <= 0.1 or >= 0.9 (the package's own default)
 # a name of either gender is still a given name when this many sources and observations attest it
 # ("Rand", "Kim"; never "Little", "Crazy" or "Sleepy", which a few sources list a handful of times)
@@ -128,3 +128,12 @@ def is_given_name(word: str) -> bool:
 def _key(given_name: str) -> str:
     key = fold(given_name.strip(".,'’"))
     return key if len(key) >= 2 else ""
+
+
+def full_name_shaped(name: str) -> bool:
+    """"Amanda Renteria": two capitalised words, a given name of known gender first and a last
+    word no organisation's name ends with (``org_words``, "Fox News"): a person's name, whatever
+    the model typed it, so its given name alone is no short form of an organisation."""
+    words = name.split()
+    return (len(words) == 2 and all(w[:1].isupper() and w.isalpha() for w in words)
+            and gender_of(words[0]) is not None and words[1].lower() not in load_words("org_words"))

@@ -25,9 +25,10 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from kg.given_names import GENDERED_HONORIFICS, is_given_name
+from kg.given_names import GENDERED_HONORIFICS, full_name_shaped, is_given_name
 from kg.given_names import gender_of as gender_of_name
 from kg.handles import handle_letters, spellings
+from kg.lexicons import load_words
 from kg.model import DocResult, EntityRef, OpenDescription, Triple, entity_id, stable_hash
 from kg.owned_groups import owned_noun, owned_nouns
 
@@ -238,11 +239,15 @@ class KnowledgeGraph:
         who carry it needs only twice the articles among those people; failing dominance, a
         surname goes to the one bearer some article calls by it alone ("Obama": Barack, never
         Michelle), and a surname two or more articles use alone to the corpus's only full-name
-        bearer of it, even one named in a single article. A longer name that is a full name after
-        a word that is no given name ("Crooked Hillary Clinton"), and a two-word Place or
-        Organization that is a person's full name ("Marco Rubio" the model typed a place), and a
-        surname after a gendered honorific that an article kept to itself ("Mr. Obama" beside
-        Michelle Obama: into the bearers of that gender only) merge the same way. An account ("@tedcruz",
+        bearer of it, even one named in a single article; never, though, to the one bearer its own
+        article names in full, which that article kept it from ("President Obama" beside Michelle
+        Obama and a "Mr. Obama"). A person named by honorific and surname ("Mr. Obama", beside
+        Michelle Obama) merges into the dominant bearer of that surname whose given name has the
+        honorific's gender and whom its article does not name, when the article names no bearer
+        of that gender (never the "Mr. Bush" an article naming two men of that name left alone).
+        A longer name that is a full name after a word that is no given name ("Crooked Hillary
+        Clinton"), and a two-word Place or Organization that is a person's full name ("Marco
+        Rubio" the model typed a place), merge the same way. An account ("@tedcruz",
         a handle no article spelled out: ``kg.descriptions``) merges into the one person whose
         full name it spells, with or without a prefix ("real", a title before the surname). A one-word
         Organization merges the same way into the organisation whose initials it is ("ACLU") or
@@ -260,6 +265,9 @@ class KnowledgeGraph:
         by_org_word: dict[str, list[str]] = defaultdict(list)
         aliases_of: dict[str, list[str]] = {}  # full-name person -> its aliases
         middles: dict[tuple[str, str], set[tuple[str, ...]]] = defaultdict(set)  # "George W." and "George H.W. Bush"
+        honorifics = GENDERED_HONORIFICS
+        honorific_named: set[str] = set()
+        by_first_of: dict[str, str] = {}  # full-name person -> its first word
         for node, data in self._entity_items():
             words = _name_words(data.get("name", ""))
             if data.get("label") == "Person" and len(words) >= 2:
@@ -271,9 +279,13 @@ class KnowledgeGraph:
                 by_first[words[0]].append(node)
                 if len(words) == 2:
                     by_first_last[(words[0], words[1])].append(node)
+                by_first_of[node] = words[0]
+                if words[0].rstrip(".") in honorifics:
+                    honorific_named.add(node)  # "Mr. Obama", named so by kg.entities beside Michelle Obama
             elif data.get("label") == "Organization" and len(words) >= 2:
                 by_initials[_initials(data.get("name", ""))].append(node)
-                for word in {words[0], words[-1]}:
+                # "Amanda Renteria" the model typed an organisation: neither word is its short form
+                for word in {words[0], words[-1]} if not full_name_shaped(data.get("name", "")) else ():
                     by_org_word[word].append(node)
 
         def dominant(candidates: list[str], ratio: float = dominance) -> str | None:
@@ -301,6 +313,14 @@ class KnowledgeGraph:
                 return None
             return None if named_in(candidates[0]) & named_in(node) else candidates[0]
 
+        def only_bearer_beside(node: str, word: str) -> str | None:
+            """The one full-name bearer of surname ``word`` named in the articles of ``node`` (a
+            surname alone), if exactly one: those articles left the surname apart from that person."""
+            docs = named_in(node)
+            beside = [c for c in by_last.get(word, []) if c != node and named_in(c) & docs
+                      and c not in honorific_named]  # "Mr. Obama" is that other person, not a bearer named in full
+            return beside[0] if len(beside) == 1 else None
+
         # a well-known bearer's articles are asked for once, not once per surname node beside him (a query
         # of the store each)
         named_in = functools.cache(self._named_in)
@@ -327,6 +347,11 @@ class KnowledgeGraph:
                 if target is None and label == "Person":
                     # "Obama" alone in two or more articles, "Barack Obama" in one: the one bearer
                     target = sole_bearer(node, by_last.get(words[0], []))
+                if target is not None and label == "Person" and node != entity_id("Person", str(data.get("name", ""))) \
+                        and target == only_bearer_beside(node, words[0]):
+                    # "President Obama" that kg.entities kept from Michelle Obama, the one Obama its article
+                    # names (a "Mr. Obama" is there too), keyed to that article: never glued back to her
+                    target = None
                 if target is None and label == "Person" and not by_last.get(words[0]):
                     # a first name alone ("Hillary"); never one that is a surname of the corpus too ("Paul":
                     # Rand Paul's, not Paul Ryan's when the surname's bearers leave it open)
@@ -337,13 +362,8 @@ class KnowledgeGraph:
                     name = str(data.get("name", "")).replace(".", "")
                     if name.isupper() and len(name) >= 2:
                         target = dominant(by_initials.get(name.lower(), []))
-                    else:
+                    elif words[0] not in load_words("chambers"):  # "House" is the House, never the "White House"
                         target = dominant(by_org_word.get(words[0], []))
-            elif len(words) == 2 and label == "Person" and (sex := GENDERED_HONORIFICS.get(words[0].rstrip("."))):
-                # "Mr. Obama" of an article that names only Michelle Obama (kg.entities keeps him to that
-                # article: another bearer of the name): the corpus's one bearer of the surname of that gender
-                target = dominant([c for c in by_last.get(words[1], []) if gender_of_name(
-                    _name_words(str(self._attributes(c).get("name", "")))[0]) == sex])
             elif len(words) >= 3 and label == "Person" and all(len(w.rstrip(".")) == 1 for w in words[1:-1]) \
                     and len(middles[(words[0], words[-1])]) <= 1:
                 # "Donald J. Trump"; never "George W. Bush" into "George Bush" when the corpus also has George H.W.
@@ -354,6 +374,15 @@ class KnowledgeGraph:
             elif len(words) == 2 and label in ("Place", "Organization") and gender_of_name(words[0]) is not None:
                 # "Marco Rubio" the model typed a place in one article: the corpus's person of that name
                 target = dominant(by_first_last.get((words[0], words[1]), []))
+            elif len(words) == 2 and label == "Person" and node in honorific_named:
+                # "Mr. Obama" of an article that names only Michelle Obama: the man of that surname the
+                # corpus means, if one dominates among those its article does not name
+                docs, gender = named_in(node), honorifics[words[0].rstrip(".")]
+                bearers = [c for c in by_last.get(words[1], []) if c not in honorific_named]
+                if not any(gender_of_name(by_first_of[c]) in (None, gender) for c in bearers if named_in(c) & docs):
+                    # never the "Mr. Bush" an article naming two men of that name left to neither
+                    target = dominant([c for c in bearers if gender_of_name(by_first_of[c]) == gender
+                                       and not named_in(c) & docs])
             if target is not None and target != node:
                 merged[node] = target
         merged = {node: final_target(merged, node) for node in merged}

@@ -33,6 +33,72 @@ def test_two_people_sharing_a_surname_stay_apart(nlp):
 
 
 @pytest.mark.model
+def test_a_surname_an_honorific_gives_a_second_unnamed_bearer_goes_to_neither(nlp):
+    """"Mr. Vance" beside Laura Vance is another Vance: "Governor Vance", written before she is
+    named, may be either of them, so it is not hers; "Mrs. Vance" still is."""
+    text = ("Governor Vance arrived late to the gala on Friday. His wife, Laura Vance, had planned it for "
+            "months, and Mr. Vance thanked the chefs. Mrs. Vance stayed after midnight.")
+    r = analyse(nlp, text)
+    laura = {(m.start, m.end) for m in persons(r)["Laura Vance"].mentions}
+    for at in (text.index("Governor Vance") + 9, text.index("Mr. Vance") + 4):
+        assert (at, at + 5) not in laura
+    assert (text.index("Mrs. Vance") + 5, text.index("Mrs. Vance") + 10) in laura
+    governor = next(e for e in r.entities if any(m.start == text.index("Governor Vance") + 9 for m in e.mentions))
+    assert governor.id.endswith("-test")  # a name of its own, keyed to the article
+
+
+@pytest.mark.model
+def test_an_honorific_that_tells_two_bearers_apart_stays_in_their_alias(nlp):
+    """Tom and Laura Vance: "Mr. Vance" and "Mrs. Vance" say which is which, so the aliases a
+    reader sees keep them; beside one bearer only, the alias is the surname alone."""
+    r = analyse(nlp, "Tom Vance and Laura Vance arrived together on Friday. Mr. Vance spoke first, and "
+                     "Mrs. Vance followed him.")
+    names = persons(r)
+    assert "Mr. Vance" in names["Tom Vance"].aliases and "Mrs. Vance" in names["Laura Vance"].aliases
+    assert "Mrs. Vance" not in names["Tom Vance"].aliases
+    r = analyse(nlp, "Laura Vance arrived on Friday. Mrs. Vance spoke first.")
+    assert persons(r)["Laura Vance"].aliases == ("Laura Vance", "Vance")
+
+
+@pytest.mark.model
+def test_the_first_bearer_of_a_name_is_not_the_one_with_a_middle_initial(nlp):
+    """"The first Governor Frank Dale" beside Frank T. Dale is the father, not the son: a name
+    written after "the first" or "the elder" never takes in a longer one of the same first and last name."""
+    r = analyse(nlp, "Frank T. Dale hosted 25 dinners in 2008. The first Governor Frank Dale had hosted "
+                     "fewer in 1992.")
+    names = persons(r)
+    assert names["Frank T. Dale"].id != names["Frank Dale"].id
+    r = analyse(nlp, "Frank T. Dale hosted 25 dinners in 2008. Governor Frank Dale said they were fun.")
+    assert len([n for n in persons(r) if "Dale" in n]) == 1  # without "the first": one person
+
+
+@pytest.mark.model
+def test_a_man_and_a_woman_named_only_by_honorific_and_surname_stay_apart(nlp):
+    """"Mr. Keller" and "Mrs. Keller", no full name given: two people of this article, and the
+    bare "Keller" is neither; one honorific alone keeps the surname one node."""
+    text = ("Mr. Keller opened the shop in 1990. Mrs. Keller joined him a year later, and Keller said business "
+            "was good. Mrs. Keller said she kept the books.")
+    r = analyse(nlp, text)
+    owner = {e.name: {(m.start, m.end) for m in e.mentions} for e in r.entities if e.type == "Person"}
+    mr, mrs = text.index("Mr. Keller") + 4, text.index("Mrs. Keller") + 5
+    assert (mr, mr + 6) in owner["Mr. Keller"] and (mrs, mrs + 6) in owner["Mrs. Keller"]
+    bare = text.index(" Keller said") + 1
+    assert (bare, bare + 6) in owner["Keller"] and len(owner["Keller"]) == 1
+    r = analyse(nlp, "Mr. Keller opened the shop in 1990. Keller said business was good, and Mr. Keller smiled.")
+    assert [e.name for e in r.entities if e.type == "Person"] == ["Keller"]
+
+
+@pytest.mark.model
+def test_a_gendered_title_is_not_the_one_bearer_of_the_other_gender(nlp):
+    """"Congresswoman Keller" beside Tom Keller alone is someone else, as "Mrs. Keller" would be."""
+    text = "Tom Keller opened the shop in 1990. Congresswoman Keller visited it on Monday and said she liked it."
+    names = persons(analyse(nlp, text))
+    at = text.index("Congresswoman Keller") + 14
+    assert (at, at + 6) not in {(m.start, m.end) for m in names["Tom Keller"].mentions}
+    assert any((m.start, m.end) == (at, at + 6) for e in names.values() for m in e.mentions)
+
+
+@pytest.mark.model
 def test_a_shared_surname_used_before_the_second_bearer_is_named_is_the_first(nlp):
     """"Mr. Bush" written while the article has named only George W. Bush is George W. Bush, though
     Jeb Bush comes later; a surname used again after both are named stays a name of its own."""
@@ -300,6 +366,35 @@ def test_surname_shared_by_two_common_people_is_not_merged():
     assert "person:sanders" in g.graph
 
 
+def test_a_surname_an_article_kept_from_its_one_bearer_is_never_glued_back_to_her():
+    """An article names Laura Vance and a "Mr. Vance", and kg.entities leaves "Vance" to neither:
+    the corpus, where Laura Vance is common, must not give it back to her."""
+    g = KnowledgeGraph()
+    for i in range(4):
+        g.add(_result(f"a{i}", "Laura Vance"))
+    result = _result("c", "Laura Vance", "Vance", "Mr. Vance")
+    keyed = [Entity(entity_id("Person", f"{e.name} c"), *fields) if e.name == "Vance" else e
+             for e in result.entities for fields in [(e.type, e.name, e.aliases, e.mentions)]]
+    g.add(DocResult(document=result.document, entities=keyed, triples=[]))  # kg.entities keys it to "c"
+    assert g.merge_short_names() == {}
+
+
+def test_a_person_named_by_honorific_and_surname_merges_into_the_common_bearer_of_that_gender():
+    """"Mr. Vance" of an article that names only Laura Vance is the corpus's common Tom Vance; a
+    "Mrs. Vance" beside Tom Vance is never him."""
+    g = KnowledgeGraph()
+    for i in range(4):
+        g.add(_result(f"a{i}", "Tom Vance"))
+    g.add(_result("c", "Laura Vance", "Mr. Vance"))
+    g.add(_result("d", "Tom Vance", "Mrs. Vance"))
+    assert g.merge_short_names() == {"person:mr-vance": "person:tom-vance"}
+    g = KnowledgeGraph()  # "Mr. Vance" beside two men of that name, left to neither: not a third one either
+    for i in range(4):
+        g.add(_result(f"a{i}", "Tom Vance"))
+    g.add(_result("c", "Carl Vance", "Mr. Vance", "Peter Vance"))
+    assert g.merge_short_names() == {}
+
+
 def test_surname_beside_two_bearers_goes_to_the_one_named_in_twice_the_articles():
     """An article names Bill and Hillary Clinton and says "Clinton" (left to neither inside it):
     the corpus names Hillary in 2.5 times as many articles, so the bare name is hers; with a
@@ -549,6 +644,33 @@ def test_initials_and_first_word_of_an_organisation_merge_across_articles():
     merged = graph.merge_short_names()
     assert merged == {"organization:hwu": "organization:harbor-workers-union",
                       "organization:northwind": "organization:northwind-energy"}
+
+
+def test_a_given_name_alone_never_merges_into_an_organisation_it_starts():
+    """"Lena" of one article is a person, not the "Lena Okafor" the model typed an organisation."""
+    graph = KnowledgeGraph()
+    for i in range(3):
+        graph.add(_doc(f"full-{i}", ("Organization", "Lena Okafor"), ("Organization", "Northwind Energy")))
+    graph.add(_doc("short", ("Organization", "Lena"), ("Organization", "Northwind")))
+    assert graph.merge_short_names() == {"organization:northwind": "organization:northwind-energy"}
+
+
+def test_a_bare_chamber_never_merges_into_an_organisation_it_ends():
+    """"the House" of one article is the House of Representatives, not the corpus's White House."""
+    graph = KnowledgeGraph()
+    for i in range(3):
+        graph.add(_doc(f"full-{i}", ("Organization", "White House"), ("Organization", "Senate Pizza Guild")))
+    graph.add(_doc("short", ("Organization", "House"), ("Organization", "Senate")))
+    assert graph.merge_short_names() == {}
+
+
+@pytest.mark.model
+def test_a_company_named_with_a_possessive_is_not_the_person_of_that_surname(nlp):
+    """"for Wendy’s" owns no noun: the company, never Carl Wendy of the same article."""
+    text = "Gina Lutz runs marketing for Wendy’s. She once worked with Carl Wendy at a bank."
+    r = analyse(nlp, text)
+    assert [m.text for m in persons(r)["Carl Wendy"].mentions] == ["Carl Wendy"]
+    assert any(e.type == "Organization" and e.name == "Wendy" for e in r.entities)
 
 
 @pytest.mark.model
