@@ -646,6 +646,15 @@ def test_initials_and_first_word_of_an_organisation_merge_across_articles():
                       "organization:northwind": "organization:northwind-energy"}
 
 
+def test_a_first_word_that_is_also_a_given_name_still_merges_into_its_organisation():
+    """"Wells" of one article is the corpus's Wells Fargo, though "Wells" is a given name too."""
+    graph = KnowledgeGraph()
+    for i in range(3):
+        graph.add(_doc(f"full-{i}", ("Organization", "Wells Fargo")))
+    graph.add(_doc("short", ("Organization", "Wells")))
+    assert graph.merge_short_names() == {"organization:wells": "organization:wells-fargo"}
+
+
 def test_a_bare_chamber_never_merges_into_an_organisation_it_ends():
     """"the House" of one article is the House of Representatives, not the corpus's White House."""
     graph = KnowledgeGraph()
