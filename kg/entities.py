@@ -60,7 +60,7 @@ from functools import cache, lru_cache
 from cleanco import basename
 from spacy.tokens import Doc, Span, Token
 
-from kg.given_names import GENDERED_HONORIFICS, full_name_shaped, is_given_name
+from kg.given_names import GENDERED_HONORIFICS, is_given_name
 from kg.given_names import gender_of as gender_of_name
 from kg.handles import handle_letters, spellings
 from kg.lexicons import load_pairs, load_words
@@ -577,11 +577,9 @@ class EntityIndex:
                 cluster.name = name
                 return cluster
         if " " not in name and kind == "Organization":
-            # "Northwind" after "Northwind Energy": the first word of exactly one organisation's name;
-            # never a given name before a surname ("Amanda" is a person, not the "Amanda Renteria" the model typed ORG)
+            # "Northwind" after "Northwind Energy": the first word of exactly one organisation's name
             same = {id(c): c for (k, _low), c in orgs.items()
-                    if k == kind and " " in c.name and c.name.split()[0].lower() == low
-                    and not full_name_shaped(c.name)}
+                    if k == kind and " " in c.name and c.name.split()[0].lower() == low}
             if len(same) == 1:
                 return next(iter(same.values()))
         return None

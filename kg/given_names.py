@@ -27,7 +27,7 @@ import unicodedata
 from functools import cache
 from pathlib import Path
 
-from kg.lexicons import load_pairs, load_words
+from kg.lexicons import load_pairs
 
 MIN_COUNT = 20
 # the gender an honorific before a surname gives ("Mr. Lee", "Mrs Lee"): kg.entities, and the corpus merge
@@ -129,11 +129,3 @@ def _key(given_name: str) -> str:
     key = fold(given_name.strip(".,'’"))
     return key if len(key) >= 2 else ""
 
-
-def full_name_shaped(name: str) -> bool:
-    """"Amanda Renteria": two capitalised words, a given name of known gender first and a last
-    word no organisation's name ends with (``org_words``, "Fox News"): a person's name, whatever
-    the model typed it, so its given name alone is no short form of an organisation."""
-    words = name.split()
-    return (len(words) == 2 and all(w[:1].isupper() and w.isalpha() for w in words)
-            and gender_of(words[0]) is not None and words[1].lower() not in load_words("org_words"))

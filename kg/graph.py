@@ -25,7 +25,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from kg.given_names import GENDERED_HONORIFICS, full_name_shaped, is_given_name
+from kg.given_names import GENDERED_HONORIFICS, is_given_name
 from kg.given_names import gender_of as gender_of_name
 from kg.handles import handle_letters, spellings
 from kg.lexicons import load_words
@@ -284,8 +284,7 @@ class KnowledgeGraph:
                     honorific_named.add(node)  # "Mr. Obama", named so by kg.entities beside Michelle Obama
             elif data.get("label") == "Organization" and len(words) >= 2:
                 by_initials[_initials(data.get("name", ""))].append(node)
-                # "Amanda Renteria" the model typed an organisation: neither word is its short form
-                for word in {words[0], words[-1]} if not full_name_shaped(data.get("name", "")) else ():
+                for word in {words[0], words[-1]}:
                     by_org_word[word].append(node)
 
         def dominant(candidates: list[str], ratio: float = dominance) -> str | None:
