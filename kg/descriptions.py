@@ -26,7 +26,9 @@ words. Rules, in order (the first that links wins):
 - a descriptor given: its head is the noun of an indefinite appositive, predicate or "named"
   phrase the text gave exactly one person before it ("Trump, a billionaire businessman" →
   "the billionaire businessman"; never a description naming a body or place: "the Senate
-  Democratic leader" is not "a civil rights leader");
+  Democratic leader" is not "a civil rights leader", nor one with a noun before its head that
+  the descriptor lacks or a past one it did not give: "a rising star" is no "former reality TV
+  star"; never a descriptor said in a quotation, a speaker's judgement: '"Moss is a rising star"');
 - a party's candidate: a party word and a candidacy head ("the GOP front-runner", "the
   Republican nominee") → the one person named before it whom the text ties to that party (a
   role of that party, the party word right before the name: "Republican Donald Trump",
@@ -224,6 +226,9 @@ class _Evidence:
             else:
                 self.undated.add((head, t.subject.id))
         self.descriptors: dict[str, dict[str, int]] = defaultdict(dict)  # head → person → char
+        # (head, person) → the words the text set before that head for the person ("real estate" of "a real
+        # estate mogul", "former" of "a former reality TV star"): a later description's nouns must be among them
+        self.descriptor_words: dict[tuple[str, str], set[str]] = defaultdict(set)
         table = token_table(doc)
         for i, (pos, char) in enumerate(zip(table.pos, table.idx, strict=True)):
             if pos == "NOUN":  # a descriptor is a noun: no other word is tried
@@ -245,6 +250,7 @@ class _Evidence:
         pid = found.entity_id
         if not is_head(token):
             self.descriptors[head].setdefault(pid, found.span.start)
+            self.descriptor_words[head, pid].update(_written_words(modifiers), (t.lower_ for t in modifiers))
             return
         if pid in self.roles.get(held, {}):
             return
@@ -270,6 +276,8 @@ class _Evidence:
         if token.pos_ != "NOUN" or not token.text.islower() or not any(
                 c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children):
             return  # "a billionaire businessman": what the text says the person is, not who
+        if _quoted(self.index.text, token.idx):
+            return  # '"Marco is still a rising star," Hill said': a speaker's judgement, no descriptor
 
         person = None
         if token.dep_ == "appos":
@@ -282,7 +290,20 @@ class _Evidence:
             obj = next((c for c in named.children if c.dep_ in ("oprd", "dobj", "attr")), None) if named else None
             person = self.person(obj) if obj is not None else None
         if person is not None:
-            self.descriptors[token.lemma_.lower()].setdefault(person.id, token.idx)
+            head = token.lemma_.lower()
+            self.descriptors[head].setdefault(person.id, token.idx)
+            before = [t for t in token.subtree if t.i < token.i and t.dep_ != "det"]
+            self.descriptor_words[head, person.id].update(_written_words(before), (t.lower_ for t in before))
+
+    def descriptor_fits(self, head: str, pid: str, modifiers: Sequence[Token], past: bool) -> bool:
+        """May a description of a descriptor's head ("the former reality TV star") be the person the
+        text gave that descriptor? Only when each noun before its head is one of the descriptor's own
+        words and a past one ("former") had a past descriptor: "a rising star" is no "former reality
+        TV star", "a real estate mogul" no "casino mogul"; "the mogul" and "the billionaire mogul"
+        after "a billionaire real estate mogul" are."""
+        words = self.descriptor_words.get((head, pid), set())
+        nouns = {t.lower_ for t in modifiers if t.pos_ in ("NOUN", "PROPN") and party_of(t.text) is None}
+        return nouns <= words and (not past or bool(words & PAST))
 
     def _read_party(self, token: Token) -> None:
         """"Republican Donald Trump", "Sen. Ted Cruz (R-Texas)": the party the text ties a person to."""
@@ -411,7 +432,7 @@ def _describe(token: Token, ev: _Evidence) -> Description | OpenDescription | No
     if not fits and not {n for n in named if party_of(n) is None}:
         # (a descriptor says nothing of a body or place the description names: "the Senate Democratic leader")
         for pid, at in ev.descriptors.get(head, {}).items():
-            if at < token.idx:
+            if at < token.idx and ev.descriptor_fits(head, pid, modifiers, past):
                 fits[pid] = "descriptor given"
     if not fits and kind == CANDIDACY and parties:
         for pid, held in ev.parties.items():

@@ -394,6 +394,20 @@ def test_a_descriptor_says_nothing_of_a_body_or_party_the_description_names(nlp)
     assert ("The billionaire businessman", "Tom Ashby") in _resolved(nlp, text)
 
 
+def test_a_descriptor_is_no_description_whose_nouns_it_lacks_nor_one_said_in_a_quotation(nlp):
+    """"a rising star" makes "the rising star" his, but no "reality TV star" (nouns the descriptor lacks)
+    nor "the former star" (he was given none before); and a quotation's "a rising star" is a speaker's
+    judgement, no descriptor at all. (The corpus-wide rule of session 5 gave "the former reality TV
+    star" to the one man a quotation had called a "rising star".)"""
+    beside = "Carl Moss, a rising star, toured a plant in Dayton. Tom Ashby won in Ohio. "
+    assert ("the rising star", "Carl Moss") in _resolved(nlp, beside + "Later the rising star lost in Utah.")
+    for description in ("the reality TV star", "the former star"):
+        assert not {d for d in _resolved(nlp, beside + f"Later {description} lost in Utah.") if d[0] == description}
+    quoted = ('Carl Moss spoke in Dayton. Dana Hill said, "I think Carl Moss is still a rising star." Tom Ashby '
+              "won in Ohio. Later the rising star lost in Utah.")
+    assert not {d for d in _resolved(nlp, quoted) if d[0] == "the rising star"}
+
+
 def test_a_speaker_role_naming_a_body_is_not_the_bare_roles_holder(nlp):
     """"The Senate leader said" after "Ashby, the leader of a food bank": not Ashby."""
     r = analyse(nlp, "Tom Ashby, the leader of the Dayton Food Bank, spoke on Monday. The Senate leader said the bill "
