@@ -837,3 +837,11 @@ def test_another_holder_blocks_a_description_only_for_the_same_role(nlp):
     r = analyse(nlp, "Sen. Tom Ashby spoke on Friday. Jane Ruiz spoke in Ohio on Monday. "
                      "The Florida senator said the vote was fair.")
     assert ("Jane Ruiz", "senator") in role_rows(r)
+
+
+def test_a_description_after_two_people_as_one_subject_is_neither(nlp):
+    """"Tom Ashby and Ann Lee met on Friday. The Maine senator said …": which of the two the text
+    means it does not say; neither takes the role nor the statement (the first one did)."""
+    r = analyse(nlp, "Tom Ashby and Ann Lee met on Friday. The Maine senator said the talks had failed.")
+    assert not [t for t in r.triples if t.relation == "HOLDS_ROLE" and t.subject.name in ("Tom Ashby", "Ann Lee")]
+    assert not [t for t in r.triples if t.relation == "SAID" and t.subject.name in ("Tom Ashby", "Ann Lee")]

@@ -1315,8 +1315,8 @@ def _main_subject(token: Token) -> bool:
 def _antecedent(index: EntityIndex, token: Token, resolved: dict[int, Cluster]) -> Cluster | None:
     """The person a definite description points back to: the last main-clause subject that is
     a person, in the previous sentence (earlier descriptions count, so chains follow), else the
-    one person that sentence names. A person already named in the description's own sentence is
-    someone the description is not."""
+    one person that sentence names; none when that subject is two people ("Tom Ashby and Ann Lee
+    met"). A person already named in the description's own sentence is someone the description is not."""
     doc = token.doc
     sentence = token.sent
     in_sentence = {c.id for t in sentence if (c := index.cluster_at(t) or resolved.get(t.i)) is not None}
@@ -1334,6 +1334,9 @@ def _antecedent(index: EntityIndex, token: Token, resolved: dict[int, Cluster]) 
             head = _subject_head(tok)
             if head.dep_ in ("nsubj", "nsubjpass") and head.head.dep_ == "ROOT":
                 found = cluster
+                if any(c.dep_ == "conj" and (other := index.cluster_at(c)) is not None and other.type == "Person"
+                       and other.id != cluster.id for c in head.children):
+                    return None  # "Tom Ashby and Ann Lee met. The Maine senator said": which of the two, unsure
         pronoun = next((t for t in sentence if t.lower_ in PERSON_PRONOUNS and t.dep_ in ("nsubj", "nsubjpass")
                         and t.head.dep_ == "ROOT"), None)
         if found is None and pronoun is not None:
