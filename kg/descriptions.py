@@ -111,6 +111,7 @@ from kg.extractors.roles import (
     is_head,
     normalise_role,
     role_classes,
+    word_before,
 )
 from kg.given_names import gender_of as gender_of_name
 from kg.handles import HANDLE_PREFIXES
@@ -482,19 +483,12 @@ def _set_beside(token: Token, words: list[Token], person: Cluster, ev: _Evidence
     sentence on a name too ("Perez and Castro met at the Center for American Progress, the think
     tank founded by …"): then it describes whatever stands before its comma."""
     first, name = words[0], token.head
-    mark = _word_before(first)
-    if mark is None or mark.text not in (",", "(", "—", "–", "-") or (before := _word_before(mark)) is None:
+    mark = word_before(first.doc, first.i) if first.i > 0 else None
+    before = word_before(first.doc, mark.i) if mark is not None and mark.i > 0 else None
+    if mark is None or mark.text not in (",", "(", "—", "–", "-") or before is None or before.is_space:
         # at the start of a clause: set before the name ("The party chairwoman, Representative Ann Lee")
         return first.i < min((t.i for t in first.sent if ev.person(t) is person), default=first.i + 1)
     return name.i <= before.i and before in name.subtree and before not in token.subtree
-
-
-def _word_before(token: Token) -> Token | None:
-    """The token before ``token`` that is no space (a no-break space is a token of its own)."""
-    i = token.i - 1
-    while i >= 0 and token.doc[i].is_space:
-        i -= 1
-    return token.doc[i] if i >= 0 else None
 
 
 def _predicated_of(token: Token, ev: _Evidence) -> str | None:

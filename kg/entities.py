@@ -544,8 +544,7 @@ class EntityIndex:
         the article's own. So are the people of a nation, faith or descent ``people`` (:func:`_a_people`:
         "Americans", "Muslims"): the Americans one story speaks of are not another's, and one node
         for all would tie every story of the corpus together in the view."""
-        if kind == "Group" and (name.lower() in CAMPS or counted and name.lower() in PARTY_MEMBERS
-                                or people and name.lower() not in PARTY_MEMBERS):
+        if kind == "Group" and (name.lower() in CAMPS or counted and name.lower() in PARTY_MEMBERS or people):
             return f"{name} {self.doc_id}"
         return None
 
@@ -1401,14 +1400,9 @@ def _role_appositive_after(ent: Span) -> bool:
     followed by a comma and an appositive headed by a role noun, is that role's holder, unless it
     has the words of an organisation or a legal form ("Morgan Stanley Group, the adviser")."""
     doc = ent.doc
-    if not 2 <= len(ent) <= 3 or ent.end + 2 >= len(doc) or doc[ent.end].text != "," \
-            or not all(t.is_title and t.is_alpha for t in ent):
+    if ent.end + 2 >= len(doc) or doc[ent.end].text != "," or not _shaped_like_a_name(ent):
         return False
-    if any(t.lower_ in ORG_WORDS for t in ent) or org_basename(ent.text) != ent.text:
-        return False
-    return any(c.dep_ == "appos" and c.i > ent.end and c.pos_ == "NOUN" and c.text.islower()
-               and (c.lower_ in ROLE_NOUNS or c.lemma_.lower() in ROLE_NOUNS)
-               and any(d.dep_ in ("det", "poss") for d in c.children) for c in ent.root.children)
+    return any(c.dep_ == "appos" and c.i > ent.end and _role_noun_phrase(c) for c in ent.root.children)
 
 
 def _role_predicate(ent: Span) -> bool:
@@ -1418,15 +1412,25 @@ def _role_predicate(ent: Span) -> bool:
     A firm named like a person ("Morgan Stanley", "Charles Schwab") is an adviser or an owner too: a
     role a firm may hold (``FIRM_ROLES``), or a last word that is a given name, says nothing."""
     root = ent.root
-    if not 2 <= len(ent) <= 3 or not all(t.is_title and t.is_alpha for t in ent) or root.dep_ != "nsubj" \
-            or root.head.lemma_ not in ("be", "become", "remain") or gender_of_name(ent[0].text) is None \
-            or gender_of_name(ent[-1].text) is not None:
+    if not _shaped_like_a_name(ent) or root.dep_ != "nsubj" or root.head.lemma_ not in ("be", "become", "remain") \
+            or gender_of_name(ent[0].text) is None or gender_of_name(ent[-1].text) is not None:
         return False
-    if any(t.lower_ in ORG_WORDS for t in ent) or org_basename(ent.text) != ent.text:
-        return False
-    return any(c.dep_ == "attr" and c.pos_ == "NOUN" and c.text.islower() and c.lemma_.lower() not in FIRM_ROLES
-               and (c.lower_ in ROLE_NOUNS or c.lemma_.lower() in ROLE_NOUNS)
-               and any(d.dep_ in ("det", "poss") for d in c.children) for c in root.head.children)
+    return any(c.dep_ == "attr" and c.lemma_.lower() not in FIRM_ROLES and _role_noun_phrase(c)
+               for c in root.head.children)
+
+
+def _shaped_like_a_name(ent: Span) -> bool:
+    """Two or three capitalised words with no word of an organisation or legal form: a name a role
+    beside it may make a person's."""
+    return 2 <= len(ent) <= 3 and all(t.is_title and t.is_alpha for t in ent) \
+        and not any(t.lower_ in ORG_WORDS for t in ent) and org_basename(ent.text) == ent.text
+
+
+def _role_noun_phrase(token: Token) -> bool:
+    """A lowercase role noun with its article or possessor ("a leader", "the campaign's director")."""
+    return token.pos_ == "NOUN" and token.text.islower() \
+        and (token.lower_ in ROLE_NOUNS or token.lemma_.lower() in ROLE_NOUNS) \
+        and any(d.dep_ in ("det", "poss") for d in token.children)
 
 
 # roles a firm holds as well as a person: "Charles Schwab is the custodian" says no one is a person

@@ -128,4 +128,3 @@ def is_given_name(word: str) -> bool:
 def _key(given_name: str) -> str:
     key = fold(given_name.strip(".,'’"))
     return key if len(key) >= 2 else ""
-

@@ -654,10 +654,10 @@ def _subject_of_previous_sentence(token: Token, index: EntityIndex, orgs: list[C
     ("Pecos Trail Midstream blamed the delay on … . In a filing, the company said …")."""
     if token.head.dep_ != "ROOT" or token.dep_ not in ("nsubj", "nsubjpass"):
         return None
-    here = next((k for k, s in enumerate(index.sentences) if s.start <= token.i < s.end), 0)
-    if here == 0:
+    here = _sentence_of(token.doc, token.i)
+    if here.start == 0:
         return None
-    before = index.sentences[here - 1]
+    before = _sentence_of(token.doc, here.start - 1)
     found = {id(c): c for c in orgs for m in c.mentions if before.start_char <= m.start < before.end_char
              and (words := token.doc.char_span(m.start, m.end, alignment_mode="expand")) is not None
              and words.root.dep_ in ("nsubj", "nsubjpass") and words.root.head.dep_ == "ROOT"}
@@ -711,7 +711,7 @@ def resolve_speaker(token: Token, index: EntityIndex) -> EntityRef | None:
     if low in NATIONALITY_NOUNS and token.tag_ in ("NN", "NNP") and [c.lower_ for c in token.children] == ["the"]:
         # "Coach Ann Lee said … . '…,' the Englishman said": the person the text goes on about, as a "he"
         # is, or nobody (never a group of Englishmen)
-        return resolve_pronoun(token, index, noun_gender=NATIONALITY_NOUNS[token.lower_])
+        return resolve_pronoun(token, index, noun_gender=NATIONALITY_NOUNS[low])
     cluster = index.cluster_at(token)
     if cluster is not None and token.pos_ == "PROPN":
         beside = _person_beside_title(token, cluster, index)

@@ -653,7 +653,7 @@ def _appositives(root: Token, ent: Span) -> Iterator[RolePhrase]:
         for child in owner.children:
             start = child.left_edge.i
             if child.dep_ == "appos" and child.ent_type_ != "PERSON" and start > ent.end \
-                    and _before(doc, start).text == "," \
+                    and word_before(doc, start).text == "," \
                     and not any(t.ent_type_ == "PERSON" for t in doc[ent.end:start]) \
                     and (owner in base or child in earlier):
                 yield from _phrases_of(child, exclude)
@@ -747,7 +747,7 @@ def _hyphenated(tok: Token) -> bool:
     return after or before
 
 
-def _before(doc: Doc, i: int) -> Token:
+def word_before(doc: Doc, i: int) -> Token:
     """The word before ``i``, past space tokens ("Ashby,  a historian" has two spaces after the comma)."""
     j = i - 1
     while j > 0 and doc[j].is_space:
@@ -888,7 +888,7 @@ def _unreal(verb: Token) -> bool:
 def _wished(ent: Span) -> bool:
     """The word before the name is a wish, negated or supposed verb ("want Cruz as the nominee"),
     whatever head the parser gave the name."""
-    before = _before(ent.doc, ent.start) if ent.start > 0 else None
+    before = word_before(ent.doc, ent.start) if ent.start > 0 else None
     return before is not None and before.pos_ in ("VERB", "AUX") and _unreal(before)
 
 
