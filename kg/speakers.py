@@ -129,6 +129,8 @@ UNRESOLVABLE = {"i", "we", "you", "it", "this", "that", "which", "there", "me", 
 # Dependants that still belong to a speaker's name ("Sen. Jeff Sessions of Alabama").
 PHRASE_DEPS = {"prep", "pobj", "compound", "amod", "det", "nmod", "poss", "case", "nummod", "quantmod",
                "flat", "pcomp"}
+# nouns of a when-phrase that the parser may hang on the speaker ("The president at one point claimed")
+WHEN_NOUNS = {"point", "time", "times", "moment", "stage", "juncture", "once"}
 
 
 def noun_phrase(token: Token) -> Span:
@@ -140,7 +142,7 @@ def noun_phrase(token: Token) -> Span:
         left = min(left, t.left_edge.i)
     right = token.i
     for t in token.rights:
-        if t.is_punct or t.dep_ not in PHRASE_DEPS:
+        if t.is_punct or t.dep_ not in PHRASE_DEPS or _when_phrase(t):
             break
         # "a worker at a nearby bakery, who …": the phrase stops at a comma inside it too, and before a
         # bracket ("a spokesman for the Acme Oil Company Limited (AOC Ltd)": the acronym is no part of it)
@@ -149,6 +151,13 @@ def noun_phrase(token: Token) -> Span:
         if edge < t.right_edge.i:
             break
     return token.doc[left:right + 1]
+
+
+def _when_phrase(token: Token) -> bool:
+    """Is ``token`` a preposition of time ("at one point", "on Tuesday", "in 2015")? It says when the
+    speaker spoke, so it is no part of the words that name the speaker."""
+    objects = [c for c in token.children if c.dep_ == "pobj"]
+    return token.dep_ == "prep" and any(o.ent_type_ in ("DATE", "TIME") or o.lower_ in WHEN_NOUNS for o in objects)
 
 
 def _person_named(token: Token, index: EntityIndex) -> Entity | None:

@@ -1122,3 +1122,11 @@ def test_a_link_line_names_another_article_and_holds_no_statement(nlp):
             "Mayor Ana Cruz said the pumps would run all night.")
     rows = said(analyse(nlp, text))
     assert [(t.subject.name, t.object.span.text) for t in rows] == [("Ana Cruz", "the pumps would run all night")]
+
+
+def test_a_when_phrase_is_no_part_of_the_speakers_words(nlp):
+    """"The mayor at one point claimed ...": the speaker is named "The mayor", not "The mayor at one point"."""
+    result = analyse(nlp, "Mayor Dana Pruitt opened the new bridge. The mayor at one point even falsely "
+                          "claimed that the river had never flooded.")
+    [row] = [t for t in said(result) if "river" in t.object.span.text]
+    assert (row.subject.name, row.subject.mention.text) == ("Dana Pruitt", "The mayor")
