@@ -11,7 +11,8 @@ mention the entity, a speaker phrase that starts with it is that entity, and the
 words. Rules, in order (the first that links wins):
 
 - apposition: a definite description in apposition to a person's name, either side ("Ted Cruz,
-  the Texas senator, ...", "the party chairwoman, Representative Ann Lee") is that person, and
+  the Texas senator, ...", "the party chairwoman, Representative Ann Lee"; never a body's noun, "the
+  face of the party, Ann Lee") is that person, and
   its head is then a role that person holds for the descriptions after it, where the role
   extractor was unsure ("Ann Lee - the first-term senator from Ohio - ... the Republican
   senator"; a noun that is no role, a descriptor given);
@@ -141,6 +142,8 @@ INDEFINITE = "indefinite"  # the rule of what the text says a person is: "Ann Le
 SAID_TO_BE = ("apposition",)  # the text sets the description beside the name: what the person is
 NOT_POINTING = {"one", "same", "other", "another", "new"}  # "the one candidate who ...", "the new mayor"
 SPEECH_VERBS = load_words("speech_verbs")
+# nouns of a body, never of a person: a name set after one is another's ("the face of the party, Ann Lee")
+BODY_NOUNS = ORG_WORDS | load_words("organisation_nouns") | load_words("company_nouns")
 _BRACKET_PARTY = re.compile(r"\s*\((R|D|I)\s*[-–,]\s*[A-Z]")
 _BRACKET_PARTIES = {"R": "republican", "D": "democratic", "I": "independent"}
 
@@ -394,7 +397,8 @@ def _describe(token: Token, ev: _Evidence) -> Description | OpenDescription | No
     if named_after is None and words[-1].i == token.i and token.i + 2 < len(token.doc) \
             and token.doc[token.i + 1].text == "," and _named_in_apposition(token):
         named_after = ev.person(token.doc[token.i + 2])  # the parser hung the appositive name elsewhere
-    if named_after is not None:  # "the party chairwoman, Representative Ann Lee"
+    # "the party chairwoman, Representative Ann Lee"; never a body's noun: "the face of the party, Ann Lee"
+    if named_after is not None and token.lemma_.lower() not in BODY_NOUNS:
         return Description(span, named_after.id, "apposition")
     head = token.lemma_.lower()
     lesser = "+".join(sorted({t.lower_ for t in modifiers} & LESSER))

@@ -582,3 +582,10 @@ def test_an_appositive_far_from_a_name_describes_what_stands_before_its_comma(nl
     aliases = {e.name: e.aliases for e in r.entities if e.type == "Person"}
     assert "think tank" not in aliases["Tom Ashby"]
     assert "Texas senator" in aliases["Ted Cruz"]
+
+
+def test_a_bodys_noun_before_a_name_is_not_that_person(nlp):
+    """"the loud new face of the party, Donald J. Trump": the name is set beside "face", never "the party"."""
+    found = _resolved(nlp, "The Adams clan sparred on Tuesday with the loud new face of the party, Donald J. Trump, "
+                           "in one of the fiercest fights of the race.")
+    assert ("the party", "Donald J. Trump") not in found
