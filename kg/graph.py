@@ -84,7 +84,8 @@ class KnowledgeGraph:
                 key = f"MENTIONED_IN:{doc.id}"
                 before = self._mention_total(entity.id)
                 old = self.graph.get_edge_data(entity.id, art, key, default={}).get("count", 0)
-                self._edge(entity.id, art, "MENTIONED_IN", key=key, count=count, doc=doc.id)
+                self._edge(entity.id, art, "MENTIONED_IN", key=key, count=count, doc=doc.id,
+                           forms=entity.forms())
                 self._mention_totals[entity.id] = before - old + count
         for triple in result.triples:
             self._triple(triple, art)
@@ -501,6 +502,8 @@ class KnowledgeGraph:
                 old = g.edges[u2, v2, key]
                 if "count" in attrs and "count" in old:
                     old["count"] += attrs["count"]
+                if "forms" in attrs and "forms" in old:
+                    old["forms"] = sorted({*old["forms"], *attrs["forms"]})
             else:
                 g.add_edge(u2, v2, key=key, **attrs)
         g.remove_node(node)

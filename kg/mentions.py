@@ -31,12 +31,10 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from kg.entities import ROLE_NOUNS, EntityIndex
-from kg.model import Entity, EntityRef, Span, Triple
+from kg.model import Entity, EntityRef, Span, Triple, is_pronoun
 from kg.token_table import token_table
 
 STATEMENT_RELATIONS = ("SAID", "FOUND")
-PRONOUNS = {"he", "she", "him", "her", "his", "hers", "they", "them", "their", "theirs", "it", "its", "i", "me",
-            "my", "we", "us", "our", "you", "your", "himself", "herself", "themselves", "itself"}
 MENTIONABLE = ("Person", "Organization", "Group", "Place", "Report")
 # words that make a different, lesser office of a role ("deputy mayor" is not "the mayor")
 LESSER = {"vice", "deputy", "assistant", "associate", "under", "lieutenant", "co", "sub"}
@@ -58,7 +56,7 @@ class _Mentions:
             if entity.type not in MENTIONABLE:
                 continue
             for m in entity.mentions:
-                if m.end > m.start and m.text.lower().strip() not in PRONOUNS:
+                if m.end > m.start and not is_pronoun(m.text):
                     ref = EntityRef(id=entity.id, name=entity.name, type=entity.type, mention=m)
                     found[ref] = (m.start, m.end, ref.id)
         self.refs = sorted(found, key=found.__getitem__)

@@ -15,6 +15,9 @@ from functools import lru_cache
 from typing import Any
 
 RELATIONS = ("SAID", "HOLDS_ROLE", "FOUND", "MEMBER_OF")
+# words that stand for an entity without naming it: never a statement's mention, never a form of the entity
+PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "they", "them", "their", "theirs", "it", "its", "i",
+                      "me", "my", "we", "us", "our", "you", "your", "himself", "herself", "themselves", "itself"})
 ENTITY_TYPES = ("Person", "Organization", "Group", "Place", "Report", "Role")
 MODES = ("direct", "indirect", "mixed")
 # What a SAID reports: words spoken or written, a belief, a wish or plan, a stance on something.
@@ -74,6 +77,12 @@ class Span:
         return {"text": self.text, "start": self.start, "end": self.end}
 
 
+def is_pronoun(text: str) -> bool:
+    """Are these words a pronoun? "US" and "IT" written in capitals are names, "I" is a pronoun."""
+    words = text.strip()
+    return words.lower() in PRONOUNS and not (len(words) > 1 and words.isupper())
+
+
 @dataclass(frozen=True)
 class Entity:
     """A thing the article talks about, with every way the article names it."""
@@ -83,6 +92,12 @@ class Entity:
     name: str
     aliases: tuple[str, ...] = ()
     mentions: tuple[Span, ...] = ()
+
+    def forms(self) -> list[str]:
+        """The distinct words that name the entity in its article, in order: names and the descriptions
+        resolved to it ("the governor"), not pronouns. What a reader of the graph sees as how the
+        article called it (the MENTIONED_IN edge's ``forms``)."""
+        return sorted({m.text for m in self.mentions if m.text.strip() and not is_pronoun(m.text)})
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -150,7 +150,8 @@ class GraphStore(KnowledgeGraph):
                 key = f"MENTIONED_IN:{doc.id}"
                 old = buffer.edges.get((entity.id, art, key))
                 before = old[3].get("count", 0) if old else 0
-                self._edge(entity.id, art, "MENTIONED_IN", key=key, count=count, doc=doc.id)
+                self._edge(entity.id, art, "MENTIONED_IN", key=key, count=count, doc=doc.id,
+                           forms=entity.forms())
                 self._mention_totals[entity.id] = self._mention_totals.get(entity.id, 0) - before + count
                 if old is None:
                     self._articles[entity.id] += 1
@@ -290,6 +291,8 @@ class GraphStore(KnowledgeGraph):
                 old = json.loads(clash[1])
                 if "count" in attrs and "count" in old:
                     old["count"] += attrs["count"]
+                    if "forms" in attrs and "forms" in old:
+                        old["forms"] = sorted({*old["forms"], *attrs["forms"]})
                     db.execute("UPDATE edges SET data = ? WHERE rowid = ?",
                                (json.dumps(old, ensure_ascii=False), clash[0]))
                 continue

@@ -17,7 +17,7 @@ KG_TERMS = (
     "Entity", "Person", "Organization", "Group", "Place", "Report", "Role", "Article", "Statement",
     "Quotation", "RoleAssignment", "Membership", "Finding", "TextSpan",
     # entities, roles, articles
-    "identifier", "alias", "mentionCount", "mentionedIn", "author", "url", "datePublished",
+    "identifier", "alias", "mentionCount", "mentionedIn", "mentionedAs", "author", "url", "datePublished",
     # statements
     "speaker", "addressee", "addresseeName", "inReport", "mode", "kind", "roleHolder", "role", "roleName",
     "qualifier", "organizationName", "organization", "member", "memberOf", "foundBy", "text", "cue",

@@ -71,6 +71,16 @@ RETURN labels(st)[0] AS statement_type, st.text AS statement, m.name AS entity, 
        x.starts AS starts, x.ends AS ends, st.doc AS article
 ORDER BY article, statement, entity;
 
+// name: named_as
+// How each article names an entity: the words it used (names, and descriptions kg resolved to it such as
+// "the governor"; never pronouns) and how many mentions. $name: part of the entity's name or alias.
+MATCH (e)-[m:MENTIONED_IN]->(a:Article)
+WHERE toLower(e.name) CONTAINS toLower($name)
+   OR any(alias IN e.aliases WHERE toLower(alias) CONTAINS toLower($name))
+RETURN e.name AS entity, labels(e)[0] AS type, a.doc AS article, a.name AS title, m.forms AS forms,
+       m.count AS mentions
+ORDER BY entity, article;
+
 // name: counts
 // How many nodes of each label the database holds.
 MATCH (n)

@@ -16,8 +16,9 @@ the candidate nodes of a doc are the entities with a MENTIONED_IN edge to its ar
 speakers, addressees and mentioned entities of its statements and the holders of its roles (a
 group minted for a speaker has no NER mention), and the words that name an entity at one place
 of a triple in ``triples.jsonl`` beside it (a speaker's "the senator", an addressee, a mentioned
-name: kg's own statement that those words are that node). A surface form maps to the candidate whose name
-or one of whose aliases equals it after normalising (case, accents, a leading "the", a possessive
+name: kg's own statement that those words are that node). A surface form maps to the candidate whose name,
+one of whose aliases or one of whose ``forms`` in that doc (the MENTIONED_IN edge's: the words kg resolved
+to that node in that article, "the governor") equals it after normalising (case, accents, a leading "the", a possessive
 's, punctuation), else — titles and honorifics before a name ("Secretary Clinton", "Mrs.
 Clinton") — the longest tail of its words that starts with a capital right after a title word
 (``TITLES``; never "supporters of Sanders" or "Team Trump", nor after words that make the name a
@@ -149,6 +150,8 @@ def predict(gold: list[dict], graph: dict, triples: list[dict] | None = None,
     after the triples were written (none for a ``triples.jsonl`` that kg rewrote already)."""
     nodes = {n["id"]: n for n in graph["nodes"]}
     cands = doc_candidates(graph)
+    forms_at = {(e["source"], e.get("doc")): e.get("forms", ()) for e in graph.get("edges", graph.get("links", []))
+                if e.get("type") == "MENTIONED_IN"}
     at = triple_mentions(triples or [], merged or {})
     out: dict[tuple[str, str], str | None] = {}
     for row in gold:
@@ -156,7 +159,7 @@ def predict(gold: list[dict], graph: dict, triples: list[dict] | None = None,
         forms: dict[str, list[tuple[int, str]]] = defaultdict(list)
         for node, count in cands.get(doc, {}).items():
             data = nodes[node]
-            for alias in {data.get("name", ""), *data.get("aliases", [])}:
+            for alias in {data.get("name", ""), *data.get("aliases", []), *forms_at.get((node, doc), ())}:
                 if alias:
                     forms[norm(alias)].append((count, node))
         for words, counter in at.get(doc, {}).items():

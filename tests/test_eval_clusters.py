@@ -41,3 +41,15 @@ def test_a_name_that_completes_other_words_is_not_that_person(scorer):
     forms = ["a former aide to Mr. Lee", "Mr. and Mrs. Lee", "rivals beyond Mrs. Lee",
              "the mother of victim Ann Lee", "the nonprofit of billionaire Ann Lee", "a group allied with Sen. Lee"]
     assert _mapped(scorer, forms) == dict.fromkeys(forms)
+
+
+def test_words_kg_resolved_in_that_article_map_to_that_node(scorer):
+    """A description kg linked in one article ("the governor", a MENTIONED_IN form) maps there, not elsewhere."""
+    graph = {"nodes": [{"id": "person:ann-lee", "label": "Person", "name": "Ann Lee", "aliases": ["Lee"]},
+                       {"id": "article:a", "label": "Article"}, {"id": "article:b", "label": "Article"}],
+             "edges": [{"type": "MENTIONED_IN", "source": "person:ann-lee", "target": "article:a", "doc": "a",
+                        "count": 2, "forms": ["Ann Lee", "The governor"]},
+                       {"type": "MENTIONED_IN", "source": "person:ann-lee", "target": "article:b", "doc": "b",
+                        "count": 1, "forms": ["Ann Lee"]}]}
+    gold = [{"doc": doc, "entity": "Ann Lee", "type": "Person", "mentions": ["the governor"]} for doc in "ab"]
+    assert scorer.predict(gold, graph) == {("a", "the governor"): "person:ann-lee", ("b", "the governor"): None}

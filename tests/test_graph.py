@@ -148,3 +148,38 @@ def test_merges_that_chain_end_at_the_last_target_in_memory_and_in_the_store(tmp
         assert done == {"person:the-senator": "person:ann-lee", "person:the-candidate": "person:ann-lee"}
         nodes = graph.entity_nodes() if isinstance(graph, GraphStore) else dict(graph.graph.nodes)
         assert "person:ann-lee" in nodes and not {"person:the-senator", "person:the-candidate"} & set(nodes)
+
+
+def test_mentioned_in_says_how_each_article_named_the_entity(nlp, tmp_path):
+    """The MENTIONED_IN edge lists the article's words for the entity: names and a description resolved to
+    it, never a pronoun; "US" in capitals is a name. In memory and in the SQLite store alike."""
+    from conftest import analyse
+
+    from kg.store import GraphStore
+
+    text = ("Gov. Maria Okafor of Ohio signed the budget on Monday. The governor said it would help the US "
+            "economy. She said Okafor's plan was sound.")
+    result = analyse(nlp, text, "budget")
+    memory, store = KnowledgeGraph(), GraphStore(tmp_path / "store.sqlite")
+    for graph in (memory, store):
+        graph.add(result)
+        g = graph if graph is memory else graph.to_knowledge_graph()
+        forms = {g.graph.nodes[u]["name"]: d["forms"] for u, _v, d in g.graph.edges(data=True)
+                 if d.get("type") == "MENTIONED_IN"}
+        assert {"Maria Okafor", "The governor"} <= set(forms["Maria Okafor"])
+        assert not {"She", "she"} & set(forms["Maria Okafor"])
+        assert "US" in forms["United States"]
+    store.close()
+
+
+def test_merged_nodes_keep_the_words_of_both():
+    """A node merged into another in the same article (a short name into the full one) keeps both forms."""
+    text = "Lee spoke. Ann Lee left."
+    lee, ann = entity_id("Person", "Lee"), entity_id("Person", "Ann Lee")
+    g = KnowledgeGraph()
+    short = Entity(lee, "Person", "Lee", ("Lee",), (Span.of(text, 0, 3),))
+    full = Entity(ann, "Person", "Ann Lee", ("Ann Lee",), (Span.of(text, 11, 18),))
+    g.add(DocResult(Document("a", text), [short, full], []))
+    g._merge_node(lee, ann)
+    [(_u, _v, data)] = [e for e in g.graph.edges(data=True) if e[2].get("type") == "MENTIONED_IN"]
+    assert data["forms"] == ["Ann Lee", "Lee"] and data["count"] == 2

@@ -202,3 +202,12 @@ def test_a_role_noun_said_of_someone_is_no_mention_of_its_holder(nlp):
              for t in result.triples if t.relation == "SAID"}
     assert ("Tom Ashby", "the nominee") in next(v for k, v in about.items() if "would win" in k)
     assert ("Tom Ashby", "the nominee") not in next(v for k, v in about.items() if "will become" in k)
+
+
+def test_a_country_written_in_capitals_is_a_mention_not_a_pronoun(nlp):
+    """"US" is the United States, though "us" is a pronoun; a statement naming it mentions it."""
+    from conftest import analyse
+
+    result = analyse(nlp, 'Ann Lee said the US would lift the tariffs next year.')
+    [row] = [t for t in result.triples if t.relation == "SAID"]
+    assert ("United States", "US") in _mentioned(row)

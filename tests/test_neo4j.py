@@ -102,7 +102,7 @@ def test_constraints_cover_every_label():
 
 def test_named_queries_are_there_and_parameterised():
     queries = n4.named_queries()
-    assert {"who_said", "roles", "findings", "most_quoted", "addressed_to", "said_about"} <= set(queries)
+    assert {"who_said", "roles", "findings", "most_quoted", "addressed_to", "said_about", "named_as"} <= set(queries)
     assert "$name" in queries["who_said"] and "$limit" in queries["most_quoted"]
 
 
@@ -277,6 +277,9 @@ def test_seed_loads_with_its_facts_and_twice_changes_nothing(graph_server, drive
     addressed, roles = _facts(driver, db)
     assert "prosecutors" in {row["addressee"] for row in addressed}
     assert {"role": "Deputy Attorney General", "qualifier": "former"} in roles
+    named = n4.run_query(driver, n4.named_queries()["named_as"], {"name": "Trump"}, database=db)
+    assert [(row["entity"], row["mentions"]) for row in named] == [("Donald Trump", 10)]
+    assert {"Donald Trump", "Trump", "The president"} <= set(named[0]["forms"])  # how the article named him
     n4.load(graph, driver, database=db)
     assert n4.counts(driver, database=db) == counts
 

@@ -131,7 +131,12 @@ def check_every_format(kg: KnowledgeGraph, tmp_path: Path, *, shacl_each: bool =
     """Write every format; each parses back isomorphic to the quads and conforms to the shapes."""
     quads = rdf.to_quads(kg)
     expected = rdf.quads_to_rdflib_graph(quads)
-    assert len(expected) == len(quads), "a triple was emitted twice"
+    assert len(set(quads)) == len(quads), "a quad was emitted twice"
+    # a fact lives in one graph only, but for the words each article named an entity with ("Trump" in many)
+    per_article = str(KG.mentionedAs)
+    assert len(expected) == len({(q.subject, q.predicate, q.object) for q in quads
+                                 if q.predicate.value != per_article}) + \
+        len({(q.subject, q.object) for q in quads if q.predicate.value == per_article}), "a triple in two graphs"
     assert not any(isinstance(t, BNode) for triple in expected for t in triple), "no blank nodes"
     assert_conforms(expected, "the export")
     for fmt in rdf.FORMATS:
@@ -277,6 +282,18 @@ def test_named_graph_per_article(tmp_path):
     person = URIRef("https://kg.example.org/id/person/jeff-sessions")
     homes = {str(getattr(g, "identifier", g)) for _s, _p, _o, g in ds.quads((person, RDF.type, None, None))}
     assert len(homes) == 1 and not any("graph/" in h for h in homes)
+    check_every_format(kg, tmp_path)
+
+
+def test_how_an_article_named_an_entity_is_stated_in_its_graph(tmp_path):
+    """kg:mentionedAs: each article's words for the entity, in that article's named graph, and the shapes hold."""
+    kg = tiny_graph()
+    kg.add(tiny_result(doc_id="second"))
+    ds = rdf.quads_to_rdflib_dataset(rdf.to_quads(kg))
+    person = URIRef("https://kg.example.org/id/person/jeff-sessions")
+    said = {(str(getattr(g, "identifier", g)).rsplit("/", 1)[-1], str(o))
+            for _s, _p, o, g in ds.quads((person, KG.mentionedAs, None, None))}
+    assert said == {("tiny", "Jeff Sessions"), ("second", "Jeff Sessions")}
     check_every_format(kg, tmp_path)
 
 

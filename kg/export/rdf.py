@@ -352,8 +352,10 @@ class _QuadBuilder:
             self._statement(source, target, rel, data)
         elif rel == "MENTIONED_IN":
             doc = str(_edge_doc(target, data))
-            self.by_doc[doc].append(self.t.quad(self.iris.node(source), self.t.K.mentionedIn, self.iris.node(target),
-                                                self._graph(doc)))
+            entity, graph = self.iris.node(source), self._graph(doc)
+            self.by_doc[doc].append(self.t.quad(entity, self.t.K.mentionedIn, self.iris.node(target), graph))
+            self.by_doc[doc].extend(self.t.quad(entity, self.t.K.mentionedAs, self.t.text(form), graph)
+                                    for form in data.get("forms") or ())
         elif rel == "AUTHORED_BY":
             self.default.append(self.t.quad(self.iris.node(source), self.t.K.author, self.iris.node(target),
                                             self.t.default_graph))
