@@ -54,7 +54,10 @@ from pathlib import Path
 TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "sen", "senator", "rep", "representative", "gov", "governor",
           "president", "secretary", "vice", "gen", "general", "judge", "justice", "mayor", "speaker", "leader",
           "minister", "chairman", "chairwoman", "director", "ambassador", "candidate", "nominee", "rev", "prof",
-          "professor", "sheriff", "commissioner", "chief", "attorney", "lt", "col", "sgt", "capt", "adm"}
+          "professor", "sheriff", "commissioner", "chief", "attorney", "lt", "col", "sgt", "capt", "adm",
+          # a party or a candidacy word before a name only says which person: "Republican Donald Trump",
+          # "Democratic front-runner Clinton"
+          "republican", "democratic", "democrat", "gop", "front-runner", "frontrunner", "hopeful", "contender"}
 
 # words that end a phrase before a name without making it a title ("supporters of", "Kaine and")
 NOT_TITLE_ENDS = {"of", "for", "with", "and", "or", "at", "to", "from", "by", "in", "on", "as", "than", "vs", "vs."}

@@ -33,7 +33,7 @@ def _mapped(scorer, forms: list[str]) -> dict[str, str | None]:
 
 def test_titles_before_a_name_map_to_that_person(scorer):
     forms = ["Sen. Ann Lee", "Mrs. Lee", "former secretary of state Ann Lee", "Secretary of State Ann Lee",
-             "journalist and author Ann Lee", "Vermont Sen. Lee"]
+             "journalist and author Ann Lee", "Vermont Sen. Lee", "Republican Ann Lee", "Democratic front-runner Lee"]
     assert _mapped(scorer, forms) == dict.fromkeys(forms, "person:ann-lee")
 
 
