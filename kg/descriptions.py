@@ -11,7 +11,8 @@ mention the entity, a speaker phrase that starts with it is that entity, and the
 words. Rules, in order (the first that links wins):
 
 - apposition: a definite description in apposition to a person's name, either side ("Ted Cruz,
-  the Texas senator, ...", "the party chairwoman, Representative Ann Lee") is that person, and
+  the Texas senator, ...", "the party chairwoman, Representative Ann Lee"; after a list of names,
+  the one right before its comma: "Clinton, Trump and Cruz, the Texas senator" is Cruz) is that person, and
   its head is then a role that person holds for the descriptions after it, where the role
   extractor was unsure ("Ann Lee - the first-term senator from Ohio - ... the Republican
   senator"; a noun that is no role, a descriptor given);
@@ -388,7 +389,7 @@ def _describe(token: Token, ev: _Evidence) -> Description | OpenDescription | No
     if any(w in NOT_REFERRING | EVALUATIVE | NOT_POINTING for w in written):
         return None
     if token.dep_ == "appos" and (person := ev.person(token.head)) is not None \
-            and _set_beside(token, words, person, ev):
+            and _set_beside(token, words, (person := _last_listed(words, person, ev)), ev):
         return Description(span, person.id, "apposition")
     named_after = next((p for c in token.children if c.dep_ == "appos" and (p := ev.person(c)) is not None), None)
     if named_after is None and words[-1].i == token.i and token.i + 2 < len(token.doc) \
@@ -489,6 +490,16 @@ def _set_beside(token: Token, words: list[Token], person: Cluster, ev: _Evidence
         # at the start of a clause: set before the name ("The party chairwoman, Representative Ann Lee")
         return first.i < min((t.i for t in first.sent if ev.person(t) is person), default=first.i + 1)
     return name.i <= before.i and before in name.subtree and before not in token.subtree
+
+
+def _last_listed(words: list[Token], person: Cluster, ev: _Evidence) -> Cluster:
+    """The person an appositive after a list of names describes: the one named right before its
+    comma ("Clinton, Trump and Cruz, the Texas senator" is Cruz), not the list's first name, on
+    which the parser hangs it; ``person`` when no other person of the list stands there."""
+    mark = word_before(words[0].doc, words[0].i) if words[0].i > 0 else None
+    before = word_before(mark.doc, mark.i) if mark is not None and mark.text == "," and mark.i > 0 else None
+    listed = ev.person(before) if before is not None and before.dep_ == "conj" else None
+    return listed if listed is not None and listed is not person else person
 
 
 def _predicated_of(token: Token, ev: _Evidence) -> str | None:

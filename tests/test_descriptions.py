@@ -582,3 +582,13 @@ def test_an_appositive_far_from_a_name_describes_what_stands_before_its_comma(nl
     aliases = {e.name: e.aliases for e in r.entities if e.type == "Person"}
     assert "think tank" not in aliases["Tom Ashby"]
     assert "Texas senator" in aliases["Ted Cruz"]
+
+
+def test_an_appositive_after_a_list_of_names_is_the_last_one(nlp):
+    """The parser hangs "the Ohio senator" on the first name of a list; set after the last name's
+    comma it describes that name, never the list's first."""
+    text = ("Ann Lee, Tom Ashby and Carl Moreno all spoke on Sunday. With the attention on front-runners Lee, "
+            "Ashby and Moreno, the Ohio senator leading the pack in Iowa, the others struggled.")
+    found = _resolved(nlp, text)
+    assert ("the Ohio senator", "Carl Moreno") in found
+    assert ("the Ohio senator", "Ann Lee") not in found
