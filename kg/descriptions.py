@@ -22,8 +22,10 @@ words. Rules, in order (the first that links wins):
   the vice president; never a role given with a year the description does not name, also for a
   party's candidate below: "the GOP nominee" is not "the 2012 GOP nominee"), or a role of the
   same class (``role_classes.txt``: "the front-runner" after "presidential candidate X"); "the
-  former X" only a person who held X before; a bare head ("the pollster", no modifier) only
-  within two sentences of that person's last mention;
+  former X" only a person who held X before; one whose of-complement names a body in common nouns
+  ("the president of a gun violence prevention group") only a holder whose roles name those words
+  (never "President Obama"; nor, with no such holder, left open for the corpus); a bare head ("the
+  pollster", no modifier) only within two sentences of that person's last mention;
 - a descriptor given: its head is the noun of an indefinite appositive, predicate or "named"
   phrase the text gave exactly one person before it ("Trump, a billionaire businessman" →
   "the billionaire businessman"; never a description naming a body or place: "the Senate
@@ -207,6 +209,9 @@ class _Evidence:
         # (head, person): a role given with a year before it ("the 2012 GOP nominee"), and one without
         self.dated: set[tuple[str, str]] = set()
         self.undated: set[tuple[str, str]] = set()
+        # (head, person) → the words of the person's roles of that head and of their bodies ("secretary",
+        # "of", "state"): a description's common-noun body ("the president of a gun group") must be among them
+        self.role_words: dict[tuple[str, str], set[str]] = defaultdict(set)
         for t in role_triples:
             if t.evidence.confidence < NAMED or t.object.name is None:
                 continue
@@ -221,6 +226,7 @@ class _Evidence:
                 if (party := party_of(org)) is not None:
                     self.parties[t.subject.id].add(party)
             self.roles[head][t.subject.id] = (min(first, start), orgs)
+            self.role_words[head, t.subject.id].update(" ".join((t.object.name, *orgs)).lower().split())
             if t.qualifier("qualifier") == "former":
                 self.former.add((head, t.subject.id))
             if t.object.span is not None and _year_before(doc, index, t.object.span.start):
@@ -259,6 +265,7 @@ class _Evidence:
         named = {demonyms().get(w, w).lower() for t in words if t.ent_type_ in ("ORG", "GPE", "NORP") and t.i != token.i
                  for w in [_org_words(t)]}
         self.roles[held][pid] = (found.span.start, named)
+        self.role_words[held, pid].update(t.lower_ for t in words)
         self.undated.add((held, pid))
         self.parties[pid].update(p for t in modifiers if (p := party_of(t.text)) is not None)
         if any(w in PAST for w in _written_words(modifiers)):
@@ -410,11 +417,12 @@ def _describe(token: Token, ev: _Evidence) -> Description | OpenDescription | No
     # of the role's bodies
     bodies = {n for n in named if party_of(n) is None}
     other_party = {pid for pid, held in ev.parties.items() if parties and held and not parties & held}
+    body = _common_body(words, token)  # "the president of a gun violence prevention group": whose group?
     fits: dict[str, str] = {}
     # "the GOP nominee" is not "the 2012 GOP nominee": a role held in a year the description does not name
     dated = set() if any(t.like_num for t in modifiers) else ev.dated - ev.undated
     for pid, (first, orgs) in ev.roles.get(held_head, {}).items():
-        if (held_head, pid) in dated or pid in other_party:
+        if (held_head, pid) in dated or pid in other_party or body and not body <= ev.role_words[held_head, pid]:
             continue
         if first < token.idx and not (bodies and orgs and not bodies <= orgs) and nations <= orgs and (
                 held_head, pid) in ev.former | (set() if past else {(held_head, pid)}):
@@ -424,7 +432,8 @@ def _describe(token: Token, ev: _Evidence) -> Description | OpenDescription | No
         for held, holders in ev.roles.items():
             for pid, (first, orgs) in holders.items():
                 if held != head and role_classes().get(held) == kind and first < token.idx and pid not in other_party \
-                        and not (bodies and orgs and not bodies <= orgs) and nations <= orgs:
+                        and not (bodies and orgs and not bodies <= orgs) and nations <= orgs \
+                        and not (body and not body <= ev.role_words[held, pid]):
                     fits[pid] = "role held"
     # "the billionaire candidate": a modifier that is itself a kind of standing the person must hold
     standing = {role_classes()[w] for w in written if w in role_classes()}
@@ -460,6 +469,8 @@ def _describe(token: Token, ev: _Evidence) -> Description | OpenDescription | No
         if said_of is None or parties and ev.parties.get(said_of) and not parties & ev.parties[said_of]:
             return None
         return Description(span, said_of, "predicate")
+    if not fits and body:
+        return None  # a body no role of the article names: someone new, whom the corpus's roles cannot tell either
     # "the senator from Vermont" says more than its head (a complement of a role noun; not "the end of the day")
     # a bare role noun ("the candidate") too, for one of the people named in the sentences just before it
     if not fits and (modifiers or is_head(token)):
@@ -490,6 +501,19 @@ def _set_beside(token: Token, words: list[Token], person: Cluster, ev: _Evidence
         # at the start of a clause: set before the name ("The party chairwoman, Representative Ann Lee")
         return first.i < min((t.i for t in first.sent if ev.person(t) is person), default=first.i + 1)
     return name.i <= before.i and before in name.subtree and before not in token.subtree
+
+
+def _common_body(words: list[Token], token: Token) -> set[str]:
+    """The nouns of a description's of-complement that names a body in common nouns after a
+    determiner ("of a leading gun violence prevention group", "of the company"): only a holder
+    whose roles name those words is meant, never one who holds its head elsewhere ("President
+    Obama" is no "president of a gun violence group"). Empty for no such complement, a named body
+    ("of the United States", tested as a body) or a title's own words ("secretary of state")."""
+    tail = [t for t in words if t.i > token.i]
+    if not tail or tail[0].lower_ != "of" or any(t.ent_type_ or t.pos_ == "PROPN" for t in tail) \
+            or not any(t.pos_ == "DET" for t in tail):
+        return set()
+    return {t.lower_ for t in tail if t.pos_ == "NOUN"}
 
 
 def _last_listed(words: list[Token], person: Cluster, ev: _Evidence) -> Cluster:
