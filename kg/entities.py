@@ -25,7 +25,9 @@ headline glues onto a name ("Clinton Breaks With Obama") and leading verbs ("Inj
 Clinton's ...") are cut off, and the type is voted: a one-word ORG/GPE/NORP that is a known
 person's surname, or an ORG/GPE name with a person cue (an honorific before it, apposition to
 a role noun), is a person; a PERSON/ORG span that ends in a title ("Gauteng MEC for") is dropped, and a
-one-word "person" only named after a locative preposition is no pronoun's antecedent. Speakers
+one-word "person" only named after a locative preposition is no pronoun's antecedent; a name
+ending in a seat of power or a government noun ("the Obama White House", "the Lee
+administration") is an Organization, never the person. Speakers
 that are not names are resolved here too: pronouns to the
 nearest preceding compatible subject, role nouns ("the president") to the person holding that
 role (``holder_of``), and nameless groups ("prosecutors") are minted; a minted speaker phrase
@@ -295,6 +297,8 @@ class EntityIndex:
             if kind == "Person" and len(words) >= 3 and words[-1].lower() in NAMED_AFTER:
                 kind = "Organization"  # "Muhammad Ali Center" the model typed a person: named after him;
                 # "Solomon Missionary Baptist Church", "Pershing Square Capital Management": a body
+            if kind == "Person" and _seat_of_power_after_name(words):
+                kind = "Organization"  # "the Obama White House", "the Lee administration": a government, no person
             if kind == "Person" and (named := _name_after_title(ent)) is not None:
                 ent, words = named, person_words(self._words(named))  # "Battalion Chief Marcus Hale" is Marcus Hale
             if kind == "Person":
@@ -1449,6 +1453,22 @@ NAMED_AFTER = {"center", "centre", "foundation", "institute", "university", "col
                "church", "cathedral", "chapel", "mosque", "synagogue", "ministries", "management", "partners",
                "associates", "holdings", "industries", "enterprises", "corporation", "company", "association",
                "committee", "council", "agency", "department", "ministry", "society"}
+
+
+# words after a leader's name that make the name a government's: "the Obama administration"
+GOVERNMENT_AFTER_NAME = {"administration", "presidency", "government"}
+
+
+def _seat_of_power_after_name(words: list[str]) -> bool:
+    """Do a name's words end in a seat of power (``institutions.txt``: "Obama White House") or a
+    government noun ("Lee Administration")? Then it names a government of that person's, which the
+    model typed a person: an Organization, so the person's own "Obama" is never its mention."""
+    if len(words) < 2:
+        return False
+    low = [w.lower() for w in words]
+    return low[-1] in GOVERNMENT_AFTER_NAME or any(" ".join(low[k:]) in INSTITUTIONS for k in range(1, len(low)))
+
+
 ORG_WORDS = load_words("org_words")
 
 

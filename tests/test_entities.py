@@ -914,3 +914,15 @@ def test_the_first_of_two_surnames_alone_is_that_person(nlp):
     assert [t.subject.name for t in said(r)] == ["Carlos Manuel Sada Solana", "Enrique Peña Nieto"]
     r = analyse(nlp, "John Paul Jones spoke on Monday. Paul said it was fine.")
     assert "John Paul Jones" not in [t.subject.name for t in said(r)]
+
+
+@pytest.mark.model
+def test_a_name_before_a_seat_of_power_is_a_government_not_a_person(nlp):
+    """"The Carter White House" is no person named "Carter White House" (who would then take the
+    article's "Carter"): an organisation, and "Carter" stays a person of its own."""
+    r = analyse(nlp, '"It would be a big story," wrote Tom Ashby, a former aide in the Carter White House. '
+                     "Carter did not answer.")
+    names = persons(r)
+    assert "Carter White House" not in names
+    assert "Carter" in names
+    assert any(e.type == "Organization" and e.name == "Carter White House" for e in r.entities)
