@@ -926,3 +926,20 @@ def test_a_name_before_a_seat_of_power_is_a_government_not_a_person(nlp):
     assert "Carter White House" not in names
     assert "Carter" in names
     assert any(e.type == "Organization" and e.name == "Carter White House" for e in r.entities)
+
+
+@pytest.mark.model
+def test_a_kin_name_the_model_typed_a_body_is_a_person(nlp):
+    """The small model types some "Given Surname's" an organisation (it does so with a president's
+    name before "2008 campaign"); with a gendered given name and the surname of a person the article
+    names, it is a person, so "President Vance" is no longer the one full-name bearer's, Laura's."""
+    from spacy.tokens import Span as DocSpan
+
+    from kg.entities import EntityIndex
+    text = ("Whole lines of the address echoed Laura Vance's 2012 speech. \"It is copying,\" said Tom Ashby, the "
+            "chief strategist of Peter Vance's 2008 campaign. President Vance has since left office.")
+    doc = nlp(text)
+    doc.ents = [DocSpan(doc, e.start, e.end, label="ORG") if e.text.startswith("Peter") else e for e in doc.ents]
+    clusters = {c.name: c for c in EntityIndex(doc, "test").clusters_before(len(text) + 1)}
+    assert clusters["Peter Vance"].type == "Person"
+    assert [m.text for m in clusters["Laura Vance"].mentions] == ["Laura Vance"]
