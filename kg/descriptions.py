@@ -104,7 +104,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
-from kg.entities import ORG_WORDS, Cluster, EntityIndex, article_key, entity_of, is_party
+from kg.entities import LESSER, ORG_WORDS, Cluster, EntityIndex, article_key, entity_of, is_party
 from kg.extractors.roles import (
     EVALUATIVE,
     NOT_REFERRING,
@@ -120,7 +120,6 @@ from kg.given_names import gender_of as gender_of_name
 from kg.handles import HANDLE_PREFIXES
 from kg.indefinites import said_to_be
 from kg.lexicons import load_words
-from kg.mentions import LESSER
 from kg.model import Entity, OpenDescription, Span, Triple, entity_id
 from kg.own_party import own_parties
 from kg.rivals import rivals

@@ -84,6 +84,8 @@ ROLE_NOUNS = load_words("role_nouns")
 CAMPS = {"conservatives", "liberals", "progressives", "independents", "socialists", "moderates"}
 # a party's members in the plural: a named group, one across articles (``party_members_key``)
 PARTY_MEMBERS = {"democrats", "republicans", "libertarians", "tories"}
+# words that make a different, lesser office of a role ("deputy mayor" is not "the mayor")
+LESSER = {"vice", "deputy", "assistant", "associate", "under", "lieutenant", "co", "sub"}
 COUNT_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "both", "dozen"}
 # honorifics before a name, English and others English-language papers print ("Madam Lim Siew
 # Hoon" in Singapore and Ghana, "Puan Rohana Ismail" and "Encik" in Malaysia, "Alhaji" in West
@@ -682,8 +684,8 @@ class EntityIndex:
             return None if self._rival_candidate(low, holders[0], before) else holders[0]
         if holders or self._role_holders.get(low):
             return None
-        suffix = [c for r, cs in self._role_holders.items() if r.endswith(" " + low) for c in cs
-                  if self._named_before(c, before)]
+        suffix = [c for r, cs in self._role_holders.items() if r.endswith(" " + low) and not lesser_office(r, low)
+                  for c in cs if self._named_before(c, before)]
         if len(set(map(id, suffix))) != 1 or self._rival_candidate(low, suffix[0], before):
             return None
         return suffix[0]
@@ -1458,6 +1460,12 @@ NAMED_AFTER = {"center", "centre", "foundation", "institute", "university", "col
                "church", "cathedral", "chapel", "mosque", "synagogue", "ministries", "management", "partners",
                "associates", "holdings", "industries", "enterprises", "corporation", "company", "association",
                "committee", "council", "agency", "department", "ministry", "society"}
+
+
+def lesser_office(role: str, head: str) -> bool:
+    """Is ``role`` a lesser office of ``head`` ("vice president", a hyphen too: "vice-presidential
+    candidate")? Its holder is no holder of the bare head: "the candidate" is not the running mate."""
+    return bool(set(role.removesuffix(head).replace("-", " ").split()) & LESSER)
 
 
 def _kin_named(words: list[str], surnames: set[str]) -> bool:

@@ -202,3 +202,16 @@ def test_a_role_noun_said_of_someone_is_no_mention_of_its_holder(nlp):
              for t in result.triples if t.relation == "SAID"}
     assert ("Tom Ashby", "the nominee") in next(v for k, v in about.items() if "would win" in k)
     assert ("Tom Ashby", "the nominee") not in next(v for k, v in about.items() if "will become" in k)
+
+
+def test_a_hyphenated_lesser_office_is_no_holder_of_the_bare_role(nlp):
+    """"the candidate" is not the one "vice-presidential candidate" of the article (a lesser office
+    written with a hyphen is still a lesser office), in a statement or as a speaker."""
+    from conftest import analyse
+
+    result = analyse(nlp, "The rollout of vice-presidential candidate Tom Ashby was sloppy. Lee said \"they brought "
+                          "this on the candidate's family.\" Later, the candidate said the economy was strong.")
+    about = [(r.name, r.mention.text) for t in result.triples if t.relation == "SAID"
+             for r in t.qualifier("mentions", ())]
+    assert not [a for a in about if a[0] == "Tom Ashby"]
+    assert "Tom Ashby" not in {t.subject.name for t in result.triples if t.relation == "SAID"}
