@@ -28,8 +28,9 @@ a role noun), is a person; a PERSON/ORG span that ends in a title ("Gauteng MEC 
 one-word "person" only named after a locative preposition is no pronoun's antecedent; a name
 ending in a seat of power or a government noun ("the Obama White House", "the Lee
 administration") is an Organization, never the person; a two-word name typed ORG that is a
-gendered given name and the surname of a person the article names ("Barack Obama's 2008
-campaign" beside Michelle Obama) is a person. Speakers
+gendered given name and the surname of a full name the article gives with a gendered given name
+("Barack Obama's 2008 campaign" beside Michelle Obama; never "Jasper County" beside a headline's
+"Harbor County") is a person. Speakers
 that are not names are resolved here too: pronouns to the
 nearest preceding compatible subject, role nouns ("the president") to the person holding that
 role (``holder_of``), and nameless groups ("prosecutors") are minted; a minted speaker phrase
@@ -276,8 +277,10 @@ class EntityIndex:
             words = name_tokens(self._words(ent))
             if len(words) == 1:
                 votes[(words[0].lower(), ent.label_ == "PERSON")] += 1
+        # the surnames of the article's full names that start with a gendered given name ("Michelle Obama";
+        # not a headline's "Bellwether County")
         surnames = {words[-1].lower() for ent in self.ents if ent.label_ == "PERSON"
-                    and len(words := name_tokens(self._words(ent))) >= 2}
+                    and len(words := name_tokens(self._words(ent))) >= 2 and gender_of_name(words[0]) is not None}
         persons: list[tuple[Span, list[str]]] = []
         others: list[tuple[Span, str]] = []
         for span in nick_spans:
@@ -295,9 +298,9 @@ class EntityIndex:
                     ent[0].is_sent_start and ent[0].lower_.endswith("ing") and ent[0].lower_ not in GIVEN_ING)):
                 ent = ent[1:]  # "Injecting Clinton's marital troubles": the verb is not in the name
             words = person_words(self._words(ent))
-            if kind != "Person" and words and (_person_cue(ent) or _kin_named(words, surnames) or len(words) == 1
-                                               and votes[(words[0].lower(), True)] >= max(1, votes[(words[0].lower(),
-                                                                                                    False)])):
+            kin = ent.label_ == "ORG" and _kin_named(words, surnames)  # "Barack Obama's" beside Michelle Obama
+            if kind != "Person" and words and (_person_cue(ent) or kin or len(words) == 1 and votes[(
+                    words[0].lower(), True)] >= max(1, votes[(words[0].lower(), False)])):
                 kind = "Person"
             if kind in ("Person", "Organization") and ends_in_title(ent):
                 continue  # "Gauteng MEC for Housing Ann Lee": the model cut a title, not a name
@@ -1470,7 +1473,8 @@ def lesser_office(role: str, head: str) -> bool:
 
 def _kin_named(words: list[str], surnames: set[str]) -> bool:
     """Is a two-word name the model typed a body ("Barack Obama's 2008 campaign" ORG) a clearly
-    gendered given name and the surname of a person the article names? Then it is that person's
+    gendered given name and the surname of a person the article names (``surnames``: of full names
+    that start with a gendered given name)? Then it is that person's
     kin, a person: else the article's one full name of that surname takes his "President Obama"."""
     return len(words) == 2 and gender_of_name(words[0]) is not None and words[1].lower() in surnames - NAMED_AFTER
 

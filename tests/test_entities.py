@@ -943,3 +943,20 @@ def test_a_kin_name_the_model_typed_a_body_is_a_person(nlp):
     clusters = {c.name: c for c in EntityIndex(doc, "test").clusters_before(len(text) + 1)}
     assert clusters["Peter Vance"].type == "Person"
     assert [m.text for m in clusters["Laura Vance"].mentions] == ["Laura Vance"]
+
+
+@pytest.mark.model
+def test_a_county_is_no_kin_of_a_headline_name(nlp):
+    """The kin rule needs a full name that starts with a gendered given name and a name the model
+    typed an organisation: a headline's "Harbor County" tagged PERSON makes no "Jasper County" (a
+    place) a person."""
+    from spacy.tokens import Span as DocSpan
+
+    from kg.entities import EntityIndex
+    text = "Harbor County Says Lee Will Win.\n\nJasper County, Ohio, has picked every winner since 1960."
+    doc = nlp(text)
+    spans = [DocSpan(doc, 0, 2, label="PERSON"), DocSpan(doc, 8, 10, label="ORG")]
+    assert [s.text for s in spans] == ["Harbor County", "Jasper County"]
+    doc.ents = spans
+    clusters = {c.name: c for c in EntityIndex(doc, "test").clusters_before(len(text) + 1)}
+    assert clusters["Jasper County"].type != "Person"
