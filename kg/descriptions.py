@@ -12,7 +12,8 @@ words. Rules, in order (the first that links wins):
 
 - apposition: a definite description in apposition to a person's name, either side ("Ted Cruz,
   the Texas senator, ...", "the party chairwoman, Representative Ann Lee"; never a body's noun, "the
-  face of the party, Ann Lee") is that person, and
+  face of the party, Ann Lee"; after a list of names, the one right before its comma: "Clinton, Trump
+  and Cruz, the Texas senator" is Cruz) is that person, and
   its head is then a role that person holds for the descriptions after it, where the role
   extractor was unsure ("Ann Lee - the first-term senator from Ohio - ... the Republican
   senator"; a noun that is no role, a descriptor given);
@@ -22,8 +23,10 @@ words. Rules, in order (the first that links wins):
   the vice president; never a role given with a year the description does not name, also for a
   party's candidate below: "the GOP nominee" is not "the 2012 GOP nominee"), or a role of the
   same class (``role_classes.txt``: "the front-runner" after "presidential candidate X"); "the
-  former X" only a person who held X before; a bare head ("the pollster", no modifier) only
-  within two sentences of that person's last mention;
+  former X" only a person who held X before; one whose of-complement names a body in common nouns
+  ("the president of a gun violence prevention group") only a holder whose roles name those words
+  (never "President Obama"; nor, with no such holder, left open for the corpus); a bare head ("the
+  pollster", no modifier) only within two sentences of that person's last mention;
 - a descriptor given: its head is the noun of an indefinite appositive, predicate or "named"
   phrase the text gave exactly one person before it ("Trump, a billionaire businessman" →
   "the billionaire businessman"; never a description naming a body or place: "the Senate
@@ -102,7 +105,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
-from kg.entities import ORG_WORDS, Cluster, EntityIndex, article_key, entity_of, is_party
+from kg.entities import LESSER, ORG_WORDS, Cluster, EntityIndex, article_key, entity_of, is_party
 from kg.extractors.roles import (
     EVALUATIVE,
     NOT_REFERRING,
@@ -118,7 +121,6 @@ from kg.given_names import gender_of as gender_of_name
 from kg.handles import HANDLE_PREFIXES
 from kg.indefinites import said_to_be
 from kg.lexicons import load_words
-from kg.mentions import LESSER
 from kg.model import Entity, OpenDescription, Span, Triple, entity_id
 from kg.own_party import own_parties
 from kg.rivals import rivals
@@ -209,6 +211,9 @@ class _Evidence:
         # (head, person): a role given with a year before it ("the 2012 GOP nominee"), and one without
         self.dated: set[tuple[str, str]] = set()
         self.undated: set[tuple[str, str]] = set()
+        # (head, person) → the words of the person's roles of that head and of their bodies ("secretary",
+        # "of", "state"): a description's common-noun body ("the president of a gun group") must be among them
+        self.role_words: dict[tuple[str, str], set[str]] = defaultdict(set)
         for t in role_triples:
             if t.evidence.confidence < NAMED or t.object.name is None:
                 continue
@@ -223,6 +228,7 @@ class _Evidence:
                 if (party := party_of(org)) is not None:
                     self.parties[t.subject.id].add(party)
             self.roles[head][t.subject.id] = (min(first, start), orgs)
+            self.role_words[head, t.subject.id].update(" ".join((t.object.name, *orgs)).lower().split())
             if t.qualifier("qualifier") == "former":
                 self.former.add((head, t.subject.id))
             if t.object.span is not None and _year_before(doc, index, t.object.span.start):
@@ -261,6 +267,7 @@ class _Evidence:
         named = {demonyms().get(w, w).lower() for t in words if t.ent_type_ in ("ORG", "GPE", "NORP") and t.i != token.i
                  for w in [_org_words(t)]}
         self.roles[held][pid] = (found.span.start, named)
+        self.role_words[held, pid].update(t.lower_ for t in words)
         self.undated.add((held, pid))
         self.parties[pid].update(p for t in modifiers if (p := party_of(t.text)) is not None)
         if any(w in PAST for w in _written_words(modifiers)):
@@ -391,7 +398,7 @@ def _describe(token: Token, ev: _Evidence) -> Description | OpenDescription | No
     if any(w in NOT_REFERRING | EVALUATIVE | NOT_POINTING for w in written):
         return None
     if token.dep_ == "appos" and (person := ev.person(token.head)) is not None \
-            and _set_beside(token, words, person, ev):
+            and _set_beside(token, words, (person := _last_listed(words, person, ev)), ev):
         return Description(span, person.id, "apposition")
     named_after = next((p for c in token.children if c.dep_ == "appos" and (p := ev.person(c)) is not None), None)
     if named_after is None and words[-1].i == token.i and token.i + 2 < len(token.doc) \
@@ -413,11 +420,12 @@ def _describe(token: Token, ev: _Evidence) -> Description | OpenDescription | No
     # of the role's bodies
     bodies = {n for n in named if party_of(n) is None}
     other_party = {pid for pid, held in ev.parties.items() if parties and held and not parties & held}
+    body = _common_body(words, token)  # "the president of a gun violence prevention group": whose group?
     fits: dict[str, str] = {}
     # "the GOP nominee" is not "the 2012 GOP nominee": a role held in a year the description does not name
     dated = set() if any(t.like_num for t in modifiers) else ev.dated - ev.undated
     for pid, (first, orgs) in ev.roles.get(held_head, {}).items():
-        if (held_head, pid) in dated or pid in other_party:
+        if (held_head, pid) in dated or pid in other_party or body and not body <= ev.role_words[held_head, pid]:
             continue
         if first < token.idx and not (bodies and orgs and not bodies <= orgs) and nations <= orgs and (
                 held_head, pid) in ev.former | (set() if past else {(held_head, pid)}):
@@ -427,7 +435,8 @@ def _describe(token: Token, ev: _Evidence) -> Description | OpenDescription | No
         for held, holders in ev.roles.items():
             for pid, (first, orgs) in holders.items():
                 if held != head and role_classes().get(held) == kind and first < token.idx and pid not in other_party \
-                        and not (bodies and orgs and not bodies <= orgs) and nations <= orgs:
+                        and not (bodies and orgs and not bodies <= orgs) and nations <= orgs \
+                        and not (body and not body <= ev.role_words[held, pid]):
                     fits[pid] = "role held"
     # "the billionaire candidate": a modifier that is itself a kind of standing the person must hold
     standing = {role_classes()[w] for w in written if w in role_classes()}
@@ -463,6 +472,8 @@ def _describe(token: Token, ev: _Evidence) -> Description | OpenDescription | No
         if said_of is None or parties and ev.parties.get(said_of) and not parties & ev.parties[said_of]:
             return None
         return Description(span, said_of, "predicate")
+    if not fits and body:
+        return None  # a body no role of the article names: someone new, whom the corpus's roles cannot tell either
     # "the senator from Vermont" says more than its head (a complement of a role noun; not "the end of the day")
     # a bare role noun ("the candidate") too, for one of the people named in the sentences just before it
     if not fits and (modifiers or is_head(token)):
@@ -493,6 +504,29 @@ def _set_beside(token: Token, words: list[Token], person: Cluster, ev: _Evidence
         # at the start of a clause: set before the name ("The party chairwoman, Representative Ann Lee")
         return first.i < min((t.i for t in first.sent if ev.person(t) is person), default=first.i + 1)
     return name.i <= before.i and before in name.subtree and before not in token.subtree
+
+
+def _common_body(words: list[Token], token: Token) -> set[str]:
+    """The nouns of a description's of-complement that names a body in common nouns after a
+    determiner ("of a leading gun violence prevention group", "of the company"): only a holder
+    whose roles name those words is meant, never one who holds its head elsewhere ("President
+    Obama" is no "president of a gun violence group"). Empty for no such complement, a named body
+    ("of the United States", tested as a body) or a title's own words ("secretary of state")."""
+    tail = [t for t in words if t.i > token.i]
+    if not tail or tail[0].lower_ != "of" or any(t.ent_type_ or t.pos_ == "PROPN" for t in tail) \
+            or not any(t.pos_ == "DET" for t in tail):
+        return set()
+    return {t.lower_ for t in tail if t.pos_ == "NOUN"}
+
+
+def _last_listed(words: list[Token], person: Cluster, ev: _Evidence) -> Cluster:
+    """The person an appositive after a list of names describes: the one named right before its
+    comma ("Clinton, Trump and Cruz, the Texas senator" is Cruz), not the list's first name, on
+    which the parser hangs it; ``person`` when no other person of the list stands there."""
+    mark = word_before(words[0].doc, words[0].i) if words[0].i > 0 else None
+    before = word_before(mark.doc, mark.i) if mark is not None and mark.text == "," and mark.i > 0 else None
+    listed = ev.person(before) if before is not None and before.dep_ == "conj" else None
+    return listed if listed is not None and listed is not person else person
 
 
 def _predicated_of(token: Token, ev: _Evidence) -> str | None:

@@ -25,7 +25,12 @@ headline glues onto a name ("Clinton Breaks With Obama") and leading verbs ("Inj
 Clinton's ...") are cut off, and the type is voted: a one-word ORG/GPE/NORP that is a known
 person's surname, or an ORG/GPE name with a person cue (an honorific before it, apposition to
 a role noun), is a person; a PERSON/ORG span that ends in a title ("Gauteng MEC for") is dropped, and a
-one-word "person" only named after a locative preposition is no pronoun's antecedent. Speakers
+one-word "person" only named after a locative preposition is no pronoun's antecedent; a name
+ending in a seat of power or a government noun ("the Obama White House", "the Lee
+administration") is an Organization, never the person; a two-word name typed ORG that is a
+gendered given name and the surname of a full name the article gives with a gendered given name
+("Barack Obama's 2008 campaign" beside Michelle Obama; never "Jasper County" beside a headline's
+"Harbor County") is a person. Speakers
 that are not names are resolved here too: pronouns to the
 nearest preceding compatible subject, role nouns ("the president") to the person holding that
 role (``holder_of``), and nameless groups ("prosecutors") are minted; a minted speaker phrase
@@ -80,6 +85,8 @@ ROLE_NOUNS = load_words("role_nouns")
 CAMPS = {"conservatives", "liberals", "progressives", "independents", "socialists", "moderates"}
 # a party's members in the plural: a named group, one across articles (``party_members_key``)
 PARTY_MEMBERS = {"democrats", "republicans", "libertarians", "tories"}
+# words that make a different, lesser office of a role ("deputy mayor" is not "the mayor")
+LESSER = {"vice", "deputy", "assistant", "associate", "under", "lieutenant", "co", "sub"}
 COUNT_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "both", "dozen"}
 # honorifics before a name, English and others English-language papers print ("Madam Lim Siew
 # Hoon" in Singapore and Ghana, "Puan Rohana Ismail" and "Encik" in Malaysia, "Alhaji" in West
@@ -270,6 +277,10 @@ class EntityIndex:
             words = name_tokens(self._words(ent))
             if len(words) == 1:
                 votes[(words[0].lower(), ent.label_ == "PERSON")] += 1
+        # the surnames of the article's full names that start with a gendered given name ("Michelle Obama";
+        # not a headline's "Bellwether County")
+        surnames = {words[-1].lower() for ent in self.ents if ent.label_ == "PERSON"
+                    and len(words := name_tokens(self._words(ent))) >= 2 and gender_of_name(words[0]) is not None}
         persons: list[tuple[Span, list[str]]] = []
         others: list[tuple[Span, str]] = []
         for span in nick_spans:
@@ -287,7 +298,8 @@ class EntityIndex:
                     ent[0].is_sent_start and ent[0].lower_.endswith("ing") and ent[0].lower_ not in GIVEN_ING)):
                 ent = ent[1:]  # "Injecting Clinton's marital troubles": the verb is not in the name
             words = person_words(self._words(ent))
-            if kind != "Person" and words and (_person_cue(ent) or len(words) == 1 and votes[(
+            kin = ent.label_ == "ORG" and _kin_named(words, surnames)  # "Barack Obama's" beside Michelle Obama
+            if kind != "Person" and words and (_person_cue(ent) or kin or len(words) == 1 and votes[(
                     words[0].lower(), True)] >= max(1, votes[(words[0].lower(), False)])):
                 kind = "Person"
             if kind in ("Person", "Organization") and ends_in_title(ent):
@@ -295,6 +307,8 @@ class EntityIndex:
             if kind == "Person" and len(words) >= 3 and words[-1].lower() in NAMED_AFTER:
                 kind = "Organization"  # "Muhammad Ali Center" the model typed a person: named after him;
                 # "Solomon Missionary Baptist Church", "Pershing Square Capital Management": a body
+            if kind == "Person" and _seat_of_power_after_name(words):
+                kind = "Organization"  # "the Obama White House", "the Lee administration": a government, no person
             if kind == "Person" and (named := _name_after_title(ent)) is not None:
                 ent, words = named, person_words(self._words(named))  # "Battalion Chief Marcus Hale" is Marcus Hale
             if kind == "Person":
@@ -673,8 +687,8 @@ class EntityIndex:
             return None if self._rival_candidate(low, holders[0], before) else holders[0]
         if holders or self._role_holders.get(low):
             return None
-        suffix = [c for r, cs in self._role_holders.items() if r.endswith(" " + low) for c in cs
-                  if self._named_before(c, before)]
+        suffix = [c for r, cs in self._role_holders.items() if r.endswith(" " + low) and not lesser_office(r, low)
+                  for c in cs if self._named_before(c, before)]
         if len(set(map(id, suffix))) != 1 or self._rival_candidate(low, suffix[0], before):
             return None
         return suffix[0]
@@ -1449,6 +1463,36 @@ NAMED_AFTER = {"center", "centre", "foundation", "institute", "university", "col
                "church", "cathedral", "chapel", "mosque", "synagogue", "ministries", "management", "partners",
                "associates", "holdings", "industries", "enterprises", "corporation", "company", "association",
                "committee", "council", "agency", "department", "ministry", "society"}
+
+
+def lesser_office(role: str, head: str) -> bool:
+    """Is ``role`` a lesser office of ``head`` ("vice president", a hyphen too: "vice-presidential
+    candidate")? Its holder is no holder of the bare head: "the candidate" is not the running mate."""
+    return bool(set(role.removesuffix(head).replace("-", " ").split()) & LESSER)
+
+
+def _kin_named(words: list[str], surnames: set[str]) -> bool:
+    """Is a two-word name the model typed a body ("Barack Obama's 2008 campaign" ORG) a clearly
+    gendered given name and the surname of a person the article names (``surnames``: of full names
+    that start with a gendered given name)? Then it is that person's
+    kin, a person: else the article's one full name of that surname takes his "President Obama"."""
+    return len(words) == 2 and gender_of_name(words[0]) is not None and words[1].lower() in surnames - NAMED_AFTER
+
+
+# words after a leader's name that make the name a government's: "the Obama administration"
+GOVERNMENT_AFTER_NAME = {"administration", "presidency", "government"}
+
+
+def _seat_of_power_after_name(words: list[str]) -> bool:
+    """Do a name's words end in a seat of power (``institutions.txt``: "Obama White House") or a
+    government noun ("Lee Administration")? Then it names a government of that person's, which the
+    model typed a person: an Organization, so the person's own "Obama" is never its mention."""
+    if len(words) < 2:
+        return False
+    low = [w.lower() for w in words]
+    return low[-1] in GOVERNMENT_AFTER_NAME or any(" ".join(low[k:]) in INSTITUTIONS for k in range(1, len(low)))
+
+
 ORG_WORDS = load_words("org_words")
 
 

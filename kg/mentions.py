@@ -9,7 +9,8 @@ that name the entity, inside the statement). Rules, in order:
 - a definite role noun that one person of the document holds ("The attorney general was aware
   ..." after "Attorney General Jeff Sessions") is that person (:func:`role_noun_refs`): that
   role or a longer form of it ("city treasurer"), never a lesser office ("the mayor" is not the
-  "deputy mayor", "the president" not the "vice president");
+  "deputy mayor", "the president" not the "vice president", "the candidate" not the
+  "vice-presidential candidate");
 - a known person's name or surname the model did not tag ("interviews with Sessions and
   Rosenstein") counts when the words match, whole and capitalised, an alias of exactly one
   person of the document;
@@ -30,14 +31,12 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from kg.entities import ROLE_NOUNS, EntityIndex
+from kg.entities import ROLE_NOUNS, EntityIndex, lesser_office
 from kg.model import Entity, EntityRef, Span, Triple, is_pronoun
 from kg.token_table import token_table
 
 STATEMENT_RELATIONS = ("SAID", "FOUND")
 MENTIONABLE = ("Person", "Organization", "Group", "Place", "Report")
-# words that make a different, lesser office of a role ("deputy mayor" is not "the mayor")
-LESSER = {"vice", "deputy", "assistant", "associate", "under", "lieutenant", "co", "sub"}
 
 
 def mentions_in(start: int, end: int, entities: Iterable[Entity], *, skip: tuple[int, int] | None = None
@@ -127,7 +126,7 @@ def role_noun_refs(doc: Doc, index: EntityIndex) -> list[EntityRef]:
         words = [t for t in token.subtree if t.i <= token.i and (t.dep_ in ("compound", "amod") or t.i == token.i)]
         role = " ".join(t.lower_ for t in words)
         holder = index.holder_of(role)
-        if holder is None or not any(r == role or r.endswith(" " + role) and not set(r.split()[:-1]) & LESSER
+        if holder is None or not any(r == role or r.endswith(" " + role) and not lesser_office(r, role)
                                      for r in holder.roles):
             continue
         start = min(t.idx for t in token.subtree if t.i <= token.i)

@@ -43,8 +43,9 @@ Rules, in order:
   president") only one holding it with that nationality, with a body, party or place ("the
   Senate Democratic leader") only one holding it so named (``holder_of``; never for an
   indefinite one: "a spokesperson", "another reporter"), else the one person named before
-  with that title ("Mayor Ann Lee", "Ann Lee, the mayor"); if a titled name was seen but not
-  resolved, nobody; if nobody bore the title, one nameless person of the article ("the
+  with that title ("Mayor Ann Lee", "Ann Lee, the mayor"), never the holder of a lesser office of it
+  ("Deputy Mayor Tom Pell", "vice-presidential candidate Ann Lee" for "the candidate"); if a
+  titled name was seen but not resolved, nobody; if nobody bore the title, one nameless person of the article ("the
   Minister"), never a group;
 - "the company", "the council" (``company_nouns.txt``, ``organisation_nouns.txt``) is the
   organisation named before whose name holds the noun ("the group" for "Riverside Tenants
@@ -67,6 +68,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.entities import (
     GENDERED_HONORIFICS,
     HONORIFICS,
+    LESSER,
     PERSON_PRONOUNS,
     PLURAL_PRONOUNS,
     Cluster,
@@ -593,6 +595,8 @@ def _titled_person(token: Token, index: EntityIndex) -> tuple[Cluster | None, bo
     titled = False
     pattern = re.compile(rf"\b(?i:{re.escape(role)})\s+((?:[A-Z][\w'’.-]*\s+){{0,3}}[A-Z][\w'’-]+)")
     for match in pattern.finditer(index.text, 0, token.idx):
+        if _lesser_before(index.text, match.start()):
+            continue  # "Deputy Mayor Tom Pell", "vice-presidential candidate Tom Ashby": another office
         titled = True
         person = index.person_named(match.group(1)) or index.person_named(match.group(1).split()[-1])
         if person is not None:
@@ -603,10 +607,18 @@ def _titled_person(token: Token, index: EntityIndex) -> tuple[Cluster | None, bo
         for m in cluster.mentions:
             before = index.text[max(0, m.start - 40):m.start].lower().split()
             after = index.text[m.end:m.end + 40].lower().split()
-            if m.start < token.idx and (before[-1:] == [role] or m.text.lower().split()[:1] == [role]
+            if m.start < token.idx and (before[-1:] == [role] and not set("-".join(before[-2:-1]).split("-")) & LESSER
+                                        or m.text.lower().split()[:1] == [role]
                                         or after[:2] in (["the", role], [",", "the"]) and role in after[:3]):
                 found[cluster.id] = cluster
     return (next(iter(found.values())) if len(found) == 1 else None), titled or bool(found)
+
+
+def _lesser_before(text: str, start: int) -> bool:
+    """Is the word before ``start`` a lesser office's ("Deputy", "vice-presidential")? Then the
+    title at ``start`` is part of that lesser office, whose holder is no holder of the title."""
+    words = text[max(0, start - 30):start].lower().split()
+    return bool(words) and bool(set(words[-1].split("-")) & LESSER)
 
 
 def _organisation_meant(token: Token, index: EntityIndex) -> Cluster | None:

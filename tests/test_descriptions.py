@@ -589,3 +589,26 @@ def test_a_bodys_noun_before_a_name_is_not_that_person(nlp):
     found = _resolved(nlp, "The Adams clan sparred on Tuesday with the loud new face of the party, Donald J. Trump, "
                            "in one of the fiercest fights of the race.")
     assert ("the party", "Donald J. Trump") not in found
+
+
+def test_an_appositive_after_a_list_of_names_is_the_last_one(nlp):
+    """The parser hangs "the Ohio senator" on the first name of a list; set after the last name's
+    comma it describes that name, never the list's first."""
+    text = ("Ann Lee, Tom Ashby and Carl Moreno all spoke on Sunday. With the attention on front-runners Lee, "
+            "Ashby and Moreno, the Ohio senator leading the pack in Iowa, the others struggled.")
+    found = _resolved(nlp, text)
+    assert ("the Ohio senator", "Carl Moreno") in found
+    assert ("the Ohio senator", "Ann Lee") not in found
+
+
+def test_a_description_whose_complement_names_another_body_is_not_the_holder_of_its_head(nlp):
+    """"The president of a housing group" is not President Ann Lee: a common-noun body after "of"
+    must be one the holder's roles name ("the president of the alliance" is its president's)."""
+    text = ("President Ann Lee signed the order on Monday. The president spoke from the Rose Garden. But the "
+            "president of a leading housing advocacy group joined the event.")
+    found = _resolved(nlp, text)
+    assert ("The president", "Ann Lee") in found
+    assert not {d for d in found if d[0].startswith("the president of")}
+    other = ("Tom Ashby, president of the Home Alliance, spoke Monday. The president of the alliance said the vote "
+             "was close.")
+    assert ("The president of the alliance", "Tom Ashby") in _resolved(nlp, other)

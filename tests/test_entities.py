@@ -914,3 +914,49 @@ def test_the_first_of_two_surnames_alone_is_that_person(nlp):
     assert [t.subject.name for t in said(r)] == ["Carlos Manuel Sada Solana", "Enrique Peña Nieto"]
     r = analyse(nlp, "John Paul Jones spoke on Monday. Paul said it was fine.")
     assert "John Paul Jones" not in [t.subject.name for t in said(r)]
+
+
+@pytest.mark.model
+def test_a_name_before_a_seat_of_power_is_a_government_not_a_person(nlp):
+    """"The Carter White House" is no person named "Carter White House" (who would then take the
+    article's "Carter"): an organisation, and "Carter" stays a person of its own."""
+    r = analyse(nlp, '"It would be a big story," wrote Tom Ashby, a former aide in the Carter White House. '
+                     "Carter did not answer.")
+    names = persons(r)
+    assert "Carter White House" not in names
+    assert "Carter" in names
+    assert any(e.type == "Organization" and e.name == "Carter White House" for e in r.entities)
+
+
+@pytest.mark.model
+def test_a_kin_name_the_model_typed_a_body_is_a_person(nlp):
+    """The small model types some "Given Surname's" an organisation (it does so with a president's
+    name before "2008 campaign"); with a gendered given name and the surname of a person the article
+    names, it is a person, so "President Vance" is no longer the one full-name bearer's, Laura's."""
+    from spacy.tokens import Span as DocSpan
+
+    from kg.entities import EntityIndex
+    text = ("Whole lines of the address echoed Laura Vance's 2012 speech. \"It is copying,\" said Tom Ashby, the "
+            "chief strategist of Peter Vance's 2008 campaign. President Vance has since left office.")
+    doc = nlp(text)
+    doc.ents = [DocSpan(doc, e.start, e.end, label="ORG") if e.text.startswith("Peter") else e for e in doc.ents]
+    clusters = {c.name: c for c in EntityIndex(doc, "test").clusters_before(len(text) + 1)}
+    assert clusters["Peter Vance"].type == "Person"
+    assert [m.text for m in clusters["Laura Vance"].mentions] == ["Laura Vance"]
+
+
+@pytest.mark.model
+def test_a_county_is_no_kin_of_a_headline_name(nlp):
+    """The kin rule needs a full name that starts with a gendered given name and a name the model
+    typed an organisation: a headline's "Harbor County" tagged PERSON makes no "Jasper County" (a
+    place) a person."""
+    from spacy.tokens import Span as DocSpan
+
+    from kg.entities import EntityIndex
+    text = "Harbor County Says Lee Will Win.\n\nJasper County, Ohio, has picked every winner since 1960."
+    doc = nlp(text)
+    spans = [DocSpan(doc, 0, 2, label="PERSON"), DocSpan(doc, 8, 10, label="ORG")]
+    assert [s.text for s in spans] == ["Harbor County", "Jasper County"]
+    doc.ents = spans
+    clusters = {c.name: c for c in EntityIndex(doc, "test").clusters_before(len(text) + 1)}
+    assert clusters["Jasper County"].type != "Person"

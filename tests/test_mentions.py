@@ -211,3 +211,16 @@ def test_a_country_written_in_capitals_is_a_mention_not_a_pronoun(nlp):
     result = analyse(nlp, 'Ann Lee said the US would lift the tariffs next year.')
     [row] = [t for t in result.triples if t.relation == "SAID"]
     assert ("United States", "US") in _mentioned(row)
+
+
+def test_a_hyphenated_lesser_office_is_no_holder_of_the_bare_role(nlp):
+    """"the candidate" is not the one "vice-presidential candidate" of the article (a lesser office
+    written with a hyphen is still a lesser office), in a statement or as a speaker."""
+    from conftest import analyse
+
+    result = analyse(nlp, "The rollout of vice-presidential candidate Tom Ashby was sloppy. Lee said \"they brought "
+                          "this on the candidate's family.\" Later, the candidate said the economy was strong.")
+    about = [(r.name, r.mention.text) for t in result.triples if t.relation == "SAID"
+             for r in t.qualifier("mentions", ())]
+    assert not [a for a in about if a[0] == "Tom Ashby"]
+    assert "Tom Ashby" not in {t.subject.name for t in result.triples if t.relation == "SAID"}

@@ -105,6 +105,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.entities import (
     HONORIFICS,
+    LESSER,
     TITLES_OR_HONORIFICS,
     Cluster,
     EntityIndex,
@@ -113,7 +114,6 @@ from kg.entities import (
     strip_possessive,
 )
 from kg.lexicons import load_pairs, load_words
-from kg.mentions import LESSER
 from kg.model import EntityRef, Evidence, Triple, TripleObject, entity_id
 from kg.token_table import token_table
 
