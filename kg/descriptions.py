@@ -53,6 +53,11 @@ words. Rules, in order (the first that links wins):
   name or surname ("Marco Rubio (“Little Marco”)", "Ted Cruz ("Lyin' Ted")"), one to three
   capitalised words, are that person (an alias too, so a later "Little Marco" is him); never
   other quoted words ("Trump ("I love the poorly educated")");
+- a possessive role: "Donald Trump's campaign manager", "Trump's 41-year-old campaign manager" (a
+  possessor where "the" stands) → the one person the article gives that role (its compound nouns
+  and head) for that owner, the role's org naming the owner ("Trump campaign manager Corey
+  Lewandowski"), before or after it; never when someone holds the role for no one named or in the
+  past, nor with a word that ranks, dates or points ("Trump's former manager"), nor a name after it;
 - a predicate: a description after "be"/"become" is its named subject ("Ann Lee would become the
   Republican nominee"), never another holder of the role, nor anyone under a negation, nor one
   of a pair ("Lee or Ruiz to be the nominee");
@@ -348,6 +353,7 @@ def describe(doc: Doc, index: EntityIndex, role_triples: Sequence[Triple]
             (out if isinstance(found, Description) else left).append(found)
             if isinstance(found, Description) and found.rule in SAID_TO_BE:
                 evidence.learn(token, found)  # "Ann Lee, the state senator, ... The senator said"
+    out.extend(d for d in _possessive_roles(doc, evidence, role_triples) if d.span.start not in taken)
     out.extend(_handles(index.text, index))
     out.extend(_nicknames(index.text, index))
     out.extend(Description(d.span, d.entity_id, f"{INDEFINITE} {d.how}", alias=d.alias)
@@ -774,6 +780,83 @@ def _party_meant(token: Token, ev: _Evidence) -> Cluster | None:
     fits = [c for c in ev.clusters.values() if is_party(c) and party_of(c.name) == party
             and ev.first[c.id] < token.idx]
     return fits[0] if len(fits) == 1 else None
+
+
+def _possessive_roles(doc: Doc, ev: _Evidence, role_triples: Sequence[Triple]) -> list[Description]:
+    """"Donald Trump's campaign manager", "Trump's 41-year-old campaign manager" → the one person the
+    article gives that role for that owner ("Trump campaign manager Corey Lewandowski", the role's
+    org naming the owner), wherever in the article: a possessor is no determiner the other rules read."""
+    holders = _owned_role_holders(ev, role_triples)
+    out: list[Description] = []
+    for token in doc:
+        if not (token.tag_ == "NN" and token.pos_ == "NOUN" and token.text.islower()):
+            continue
+        owner_word = next((c for c in token.children if c.i < token.i and _possessor(c)), None)
+        owner = ev.person(owner_word) if owner_word is not None else None
+        words = _owned_role_words(token, owner_word) if owner is not None and owner_word is not None else None
+        if owner is None or owner_word is None or words is None:
+            continue
+        people = holders.get((" ".join(words), owner.id), set())
+        if len(people) != 1 or (pid := next(iter(people))) == owner.id or pid not in ev.clusters \
+                or _same_clause(token, ev.clusters[pid], ev):
+            continue
+        name = entity_of(owner_word)
+        first = doc[name.start] if name is not None and name.start <= owner_word.i < name.end else owner_word
+        out.append(Description(Span.of(ev.index.text, first.idx, token.idx + len(token.text)), pid,
+                               "possessive role"))
+    return out
+
+
+def _possessor(token: Token) -> bool:
+    """Is ``token`` a possessor: "poss", or a noun with a possessive 's the parser hung as a modifier
+    ("Trump's 41-year-old campaign manager" read as nmod)?"""
+    return token.dep_ == "poss" or token.dep_ == "nmod" and any(
+        c.dep_ == "case" and c.lower_ in ("'s", "’s") for c in token.children)
+
+
+def _owned_role_holders(ev: _Evidence, role_triples: Sequence[Triple]) -> dict[tuple[str, str], set[str]]:
+    """(role words, owner) → the people the text gives that role for that person ("Trump campaign
+    manager Corey Lewandowski": org "Trump"). A holder of the role for no one named, or a past or
+    coming one, makes it anyone's: then the role's key holds every such person too."""
+    owned: dict[tuple[str, str], set[str]] = defaultdict(set)
+    loose: dict[str, set[str]] = defaultdict(set)
+    for t in role_triples:
+        if t.evidence.confidence < NAMED or t.object.name is None:
+            continue
+        words = " ".join(t.object.name.lower().split())
+        org = t.qualifier("org")
+        owner = ev.index.person_named(org) if isinstance(org, str) else None
+        if owner is None or t.qualifier("qualifier") is not None:
+            loose[words].add(t.subject.id)  # ("campaign manager Ann Lee", "his former campaign manager")
+        else:
+            owned[words, owner.id].add(t.subject.id)
+    return {(words, owner): people | loose.get(words, set()) for (words, owner), people in owned.items()}
+
+
+def _owned_role_words(token: Token, owner: Token) -> list[str] | None:
+    """The role words of a possessive description ("campaign manager" of "Trump's 41-year-old
+    campaign manager"): the nouns compounded right before its head, and the head; None when a word
+    between the owner and the head ranks, judges, dates or points ("Trump's former/next/new/2008
+    manager"), a pronoun or name stands there, or a name follows (the title rules own it)."""
+    doc = token.doc
+    between = doc[owner.i + 1:token.i]
+    if any(t.dep_ == "case" for t in between[:1]):
+        between = between[1:]
+    written = _written_words(list(between))
+    if any(w in NOT_REFERRING | EVALUATIVE | NOT_POINTING | PAST for w in written) or any(
+            t.pos_ in ("PRON", "PROPN") or t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+            or t.is_punct and t.text != "-" or len(t.text) == 4 and t.text.isdigit() for t in between):
+        return None
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if after is not None and (after.ent_type_ == "PERSON" or after.text == "," and token.i + 2 < len(doc)
+                              and doc[token.i + 2].ent_type_ == "PERSON"):
+        return None
+    nouns: list[str] = []
+    for t in reversed(between):
+        if t.dep_ != "compound" or t.head.i != token.i or t.pos_ != "NOUN":
+            break
+        nouns.insert(0, t.lower_)
+    return [*nouns, token.lower_]
 
 
 def _handles(text: str, index: EntityIndex) -> list[Description]:

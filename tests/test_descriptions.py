@@ -582,3 +582,26 @@ def test_an_appositive_far_from_a_name_describes_what_stands_before_its_comma(nl
     aliases = {e.name: e.aliases for e in r.entities if e.type == "Person"}
     assert "think tank" not in aliases["Tom Ashby"]
     assert "Texas senator" in aliases["Ted Cruz"]
+
+
+def test_a_possessive_role_is_the_one_person_given_that_role_for_that_owner(nlp):
+    """"Walter Brandt campaign manager Nina Okafor" gives the role for Brandt: "Brandt's 38-year-old
+    campaign manager" is Okafor, also as a speaker; another owner's manager is not."""
+    text = ("Walter Brandt campaign manager Nina Okafor booked the hall on Tuesday. Neighbours said "
+            "Brandt's 38-year-old campaign manager had ignored the fire code. \"We followed every rule,\" "
+            "Walter Brandt's campaign manager said on Wednesday. Gloria Meyer's campaign manager laughed.")
+    r = analyse(nlp, text)
+    mentions = {m.text for m in _entity(r, "Nina Okafor").mentions}
+    assert {"Brandt's 38-year-old campaign manager", "Walter Brandt's campaign manager"} <= mentions
+    assert "Gloria Meyer's campaign manager" not in mentions
+    quote = next(t for t in r.triples if t.relation == "SAID" and "every rule" in t.object.span.text)
+    assert quote.subject.name == "Nina Okafor"
+    _check_offsets(r, text)
+
+
+def test_a_possessive_role_another_holds_for_no_one_named_is_no_ones(nlp):
+    """With a second campaign manager whose candidate the text leaves unsaid, "Brandt's campaign
+    manager" may be either: nothing links."""
+    text = ("Walter Brandt campaign manager Nina Okafor booked the hall on Tuesday, and campaign manager "
+            "Paul Reyes booked the next one. Brandt's campaign manager ignored the fire code.")
+    assert not {d for d, _name in _resolved(nlp, text) if "Brandt's" in d}
