@@ -11,7 +11,8 @@ mention the entity, a speaker phrase that starts with it is that entity, and the
 words. Rules, in order (the first that links wins):
 
 - apposition: a definite description in apposition to a person's name, either side ("Ted Cruz,
-  the Texas senator, ...", "the party chairwoman, Representative Ann Lee") is that person, and
+  the Texas senator, ...", "the party chairwoman, Representative Ann Lee of Ohio;", also inside a
+  complement: "the resignation of the party chairwoman, ...") is that person, and
   its head is then a role that person holds for the descriptions after it, where the role
   extractor was unsure ("Ann Lee - the first-term senator from Ohio - ... the Republican
   senator"; a noun that is no role, a descriptor given);
@@ -106,7 +107,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
-from kg.entities import ORG_WORDS, Cluster, EntityIndex, article_key, entity_of, is_party
+from kg.entities import ORG_WORDS, TITLES_OR_HONORIFICS, Cluster, EntityIndex, article_key, entity_of, is_party
 from kg.extractors.roles import (
     EVALUATIVE,
     NOT_REFERRING,
@@ -399,7 +400,7 @@ def _describe(token: Token, ev: _Evidence) -> Description | OpenDescription | No
     named_after = next((p for c in token.children if c.dep_ == "appos" and (p := ev.person(c)) is not None), None)
     if named_after is None and words[-1].i == token.i and token.i + 2 < len(token.doc) \
             and token.doc[token.i + 1].text == "," and _named_in_apposition(token):
-        named_after = ev.person(token.doc[token.i + 2])  # the parser hung the appositive name elsewhere
+        named_after = ev.person(_name_after_comma(token))  # the parser hung the appositive name elsewhere
     if named_after is not None:  # "the party chairwoman, Representative Ann Lee"
         return Description(span, named_after.id, "apposition")
     head = token.lemma_.lower()
@@ -692,14 +693,32 @@ def _description_words(token: Token) -> list[Token] | None:
 
 def _named_in_apposition(token: Token) -> bool:
     """Is a name set off in apposition right after the description ("the presumptive Republican
-    nominee, Donald J. Trump, in a poll")? Then the description is that person's (the apposition
-    rule), wherever the parser hung the name: an appositive set off by commas, never an item of a
-    list ("the mayor, Tom Ashby and Ann Lee")."""
+    nominee, Donald J. Trump, in a poll", "the party chairwoman, Representative Ann Lee of Ohio;"),
+    a title before it and "of" a place after it allowed? Then the description is that person's (the
+    apposition rule), wherever the parser hung the name: an appositive set off by commas, never an
+    item of a list ("the mayor, Tom Ashby and Ann Lee")."""
     doc = token.doc
-    name = entity_of(doc[token.i + 2])
-    if name is None or name.start != token.i + 2 or name.end >= len(doc) or doc[name.end].text not in (",", ".", ";"):
+    first = _name_after_comma(token)
+    name = entity_of(first)
+    if name is None or name.start != first.i:
         return False
-    return any(t.dep_ == "appos" for t in name)
+    end = name.end
+    if end + 1 < len(doc) and doc[end].lower_ in ("of", "from") and (place := entity_of(doc[end + 1])) is not None \
+            and place.label_ == "GPE" and place.start == end + 1:
+        end = place.end  # "Representative Ann Lee of Ohio, ..."
+    if end >= len(doc) or doc[end].text not in (",", ".", ";"):
+        return False
+    return any(t.dep_ in ("appos", "npadvmod") for t in name)  # (npadvmod: a parser slip after a title)
+
+
+def _name_after_comma(token: Token) -> Token:
+    """The word that opens the name after the description's comma, past a title or honorific
+    ("the party chairwoman, Representative Ann Lee": Ann)."""
+    doc, k = token.doc, token.i + 2
+    while k + 1 < len(doc) and k < token.i + 4 and doc[k].lower_.rstrip(".") in TITLES_OR_HONORIFICS \
+            and doc[k].text[:1].isupper():
+        k += 1
+    return doc[k]
 
 
 def _org_words(token: Token) -> str:

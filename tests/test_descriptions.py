@@ -605,3 +605,11 @@ def test_a_possessive_role_another_holds_for_no_one_named_is_no_ones(nlp):
     text = ("Walter Brandt campaign manager Nina Okafor booked the hall on Tuesday, and campaign manager "
             "Paul Reyes booked the next one. Brandt's campaign manager ignored the fire code.")
     assert not {d for d, _name in _resolved(nlp, text) if "Brandt's" in d}
+
+
+def test_a_name_with_a_title_set_off_after_a_description_in_a_complement_is_its_person(nlp):
+    """The name after the comma opens with a title and ends with "of" a place: still the appositive
+    of the description inside the complement ("the resignation of the ... chairwoman, Senator ...")."""
+    text = ("Marchers will demand the resignation of the Green Party chairwoman, Senator Alma Ferreira of Oregon; "
+            "they also want open primaries.")
+    assert ("the Green Party chairwoman", "Alma Ferreira") in _resolved(nlp, text)
