@@ -64,10 +64,13 @@ words. Rules, in order (the first that links wins):
   of a pair ("Lee or Ruiz to be the nominee");
 - a speaker continued: a description with modifiers, headed by a person's role noun, that is the
   subject of a speech verb, in a sentence that names no one before the verb (a name in what is said
-  is no speaker, but never the person meant), right after a sentence that names
-  one person only, as the subject of its speech verb ('"...," Ann Lee said. The Republican
+  is no speaker, but never the person meant; a name in the description's own relative clause is
+  not it: "who backs Cruz"), right after a sentence that names one person only outside its
+  quotations, as the subject of its speech verb ('"...," Ann Lee said. The Republican
   incumbent added ...'), when no one else named before holds its head and the person's roles
   name every body and nation it names (never a body: "The DA caucus in the council blamed ...");
+  a second head joined by "and" under its one "the" is its word too ("the influential delegate and
+  conservative activist": one person), unless a plural verb says two;
 - left open: a description with modifiers or a complement that no one named before it fits here
   goes to the corpus (:func:`link_across`, :mod:`kg.corpus`), with the people named before it;
   so does a bare role noun ("the candidate"), which the corpus may give only to a person named
@@ -480,7 +483,26 @@ def _describe(token: Token, ev: _Evidence) -> Description | OpenDescription | No
         return None  # (the one speaking on was named in the sentence just before)
     if pid not in ev.clusters or _same_clause(token, ev.clusters[pid], ev):
         return None
+    if (second := _second_head(token)) is not None:  # "the influential delegate and conservative activist"
+        span = Span.of(ev.index.text, span.start, max(span.end, second.idx + len(second.text)))
     return Description(span, pid, why)
+
+
+def _second_head(token: Token) -> Token | None:
+    """A second person's noun joined by "and" to the description's head under its one "the" ("the
+    delegate and conservative activist": one person, two heads), when no verb says they are two
+    ("the senator and governor agree") and nothing follows the first head but the "and"."""
+    doc = token.doc
+    if token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "and" \
+            or token.dep_ == "nsubj" and token.head.tag_ == "VBP":
+        return None
+    conj = next((c for c in token.children if c.dep_ == "conj"), None)
+    if conj is None or not _common_noun(conj) or not conj.text.islower() or not is_head(conj):
+        return None
+    left = [t for t in doc[token.i + 2:conj.i]]
+    if any(t.dep_ in ("det", "poss") or t.pos_ not in ("ADJ", "NOUN") or not t.text.islower() for t in left):
+        return None
+    return conj
 
 
 def _set_beside(token: Token, words: list[Token], person: Cluster, ev: _Evidence) -> bool:
@@ -517,9 +539,10 @@ def _speaker_continued(token: Token, ev: _Evidence) -> str | None:
     subject of a speech verb in a sentence that names no one before the verb (names in what is said
     are no speaker, but never the person before: "The senator said Lee was wrong"), and the sentence before (past ones
     that name no one and have no "he"/"she" subject: the rest of a quotation) names one person
-    only, the subject of its speech verb ('"...," Ann Lee said. The Republican incumbent added
-    ...'). Never after a sentence that names two people or where the person only acts, nor for a
-    body ("The DA caucus in the council blamed ...")."""
+    only outside its quotations, the subject of its speech verb ('"... Tom Ashby ...," Ann Lee
+    said. The Republican incumbent, who backs Ashby, added ...'). Never after a sentence that names
+    two people or where the person only acts, nor for a body ("The DA caucus in the council
+    blamed ...")."""
     if token.dep_ != "nsubj" or token.head.lemma_.lower() not in SPEECH_VERBS or not is_head(token):
         return None  # (a person's role noun: "the DA caucus blamed ..." is a body, never the speaker before)
     doc, sentence = token.doc, token.sent
@@ -527,13 +550,16 @@ def _speaker_continued(token: Token, ev: _Evidence) -> str | None:
     # people named in what is said ("... said that voting for Trump ...") are no speaker; anyone before
     # the verb might be the one described, and the speaker before must not be named here at all
     named_here = {p.id for t in sentence if (p := ev.person(t)) is not None}
-    if any(ev.person(t) is not None for t in sentence if t.i < verb.i):
-        return None
+    heads = (token, *(c for c in token.children if c.dep_ == "conj"))  # "the delegate and activist, who ..."
+    own_clause = {t.i for h in heads for c in h.children if c.dep_ == "relcl" for t in c.subtree}
+    if any(ev.person(t) is not None for t in sentence if t.i < verb.i and t.i not in own_clause):
+        return None  # (a name in the description's own relative clause is not it: "who backs Cruz")
     for _ in range(3):
         if sentence.start == 0:
             return None
         sentence = doc[sentence.start - 1].sent
-        people = {p.id for t in sentence if (p := _person_or_name(t, ev)) is not None}
+        people = {p.id for t in sentence if (p := _person_or_name(t, ev)) is not None
+                  and not _quoted(ev.index.text, t.idx)}  # a name in what was said is no one speaking
         if not people:
             if any(t.lower_ in ("he", "she") and t.dep_ in ("nsubj", "nsubjpass") for t in sentence):
                 return None  # who "she" is, this rule does not tell

@@ -613,3 +613,13 @@ def test_a_name_with_a_title_set_off_after_a_description_in_a_complement_is_its_
     text = ("Marchers will demand the resignation of the Green Party chairwoman, Senator Alma Ferreira of Oregon; "
             "they also want open primaries.")
     assert ("the Green Party chairwoman", "Alma Ferreira") in _resolved(nlp, text)
+
+
+def test_a_speaker_continued_after_a_quotation_that_names_another_with_two_heads(nlp):
+    """The name inside the quotation before is no one speaking, the name in the description's own
+    relative clause is not the one it describes, and its two heads under one "the" are one person."""
+    text = ("\"Nobody should hand the nomination to Ruth Calder,\" Edwin Marsh told reporters on Monday. "
+            "The veteran delegate and longtime organizer, who opposes Calder, warned of a long fight.")
+    r = analyse(nlp, text)
+    assert ("The veteran delegate and longtime organizer", "Edwin Marsh") in _resolved(nlp, text)
+    assert {t.subject.name for t in r.triples if t.relation == "SAID"} == {"Edwin Marsh"}
