@@ -54,11 +54,14 @@ words. Rules, in order (the first that links wins):
   name or surname ("Marco Rubio (“Little Marco”)", "Ted Cruz ("Lyin' Ted")"), one to three
   capitalised words, are that person (an alias too, so a later "Little Marco" is him); never
   other quoted words ("Trump ("I love the poorly educated")");
-- a possessive role: "Donald Trump's campaign manager", "Trump's 41-year-old campaign manager" (a
-  possessor where "the" stands) → the one person the article gives that role (its compound nouns
-  and head) for that owner, the role's org naming the owner ("Trump campaign manager Corey
-  Lewandowski"), before or after it; never when someone holds the role for no one named or in the
-  past, nor with a word that ranks, dates or points ("Trump's former manager"), nor a name after it;
+- a possessive role: "Donald Trump's campaign manager", "Trump's 41-year-old campaign manager",
+  "DuPont's longtime chief executive", "Mrs. Obama's chief of staff" (a possessor where "the"
+  stands) → the one person the article gives that role (its words before the head among the
+  description's, its complement after it) for that owner, a person or an organisation, the role's
+  org naming the owner ("Trump campaign manager Corey Lewandowski"), before or after it, also set
+  beside the holder's name as its appositive; never when someone holds the role for no one named or
+  in the past, nor with a word that ranks, dates or points ("Trump's former manager"), nor another's
+  name after it;
 - a predicate: a description after "be"/"become" is its named subject ("Ann Lee would become the
   Republican nominee"), never another holder of the role, nor anyone under a negation, nor one
   of a pair ("Lee or Ruiz to be the nominee");
@@ -127,7 +130,7 @@ from kg.handles import HANDLE_PREFIXES
 from kg.indefinites import said_to_be
 from kg.lexicons import load_words
 from kg.mentions import LESSER
-from kg.model import Entity, OpenDescription, Span, Triple, entity_id
+from kg.model import Entity, EntityRef, OpenDescription, Span, Triple, entity_id
 from kg.own_party import own_parties
 from kg.rivals import rivals
 from kg.token_table import token_table
@@ -828,8 +831,9 @@ def _party_meant(token: Token, ev: _Evidence) -> Cluster | None:
 
 
 def _possessive_roles(doc: Doc, ev: _Evidence, role_triples: Sequence[Triple]) -> list[Description]:
-    """"Donald Trump's campaign manager", "Trump's 41-year-old campaign manager" → the one person the
-    article gives that role for that owner ("Trump campaign manager Corey Lewandowski", the role's
+    """"Donald Trump's campaign manager", "Trump's 41-year-old campaign manager", "DuPont's longtime
+    chief executive", "Mrs. Obama's chief of staff" → the one person the article gives that role for
+    that owner, a person or an organisation ("Trump campaign manager Corey Lewandowski", the role's
     org naming the owner), wherever in the article: a possessor is no determiner the other rules read."""
     holders = _owned_role_holders(ev, role_triples)
     out: list[Description] = []
@@ -837,18 +841,20 @@ def _possessive_roles(doc: Doc, ev: _Evidence, role_triples: Sequence[Triple]) -
         if not (token.tag_ == "NN" and token.pos_ == "NOUN" and token.text.islower()):
             continue
         owner_word = next((c for c in token.children if c.i < token.i and _possessor(c)), None)
-        owner = ev.person(owner_word) if owner_word is not None else None
-        words = _owned_role_words(token, owner_word) if owner is not None and owner_word is not None else None
-        if owner is None or owner_word is None or words is None:
+        owner = ev.index.cluster_at(owner_word) if owner_word is not None else None
+        if owner is None or owner_word is None or owner.type not in ("Person", "Organization"):
             continue
-        people = holders.get((" ".join(words), owner.id), set())
-        if len(people) != 1 or (pid := next(iter(people))) == owner.id or pid not in ev.clusters \
-                or _same_clause(token, ev.clusters[pid], ev):
+        fits = {(pid, end) for (role, owner_id), people in holders.items() if owner_id == owner.id
+                and (end := _owned_role_end(token, owner_word, role)) is not None for pid in people}
+        if len(fits) != 1 or (pid := next(iter(fits))[0]) == owner.id or pid not in ev.clusters \
+                or _other_name_after(doc[next(iter(fits))[1]], pid, ev):
             continue
-        name = entity_of(owner_word)
-        first = doc[name.start] if name is not None and name.start <= owner_word.i < name.end else owner_word
-        out.append(Description(Span.of(ev.index.text, first.idx, token.idx + len(token.text)), pid,
-                               "possessive role"))
+        beside = token.dep_ == "appos" and ev.index.cluster_at(token.head) is ev.clusters[pid]
+        if not beside and _same_clause(token, ev.clusters[pid], ev):
+            continue  # ("Ann Lee, Trump's campaign manager, said": set beside her name, it is hers)
+        last = doc[next(iter(fits))[1]]
+        first = _owner_start(owner_word)
+        out.append(Description(Span.of(ev.index.text, first.idx, last.idx + len(last.text)), pid, "possessive role"))
     return out
 
 
@@ -859,49 +865,85 @@ def _possessor(token: Token) -> bool:
         c.dep_ == "case" and c.lower_ in ("'s", "’s") for c in token.children)
 
 
+def _owner_start(owner: Token) -> Token:
+    """The first word of the owner's name with its title and place ("California Rep. Duncan Hunter")."""
+    doc, first = owner.doc, owner
+    while first.i > 0 and doc[first.i - 1].head.i in range(first.i, owner.i + 1) and (
+            doc[first.i - 1].pos_ == "PROPN" or doc[first.i - 1].text == "."):
+        first = doc[first.i - 1]
+    return first
+
+
 def _owned_role_holders(ev: _Evidence, role_triples: Sequence[Triple]) -> dict[tuple[str, str], set[str]]:
-    """(role words, owner) → the people the text gives that role for that person ("Trump campaign
-    manager Corey Lewandowski": org "Trump"). A holder of the role for no one named, or a past or
-    coming one, makes it anyone's: then the role's key holds every such person too."""
+    """(role words, owner) → the people the text gives that role for that person or organisation
+    ("Trump campaign manager Corey Lewandowski": org "Trump"). A holder of the role for no one named,
+    or a past or coming one, makes it anyone's: then the role's key holds every such person too."""
     owned: dict[tuple[str, str], set[str]] = defaultdict(set)
     loose: dict[str, set[str]] = defaultdict(set)
     for t in role_triples:
         if t.evidence.confidence < NAMED or t.object.name is None:
             continue
         words = " ".join(t.object.name.lower().split())
-        org = t.qualifier("org")
-        owner = ev.index.person_named(org) if isinstance(org, str) else None
+        owner = _owner_named(ev, t)
         if owner is None or t.qualifier("qualifier") is not None:
             loose[words].add(t.subject.id)  # ("campaign manager Ann Lee", "his former campaign manager")
         else:
-            owned[words, owner.id].add(t.subject.id)
+            owned[words, owner].add(t.subject.id)
     return {(words, owner): people | loose.get(words, set()) for (words, owner), people in owned.items()}
 
 
-def _owned_role_words(token: Token, owner: Token) -> list[str] | None:
-    """The role words of a possessive description ("campaign manager" of "Trump's 41-year-old
-    campaign manager"): the nouns compounded right before its head, and the head; None when a word
-    between the owner and the head ranks, judges, dates or points ("Trump's former/next/new/2008
-    manager"), a pronoun or name stands there, or a name follows (the title rules own it)."""
+def _owner_named(ev: _Evidence, t: Triple) -> str | None:
+    """The entity a role's org names: its organisation node, else the person or organisation of
+    the article its words name ("Donald Trump", "Valeant")."""
+    ref = t.qualifier("org_entity")
+    if isinstance(ref, EntityRef):
+        return ref.id
+    org = t.qualifier("org")
+    if not isinstance(org, str):
+        return None
+    if (person := ev.index.person_named(org)) is not None:
+        return person.id
+    low = org.lower().removeprefix("the ")
+    named = [c.id for c in ev.clusters.values() if c.type == "Organization"
+             and low in {c.name.lower(), *(a.lower() for a in c.aliases)}]
+    return named[0] if len(named) == 1 else None
+
+
+def _owned_role_end(token: Token, owner: Token, role: str) -> int | None:
+    """The index of the last word of a role ``role`` ("chief of staff") written after its owner's
+    possessive with ``token`` its head ("Trump's 41-year-old campaign manager", "Obama's chief of
+    staff"), or None: each word of the role before its head stands between the owner and the head,
+    any other word there is an adjective or number that does not rank, judge, date or point
+    ("Trump's former/next/new/2008 manager"), and the words after the head are the role's own."""
     doc = token.doc
-    between = doc[owner.i + 1:token.i]
-    if any(t.dep_ == "case" for t in between[:1]):
-        between = between[1:]
-    written = _written_words(list(between))
+    words = role.split()
+    cut = next((k for k, w in enumerate(words) if w in ("of", "for", "to", "in") and k), len(words))
+    if words[cut - 1] not in (token.lower_, token.lemma_.lower()):
+        return None
+    between = [t for t in doc[owner.i + 1:token.i] if not (t.dep_ == "case" and t.head.i == owner.i)]
+    written = _written_words(between)
     if any(w in NOT_REFERRING | EVALUATIVE | NOT_POINTING | PAST for w in written) or any(
             t.pos_ in ("PRON", "PROPN") or t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
             or t.is_punct and t.text != "-" or len(t.text) == 4 and t.text.isdigit() for t in between):
         return None
-    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
-    if after is not None and (after.ent_type_ == "PERSON" or after.text == "," and token.i + 2 < len(doc)
-                              and doc[token.i + 2].ent_type_ == "PERSON"):
-        return None
-    nouns: list[str] = []
-    for t in reversed(between):
-        if t.dep_ != "compound" or t.head.i != token.i or t.pos_ != "NOUN":
-            break
-        nouns.insert(0, t.lower_)
-    return [*nouns, token.lower_]
+    lows = [t.lower_ for t in between]
+    if not set(words[:cut - 1]) <= set(lows) or any(
+            t.pos_ == "NOUN" and t.lower_ not in words and t.head.i == token.i for t in between):
+        return None  # ("Trump's finance manager" is not his "campaign manager")
+    tail = words[cut:]
+    after = [t.lower_ for t in doc[token.i + 1:token.i + 1 + len(tail)]]
+    return token.i + len(tail) if after == tail else None
+
+
+def _other_name_after(last: Token, pid: str, ev: _Evidence) -> bool:
+    """Does a name other than the holder's stand right after the role, or after its comma ("Trump's
+    campaign manager, Paul Reyes")? Then the title rules say who, not this one."""
+    doc = last.doc
+    k = last.i + 1 + (last.i + 1 < len(doc) and doc[last.i + 1].text == ",")
+    if k >= len(doc) or doc[k].ent_type_ != "PERSON":
+        return False
+    named = ev.index.cluster_at(doc[k])
+    return named is None or named.id != pid
 
 
 def _handles(text: str, index: EntityIndex) -> list[Description]:

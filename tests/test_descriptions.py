@@ -623,3 +623,13 @@ def test_a_speaker_continued_after_a_quotation_that_names_another_with_two_heads
     r = analyse(nlp, text)
     assert ("The veteran delegate and longtime organizer", "Edwin Marsh") in _resolved(nlp, text)
     assert {t.subject.name for t in r.triples if t.relation == "SAID"} == {"Edwin Marsh"}
+
+
+def test_a_possessive_role_of_an_organisation_or_with_a_complement_is_its_one_holder(nlp):
+    """The owner may be an organisation and the role may end in a complement; set beside the
+    holder's name, the possessive role is the holder's even as the subject's appositive."""
+    text = ("Greta Lindqvist, Norrland Steel's longtime chief executive, was replaced on Monday. "
+            "Paul Ostrander, Senator Ida Vance's chief of staff, resigned on Tuesday.")
+    r = analyse(nlp, text)
+    assert "Norrland Steel's longtime chief executive" in {m.text for m in _entity(r, "Greta Lindqvist").mentions}
+    assert "Senator Ida Vance's chief of staff" in {m.text for m in _entity(r, "Paul Ostrander").mentions}
