@@ -58,10 +58,11 @@ words. Rules, in order (the first that links wins):
   "DuPont's longtime chief executive", "Mrs. Obama's chief of staff" (a possessor where "the"
   stands) → the one person the article gives that role (its words before the head among the
   description's, its complement after it) for that owner, a person or an organisation, the role's
-  org naming the owner ("Trump campaign manager Corey Lewandowski"), before or after it, also set
-  beside the holder's name as its appositive; never when someone holds the role for no one named or
-  in the past, nor with a word that ranks, dates or points ("Trump's former manager"), nor another's
-  name after it;
+  org naming the owner ("Trump campaign manager Corey Lewandowski"), before or after it; never when
+  someone holds the role for no one named or in the past, nor with a word that ranks, dates or
+  points ("Trump's former manager"), nor another's name after it. Set beside a name as its
+  appositive, the owner may be a place and the role a past one, and others may hold it: "Bush,
+  Florida's former governor" is Bush when the text gives him that role for Florida;
 - a predicate: a description after "be"/"become" is its named subject ("Ann Lee would become the
   Republican nominee"), never another holder of the role, nor anyone under a negation, nor one
   of a pair ("Lee or Ruiz to be the nominee");
@@ -360,7 +361,9 @@ def describe(doc: Doc, index: EntityIndex, role_triples: Sequence[Triple]
             (out if isinstance(found, Description) else left).append(found)
             if isinstance(found, Description) and found.rule in SAID_TO_BE:
                 evidence.learn(token, found)  # "Ann Lee, the state senator, ... The senator said"
-    out.extend(d for d in _possessive_roles(doc, evidence, role_triples) if d.span.start not in taken)
+    spans = [(d.span.start, d.span.end) for d in out]  # (a possessive role another rule read with its "the")
+    out.extend(d for d in _possessive_roles(doc, evidence, role_triples)
+               if not any(start < d.span.end and d.span.start < end for start, end in spans))
     out.extend(_handles(index.text, index))
     out.extend(_nicknames(index.text, index))
     out.extend(Description(d.span, d.entity_id, f"{INDEFINITE} {d.how}", alias=d.alias)
@@ -835,17 +838,21 @@ def _possessive_roles(doc: Doc, ev: _Evidence, role_triples: Sequence[Triple]) -
     chief executive", "Mrs. Obama's chief of staff" → the one person the article gives that role for
     that owner, a person or an organisation ("Trump campaign manager Corey Lewandowski", the role's
     org naming the owner), wherever in the article: a possessor is no determiner the other rules read."""
-    holders = _owned_role_holders(ev, role_triples)
+    holders, named_for = _owned_role_holders(ev, role_triples)
     out: list[Description] = []
     for token in doc:
         if not (token.tag_ == "NN" and token.pos_ == "NOUN" and token.text.islower()):
             continue
         owner_word = next((c for c in token.children if c.i < token.i and _possessor(c)), None)
         owner = ev.index.cluster_at(owner_word) if owner_word is not None else None
-        if owner is None or owner_word is None or owner.type not in ("Person", "Organization"):
+        if owner is None or owner_word is None or owner.type not in ("Person", "Organization", "Place"):
             continue
-        fits = {(pid, end) for (role, owner_id), people in holders.items() if owner_id == owner.id
-                and (end := _owned_role_end(token, owner_word, role)) is not None for pid in people}
+        named = ev.person(token.head) if token.dep_ == "appos" else None
+        fits = {(named.id, end) for (role, owner_id, past), people in named_for.items() if owner_id == owner.id
+                and named.id in people and (end := _owned_role_end(token, owner_word, role, past=past)) is not None
+                } if named is not None else set()  # "Bush, Florida's former governor": beside the name, his
+        fits = fits or {(pid, end) for (role, owner_id), people in holders.items() if owner_id == owner.id
+                        and (end := _owned_role_end(token, owner_word, role)) is not None for pid in people}
         if len(fits) != 1 or (pid := next(iter(fits))[0]) == owner.id or pid not in ev.clusters \
                 or _other_name_after(doc[next(iter(fits))[1]], pid, ev):
             continue
@@ -874,22 +881,29 @@ def _owner_start(owner: Token) -> Token:
     return first
 
 
-def _owned_role_holders(ev: _Evidence, role_triples: Sequence[Triple]) -> dict[tuple[str, str], set[str]]:
-    """(role words, owner) → the people the text gives that role for that person or organisation
-    ("Trump campaign manager Corey Lewandowski": org "Trump"). A holder of the role for no one named,
-    or a past or coming one, makes it anyone's: then the role's key holds every such person too."""
+def _owned_role_holders(ev: _Evidence, role_triples: Sequence[Triple]
+                        ) -> tuple[dict[tuple[str, str], set[str]], dict[tuple[str, str, bool], set[str]]]:
+    """(role words, owner) → the people the text gives that role for that person, organisation or
+    place ("Trump campaign manager Corey Lewandowski": org "Trump"); a holder of the role for no one
+    named, or a past or coming one, makes it anyone's: then the role's key holds every such person
+    too. And (role words, owner, past) → the people given it for that owner, whoever else holds it
+    (what a possessive role set beside one of their names may be: "Bush, Florida's former governor")."""
     owned: dict[tuple[str, str], set[str]] = defaultdict(set)
+    named_for: dict[tuple[str, str, bool], set[str]] = defaultdict(set)
     loose: dict[str, set[str]] = defaultdict(set)
     for t in role_triples:
         if t.evidence.confidence < NAMED or t.object.name is None:
             continue
         words = " ".join(t.object.name.lower().split())
         owner = _owner_named(ev, t)
+        if owner is not None and t.qualifier("qualifier") in (None, "former"):
+            named_for[words, owner, t.qualifier("qualifier") == "former"].add(t.subject.id)
         if owner is None or t.qualifier("qualifier") is not None:
             loose[words].add(t.subject.id)  # ("campaign manager Ann Lee", "his former campaign manager")
         else:
             owned[words, owner].add(t.subject.id)
-    return {(words, owner): people | loose.get(words, set()) for (words, owner), people in owned.items()}
+    return ({(words, owner): people | loose.get(words, set()) for (words, owner), people in owned.items()},
+            named_for)
 
 
 def _owner_named(ev: _Evidence, t: Triple) -> str | None:
@@ -904,17 +918,18 @@ def _owner_named(ev: _Evidence, t: Triple) -> str | None:
     if (person := ev.index.person_named(org)) is not None:
         return person.id
     low = org.lower().removeprefix("the ")
-    named = [c.id for c in ev.clusters.values() if c.type == "Organization"
+    named = [c.id for c in ev.clusters.values() if c.type in ("Organization", "Place")
              and low in {c.name.lower(), *(a.lower() for a in c.aliases)}]
     return named[0] if len(named) == 1 else None
 
 
-def _owned_role_end(token: Token, owner: Token, role: str) -> int | None:
+def _owned_role_end(token: Token, owner: Token, role: str, *, past: bool = False) -> int | None:
     """The index of the last word of a role ``role`` ("chief of staff") written after its owner's
     possessive with ``token`` its head ("Trump's 41-year-old campaign manager", "Obama's chief of
     staff"), or None: each word of the role before its head stands between the owner and the head,
     any other word there is an adjective or number that does not rank, judge, date or point
-    ("Trump's former/next/new/2008 manager"), and the words after the head are the role's own."""
+    ("Trump's former/next/new/2008 manager"; with ``past``, a past role, a word that says so is
+    needed: "Florida's former governor"), and the words after the head are the role's own."""
     doc = token.doc
     words = role.split()
     cut = next((k for k, w in enumerate(words) if w in ("of", "for", "to", "in") and k), len(words))
@@ -922,7 +937,9 @@ def _owned_role_end(token: Token, owner: Token, role: str) -> int | None:
         return None
     between = [t for t in doc[owner.i + 1:token.i] if not (t.dep_ == "case" and t.head.i == owner.i)]
     written = _written_words(between)
-    if any(w in NOT_REFERRING | EVALUATIVE | NOT_POINTING | PAST for w in written) or any(
+    if past != any(w in PAST for w in written):
+        return None
+    if any(w in NOT_REFERRING | EVALUATIVE | NOT_POINTING for w in written) or any(
             t.pos_ in ("PRON", "PROPN") or t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
             or t.is_punct and t.text != "-" or len(t.text) == 4 and t.text.isdigit() for t in between):
         return None

@@ -633,3 +633,12 @@ def test_a_possessive_role_of_an_organisation_or_with_a_complement_is_its_one_ho
     r = analyse(nlp, text)
     assert "Norrland Steel's longtime chief executive" in {m.text for m in _entity(r, "Greta Lindqvist").mentions}
     assert "Senator Ida Vance's chief of staff" in {m.text for m in _entity(r, "Paul Ostrander").mentions}
+
+
+def test_a_possessive_role_of_a_place_beside_a_name_is_that_person_even_with_other_holders(nlp):
+    """Set beside a name, "Montana's former governor" is that person when the text gives him that
+    role for Montana, though another governor is named; without "former" it is no one's past role."""
+    text = "Governor Nora Pell opened the forum. Hal Ritter, Montana's former governor, spoke first."
+    r = analyse(nlp, text)
+    assert "Montana's former governor" in {m.text for m in _entity(r, "Hal Ritter").mentions}
+    assert "Montana's former governor" not in {m.text for m in _entity(r, "Nora Pell").mentions}
