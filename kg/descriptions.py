@@ -11,9 +11,10 @@ mention the entity, a speaker phrase that starts with it is that entity, and the
 words. Rules, in order (the first that links wins):
 
 - apposition: a definite description in apposition to a person's name, either side ("Ted Cruz,
-  the Texas senator, ...", "the party chairwoman, Representative Ann Lee"; never a body's noun, "the
-  face of the party, Ann Lee"; after a list of names, the one right before its comma: "Clinton, Trump
-  and Cruz, the Texas senator" is Cruz) is that person, and
+  the Texas senator, ...", "the party chairwoman, Representative Ann Lee of Ohio;", also inside a
+  complement: "the resignation of the party chairwoman, ..."; never a body's noun, "the face of the
+  party, Ann Lee"; after a list of names, the one right before its comma: "Clinton, Trump and Cruz,
+  the Texas senator" is Cruz) is that person, and
   its head is then a role that person holds for the descriptions after it, where the role
   extractor was unsure ("Ann Lee - the first-term senator from Ohio - ... the Republican
   senator"; a noun that is no role, a descriptor given);
@@ -57,15 +58,27 @@ words. Rules, in order (the first that links wins):
   name or surname ("Marco Rubio (“Little Marco”)", "Ted Cruz ("Lyin' Ted")"), one to three
   capitalised words, are that person (an alias too, so a later "Little Marco" is him); never
   other quoted words ("Trump ("I love the poorly educated")");
+- a possessive role: "Donald Trump's campaign manager", "Trump's 41-year-old campaign manager",
+  "DuPont's longtime chief executive", "Mrs. Obama's chief of staff" (a possessor where "the"
+  stands) → the one person the article gives that role (its words before the head among the
+  description's, its complement after it) for that owner, a person or an organisation, the role's
+  org naming the owner ("Trump campaign manager Corey Lewandowski"), before or after it; never when
+  someone holds the role for no one named or in the past, nor with a word that ranks, dates or
+  points ("Trump's former manager"), nor another's name after it. Set beside a name as its
+  appositive, the owner may be a place and the role a past one, and others may hold it: "Bush,
+  Florida's former governor" is Bush when the text gives him that role for Florida;
 - a predicate: a description after "be"/"become" is its named subject ("Ann Lee would become the
   Republican nominee"), never another holder of the role, nor anyone under a negation, nor one
   of a pair ("Lee or Ruiz to be the nominee");
 - a speaker continued: a description with modifiers, headed by a person's role noun, that is the
   subject of a speech verb, in a sentence that names no one before the verb (a name in what is said
-  is no speaker, but never the person meant), right after a sentence that names
-  one person only, as the subject of its speech verb ('"...," Ann Lee said. The Republican
+  is no speaker, but never the person meant; a name in the description's own relative clause is
+  not it: "who backs Cruz"), right after a sentence that names one person only outside its
+  quotations, as the subject of its speech verb ('"...," Ann Lee said. The Republican
   incumbent added ...'), when no one else named before holds its head and the person's roles
   name every body and nation it names (never a body: "The DA caucus in the council blamed ...");
+  a second head joined by "and" under its one "the" is its word too ("the influential delegate and
+  conservative activist": one person), unless a plural verb says two;
 - left open: a description with modifiers or a complement that no one named before it fits here
   goes to the corpus (:func:`link_across`, :mod:`kg.corpus`), with the people named before it;
   so does a bare role noun ("the candidate"), which the corpus may give only to a person named
@@ -105,7 +118,16 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
-from kg.entities import LESSER, ORG_WORDS, Cluster, EntityIndex, article_key, entity_of, is_party
+from kg.entities import (
+    LESSER,
+    ORG_WORDS,
+    TITLES_OR_HONORIFICS,
+    Cluster,
+    EntityIndex,
+    article_key,
+    entity_of,
+    is_party,
+)
 from kg.extractors.roles import (
     EVALUATIVE,
     NOT_REFERRING,
@@ -121,7 +143,7 @@ from kg.given_names import gender_of as gender_of_name
 from kg.handles import HANDLE_PREFIXES
 from kg.indefinites import said_to_be
 from kg.lexicons import load_words
-from kg.model import Entity, OpenDescription, Span, Triple, entity_id
+from kg.model import Entity, EntityRef, OpenDescription, Span, Triple, entity_id
 from kg.own_party import own_parties
 from kg.rivals import rivals
 from kg.token_table import token_table
@@ -358,6 +380,9 @@ def describe(doc: Doc, index: EntityIndex, role_triples: Sequence[Triple]
             (out if isinstance(found, Description) else left).append(found)
             if isinstance(found, Description) and found.rule in SAID_TO_BE:
                 evidence.learn(token, found)  # "Ann Lee, the state senator, ... The senator said"
+    spans = [(d.span.start, d.span.end) for d in out]  # (a possessive role another rule read with its "the")
+    out.extend(d for d in _possessive_roles(doc, evidence, role_triples)
+               if not any(start < d.span.end and d.span.start < end for start, end in spans))
     out.extend(_handles(index.text, index))
     out.extend(_nicknames(index.text, index))
     out.extend(Description(d.span, d.entity_id, f"{INDEFINITE} {d.how}", alias=d.alias)
@@ -403,7 +428,7 @@ def _describe(token: Token, ev: _Evidence) -> Description | OpenDescription | No
     named_after = next((p for c in token.children if c.dep_ == "appos" and (p := ev.person(c)) is not None), None)
     if named_after is None and words[-1].i == token.i and token.i + 2 < len(token.doc) \
             and token.doc[token.i + 1].text == "," and _named_in_apposition(token):
-        named_after = ev.person(token.doc[token.i + 2])  # the parser hung the appositive name elsewhere
+        named_after = ev.person(_name_after_comma(token))  # the parser hung the appositive name elsewhere
     # "the party chairwoman, Representative Ann Lee"; never a body's noun: "the face of the party, Ann Lee"
     if named_after is not None and token.lemma_.lower() not in BODY_NOUNS:
         return Description(span, named_after.id, "apposition")
@@ -488,7 +513,26 @@ def _describe(token: Token, ev: _Evidence) -> Description | OpenDescription | No
         return None  # (the one speaking on was named in the sentence just before)
     if pid not in ev.clusters or _same_clause(token, ev.clusters[pid], ev):
         return None
+    if (second := _second_head(token)) is not None:  # "the influential delegate and conservative activist"
+        span = Span.of(ev.index.text, span.start, max(span.end, second.idx + len(second.text)))
     return Description(span, pid, why)
+
+
+def _second_head(token: Token) -> Token | None:
+    """A second person's noun joined by "and" to the description's head under its one "the" ("the
+    delegate and conservative activist": one person, two heads), when no verb says they are two
+    ("the senator and governor agree") and nothing follows the first head but the "and"."""
+    doc = token.doc
+    if token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "and" \
+            or token.dep_ == "nsubj" and token.head.tag_ == "VBP":
+        return None
+    conj = next((c for c in token.children if c.dep_ == "conj"), None)
+    if conj is None or not _common_noun(conj) or not conj.text.islower() or not is_head(conj):
+        return None
+    left = [t for t in doc[token.i + 2:conj.i]]
+    if any(t.dep_ in ("det", "poss") or t.pos_ not in ("ADJ", "NOUN") or not t.text.islower() for t in left):
+        return None
+    return conj
 
 
 def _set_beside(token: Token, words: list[Token], person: Cluster, ev: _Evidence) -> bool:
@@ -548,9 +592,10 @@ def _speaker_continued(token: Token, ev: _Evidence) -> str | None:
     subject of a speech verb in a sentence that names no one before the verb (names in what is said
     are no speaker, but never the person before: "The senator said Lee was wrong"), and the sentence before (past ones
     that name no one and have no "he"/"she" subject: the rest of a quotation) names one person
-    only, the subject of its speech verb ('"...," Ann Lee said. The Republican incumbent added
-    ...'). Never after a sentence that names two people or where the person only acts, nor for a
-    body ("The DA caucus in the council blamed ...")."""
+    only outside its quotations, the subject of its speech verb ('"... Tom Ashby ...," Ann Lee
+    said. The Republican incumbent, who backs Ashby, added ...'). Never after a sentence that names
+    two people or where the person only acts, nor for a body ("The DA caucus in the council
+    blamed ...")."""
     if token.dep_ != "nsubj" or token.head.lemma_.lower() not in SPEECH_VERBS or not is_head(token):
         return None  # (a person's role noun: "the DA caucus blamed ..." is a body, never the speaker before)
     doc, sentence = token.doc, token.sent
@@ -558,13 +603,16 @@ def _speaker_continued(token: Token, ev: _Evidence) -> str | None:
     # people named in what is said ("... said that voting for Trump ...") are no speaker; anyone before
     # the verb might be the one described, and the speaker before must not be named here at all
     named_here = {p.id for t in sentence if (p := ev.person(t)) is not None}
-    if any(ev.person(t) is not None for t in sentence if t.i < verb.i):
-        return None
+    heads = (token, *(c for c in token.children if c.dep_ == "conj"))  # "the delegate and activist, who ..."
+    own_clause = {t.i for h in heads for c in h.children if c.dep_ == "relcl" for t in c.subtree}
+    if any(ev.person(t) is not None for t in sentence if t.i < verb.i and t.i not in own_clause):
+        return None  # (a name in the description's own relative clause is not it: "who backs Cruz")
     for _ in range(3):
         if sentence.start == 0:
             return None
         sentence = doc[sentence.start - 1].sent
-        people = {p.id for t in sentence if (p := _person_or_name(t, ev)) is not None}
+        people = {p.id for t in sentence if (p := _person_or_name(t, ev)) is not None
+                  and not _quoted(ev.index.text, t.idx)}  # a name in what was said is no one speaking
         if not people:
             if any(t.lower_ in ("he", "she") and t.dep_ in ("nsubj", "nsubjpass") for t in sentence):
                 return None  # who "she" is, this rule does not tell
@@ -724,14 +772,32 @@ def _description_words(token: Token) -> list[Token] | None:
 
 def _named_in_apposition(token: Token) -> bool:
     """Is a name set off in apposition right after the description ("the presumptive Republican
-    nominee, Donald J. Trump, in a poll")? Then the description is that person's (the apposition
-    rule), wherever the parser hung the name: an appositive set off by commas, never an item of a
-    list ("the mayor, Tom Ashby and Ann Lee")."""
+    nominee, Donald J. Trump, in a poll", "the party chairwoman, Representative Ann Lee of Ohio;"),
+    a title before it and "of" a place after it allowed? Then the description is that person's (the
+    apposition rule), wherever the parser hung the name: an appositive set off by commas, never an
+    item of a list ("the mayor, Tom Ashby and Ann Lee")."""
     doc = token.doc
-    name = entity_of(doc[token.i + 2])
-    if name is None or name.start != token.i + 2 or name.end >= len(doc) or doc[name.end].text not in (",", ".", ";"):
+    first = _name_after_comma(token)
+    name = entity_of(first)
+    if name is None or name.start != first.i:
         return False
-    return any(t.dep_ == "appos" for t in name)
+    end = name.end
+    if end + 1 < len(doc) and doc[end].lower_ in ("of", "from") and (place := entity_of(doc[end + 1])) is not None \
+            and place.label_ == "GPE" and place.start == end + 1:
+        end = place.end  # "Representative Ann Lee of Ohio, ..."
+    if end >= len(doc) or doc[end].text not in (",", ".", ";"):
+        return False
+    return any(t.dep_ in ("appos", "npadvmod") for t in name)  # (npadvmod: a parser slip after a title)
+
+
+def _name_after_comma(token: Token) -> Token:
+    """The word that opens the name after the description's comma, past a title or honorific
+    ("the party chairwoman, Representative Ann Lee": Ann)."""
+    doc, k = token.doc, token.i + 2
+    while k + 1 < len(doc) and k < token.i + 4 and doc[k].lower_.rstrip(".") in TITLES_OR_HONORIFICS \
+            and doc[k].text[:1].isupper():
+        k += 1
+    return doc[k]
 
 
 def _org_words(token: Token) -> str:
@@ -812,6 +878,136 @@ def _party_meant(token: Token, ev: _Evidence) -> Cluster | None:
     fits = [c for c in ev.clusters.values() if is_party(c) and party_of(c.name) == party
             and ev.first[c.id] < token.idx]
     return fits[0] if len(fits) == 1 else None
+
+
+def _possessive_roles(doc: Doc, ev: _Evidence, role_triples: Sequence[Triple]) -> list[Description]:
+    """"Donald Trump's campaign manager", "Trump's 41-year-old campaign manager", "DuPont's longtime
+    chief executive", "Mrs. Obama's chief of staff" → the one person the article gives that role for
+    that owner, a person or an organisation ("Trump campaign manager Corey Lewandowski", the role's
+    org naming the owner), wherever in the article: a possessor is no determiner the other rules read."""
+    holders, named_for = _owned_role_holders(ev, role_triples)
+    out: list[Description] = []
+    for token in doc:
+        if not (token.tag_ == "NN" and token.pos_ == "NOUN" and token.text.islower()):
+            continue
+        owner_word = next((c for c in token.children if c.i < token.i and _possessor(c)), None)
+        owner = ev.index.cluster_at(owner_word) if owner_word is not None else None
+        if owner is None or owner_word is None or owner.type not in ("Person", "Organization", "Place"):
+            continue
+        named = ev.person(token.head) if token.dep_ == "appos" else None
+        fits = {(named.id, end) for (role, owner_id, past), people in named_for.items() if owner_id == owner.id
+                and named.id in people and (end := _owned_role_end(token, owner_word, role, past=past)) is not None
+                } if named is not None else set()  # "Bush, Florida's former governor": beside the name, his
+        fits = fits or {(pid, end) for (role, owner_id), people in holders.items() if owner_id == owner.id
+                        and (end := _owned_role_end(token, owner_word, role)) is not None for pid in people}
+        if len(fits) != 1 or (pid := next(iter(fits))[0]) == owner.id or pid not in ev.clusters \
+                or _other_name_after(doc[next(iter(fits))[1]], pid, ev):
+            continue
+        beside = token.dep_ == "appos" and ev.index.cluster_at(token.head) is ev.clusters[pid]
+        if not beside and _same_clause(token, ev.clusters[pid], ev):
+            continue  # ("Ann Lee, Trump's campaign manager, said": set beside her name, it is hers)
+        last = doc[next(iter(fits))[1]]
+        first = _owner_start(owner_word)
+        out.append(Description(Span.of(ev.index.text, first.idx, last.idx + len(last.text)), pid, "possessive role"))
+    return out
+
+
+def _possessor(token: Token) -> bool:
+    """Is ``token`` a possessor: "poss", or a noun with a possessive 's the parser hung as a modifier
+    ("Trump's 41-year-old campaign manager" read as nmod)?"""
+    return token.dep_ == "poss" or token.dep_ == "nmod" and any(
+        c.dep_ == "case" and c.lower_ in ("'s", "’s") for c in token.children)
+
+
+def _owner_start(owner: Token) -> Token:
+    """The first word of the owner's name with its title and place ("California Rep. Duncan Hunter")."""
+    doc, first = owner.doc, owner
+    while first.i > 0 and doc[first.i - 1].head.i in range(first.i, owner.i + 1) and (
+            doc[first.i - 1].pos_ == "PROPN" or doc[first.i - 1].text == "."):
+        first = doc[first.i - 1]
+    return first
+
+
+def _owned_role_holders(ev: _Evidence, role_triples: Sequence[Triple]
+                        ) -> tuple[dict[tuple[str, str], set[str]], dict[tuple[str, str, bool], set[str]]]:
+    """(role words, owner) → the people the text gives that role for that person, organisation or
+    place ("Trump campaign manager Corey Lewandowski": org "Trump"); a holder of the role for no one
+    named, or a past or coming one, makes it anyone's: then the role's key holds every such person
+    too. And (role words, owner, past) → the people given it for that owner, whoever else holds it
+    (what a possessive role set beside one of their names may be: "Bush, Florida's former governor")."""
+    owned: dict[tuple[str, str], set[str]] = defaultdict(set)
+    named_for: dict[tuple[str, str, bool], set[str]] = defaultdict(set)
+    loose: dict[str, set[str]] = defaultdict(set)
+    for t in role_triples:
+        if t.evidence.confidence < NAMED or t.object.name is None:
+            continue
+        words = " ".join(t.object.name.lower().split())
+        owner = _owner_named(ev, t)
+        if owner is not None and t.qualifier("qualifier") in (None, "former"):
+            named_for[words, owner, t.qualifier("qualifier") == "former"].add(t.subject.id)
+        if owner is None or t.qualifier("qualifier") is not None:
+            loose[words].add(t.subject.id)  # ("campaign manager Ann Lee", "his former campaign manager")
+        else:
+            owned[words, owner].add(t.subject.id)
+    return ({(words, owner): people | loose.get(words, set()) for (words, owner), people in owned.items()},
+            named_for)
+
+
+def _owner_named(ev: _Evidence, t: Triple) -> str | None:
+    """The entity a role's org names: its organisation node, else the person or organisation of
+    the article its words name ("Donald Trump", "Valeant")."""
+    ref = t.qualifier("org_entity")
+    if isinstance(ref, EntityRef):
+        return ref.id
+    org = t.qualifier("org")
+    if not isinstance(org, str):
+        return None
+    if (person := ev.index.person_named(org)) is not None:
+        return person.id
+    low = org.lower().removeprefix("the ")
+    named = [c.id for c in ev.clusters.values() if c.type in ("Organization", "Place")
+             and low in {c.name.lower(), *(a.lower() for a in c.aliases)}]
+    return named[0] if len(named) == 1 else None
+
+
+def _owned_role_end(token: Token, owner: Token, role: str, *, past: bool = False) -> int | None:
+    """The index of the last word of a role ``role`` ("chief of staff") written after its owner's
+    possessive with ``token`` its head ("Trump's 41-year-old campaign manager", "Obama's chief of
+    staff"), or None: each word of the role before its head stands between the owner and the head,
+    any other word there is an adjective or number that does not rank, judge, date or point
+    ("Trump's former/next/new/2008 manager"; with ``past``, a past role, a word that says so is
+    needed: "Florida's former governor"), and the words after the head are the role's own."""
+    doc = token.doc
+    words = role.split()
+    cut = next((k for k, w in enumerate(words) if w in ("of", "for", "to", "in") and k), len(words))
+    if words[cut - 1] not in (token.lower_, token.lemma_.lower()):
+        return None
+    between = [t for t in doc[owner.i + 1:token.i] if not (t.dep_ == "case" and t.head.i == owner.i)]
+    written = _written_words(between)
+    if past != any(w in PAST for w in written):
+        return None
+    if any(w in NOT_REFERRING | EVALUATIVE | NOT_POINTING for w in written) or any(
+            t.pos_ in ("PRON", "PROPN") or t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+            or t.is_punct and t.text != "-" or len(t.text) == 4 and t.text.isdigit() for t in between):
+        return None
+    lows = [t.lower_ for t in between]
+    if not set(words[:cut - 1]) <= set(lows) or any(
+            t.pos_ == "NOUN" and t.lower_ not in words and t.head.i == token.i for t in between):
+        return None  # ("Trump's finance manager" is not his "campaign manager")
+    tail = words[cut:]
+    after = [t.lower_ for t in doc[token.i + 1:token.i + 1 + len(tail)]]
+    return token.i + len(tail) if after == tail else None
+
+
+def _other_name_after(last: Token, pid: str, ev: _Evidence) -> bool:
+    """Does a name other than the holder's stand right after the role, or after its comma ("Trump's
+    campaign manager, Paul Reyes")? Then the title rules say who, not this one."""
+    doc = last.doc
+    k = last.i + 1 + (last.i + 1 < len(doc) and doc[last.i + 1].text == ",")
+    if k >= len(doc) or doc[k].ent_type_ != "PERSON":
+        return False
+    named = ev.index.cluster_at(doc[k])
+    return named is None or named.id != pid
 
 
 def _handles(text: str, index: EntityIndex) -> list[Description]:

@@ -713,7 +713,8 @@ class EntityIndex:
         documents ("the report" of one article is not that of another).
         """
         described = self._described.get(mention.start)
-        if described is not None and kind != "Report" and described[0] <= mention.end \
+        # (a phrase the description's words hold, cut short: "The delegate" of "The delegate and activist")
+        if described is not None and kind != "Report" and (described[0] <= mention.end or kind == "Person") \
                 and (meant := self.cluster_by_id(described[1])) is not None:
             meant.mentions.append(mention)  # "The former pollster said": the person the description is
             return self.ref_for(meant, mention)

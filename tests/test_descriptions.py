@@ -612,3 +612,63 @@ def test_a_description_whose_complement_names_another_body_is_not_the_holder_of_
     other = ("Tom Ashby, president of the Home Alliance, spoke Monday. The president of the alliance said the vote "
              "was close.")
     assert ("The president of the alliance", "Tom Ashby") in _resolved(nlp, other)
+
+
+def test_a_possessive_role_is_the_one_person_given_that_role_for_that_owner(nlp):
+    """"Walter Brandt campaign manager Nina Okafor" gives the role for Brandt: "Brandt's 38-year-old
+    campaign manager" is Okafor, also as a speaker; another owner's manager is not."""
+    text = ("Walter Brandt campaign manager Nina Okafor booked the hall on Tuesday. Neighbours said "
+            "Brandt's 38-year-old campaign manager had ignored the fire code. \"We followed every rule,\" "
+            "Walter Brandt's campaign manager said on Wednesday. Gloria Meyer's campaign manager laughed.")
+    r = analyse(nlp, text)
+    mentions = {m.text for m in _entity(r, "Nina Okafor").mentions}
+    assert {"Brandt's 38-year-old campaign manager", "Walter Brandt's campaign manager"} <= mentions
+    assert "Gloria Meyer's campaign manager" not in mentions
+    quote = next(t for t in r.triples if t.relation == "SAID" and "every rule" in t.object.span.text)
+    assert quote.subject.name == "Nina Okafor"
+    _check_offsets(r, text)
+
+
+def test_a_possessive_role_another_holds_for_no_one_named_is_no_ones(nlp):
+    """With a second campaign manager whose candidate the text leaves unsaid, "Brandt's campaign
+    manager" may be either: nothing links."""
+    text = ("Walter Brandt campaign manager Nina Okafor booked the hall on Tuesday, and campaign manager "
+            "Paul Reyes booked the next one. Brandt's campaign manager ignored the fire code.")
+    assert not {d for d, _name in _resolved(nlp, text) if "Brandt's" in d}
+
+
+def test_a_name_with_a_title_set_off_after_a_description_in_a_complement_is_its_person(nlp):
+    """The name after the comma opens with a title and ends with "of" a place: still the appositive
+    of the description inside the complement ("the resignation of the ... chairwoman, Senator ...")."""
+    text = ("Marchers will demand the resignation of the Green Party chairwoman, Senator Alma Ferreira of Oregon; "
+            "they also want open primaries.")
+    assert ("the Green Party chairwoman", "Alma Ferreira") in _resolved(nlp, text)
+
+
+def test_a_speaker_continued_after_a_quotation_that_names_another_with_two_heads(nlp):
+    """The name inside the quotation before is no one speaking, the name in the description's own
+    relative clause is not the one it describes, and its two heads under one "the" are one person."""
+    text = ("\"Nobody should hand the nomination to Ruth Calder,\" Edwin Marsh told reporters on Monday. "
+            "The veteran delegate and longtime organizer, who opposes Calder, warned of a long fight.")
+    r = analyse(nlp, text)
+    assert ("The veteran delegate and longtime organizer", "Edwin Marsh") in _resolved(nlp, text)
+    assert {t.subject.name for t in r.triples if t.relation == "SAID"} == {"Edwin Marsh"}
+
+
+def test_a_possessive_role_of_an_organisation_or_with_a_complement_is_its_one_holder(nlp):
+    """The owner may be an organisation and the role may end in a complement; set beside the
+    holder's name, the possessive role is the holder's even as the subject's appositive."""
+    text = ("Greta Lindqvist, Norrland Steel's longtime chief executive, was replaced on Monday. "
+            "Paul Ostrander, Senator Ida Vance's chief of staff, resigned on Tuesday.")
+    r = analyse(nlp, text)
+    assert "Norrland Steel's longtime chief executive" in {m.text for m in _entity(r, "Greta Lindqvist").mentions}
+    assert "Senator Ida Vance's chief of staff" in {m.text for m in _entity(r, "Paul Ostrander").mentions}
+
+
+def test_a_possessive_role_of_a_place_beside_a_name_is_that_person_even_with_other_holders(nlp):
+    """Set beside a name, "Montana's former governor" is that person when the text gives him that
+    role for Montana, though another governor is named; without "former" it is no one's past role."""
+    text = "Governor Nora Pell opened the forum. Hal Ritter, Montana's former governor, spoke first."
+    r = analyse(nlp, text)
+    assert "Montana's former governor" in {m.text for m in _entity(r, "Hal Ritter").mentions}
+    assert "Montana's former governor" not in {m.text for m in _entity(r, "Nora Pell").mentions}
