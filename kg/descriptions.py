@@ -760,6 +760,11 @@ def _description_words(token: Token) -> list[Token] | None:
     of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "from") and c.i == token.i + 1),
               None)
     tail = [t for t in of.subtree if t.dep_ != "case" and not t.is_punct] if of is not None else []
+    # "the secretary of state and current party chair": a second description starts at the "and"
+    # ("the secretary of health and human services" is one body)
+    cut = next((k for k, t in enumerate(tail) if t.dep_ == "cc" and (k + 1 == len(tail) or tail[k + 1].pos_ in (
+        "ADJ", "DET"))), None)
+    tail = tail if cut is None else tail[:cut]
     if of is not None and of.lower_ == "from":  # "the senator from Vermont": the place the person stands for
         of = of if len(tail) > 1 and all(t.ent_type_ == "GPE" for t in tail[1:]) else None
     if of is not None:

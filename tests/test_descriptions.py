@@ -672,3 +672,12 @@ def test_a_possessive_role_of_a_place_beside_a_name_is_that_person_even_with_oth
     r = analyse(nlp, text)
     assert "Montana's former governor" in {m.text for m in _entity(r, "Hal Ritter").mentions}
     assert "Montana's former governor" not in {m.text for m in _entity(r, "Nora Pell").mentions}
+
+
+def test_a_description_joined_to_another_by_and_ends_before_the_and(nlp):
+    """"the former secretary of state and current party chair said": its words never run on into the "and"."""
+    text = ("Former Secretary of State Ann Lee toured the plant. On Tuesday's radio show, the former secretary of "
+            "state and current party chair said she would act.")
+    found = _resolved(nlp, text)
+    assert ("the former secretary of state", "Ann Lee") in found
+    assert not any(" and" in words for words, _who in found)
