@@ -715,6 +715,7 @@ class EntityIndex:
         described = self._described.get(mention.start)
         # (a phrase the description's words hold, cut short: "The delegate" of "The delegate and activist")
         if described is not None and kind != "Report" and (described[0] <= mention.end or kind == "Person") \
+                and not self._owned_by_description(described[0], mention) \
                 and (meant := self.cluster_by_id(described[1])) is not None:
             meant.mentions.append(mention)  # "The former pollster said": the person the description is
             return self.ref_for(meant, mention)
@@ -735,6 +736,11 @@ class EntityIndex:
         cluster.mentions.append(mention)
         cluster.aliases.update({clean, surface})
         return self.ref_for(cluster, mention)
+
+    def _owned_by_description(self, end: int, mention: TextSpan) -> bool:
+        """Do the phrase's words go on past a description with its possessive ("the party's lack of
+        awareness")? Then the phrase names a thing of the described entity, never the entity."""
+        return mention.end > end and self.text[end:mention.end].startswith(("'s", "’s", "' ", "’ "))
 
     def mint_of_article(self, kind: str, name: str, mention: TextSpan) -> EntityRef:
         """:meth:`mint` keyed to this article: a nameless person or group ("the Senate Democratic

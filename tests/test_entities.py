@@ -960,3 +960,12 @@ def test_a_county_is_no_kin_of_a_headline_name(nlp):
     doc.ents = spans
     clusters = {c.name: c for c in EntityIndex(doc, "test").clusters_before(len(text) + 1)}
     assert clusters["Jasper County"].type != "Person"
+
+
+@pytest.mark.model
+def test_a_thing_of_a_described_entity_is_not_that_entity(nlp):
+    """"criticized the party's lack of awareness": the phrase is a thing of the party, never a mention of it."""
+    r = analyse(nlp, "The Republican Party met in Ohio. In his speech, Senator Ann Lee urged Republicans to act, "
+                     "and criticized the party’s lack of environmental awareness.")
+    party = next(e for e in r.entities if e.name == "Republican Party")
+    assert not any("lack" in m.text for m in party.mentions)
