@@ -152,6 +152,8 @@ def noun_phrase(token: Token) -> Span:
         right = max(right, edge)
         if edge < t.right_edge.i:
             break
+    while right > token.i and token.doc[right].dep_ == "cc":  # "the secretary of state and current nominee"
+        right -= 1
     return token.doc[left:right + 1]
 
 

@@ -1130,3 +1130,15 @@ def test_a_when_phrase_is_no_part_of_the_speakers_words(nlp):
                           "claimed that the river had never flooded.")
     [row] = [t for t in said(result) if "river" in t.object.span.text]
     assert (row.subject.name, row.subject.mention.text) == ("Dana Pruitt", "The mayor")
+
+
+def test_a_speakers_words_never_end_in_and(nlp):
+    """"the former secretary of state and current Democratic presidential nominee said": the speaker's words stop
+    before the "and", never on it."""
+    result = analyse(nlp, "Former Secretary of State Ann Lee spoke in Ohio. On Tuesday’s episode of “The Early Hour "
+                          "Show,” the former secretary of state and current Democratic presidential nominee said she "
+                          "wanted justice.")
+    rows = [t for t in said(result) if "justice" in t.object.span.text]
+    assert {t.subject.name for t in rows} == {"Ann Lee"}
+    assert "the former secretary of state" in {t.subject.mention.text for t in rows}
+    assert not any(t.subject.mention.text.endswith(" and") for t in rows)
