@@ -121,6 +121,7 @@ from spacy.tokens import Doc, Token
 from kg.entities import (
     LESSER,
     ORG_WORDS,
+    STILL_WORDS,
     TITLES_OR_HONORIFICS,
     Cluster,
     EntityIndex,
@@ -538,11 +539,13 @@ def _second_head(token: Token) -> Token | None:
 def _set_beside(token: Token, words: list[Token], person: Cluster, ev: _Evidence) -> bool:
     """Is an appositive description set right beside the person's name — after its comma or bracket,
     the name's own words before it ("Ted Cruz, the Texas senator", "Sen. Ann Lee of Ohio, the
-    Democratic leader") — or before the name? The parser hangs an appositive far along the
-    sentence on a name too ("Perez and Castro met at the Center for American Progress, the think
-    tank founded by …"): then it describes whatever stands before its comma."""
+    Democratic leader"; "Ann Lee, now the majority leader") — or before the name? The parser hangs an
+    appositive far along the sentence on a name too ("Perez and Castro met at the Center for American
+    Progress, the think tank founded by …"): then it describes whatever stands before its comma."""
     first, name = words[0], token.head
     mark = word_before(first.doc, first.i) if first.i > 0 else None
+    if mark is not None and mark.lower_ in STILL_WORDS and mark.head.i in (name.i, token.i) and mark.i > 0:
+        mark = word_before(first.doc, mark.i)  # "Ann Lee, now the state senate majority leader, ..."
     before = word_before(first.doc, mark.i) if mark is not None and mark.i > 0 else None
     if mark is None or mark.text not in (",", "(", "—", "–", "-") or before is None or before.is_space:
         # at the start of a clause: set before the name ("The party chairwoman, Representative Ann Lee")
@@ -747,6 +750,8 @@ def _description_words(token: Token) -> list[Token] | None:
                             and doc[token.i + 2].ent_type_ == "PERSON" and not _named_in_apposition(token)):
         return None  # "the senator Ted Cruz": the title rules own it (", Ted Cruz" in apposition is his)
     left = sorted({t for c in token.children if c.i < token.i for t in c.subtree}, key=lambda t: t.i)
+    while left and left[0].dep_ == "advmod" and left[0].lower_ in STILL_WORDS:  # "(Lee,) now the majority leader"
+        left = left[1:]
     if any(t.dep_ == "poss" or t.pos_ in ("PRON", "PROPN") and t.ent_type_ == "PERSON" or t.pos_ == "PRON"
            for t in left):
         return None

@@ -71,6 +71,7 @@ from kg.entities import (
     LESSER,
     PERSON_PRONOUNS,
     PLURAL_PRONOUNS,
+    STILL_WORDS,
     Cluster,
     EntityIndex,
     in_quotation,
@@ -152,6 +153,9 @@ def noun_phrase(token: Token) -> Span:
         right = max(right, edge)
         if edge < t.right_edge.i:
             break
+    while left < token.i and token.doc[left].dep_ == "advmod" and token.doc[left].lower_ in STILL_WORDS \
+            and token.doc[left + 1].lower_ in ("the", "a", "an"):
+        left += 1  # "(Ann Lee,) now the majority leader, who said": the words that name her start at "the"
     while right > token.i and token.doc[right].dep_ == "cc":  # "the secretary of state and current nominee"
         right -= 1
     return token.doc[left:right + 1]

@@ -1142,3 +1142,14 @@ def test_a_speakers_words_never_end_in_and(nlp):
     assert {t.subject.name for t in rows} == {"Ann Lee"}
     assert "the former secretary of state" in {t.subject.mention.text for t in rows}
     assert not any(t.subject.mention.text.endswith(" and") for t in rows)
+
+
+def test_an_appositive_after_now_is_the_person_so_is_who(nlp):
+    """"Ann Lee, now the state senate majority leader, who in 2012 said …": the statement is hers, not a nameless
+    "majority leader"'s."""
+    result = analyse(nlp, "The mayor has clashed for years with Ann Lee, now the state senate majority leader, who "
+                          "in 2012 said the city was broke.")
+    assert speaker_of(said(result), "the city was broke") == "Ann Lee"
+    result = analyse(nlp, "The governor has long feuded with Ann Lee, now the Senate majority leader, who in 2014 "
+                          "said the budget was a sham.")
+    assert speaker_of(said(result), "the budget was a sham") == "Ann Lee"
