@@ -18,7 +18,8 @@ name is then neither's; where it tells two bearers apart, the honorific stays in
 model's slips are repaired before clustering: untyped capitalised words after an honorific are
 a name ("Mrs Prys-Jones"), and so is a given name before that surname elsewhere; a plural title
 ("Presidents Obama and Bush") is no part of a name; a name split at a quoted
-nickname ('Robert C. "Bobby" Scott') is rejoined, a one-word name with a capital inside that
+nickname ('Robert C. "Bobby" Scott') is rejoined, so is a body named with "and" ("the Uganda Lakes
+and Wetlands Research Centre", cut in two or left untyped: one ORG name), a one-word name with a capital inside that
 spells the article's one person of that full name ("#DonaldTrump") is that person, a name
 never crosses a line break, words a
 headline glues onto a name ("Clinton Breaks With Obama") and leading verbs ("Injecting
@@ -278,7 +279,7 @@ class EntityIndex:
         pieces = [piece for whole in self.ents for line in _split_at_newlines(whole)
                   for piece in _split_at_bracket(line)]
         pieces = [piece for whole in _national_governments(doc, pieces) for piece in _split_at_possessive(whole)]
-        pieces = sorted(pieces + _untagged_names(doc), key=lambda e: e.start)
+        pieces = _join_conjoined_bodies(doc, sorted(pieces + _untagged_names(doc), key=lambda e: e.start))
         for ent in _join_particles(doc, _extend_persons(doc, pieces)):
             kind = LABEL_TYPES.get(ent.label_)
             if kind is None or any(t.i in covered for t in ent):
@@ -1302,6 +1303,51 @@ def _untagged_names(doc: Doc) -> list[Span]:
     return found
 
 
+def _capital_run_before(doc: Doc, end: int) -> int:
+    """The start of the capitalised proper-noun words that end right before token ``end``."""
+    start = end
+    while start > 0 and doc[start - 1].pos_ == "PROPN" and _capital_word(doc[start - 1]) \
+            and "\n" not in doc[start - 1].whitespace_:
+        start -= 1
+    return start
+
+
+def _conjoined_body(doc: Doc, conj: int) -> tuple[int, int] | None:
+    """The token range of one body's name that holds "and" at ``conj`` ("the Uganda Lakes and
+    Wetlands Research Centre"), or None.
+
+    Such a name is written after "the", its words before "and" are capitalised and end in no
+    body word (so "the Acme Institute and Volta Council" stays two), and the words after it are
+    capitalised and end in a singular body word (:data:`BODY_NAME_ENDS`): two bodies would be
+    plural ("the Kenya and Uganda Institutes") or each have a word of their own.
+    """
+    first = _capital_run_before(doc, conj)
+    if first == conj or first == 0 or doc[first - 1].lower_ != "the" or doc[conj - 1].lower_ in BODY_NAME_ENDS \
+            or "\n" in doc[conj].whitespace_:
+        return None
+    end = conj + 1
+    while end < len(doc) and doc[end].pos_ == "PROPN" and _capital_word(doc[end]):
+        end += 1
+        if "\n" in doc[end - 1].whitespace_:
+            break
+    if end == conj + 1 or doc[end - 1].lower_ not in BODY_NAME_ENDS or (end < len(doc) and doc[end].tag_ == "POS"):
+        return None
+    return first, end
+
+
+def _join_conjoined_bodies(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A body named with "and" that the model cut in two ("The Uganda Lakes" + "Wetlands
+    Research Centre") or left untyped: one ORG span over the whole name, the pieces inside it
+    dropped (else the speaker is the name's tail alone)."""
+    joined = [Span(doc, *found, label="ORG") for t in doc if t.lower_ in ("and", "&") and t.i > 0
+              and (found := _conjoined_body(doc, t.i)) is not None]
+    if not joined:
+        return ents
+    inside = {i for span in joined for i in range(span.start, span.end)}
+    kept = [e for e in ents if not any(i in inside for i in range(e.start, e.end))]
+    return sorted(kept + joined, key=lambda e: e.start)
+
+
 def _join_particles(doc: Doc, ents: list[Span]) -> list[Span]:
     """Names the model cut at their particles, joined: 'Ursula von der' + 'Leyen' is one PERSON
     span, and 'Van den Broek' keeps its particles (the type comes from a PERSON piece)."""
@@ -1450,6 +1496,13 @@ NAMED_AFTER = {"center", "centre", "foundation", "institute", "university", "col
                "associates", "holdings", "industries", "enterprises", "corporation", "company", "association",
                "committee", "council", "agency", "department", "ministry", "society"}
 ORG_WORDS = load_words("org_words")
+# the last word of a body's name that may hold an "and" ("the Uganda Lakes and Wetlands Research
+# Centre", "the Highlands and Islands Enterprise Council"): a body of people or a service
+BODY_NAME_ENDS = (NAMED_AFTER | ORG_WORDS | {"service", "commission", "authority", "board", "trust", "union",
+                                             "federation", "bureau", "office", "organisation", "organization",
+                                             "alliance", "laboratory", "centre", "center"}) - {
+    "highway", "boulevard", "avenue", "street", "prize", "award", "lecture", "scholarship", "building",
+    "news", "times", "post", "party", "arena", "stadium", "airport"}
 
 
 def _role_noun_before(ent: Span) -> bool:

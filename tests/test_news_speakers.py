@@ -1,0 +1,28 @@
+"""Statements given to the wrong speaker in news of many styles (session 9, news-styles 5 and 6).
+
+Each test pins one kind of error on sentences written for it: a wrong speaker is worse than none.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import analyse, said, shown, speaker_of
+
+
+@pytest.mark.parametrize("text", [
+    # the model cuts the name in two at "and" and types both pieces ORG
+    "Boats stayed in port on Monday. The Tanzania Coastal and Marine Science Institute (TCMSI) has in the past "
+    "warned that warm water drives the fish away.",
+    # the model types nothing and makes the first words the subject, the rest a conjunct
+    "Fishermen on the lake are worried. The Uganda Lakes and Wetlands Research Centre has warned that fertiliser "
+    "runoff is choking the bays.",
+])
+def test_a_body_named_with_and_speaks_under_its_whole_name(nlp, text):
+    rows = said(analyse(nlp, text))
+    assert speaker_of(rows, "drives the fish" if "TCMSI" in text else "choking the bays") in (
+        "Tanzania Coastal and Marine Science Institute", "Uganda Lakes and Wetlands Research Centre"), shown(rows)
+
+
+def test_two_bodies_joined_by_and_stay_two(nlp):
+    rows = said(analyse(nlp, "The Harbour Institute and Volta Council said the pier would close."))
+    assert all("Institute and" not in name for name, _ in shown(rows)), shown(rows)
