@@ -875,6 +875,11 @@ class EntityIndex:
             return self.mint("Person", name, mention)
         return self.mint("Person", "the author", mention, key=f"author {self.doc_id}")
 
+    def in_byline(self, char: int) -> bool:
+        """Is ``char`` inside the byline ('By Ann Lee' near the top), whatever the model typed its name?"""
+        byline = _BYLINE.search(self.text, 0, min(len(self.text), BYLINE_REACH))
+        return byline is not None and byline.start(1) <= char < byline.end(1)
+
     def _honorific_gender(self, char: int) -> str | None:
         """'f' for "Ms. Vance", 'm' for "Mr Vance": the honorific right before a name at ``char``,
         or a title that only one gender holds ("Congresswoman Vance", ``gendered_titles``)."""

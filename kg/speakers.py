@@ -48,7 +48,9 @@ Rules, in order:
   Minister"), never a group;
 - "the company", "the council" (``company_nouns.txt``, ``organisation_nouns.txt``) is the
   organisation named before whose name holds the noun ("the group" for "Riverside Tenants
-  Group"), or for a business noun the article's main organisation (nearest earlier subject,
+  Group"), or the subject of the clause it reports when no other organisation was named before
+  ("Acme has halted output at its mine, the company said", a dateline's agency and a byline
+  aside), or for a business noun the article's main organisation (nearest earlier subject,
   else one named earlier in the same sentence: "Shares of Acme fell after the company said";
   named most often so far), else a nameless group;
 - any other noun phrase is a nameless group ("prosecutors", "ACLU lawyers") or, when the
@@ -614,6 +616,9 @@ def _organisation_meant(token: Token, index: EntityIndex) -> Cluster | None:
     named = [c for c in orgs if words & set(c.name.lower().split())]
     if len(named) == 1:
         return named[0]
+    own = _subject_of_own_report(token, index, orgs)
+    if own is not None and (own in named or not named and not _other_body(own, noun, words)):
+        return own  # "Acme has halted output at its mine, the company said"
     previous = _subject_of_previous_sentence(token, index, orgs)
     if previous is not None and (previous in named or not named and not _other_body(previous, noun, words)):
         return previous  # "Southern California Edison said … . The utility declined to comment"
@@ -646,6 +651,31 @@ def _organisation_meant(token: Token, index: EntityIndex) -> Cluster | None:
     # "Shares of Acme Inc. fell after the company said …": the organisation of this very sentence
     here = [c for c in orgs if any(token.sent.start_char <= m.start < token.idx for m in c.mentions)]
     return next((c for c in here if main(c)), None)
+
+
+def _subject_of_own_report(token: Token, index: EntityIndex, orgs: list[Cluster]) -> Cluster | None:
+    """The organisation of ``orgs`` that is the subject of the clause ``token``'s cue reports before
+    it, when no other organisation was named in an earlier sentence: a lede says what a company did
+    and then that the company said so ("Volta Mining has halted output at its Kora pit, the company
+    said"); after another organisation named before (a byline the model typed one aside), "the
+    company" may be that one."""
+    if token.dep_ != "nsubj":
+        return None
+    clause = next((c for c in token.head.children if c.dep_ == "ccomp" and c.i < token.i), None)
+    subject = None if clause is None else next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return None
+    # a dateline the parser made the subject ("QUITO, March 3 (Reuters) - … miner Acme has …"): the
+    # name in apposition to it
+    named = {id(c): c for t in (subject, *(w for w in subject.subtree if w.dep_ == "appos"))
+             if (c := index.cluster_at(t)) is not None and any(c is o for o in orgs)}
+    if len(named) != 1:
+        return None
+    cluster = next(iter(named.values()))
+    start = token.sent.start_char
+    earlier = [c for c in orgs if c is not cluster and any(m.start < start and not index.in_byline(m.start)
+                                                           for m in c.mentions)]
+    return None if earlier else cluster
 
 
 def _subject_of_previous_sentence(token: Token, index: EntityIndex, orgs: list[Cluster]) -> Cluster | None:

@@ -26,3 +26,19 @@ def test_a_body_named_with_and_speaks_under_its_whole_name(nlp, text):
 def test_two_bodies_joined_by_and_stay_two(nlp):
     rows = said(analyse(nlp, "The Harbour Institute and Volta Council said the pier would close."))
     assert all("Institute and" not in name for name, _ in shown(rows)), shown(rows)
+
+
+WIRE_LEDE = ("Gold output falls as floods cut road\n\n"
+             "QUITO, March 3 (Reuters) - Ecuadorean gold miner Minera Oro Verde has suspended work at its Nambija pit "
+             "after floods cut the access road, the company said on Monday.")
+
+
+def test_a_wire_dateline_is_no_part_of_the_statement(nlp):
+    rows = said(analyse(nlp, WIRE_LEDE))
+    (row,) = [t for t in rows if "suspended work" in t.object.span.text]
+    assert row.object.span.text.startswith("Ecuadorean gold miner"), shown(rows)
+
+
+def test_the_company_that_says_what_it_did_in_the_lede_is_the_one_named_there(nlp):
+    rows = said(analyse(nlp, WIRE_LEDE))
+    assert speaker_of(rows, "suspended work") == "Minera Oro Verde", shown(rows)
