@@ -52,7 +52,9 @@ Rules, in order:
   ("Acme has halted output at its mine, the company said", a dateline's agency and a byline
   aside), or for a business noun the article's main organisation (nearest earlier subject,
   else one named earlier in the same sentence: "Shares of Acme fell after the company said";
-  named most often so far), else a nameless group;
+  named most often so far), else a nameless group; with words before the noun ("the parish
+  council") only the one organisation named before whose name holds them all ("Kirkton
+  Parish Council", not "Angus Council"), else as any other noun phrase;
 - any other noun phrase is a nameless group ("prosecutors", "ACLU lawyers") or, when the
   model tags it ORG, an organisation; document nouns (report, poll) are left to findings.
 """
@@ -653,6 +655,20 @@ def _organisation_meant(token: Token, index: EntityIndex) -> Cluster | None:
     return next((c for c in here if main(c)), None)
 
 
+def _organisation_named_in_full(token: Token, index: EntityIndex) -> Cluster | None:
+    """"the parish council said": the one organisation named before whose name holds the noun
+    and every word before it ("Kirkton Parish Council", not "Angus Council" named beside
+    it); None when no name or several hold them ("the local council" is left as it was)."""
+    kids = [c for c in token.children if c.dep_ not in ("punct", "relcl", "acl", "appos", "prep")]
+    mods = [c for c in kids if c.dep_ in ("compound", "amod") and c.is_alpha and c.is_lower]
+    if not mods or len(kids) != len(mods) + 1 or not any(c.dep_ == "det" and c.lower_ == "the" for c in kids):
+        return None
+    words = {token.lemma_.lower(), *(c.lower_ for c in mods)}
+    found = [c for c in index.clusters_before(token.idx) if c.type == "Organization" and words <= set(
+        c.name.lower().split()) and any(m.start < m.end and m.start < token.idx for m in c.mentions)]
+    return found[0] if len(found) == 1 else None
+
+
 def _subject_of_own_report(token: Token, index: EntityIndex, orgs: list[Cluster]) -> Cluster | None:
     """The organisation of ``orgs`` that is the subject of the clause ``token``'s cue reports before
     it, when no other organisation was named in an earlier sentence: a lede says what a company did
@@ -829,8 +845,10 @@ def resolve_speaker(token: Token, index: EntityIndex) -> EntityRef | None:
         # "the Republican told reporters", "a Democrat said": one member, a person of this article;
         # never the party, nor a group every article that prints the words shares
         return index.mint_of_article("Person", span.text, span)
-    if cluster is None and token.tag_ == "NN" and token.lemma_.lower() in ORGANISATION_NOUNS and _is_definite(token):
-        org = _organisation_meant(token, index)
+    if cluster is None and (token.tag_ == "NN" or token.tag_ == "NNP" and token.text.islower()) \
+            and token.lemma_.lower() in ORGANISATION_NOUNS:
+        # (a lowercase noun the model tagged a name, "the parish council", is a noun all the same)
+        org = _organisation_meant(token, index) if _is_definite(token) else _organisation_named_in_full(token, index)
         if org is not None:
             return index.ref_for(org, span)
     if cluster is not None:

@@ -42,3 +42,12 @@ def test_a_wire_dateline_is_no_part_of_the_statement(nlp):
 def test_the_company_that_says_what_it_did_in_the_lede_is_the_one_named_there(nlp):
     rows = said(analyse(nlp, WIRE_LEDE))
     assert speaker_of(rows, "suspended work") == "Minera Oro Verde", shown(rows)
+
+
+def test_the_parish_council_is_the_one_named_with_both_words(nlp):
+    text = ("Angus Council's finance committee will vote on the plan next month. Kirkton Parish Council chairman "
+            "Ewan Bell said villagers were angry. Mr Bell said the parish council plans to write to every councillor "
+            "before the vote.")
+    rows = said(analyse(nlp, text))
+    assert [name for name, words in shown(rows) if words.startswith("to write")] == ["Kirkton Parish Council"], \
+        shown(rows)
