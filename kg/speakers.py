@@ -55,6 +55,8 @@ Rules, in order:
   named most often so far), else a nameless group; with words before the noun ("the parish
   council") only the one organisation named before whose name holds them all ("Kirkton
   Parish Council", not "Angus Council"), else as any other noun phrase;
+- a title noun for one holder ("councillor", :data:`HOLDER_TITLES`) is read as a role noun: "the
+  Glen Kerr councillor" is the councillor named before, never a group of a person named Kerr;
 - any other noun phrase is a nameless group ("prosecutors", "ACLU lawyers") or, when the
   model tags it ORG, an organisation; document nouns (report, poll) are left to findings.
 """
@@ -94,7 +96,10 @@ ROLE_NOUNS = load_words("role_nouns")
 # a speaker noun that is a role: the role nouns, and offices one person holds at a time ("the pope said":
 # the Pope Francis the article names, else one nameless person, never a group); only here, where who
 # speaks is asked (as a role of its own, "a political pope" would be given to whoever it is said of)
-SPEAKER_ROLE_NOUNS = ROLE_NOUNS | {w for w in load_words("standing_offices") if " " not in w}
+# titles (``titles.txt``) that are nouns for one holder, as role nouns are: "the Glen Kerr councillor
+# said" is the councillor the article named ("Local councillor Ann Lee"), never a group of a "Kerr"
+HOLDER_TITLES = frozenset({"councillor", "prince", "princess"})
+SPEAKER_ROLE_NOUNS = ROLE_NOUNS | {w for w in load_words("standing_offices") if " " not in w} | HOLDER_TITLES
 # Nouns that stand for an organisation named before ("the company said")
 COMPANY_NOUNS = load_words("company_nouns")
 ORGANISATION_NOUNS = load_words("organisation_nouns") | COMPANY_NOUNS
@@ -176,7 +181,8 @@ def _antecedent_ok(candidate: Token, index: EntityIndex, *, plural: bool) -> boo
         return cluster.type == "Person" and not index.looks_like_place(cluster)
     if candidate.pos_ == "PROPN" and candidate.lower_ not in ROLE_NOUNS:
         return candidate.ent_type_ == "PERSON" or _person_named(candidate, index) is not None
-    return candidate.pos_ in ("NOUN", "PROPN") and candidate.lemma_.lower() in ROLE_NOUNS  # "The Minister"
+    lemma = candidate.lemma_.lower()
+    return candidate.pos_ in ("NOUN", "PROPN") and (lemma in ROLE_NOUNS or lemma in HOLDER_TITLES)  # "The Minister"
 
 
 def resolve_pronoun(token: Token, index: EntityIndex, *, depth: int = 0,

@@ -51,3 +51,21 @@ def test_the_parish_council_is_the_one_named_with_both_words(nlp):
     rows = said(analyse(nlp, text))
     assert [name for name, words in shown(rows) if words.startswith("to write")] == ["Kirkton Parish Council"], \
         shown(rows)
+
+
+COUNCILLOR = ("Shopkeeper Malcolm Kerr, whose shop faces the pier, said trade was down by a third. Mr Kerr said "
+              "the village needed the toilets.\n\nLocal councillor Hamish Grant said he understood the anger. The "
+              "Glen Kerr councillor wants the council to work with the pier trust, which he said had offered to pay "
+              "for cleaning.")
+
+
+def test_the_place_councillor_is_the_councillor_named_before_not_a_group_of_a_namesake(nlp):
+    rows = said(analyse(nlp, COUNCILLOR))
+    assert speaker_of(rows, "the council to work with the pier trust") == "Hamish Grant", shown(rows)
+
+
+def test_a_he_in_a_which_clause_is_the_councillor_who_speaks(nlp):
+    rows = said(analyse(nlp, COUNCILLOR))
+    assert [name for name, words in shown(rows) if words.startswith("which he said")] in ([], ["Hamish Grant"]), \
+        shown(rows)
+    assert all("Kerr" not in name for name, words in shown(rows) if "offered to pay" in words), shown(rows)
