@@ -19,7 +19,8 @@ model's slips are repaired before clustering: untyped capitalised words after an
 a name ("Mrs Prys-Jones"), and so is a given name before that surname elsewhere; a plural title
 ("Presidents Obama and Bush") is no part of a name; a name split at a quoted
 nickname ('Robert C. "Bobby" Scott') is rejoined, so is a body named with "and" ("the Uganda Lakes
-and Wetlands Research Centre", cut in two or left untyped: one ORG name), a one-word name with a capital inside that
+and Wetlands Research Centre", cut in two or left untyped: one ORG name), a role noun opening
+a name ("Farmer Ingrid Dahl") is cut off like a title, a one-word name with a capital inside that
 spells the article's one person of that full name ("#DonaldTrump") is that person, a name
 never crosses a line break, words a
 headline glues onto a name ("Clinton Breaks With Obama") and leading verbs ("Injecting
@@ -1397,10 +1398,13 @@ def _join_particles(doc: Doc, ents: list[Span]) -> list[Span]:
 
 def _name_after_title(ent: Span) -> Span | None:
     """"Battalion Chief Marcus Hale": the words after a capitalised title word inside a name span
-    when they start with a well-attested given name and hold a surname too; else None."""
+    when they start with a well-attested given name and hold a surname too; else None. A role noun
+    opening the span is such a word too ("Farmer Ingrid Dahl, whose goats …": the sentence's
+    capital made the job look like a name, and its "given name" a man's)."""
     for k in range(len(ent) - 2, -1, -1):
         title = ent[k]
-        if title.lower_.rstrip(".") in TITLES_OR_HONORIFICS and title.text[:1].isupper() \
+        if (title.lower_.rstrip(".") in TITLES_OR_HONORIFICS or k == 0 and title.lower_ in ROLE_NOUNS) \
+                and title.text[:1].isupper() \
                 and gender_of_name(ent[k + 1].text) is not None and len(ent) - k - 1 >= 2:
             return ent[k + 1:]
     return _name_after_portfolio(ent)

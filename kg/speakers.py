@@ -29,7 +29,8 @@ Rules, in order:
 - a title the model typed as a name with a person in apposition, or conjoined right after a
   title word the parser split off, is that person;
 - a name the model left untyped whose first word is a given name is a person of those words
-  ("said Ana Duarte of the Riders' Union" is Ana Duarte);
+  ("said Ana Duarte of the Riders' Union" is Ana Duarte; "Farmer Ingrid Dahl" opening a
+  sentence is Ingrid Dahl, her job no given name);
 - a noun with a person's name in apposition ("Her chief of staff, Kevin Park, said") is that
   person, before any role-noun guess; one with an organisation in apposition ("X's largest
   shareholder, the fund Keel Capital") is that organisation;
@@ -468,10 +469,12 @@ def _person_set_off(token: Token, index: EntityIndex) -> Token | None:
 def _untagged_person(token: Token, index: EntityIndex) -> EntityRef | None:
     """"said Ana Duarte of the Riders' Union": a name the model left untyped, its first word a
     well-attested given name, is a person named by those words alone (the organisation after
-    "of" is where she is from, not part of her name)."""
+    "of" is where she is from, not part of her name; a role noun before the given name is her job)."""
     if token.pos_ != "PROPN" or token.ent_type_:
         return None
     words = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and t.text[:1].isupper()] + [token]
+    if len(words) == 3 and words[0].lower_ in ROLE_NOUNS and gender_of_name(words[1].text) is not None:
+        words = words[1:]  # "Farmer Ingrid Dahl, whose goats …": a job the sentence's capital dressed as a name
     if not 2 <= len(words) <= 3 or words[-1].i - words[0].i != len(words) - 1 or gender_of_name(words[0].text) is None:
         return None
     span = index.span_of(words[0].idx, token.idx + len(token.text))

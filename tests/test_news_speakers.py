@@ -69,3 +69,16 @@ def test_a_he_in_a_which_clause_is_the_councillor_who_speaks(nlp):
     assert [name for name, words in shown(rows) if words.startswith("which he said")] in ([], ["Hamish Grant"]), \
         shown(rows)
     assert all("Kerr" not in name for name, words in shown(rows) if "offered to pay" in words), shown(rows)
+
+
+@pytest.mark.parametrize("farmer", [
+    "Farmer Sigrid Aalund, whose 200 sheep near Esbjerg grazed on the plots,",  # the model types the job into the name
+    "Farmer Ingrid Dahl, whose 90 goats near Odense took part in the trial,",  # the model types nothing
+])
+def test_a_job_opening_a_sentence_is_no_given_name_so_her_she_is_hers(nlp, farmer):
+    text = ('"The trial went better than we expected," said lead researcher Dr. Karin Holm.\n\n'
+            f"{farmer} said her herd did well. She hopes the feed will be sold in shops next year.")
+    rows = said(analyse(nlp, text))
+    name = farmer.split(",")[0].removeprefix("Farmer ")
+    assert speaker_of(rows, "sold in shops") == name, shown(rows)
+    assert speaker_of(rows, "her herd did well") == name, shown(rows)
