@@ -56,6 +56,8 @@ Rules, in order:
   named most often so far), else a nameless group; with words before the noun ("the parish
   council") only the one organisation named before whose name holds them all ("Kirkton
   Parish Council", not "Angus Council"), else as any other noun phrase;
+- "the team" is the one group of researchers the article introduced as a subject ("Scientists at
+  X found …", :func:`_research_team`), else as any other noun phrase;
 - a title noun for one holder ("councillor", :data:`HOLDER_TITLES`) is read as a role noun: "the
   Glen Kerr councillor" is the councillor named before, never a group of a person named Kerr;
 - any other noun phrase is a nameless group ("prosecutors", "ACLU lawyers") or, when the
@@ -101,6 +103,9 @@ ROLE_NOUNS = load_words("role_nouns")
 # said" is the councillor the article named ("Local councillor Ann Lee"), never a group of a "Kerr"
 HOLDER_TITLES = frozenset({"councillor", "prince", "princess"})
 SPEAKER_ROLE_NOUNS = ROLE_NOUNS | {w for w in load_words("standing_offices") if " " not in w} | HOLDER_TITLES
+# "the team" said: the researchers the article introduced ("Scientists at …"), when it introduced one group
+TEAM_NOUNS = {"team"}
+RESEARCHER_NOUNS = {"researcher", "scientist", "investigator"}
 # Nouns that stand for an organisation named before ("the company said")
 COMPANY_NOUNS = load_words("company_nouns")
 ORGANISATION_NOUNS = load_words("organisation_nouns") | COMPANY_NOUNS
@@ -664,6 +669,19 @@ def _organisation_meant(token: Token, index: EntityIndex) -> Cluster | None:
     return next((c for c in here if main(c)), None)
 
 
+def _research_team(token: Token, index: EntityIndex) -> EntityRef | None:
+    """"The team plans …" after "Scientists at the Bergen institute found …": the researchers the
+    article introduced as a subject (a plural of :data:`RESEARCHER_NOUNS` with no "the"; "the
+    scientists" later is the same people), when it introduced one such group; else None."""
+    if token.lemma_.lower() not in TEAM_NOUNS or not _is_definite(token):
+        return None
+    found = [t for t in token.doc[:token.i] if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ == "NNS"
+             and t.lemma_.lower() in RESEARCHER_NOUNS and not _is_definite(t)]
+    if len({noun_phrase(t).text.lower() for t in found}) != 1:
+        return None
+    return resolve_speaker(found[0], index)
+
+
 def _organisation_named_in_full(token: Token, index: EntityIndex) -> Cluster | None:
     """"the parish council said": the one organisation named before whose name holds the noun
     and every word before it ("Kirkton Parish Council", not "Angus Council" named beside
@@ -868,6 +886,9 @@ def resolve_speaker(token: Token, index: EntityIndex) -> EntityRef | None:
     owned = mint_by_reference(token, index)  # "His campaign said", "The campaign said": one person's group
     if owned is not None:
         return owned
+    team = _research_team(token, index)
+    if team is not None:
+        return EntityRef(team.id, team.name, team.type, span)
     kind = "Organization" if token.ent_type_ == "ORG" else "Group"
     if token.pos_ == "PROPN" and token.ent_type_ == "PERSON":
         kind = "Person"

@@ -82,3 +82,21 @@ def test_a_job_opening_a_sentence_is_no_given_name_so_her_she_is_hers(nlp, farme
     name = farmer.split(",")[0].removeprefix("Farmer ")
     assert speaker_of(rows, "sold in shops") == name, shown(rows)
     assert speaker_of(rows, "her herd did well") == name, shown(rows)
+
+
+STUDY = ("Scientists at the University of Bergen's Institute of Marine Research today released the results of a "
+         "three-year study of cod stocks.\n\nCod in the fjords grew 12 percent faster when kelp beds were restored, "
+         "the scientists found.\n\n\"We did not expect the effect to be this strong,\" said lead author Dr. Ola "
+         "Nygaard.\n\nThe team plans to extend the study to two more fjords next year.")
+
+
+def test_the_team_is_the_researchers_the_release_introduced(nlp):
+    rows = said(analyse(nlp, STUDY))
+    assert speaker_of(rows, "to extend the study") == \
+        "Scientists at the University of Bergen's Institute of Marine Research", shown(rows)
+
+
+def test_the_team_after_two_groups_of_researchers_is_neither(nlp):
+    text = STUDY.replace("\n\nCod in", "\n\nResearchers in Oslo had found the opposite.\n\nCod in")
+    rows = said(analyse(nlp, text))
+    assert "Scientists" not in (speaker_of(rows, "to extend the study") or ""), shown(rows)
