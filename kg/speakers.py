@@ -60,6 +60,8 @@ Rules, in order:
   X found …", :func:`_research_team`), else as any other noun phrase;
 - a title noun for one holder ("councillor", :data:`HOLDER_TITLES`) is read as a role noun: "the
   Glen Kerr councillor" is the councillor named before, never a group of a person named Kerr;
+- a share or count as subject ("47 percent of Democrats said", "one of the negotiators, who …")
+  is a group of the article named by its words, a relative clause set off by a comma aside;
 - any other noun phrase is a nameless group ("prosecutors", "ACLU lawyers") or, when the
   model tags it ORG, an organisation; document nouns (report, poll) are left to findings.
 """
@@ -164,6 +166,14 @@ def noun_phrase(token: Token) -> Span:
         if edge < t.right_edge.i:
             break
     return token.doc[left:right + 1]
+
+
+def _without_relative_clause(words: Span) -> Span:
+    """The words before a relative clause set off by a comma ("one of the negotiators, who was granted
+    anonymity …": the clause says who they are, it is no part of their name)."""
+    cuts = [t.left_edge.i for t in words if t.dep_ == "relcl" and t.left_edge.i > words.start
+            and words.doc[t.left_edge.i - 1].text == ","]
+    return words.doc[words.start:min(cuts) - 1] if cuts and min(cuts) - 1 > words.start else words
 
 
 def _person_named(token: Token, index: EntityIndex) -> Entity | None:
@@ -814,7 +824,7 @@ def resolve_speaker(token: Token, index: EntityIndex) -> EntityRef | None:
     if token.dep_ in ("nsubj", "nsubjpass") and (
             token.ent_type_ in ("PERCENT", "CARDINAL") or low in SHARE_WORDS or token.pos_ == "NUM"):
         # poll respondents: "47 percent of Democrats said", "nearly half said", "4 in 10 say"
-        words = token.doc[token.left_edge.i:token.right_edge.i + 1]
+        words = _without_relative_clause(token.doc[token.left_edge.i:token.right_edge.i + 1])
         span = index.span_of(words.start_char, words.end_char)
         return index.mint("Group", span.text, span, key=f"{span.text} {index.doc_id}")
     if low == "it" and token.dep_ == "nsubj":

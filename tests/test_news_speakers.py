@@ -100,3 +100,10 @@ def test_the_team_after_two_groups_of_researchers_is_neither(nlp):
     text = STUDY.replace("\n\nCod in", "\n\nResearchers in Oslo had found the opposite.\n\nCod in")
     rows = said(analyse(nlp, text))
     assert "Scientists" not in (speaker_of(rows, "to extend the study") or ""), shown(rows)
+
+
+def test_one_of_a_group_is_named_without_the_clause_set_off_after_it(nlp):
+    text = ('Ministers remain split over the fishing quota. "Nobody will give way before the summer," said one of the '
+            "negotiators, who was granted anonymity to discuss the closed talks.")
+    rows = said(analyse(nlp, text))
+    assert speaker_of(rows, "Nobody will give way") == "one of the negotiators", shown(rows)
