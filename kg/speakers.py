@@ -32,8 +32,9 @@ Rules, in order:
   ("said Ana Duarte of the Riders' Union" is Ana Duarte; "Farmer Ingrid Dahl" opening a
   sentence is Ingrid Dahl, her job no given name);
 - a noun with a person's name in apposition ("Her chief of staff, Kevin Park, said") is that
-  person, before any role-noun guess; one with an organisation in apposition ("X's largest
-  shareholder, the fund Keel Capital") is that organisation;
+  person, and so is one whose "who gave only his surname, Okoro" clause gives the name (whatever
+  the model typed it), before any role-noun guess; one with an organisation in apposition ("X's
+  largest shareholder, the fund Keel Capital") is that organisation;
 - a noun owned by "your" ("Your paper says", in a question) is nobody;
 - a title the model cut into a name ("Gauteng MEC for Housing Ann Lee") is the name after the
   portfolio, from its first known given name on, else nobody;
@@ -105,6 +106,8 @@ ROLE_NOUNS = load_words("role_nouns")
 # said" is the councillor the article named ("Local councillor Ann Lee"), never a group of a "Kerr"
 HOLDER_TITLES = frozenset({"councillor", "prince", "princess"})
 SPEAKER_ROLE_NOUNS = ROLE_NOUNS | {w for w in load_words("standing_offices") if " " not in w} | HOLDER_TITLES
+# what a "who gave only his surname, Okoro" clause gives
+NAME_NOUNS = {"name", "surname"}
 # "the team" said: the researchers the article introduced ("Scientists at …"), when it introduced one group
 TEAM_NOUNS = {"team"}
 RESEARCHER_NOUNS = {"researcher", "scientist", "investigator"}
@@ -406,6 +409,9 @@ def _named_appositive(token: Token, index: EntityIndex) -> EntityRef | None:
     before any role-noun guess ("chief" is not the police chief named earlier)."""
     if token.pos_ != "NOUN":
         return None
+    given = _name_given(token, index)
+    if given is not None:
+        return given
     for child in token.children:
         if child.dep_ == "appos" and child.pos_ == "PROPN":
             cluster = index.cluster_at(child)
@@ -418,6 +424,26 @@ def _named_appositive(token: Token, index: EntityIndex) -> EntityRef | None:
         if child.dep_ == "conj" and child.pos_ == "PROPN" and token.lemma_.lower() in ROLE_NOUNS \
                 and _titled_conjunct(child, index):
             return resolve_speaker(child, index)
+    return None
+
+
+def _name_given(token: Token, index: EntityIndex) -> EntityRef | None:
+    """'One resident, a retired driver who gave only his surname, Okoro, said': the person whose name
+    a "who gave (only) his name / surname" clause on the noun or its appositive gives, set off
+    after it or after "as" ("who gave her first name as Mei"); None when there is no such name."""
+    nouns = (token, *(c for c in token.children if c.dep_ == "appos" and c.pos_ == "NOUN"))
+    for clause in (c for noun in nouns for c in noun.children if c.dep_ == "relcl" and c.lemma_ == "give"):
+        for obj in (c for c in clause.children if c.dep_ == "dobj" and c.lemma_.lower() in NAME_NOUNS):
+            after_as = [p for prep in (*obj.children, *clause.children) if prep.dep_ == "prep" and prep.lower_ == "as"
+                        for p in prep.children if p.dep_ == "pobj"]
+            for name in (*(c for c in obj.children if c.dep_ == "appos"), *after_as):
+                if name.pos_ != "PROPN" or not name.text[:1].isupper():
+                    continue
+                cluster = index.cluster_at(name)
+                if cluster is not None and cluster.type == "Person":
+                    return resolve_speaker(name, index)
+                # the clause says it is a name, whatever the model typed it ("Okoro" as a place)
+                return index.mint_of_article("Person", name.text, index.span_of(name.idx, name.idx + len(name.text)))
     return None
 
 

@@ -107,3 +107,12 @@ def test_one_of_a_group_is_named_without_the_clause_set_off_after_it(nlp):
             "negotiators, who was granted anonymity to discuss the closed talks.")
     rows = said(analyse(nlp, text))
     assert speaker_of(rows, "Nobody will give way") == "one of the negotiators", shown(rows)
+
+
+def test_a_resident_who_gave_only_his_surname_is_that_name(nlp):
+    text = ("Residents of the tower block say the lifts have been broken for a month. One resident, a 74-year-old "
+            "former bus driver who gave only his surname, Okoro, said he had not left his flat in nine days. He hopes "
+            "the council will act before winter.")
+    rows = said(analyse(nlp, text))
+    assert speaker_of(rows, "left his flat") == "Okoro", shown(rows)
+    assert speaker_of(rows, "act before winter") == "Okoro", shown(rows)
