@@ -57,8 +57,9 @@ Rules, in order:
   named most often so far), else a nameless group; with words before the noun ("the parish
   council") only the one organisation named before whose name holds them all ("Kirkton
   Parish Council", not "Angus Council"), else as any other noun phrase;
-- "the team" is the one group of researchers the article introduced as a subject ("Scientists at
-  X found …", :func:`_research_team`), else as any other noun phrase;
+- "the team" (and "the authors", "the researchers") is the one group of researchers the narration
+  introduced ("Scientists at X found …", "a study led by researchers at X",
+  :func:`_research_team`), else as any other noun phrase;
 - a title noun for one holder ("councillor", :data:`HOLDER_TITLES`) is read as a role noun: "the
   Glen Kerr councillor" is the councillor named before, never a group of a person named Kerr;
 - a share or count as subject ("47 percent of Democrats said", "one of the negotiators, who …")
@@ -108,8 +109,9 @@ HOLDER_TITLES = frozenset({"councillor", "prince", "princess"})
 SPEAKER_ROLE_NOUNS = ROLE_NOUNS | {w for w in load_words("standing_offices") if " " not in w} | HOLDER_TITLES
 # what a "who gave only his surname, Okoro" clause gives
 NAME_NOUNS = {"name", "surname"}
-# "the team" said: the researchers the article introduced ("Scientists at …"), when it introduced one group
-TEAM_NOUNS = {"team"}
+# "the team", "the authors", "the researchers" said: the researchers the article introduced ("Scientists
+# at …", "a study led by researchers at …"), when it introduced one group
+TEAM_NOUNS = {"team", "author", "researcher", "scientist"}
 RESEARCHER_NOUNS = {"researcher", "scientist", "investigator"}
 # Nouns that stand for an organisation named before ("the company said")
 COMPANY_NOUNS = load_words("company_nouns")
@@ -706,13 +708,14 @@ def _organisation_meant(token: Token, index: EntityIndex) -> Cluster | None:
 
 
 def _research_team(token: Token, index: EntityIndex) -> EntityRef | None:
-    """"The team plans …" after "Scientists at the Bergen institute found …": the researchers the
-    article introduced as a subject (a plural of :data:`RESEARCHER_NOUNS` with no "the"; "the
-    scientists" later is the same people), when it introduced one such group; else None."""
-    if token.lemma_.lower() not in TEAM_NOUNS or not _is_definite(token):
+    """"The team plans …", "the authors said" after "Scientists at the Bergen institute found …" or
+    "a study led by researchers at X": the researchers the narration introduced (a plural of
+    :data:`RESEARCHER_NOUNS` without "the"), when it introduced one such group; else None."""
+    lemma = token.lemma_.lower()
+    if lemma not in TEAM_NOUNS or not _is_definite(token) or lemma != "team" and token.tag_ != "NNS":
         return None
-    found = [t for t in token.doc[:token.i] if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ == "NNS"
-             and t.lemma_.lower() in RESEARCHER_NOUNS and not _is_definite(t)]
+    found = [t for t in token.doc[:token.i] if t.tag_ == "NNS" and t.lemma_.lower() in RESEARCHER_NOUNS
+             and not any(c.dep_ in ("det", "poss") for c in t.children) and not in_quotation(t, index.text)]
     if len({noun_phrase(t).text.lower() for t in found}) != 1:
         return None
     return resolve_speaker(found[0], index)
@@ -924,7 +927,9 @@ def resolve_speaker(token: Token, index: EntityIndex) -> EntityRef | None:
         return owned
     team = _research_team(token, index)
     if team is not None:
-        return EntityRef(team.id, team.name, team.type, span)
+        resolved = EntityRef(team.id, team.name, team.type, span)
+        index.add_mention(resolved)
+        return resolved
     kind = "Organization" if token.ent_type_ == "ORG" else "Group"
     if token.pos_ == "PROPN" and token.ent_type_ == "PERSON":
         kind = "Person"

@@ -116,3 +116,11 @@ def test_a_resident_who_gave_only_his_surname_is_that_name(nlp):
     rows = said(analyse(nlp, text))
     assert speaker_of(rows, "left his flat") == "Okoro", shown(rows)
     assert speaker_of(rows, "act before winter") == "Okoro", shown(rows)
+
+
+def test_the_authors_are_the_researchers_a_study_was_led_by(nlp):
+    text = ("Seals that hear ship noise dive for shorter spells, according to a new study led by researchers at "
+            "the University of Tromsø.\n\nThe results suggest that shipping lanes could starve seal pups, the authors "
+            "said.")
+    rows = said(analyse(nlp, text))
+    assert "Tromsø" in (speaker_of(rows, "shipping lanes could starve") or ""), shown(rows)
