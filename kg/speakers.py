@@ -57,6 +57,8 @@ Rules, in order:
   named most often so far), else a nameless group; with words before the noun ("the parish
   council") only the one organisation named before whose name holds them all ("Kirkton
   Parish Council", not "Angus Council"), else as any other noun phrase;
+- a definite noun no rule above resolves ("the operator") is the one organisation named before
+  with that noun in apposition ("Lumen Venue Services, a private operator appointed by …");
 - "the team" (and "the authors", "the researchers") is the one group of researchers the narration
   introduced ("Scientists at X found …", "a study led by researchers at X",
   :func:`_research_team`), else as any other noun phrase;
@@ -721,6 +723,27 @@ def _research_team(token: Token, index: EntityIndex) -> EntityRef | None:
     return resolve_speaker(found[0], index)
 
 
+def _organisation_described(token: Token, index: EntityIndex) -> Cluster | None:
+    """"Lumen Venue Services, a private operator appointed by the council, … . The operator said":
+    the one organisation named before with the noun in apposition to its name, either way round
+    ("a private operator, Lumen Venue Services"); None when none or several were described so."""
+    if token.tag_ != "NN" or not _is_definite(token):
+        return None
+    lemma = token.lemma_.lower()
+    found: dict[str, Cluster] = {}
+    for cluster in index.clusters_before(token.idx):
+        if cluster.type != "Organization":
+            continue
+        for m in cluster.mentions:
+            word = index.token_at(m.start) if m.start < m.end and m.start < token.idx else None
+            head = phrase_head(word) if word is not None else None
+            if head is not None and (any(a.dep_ == "appos" and a.pos_ == "NOUN" and a.lemma_.lower() == lemma
+                                         for a in head.children)
+                                     or head.dep_ == "appos" and head.head.lemma_.lower() == lemma):
+                found[cluster.id] = cluster
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
 def _organisation_named_in_full(token: Token, index: EntityIndex) -> Cluster | None:
     """"the parish council said": the one organisation named before whose name holds the noun
     and every word before it ("Kirkton Parish Council", not "Angus Council" named beside
@@ -930,6 +953,9 @@ def resolve_speaker(token: Token, index: EntityIndex) -> EntityRef | None:
         resolved = EntityRef(team.id, team.name, team.type, span)
         index.add_mention(resolved)
         return resolved
+    described = _organisation_described(token, index)
+    if described is not None:
+        return index.ref_for(described, span)
     kind = "Organization" if token.ent_type_ == "ORG" else "Group"
     if token.pos_ == "PROPN" and token.ent_type_ == "PERSON":
         kind = "Person"

@@ -124,3 +124,11 @@ def test_the_authors_are_the_researchers_a_study_was_led_by(nlp):
             "said.")
     rows = said(analyse(nlp, text))
     assert "Tromsø" in (speaker_of(rows, "shipping lanes could starve") or ""), shown(rows)
+
+
+def test_the_operator_is_the_organisation_described_as_one_before(nlp):
+    text = ("Stallholders at the Kranji night market say their rents are rising again. The market is run by Lumen "
+            "Venue Services, a private operator appointed by the town council in 2022.\n\nIn a letter to "
+            "stallholders on Monday, the operator said rents would rise by 12 per cent from March.")
+    rows = said(analyse(nlp, text))
+    assert speaker_of(rows, "rents would rise") == "Lumen Venue Services", shown(rows)
