@@ -19,7 +19,8 @@ model's slips are repaired before clustering: untyped capitalised words after an
 a name ("Mrs Prys-Jones"), and so is a given name before that surname elsewhere; a plural title
 ("Presidents Obama and Bush") is no part of a name; a name split at a quoted
 nickname ('Robert C. "Bobby" Scott') is rejoined, so is a body named with "and" ("the Uganda Lakes
-and Wetlands Research Centre", cut in two or left untyped: one ORG name), a role noun opening
+and Wetlands Research Centre", cut in two or left untyped: one ORG name) and one the model
+ended at a possessive ("St Colman's" + "College"), a role noun opening
 a name ("Farmer Ingrid Dahl") is cut off like a title, a one-word name with a capital inside that
 spells the article's one person of that full name ("#DonaldTrump") is that person, a name
 never crosses a line break, words a
@@ -281,6 +282,7 @@ class EntityIndex:
                   for piece in _split_at_bracket(line)]
         pieces = [piece for whole in _national_governments(doc, pieces) for piece in _split_at_possessive(whole)]
         pieces = _join_conjoined_bodies(doc, sorted(pieces + _untagged_names(doc), key=lambda e: e.start))
+        pieces = [_with_body_after_possessive(ent) for ent in pieces]
         for ent in _join_particles(doc, _extend_persons(doc, pieces)):
             kind = LABEL_TYPES.get(ent.label_)
             if kind is None or any(t.i in covered for t in ent):
@@ -1339,6 +1341,23 @@ def _conjoined_body(doc: Doc, conj: int) -> tuple[int, int] | None:
     if end == conj + 1 or doc[end - 1].lower_ not in BODY_NAME_ENDS or (end < len(doc) and doc[end].tag_ == "POS"):
         return None
     return first, end
+
+
+def _with_body_after_possessive(ent: Span) -> Span:
+    """An ORG the model ended at a saint's or founder's possessive ("St Colman's" + "College", "St
+    Anne's" + "Catholic Primary School"): the span runs on over the capitalised words it left
+    untyped when they end in a body word (:data:`BODY_NAME_ENDS`), as one name."""
+    doc = ent.doc
+    if ent.label_ != "ORG" or len(ent) < 2 or ent[-1].tag_ != "POS" or "\n" in ent[-1].whitespace_:
+        return ent
+    end = ent.end
+    while end < len(doc) and doc[end].pos_ == "PROPN" and _capital_word(doc[end]) and not doc[end].ent_type_:
+        end += 1
+        if "\n" in doc[end - 1].whitespace_:
+            break
+    while end > ent.end and doc[end - 1].lower_ not in BODY_NAME_ENDS:
+        end -= 1
+    return ent if end == ent.end else Span(doc, ent.start, end, label="ORG")
 
 
 def _join_conjoined_bodies(doc: Doc, ents: list[Span]) -> list[Span]:

@@ -132,3 +132,10 @@ def test_the_operator_is_the_organisation_described_as_one_before(nlp):
             "stallholders on Monday, the operator said rents would rise by 12 per cent from March.")
     rows = said(analyse(nlp, text))
     assert speaker_of(rows, "rents would rise") == "Lumen Venue Services", shown(rows)
+
+
+def test_a_school_the_model_cut_at_its_possessive_is_the_school(nlp):
+    text = ("Parents at a Cork secondary school are split. St Aidan's Academy was one of nine schools picked for a "
+            "Department of Health pilot. The school plans to ask every family for its views in May.")
+    rows = said(analyse(nlp, text))
+    assert speaker_of(rows, "to ask every family") == "St Aidan's Academy", shown(rows)
