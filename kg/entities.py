@@ -20,7 +20,7 @@ a name ("Mrs Prys-Jones"), and so is a given name before that surname elsewhere;
 ("Presidents Obama and Bush") is no part of a name; a name split at a quoted
 nickname ('Robert C. "Bobby" Scott') is rejoined, so is a body named with "and" ("the Uganda Lakes
 and Wetlands Research Centre", cut in two or left untyped: one ORG name) and one the model
-ended at a possessive ("St Colman's" + "College"), a role noun opening
+ended at a possessive ("St Aidan's" + "Academy"), a role noun opening
 a name ("Farmer Ingrid Dahl") is cut off like a title, a one-word name with a capital inside that
 spells the article's one person of that full name ("#DonaldTrump") is that person, a name
 never crosses a line break, words a
@@ -1327,7 +1327,7 @@ def _conjoined_body(doc: Doc, conj: int) -> tuple[int, int] | None:
     Such a name is written after "the", its words before "and" are capitalised and end in no
     body word (so "the Acme Institute and Volta Council" stays two), and the words after it are
     capitalised and end in a singular body word (:data:`BODY_NAME_ENDS`): two bodies would be
-    plural ("the Kenya and Uganda Institutes") or each have a word of their own.
+    plural ("the Oslo and Bergen Institutes") or each have a word of their own.
     """
     first = _capital_run_before(doc, conj)
     if first == conj or first == 0 or doc[first - 1].lower_ != "the" or doc[conj - 1].lower_ in BODY_NAME_ENDS \
@@ -1344,7 +1344,7 @@ def _conjoined_body(doc: Doc, conj: int) -> tuple[int, int] | None:
 
 
 def _with_body_after_possessive(ent: Span) -> Span:
-    """An ORG the model ended at a saint's or founder's possessive ("St Colman's" + "College", "St
+    """An ORG the model ended at a saint's or founder's possessive ("St Aidan's" + "Academy", "St
     Anne's" + "Catholic Primary School"): the span runs on over the capitalised words it left
     untyped when they end in a body word (:data:`BODY_NAME_ENDS`), as one name."""
     doc = ent.doc
