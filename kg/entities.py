@@ -18,7 +18,10 @@ name is then neither's; where it tells two bearers apart, the honorific stays in
 model's slips are repaired before clustering: untyped capitalised words after an honorific are
 a name ("Mrs Prys-Jones"), and so is a given name before that surname elsewhere; a plural title
 ("Presidents Obama and Bush") is no part of a name; a name split at a quoted
-nickname ('Robert C. "Bobby" Scott') is rejoined, a one-word name with a capital inside that
+nickname ('Robert C. "Bobby" Scott') is rejoined, so is a body named with "and" ("the Uganda Lakes
+and Wetlands Research Centre", cut in two or left untyped: one ORG name) and one the model
+ended at a possessive ("St Aidan's" + "Academy"), a role noun opening
+a name ("Farmer Ingrid Dahl") is cut off like a title, a one-word name with a capital inside that
 spells the article's one person of that full name ("#DonaldTrump") is that person, a name
 never crosses a line break, words a
 headline glues onto a name ("Clinton Breaks With Obama") and leading verbs ("Injecting
@@ -291,7 +294,8 @@ class EntityIndex:
         pieces = [piece for whole in self.ents for line in _split_at_newlines(whole)
                   for piece in _split_at_bracket(line)]
         pieces = [piece for whole in _national_governments(doc, pieces) for piece in _split_at_possessive(whole)]
-        pieces = sorted(pieces + _untagged_names(doc), key=lambda e: e.start)
+        pieces = _join_conjoined_bodies(doc, sorted(pieces + _untagged_names(doc), key=lambda e: e.start))
+        pieces = [_with_body_after_possessive(ent) for ent in pieces]
         for ent in _join_particles(doc, _extend_persons(doc, pieces)):
             kind = LABEL_TYPES.get(ent.label_)
             if kind is None or any(t.i in covered for t in ent):
@@ -897,6 +901,11 @@ class EntityIndex:
             return self.mint("Person", name, mention)
         return self.mint("Person", "the author", mention, key=f"author {self.doc_id}")
 
+    def in_byline(self, char: int) -> bool:
+        """Is ``char`` inside the byline ('By Ann Lee' near the top), whatever the model typed its name?"""
+        byline = _BYLINE.search(self.text, 0, min(len(self.text), BYLINE_REACH))
+        return byline is not None and byline.start(1) <= char < byline.end(1)
+
     def _honorific_gender(self, char: int) -> str | None:
         """'f' for "Ms. Vance", 'm' for "Mr Vance": the honorific right before a name at ``char``,
         or a title that only one gender holds ("Congresswoman Vance", ``gendered_titles``)."""
@@ -1325,6 +1334,68 @@ def _untagged_names(doc: Doc) -> list[Span]:
     return found
 
 
+def _capital_run_before(doc: Doc, end: int) -> int:
+    """The start of the capitalised proper-noun words that end right before token ``end``."""
+    start = end
+    while start > 0 and doc[start - 1].pos_ == "PROPN" and _capital_word(doc[start - 1]) \
+            and "\n" not in doc[start - 1].whitespace_:
+        start -= 1
+    return start
+
+
+def _conjoined_body(doc: Doc, conj: int) -> tuple[int, int] | None:
+    """The token range of one body's name that holds "and" at ``conj`` ("the Uganda Lakes and
+    Wetlands Research Centre"), or None.
+
+    Such a name is written after "the", its words before "and" are capitalised and end in no
+    body word (so "the Acme Institute and Volta Council" stays two), and the words after it are
+    capitalised and end in a singular body word (:data:`BODY_NAME_ENDS`): two bodies would be
+    plural ("the Oslo and Bergen Institutes") or each have a word of their own.
+    """
+    first = _capital_run_before(doc, conj)
+    if first == conj or first == 0 or doc[first - 1].lower_ != "the" or doc[conj - 1].lower_ in BODY_NAME_ENDS \
+            or "\n" in doc[conj].whitespace_:
+        return None
+    end = conj + 1
+    while end < len(doc) and doc[end].pos_ == "PROPN" and _capital_word(doc[end]):
+        end += 1
+        if "\n" in doc[end - 1].whitespace_:
+            break
+    if end == conj + 1 or doc[end - 1].lower_ not in BODY_NAME_ENDS or (end < len(doc) and doc[end].tag_ == "POS"):
+        return None
+    return first, end
+
+
+def _with_body_after_possessive(ent: Span) -> Span:
+    """An ORG the model ended at a saint's or founder's possessive ("St Aidan's" + "Academy", "St
+    Anne's" + "Catholic Primary School"): the span runs on over the capitalised words it left
+    untyped when they end in a body word (:data:`BODY_NAME_ENDS`), as one name."""
+    doc = ent.doc
+    if ent.label_ != "ORG" or len(ent) < 2 or ent[-1].tag_ != "POS" or "\n" in ent[-1].whitespace_:
+        return ent
+    end = ent.end
+    while end < len(doc) and doc[end].pos_ == "PROPN" and _capital_word(doc[end]) and not doc[end].ent_type_:
+        end += 1
+        if "\n" in doc[end - 1].whitespace_:
+            break
+    while end > ent.end and doc[end - 1].lower_ not in BODY_NAME_ENDS:
+        end -= 1
+    return ent if end == ent.end else Span(doc, ent.start, end, label="ORG")
+
+
+def _join_conjoined_bodies(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A body named with "and" that the model cut in two ("The Uganda Lakes" + "Wetlands
+    Research Centre") or left untyped: one ORG span over the whole name, the pieces inside it
+    dropped (else the speaker is the name's tail alone)."""
+    joined = [Span(doc, *found, label="ORG") for t in doc if t.lower_ in ("and", "&") and t.i > 0
+              and (found := _conjoined_body(doc, t.i)) is not None]
+    if not joined:
+        return ents
+    inside = {i for span in joined for i in range(span.start, span.end)}
+    kept = [e for e in ents if not any(i in inside for i in range(e.start, e.end))]
+    return sorted(kept + joined, key=lambda e: e.start)
+
+
 def _join_particles(doc: Doc, ents: list[Span]) -> list[Span]:
     """Names the model cut at their particles, joined: 'Ursula von der' + 'Leyen' is one PERSON
     span, and 'Van den Broek' keeps its particles (the type comes from a PERSON piece)."""
@@ -1369,10 +1440,13 @@ def _join_particles(doc: Doc, ents: list[Span]) -> list[Span]:
 
 def _name_after_title(ent: Span) -> Span | None:
     """"Battalion Chief Marcus Hale": the words after a capitalised title word inside a name span
-    when they start with a well-attested given name and hold a surname too; else None."""
+    when they start with a well-attested given name and hold a surname too; else None. A role noun
+    opening the span is such a word too ("Farmer Ingrid Dahl, whose goats …": the sentence's
+    capital made the job look like a name, and its "given name" a man's)."""
     for k in range(len(ent) - 2, -1, -1):
         title = ent[k]
-        if title.lower_.rstrip(".") in TITLES_OR_HONORIFICS and title.text[:1].isupper() \
+        if (title.lower_.rstrip(".") in TITLES_OR_HONORIFICS or k == 0 and title.lower_ in ROLE_NOUNS) \
+                and title.text[:1].isupper() \
                 and gender_of_name(ent[k + 1].text) is not None and len(ent) - k - 1 >= 2:
             return ent[k + 1:]
     return _name_after_portfolio(ent)
@@ -1503,6 +1577,13 @@ def _seat_of_power_after_name(words: list[str]) -> bool:
 
 
 ORG_WORDS = load_words("org_words")
+# the last word of a body's name that may hold an "and" ("the Uganda Lakes and Wetlands Research
+# Centre", "the Highlands and Islands Enterprise Council"): a body of people or a service
+BODY_NAME_ENDS = (NAMED_AFTER | ORG_WORDS | {"service", "commission", "authority", "board", "trust", "union",
+                                             "federation", "bureau", "office", "organisation", "organization",
+                                             "alliance", "laboratory", "centre", "center"}) - {
+    "highway", "boulevard", "avenue", "street", "prize", "award", "lecture", "scholarship", "building",
+    "news", "times", "post", "party", "arena", "stadium", "airport"}
 
 
 def _role_noun_before(ent: Span) -> bool:

@@ -29,10 +29,12 @@ Rules, in order:
 - a title the model typed as a name with a person in apposition, or conjoined right after a
   title word the parser split off, is that person;
 - a name the model left untyped whose first word is a given name is a person of those words
-  ("said Ana Duarte of the Riders' Union" is Ana Duarte);
+  ("said Ana Duarte of the Riders' Union" is Ana Duarte; "Farmer Ingrid Dahl" opening a
+  sentence is Ingrid Dahl, her job no given name);
 - a noun with a person's name in apposition ("Her chief of staff, Kevin Park, said") is that
-  person, before any role-noun guess; one with an organisation in apposition ("X's largest
-  shareholder, the fund Keel Capital") is that organisation;
+  person, and so is one whose "who gave only his surname, Okoro" clause gives the name (whatever
+  the model typed it), before any role-noun guess; one with an organisation in apposition ("X's
+  largest shareholder, the fund Keel Capital") is that organisation;
 - a noun owned by "your" ("Your paper says", in a question) is nobody;
 - a title the model cut into a name ("Gauteng MEC for Housing Ann Lee") is the name after the
   portfolio, from its first known given name on, else nobody;
@@ -49,9 +51,22 @@ Rules, in order:
   Minister"), never a group;
 - "the company", "the council" (``company_nouns.txt``, ``organisation_nouns.txt``) is the
   organisation named before whose name holds the noun ("the group" for "Riverside Tenants
-  Group"), or for a business noun the article's main organisation (nearest earlier subject,
+  Group"), or the subject of the clause it reports when no other organisation was named before
+  ("Acme has halted output at its mine, the company said", a dateline's agency and a byline
+  aside), or for a business noun the article's main organisation (nearest earlier subject,
   else one named earlier in the same sentence: "Shares of Acme fell after the company said";
-  named most often so far), else a nameless group;
+  named most often so far), else a nameless group; with words before the noun ("the parish
+  council") only the one organisation named before whose name holds them all ("Kirkton
+  Parish Council", not "Angus Council"), else as any other noun phrase;
+- a definite noun no rule above resolves ("the operator") is the one organisation named before
+  with that noun in apposition ("Lumen Venue Services, a private operator appointed by …");
+- "the team" (and "the authors", "the researchers") is the one group of researchers the narration
+  introduced ("Scientists at X found …", "a study led by researchers at X",
+  :func:`_research_team`), else as any other noun phrase;
+- a title noun for one holder ("councillor", :data:`HOLDER_TITLES`) is read as a role noun: "the
+  Glen Kerr councillor" is the councillor named before, never a group of a person named Kerr;
+- a share or count as subject ("47 percent of Democrats said", "one of the negotiators, who …")
+  is a group of the article named by its words, a relative clause set off by a comma aside;
 - any other noun phrase is a nameless group ("prosecutors", "ACLU lawyers") or, when the
   model tags it ORG, an organisation; document nouns (report, poll) are left to findings.
 """
@@ -93,7 +108,16 @@ ROLE_NOUNS = load_words("role_nouns")
 # a speaker noun that is a role: the role nouns, and offices one person holds at a time ("the pope said":
 # the Pope Francis the article names, else one nameless person, never a group); only here, where who
 # speaks is asked (as a role of its own, "a political pope" would be given to whoever it is said of)
-SPEAKER_ROLE_NOUNS = ROLE_NOUNS | {w for w in load_words("standing_offices") if " " not in w}
+# titles (``titles.txt``) that are nouns for one holder, as role nouns are: "the Glen Kerr councillor
+# said" is the councillor the article named ("Local councillor Ann Lee"), never a group of a "Kerr"
+HOLDER_TITLES = frozenset({"councillor", "prince", "princess"})
+SPEAKER_ROLE_NOUNS = ROLE_NOUNS | {w for w in load_words("standing_offices") if " " not in w} | HOLDER_TITLES
+# what a "who gave only his surname, Okoro" clause gives
+NAME_NOUNS = {"name", "surname"}
+# "the team", "the authors", "the researchers" said: the researchers the article introduced ("Scientists
+# at …", "a study led by researchers at …"), when it introduced one group
+TEAM_NOUNS = {"team", "author", "researcher", "scientist"}
+RESEARCHER_NOUNS = {"researcher", "scientist", "investigator"}
 # Nouns that stand for an organisation named before ("the company said")
 COMPANY_NOUNS = load_words("company_nouns")
 ORGANISATION_NOUNS = load_words("organisation_nouns") | COMPANY_NOUNS
@@ -168,6 +192,14 @@ def _when_phrase(token: Token) -> bool:
     return token.dep_ == "prep" and any(o.ent_type_ in ("DATE", "TIME") or o.lower_ in WHEN_NOUNS for o in objects)
 
 
+def _without_relative_clause(words: Span) -> Span:
+    """The words before a relative clause set off by a comma ("one of the negotiators, who was granted
+    anonymity …": the clause says who they are, it is no part of their name)."""
+    cuts = [t.left_edge.i for t in words if t.dep_ == "relcl" and t.left_edge.i > words.start
+            and words.doc[t.left_edge.i - 1].text == ","]
+    return words.doc[words.start:min(cuts) - 1] if cuts and min(cuts) - 1 > words.start else words
+
+
 def _person_named(token: Token, index: EntityIndex) -> Entity | None:
     """A person the index knows whose name ends with this word ("Rosenstein" for "Rod
     Rosenstein"), for surnames the NER model missed; None unless exactly one matches."""
@@ -189,7 +221,8 @@ def _antecedent_ok(candidate: Token, index: EntityIndex, *, plural: bool) -> boo
         return cluster.type == "Person" and not index.looks_like_place(cluster)
     if candidate.pos_ == "PROPN" and candidate.lower_ not in ROLE_NOUNS:
         return candidate.ent_type_ == "PERSON" or _person_named(candidate, index) is not None
-    return candidate.pos_ in ("NOUN", "PROPN") and candidate.lemma_.lower() in ROLE_NOUNS  # "The Minister"
+    lemma = candidate.lemma_.lower()
+    return candidate.pos_ in ("NOUN", "PROPN") and (lemma in ROLE_NOUNS or lemma in HOLDER_TITLES)  # "The Minister"
 
 
 def resolve_pronoun(token: Token, index: EntityIndex, *, depth: int = 0,
@@ -397,6 +430,9 @@ def _named_appositive(token: Token, index: EntityIndex) -> EntityRef | None:
     before any role-noun guess ("chief" is not the police chief named earlier)."""
     if token.pos_ != "NOUN":
         return None
+    given = _name_given(token, index)
+    if given is not None:
+        return given
     for child in token.children:
         if child.dep_ == "appos" and child.pos_ == "PROPN":
             cluster = index.cluster_at(child)
@@ -409,6 +445,26 @@ def _named_appositive(token: Token, index: EntityIndex) -> EntityRef | None:
         if child.dep_ == "conj" and child.pos_ == "PROPN" and token.lemma_.lower() in ROLE_NOUNS \
                 and _titled_conjunct(child, index):
             return resolve_speaker(child, index)
+    return None
+
+
+def _name_given(token: Token, index: EntityIndex) -> EntityRef | None:
+    """'One resident, a retired driver who gave only his surname, Okoro, said': the person whose name
+    a "who gave (only) his name / surname" clause on the noun or its appositive gives, set off
+    after it or after "as" ("who gave her first name as Mei"); None when there is no such name."""
+    nouns = (token, *(c for c in token.children if c.dep_ == "appos" and c.pos_ == "NOUN"))
+    for clause in (c for noun in nouns for c in noun.children if c.dep_ == "relcl" and c.lemma_ == "give"):
+        for obj in (c for c in clause.children if c.dep_ == "dobj" and c.lemma_.lower() in NAME_NOUNS):
+            after_as = [p for prep in (*obj.children, *clause.children) if prep.dep_ == "prep" and prep.lower_ == "as"
+                        for p in prep.children if p.dep_ == "pobj"]
+            for name in (*(c for c in obj.children if c.dep_ == "appos"), *after_as):
+                if name.pos_ != "PROPN" or not name.text[:1].isupper():
+                    continue
+                cluster = index.cluster_at(name)
+                if cluster is not None and cluster.type == "Person":
+                    return resolve_speaker(name, index)
+                # the clause says it is a name, whatever the model typed it ("Okoro" as a place)
+                return index.mint_of_article("Person", name.text, index.span_of(name.idx, name.idx + len(name.text)))
     return None
 
 
@@ -475,10 +531,12 @@ def _person_set_off(token: Token, index: EntityIndex) -> Token | None:
 def _untagged_person(token: Token, index: EntityIndex) -> EntityRef | None:
     """"said Ana Duarte of the Riders' Union": a name the model left untyped, its first word a
     well-attested given name, is a person named by those words alone (the organisation after
-    "of" is where she is from, not part of her name)."""
+    "of" is where she is from, not part of her name; a role noun before the given name is her job)."""
     if token.pos_ != "PROPN" or token.ent_type_:
         return None
     words = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and t.text[:1].isupper()] + [token]
+    if len(words) == 3 and words[0].lower_ in ROLE_NOUNS and gender_of_name(words[1].text) is not None:
+        words = words[1:]  # "Farmer Ingrid Dahl, whose goats …": a job the sentence's capital dressed as a name
     if not 2 <= len(words) <= 3 or words[-1].i - words[0].i != len(words) - 1 or gender_of_name(words[0].text) is None:
         return None
     span = index.span_of(words[0].idx, token.idx + len(token.text))
@@ -641,6 +699,9 @@ def _organisation_meant(token: Token, index: EntityIndex) -> Cluster | None:
     named = [c for c in orgs if words & set(c.name.lower().split())]
     if len(named) == 1:
         return named[0]
+    own = _subject_of_own_report(token, index, orgs)
+    if own is not None and (own in named or not named and not _other_body(own, noun, words)):
+        return own  # "Acme has halted output at its mine, the company said"
     previous = _subject_of_previous_sentence(token, index, orgs)
     if previous is not None and (previous in named or not named and not _other_body(previous, noun, words)):
         return previous  # "Southern California Edison said … . The utility declined to comment"
@@ -673,6 +734,80 @@ def _organisation_meant(token: Token, index: EntityIndex) -> Cluster | None:
     # "Shares of Acme Inc. fell after the company said …": the organisation of this very sentence
     here = [c for c in orgs if any(token.sent.start_char <= m.start < token.idx for m in c.mentions)]
     return next((c for c in here if main(c)), None)
+
+
+def _research_team(token: Token, index: EntityIndex) -> EntityRef | None:
+    """"The team plans …", "the authors said" after "Scientists at the Bergen institute found …" or
+    "a study led by researchers at X": the researchers the narration introduced (a plural of
+    :data:`RESEARCHER_NOUNS` without "the"), when it introduced one such group; else None."""
+    lemma = token.lemma_.lower()
+    if lemma not in TEAM_NOUNS or not _is_definite(token) or lemma != "team" and token.tag_ != "NNS":
+        return None
+    found = [t for t in token.doc[:token.i] if t.tag_ == "NNS" and t.lemma_.lower() in RESEARCHER_NOUNS
+             and not any(c.dep_ in ("det", "poss") for c in t.children) and not in_quotation(t, index.text)]
+    if len({noun_phrase(t).text.lower() for t in found}) != 1:
+        return None
+    return resolve_speaker(found[0], index)
+
+
+def _organisation_described(token: Token, index: EntityIndex) -> Cluster | None:
+    """"Lumen Venue Services, a private operator appointed by the council, … . The operator said":
+    the one organisation named before with the noun in apposition to its name, either way round
+    ("a private operator, Lumen Venue Services"); None when none or several were described so."""
+    if token.tag_ != "NN" or not _is_definite(token):
+        return None
+    lemma = token.lemma_.lower()
+    found: dict[str, Cluster] = {}
+    for cluster in index.clusters_before(token.idx):
+        if cluster.type != "Organization":
+            continue
+        for m in cluster.mentions:
+            word = index.token_at(m.start) if m.start < m.end and m.start < token.idx else None
+            head = phrase_head(word) if word is not None else None
+            if head is not None and (any(a.dep_ == "appos" and a.pos_ == "NOUN" and a.lemma_.lower() == lemma
+                                         for a in head.children)
+                                     or head.dep_ == "appos" and head.head.lemma_.lower() == lemma):
+                found[cluster.id] = cluster
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _organisation_named_in_full(token: Token, index: EntityIndex) -> Cluster | None:
+    """"the parish council said": the one organisation named before whose name holds the noun
+    and every word before it ("Kirkton Parish Council", not "Angus Council" named beside
+    it); None when no name or several hold them ("the local council" is left as it was)."""
+    kids = [c for c in token.children if c.dep_ not in ("punct", "relcl", "acl", "appos", "prep")]
+    mods = [c for c in kids if c.dep_ in ("compound", "amod") and c.is_alpha and c.is_lower]
+    if not mods or len(kids) != len(mods) + 1 or not any(c.dep_ == "det" and c.lower_ == "the" for c in kids):
+        return None
+    words = {token.lemma_.lower(), *(c.lower_ for c in mods)}
+    found = [c for c in index.clusters_before(token.idx) if c.type == "Organization" and words <= set(
+        c.name.lower().split()) and any(m.start < m.end and m.start < token.idx for m in c.mentions)]
+    return found[0] if len(found) == 1 else None
+
+
+def _subject_of_own_report(token: Token, index: EntityIndex, orgs: list[Cluster]) -> Cluster | None:
+    """The organisation of ``orgs`` that is the subject of the clause ``token``'s cue reports before
+    it, when no other organisation was named in an earlier sentence: a lede says what a company did
+    and then that the company said so ("Volta Mining has halted output at its Kora pit, the company
+    said"); after another organisation named before (a byline the model typed one aside), "the
+    company" may be that one."""
+    if token.dep_ != "nsubj":
+        return None
+    clause = next((c for c in token.head.children if c.dep_ == "ccomp" and c.i < token.i), None)
+    subject = None if clause is None else next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return None
+    # a dateline the parser made the subject ("QUITO, March 3 (Reuters) - … miner Acme has …"): the
+    # name in apposition to it
+    named = {id(c): c for t in (subject, *(w for w in subject.subtree if w.dep_ == "appos"))
+             if (c := index.cluster_at(t)) is not None and any(c is o for o in orgs)}
+    if len(named) != 1:
+        return None
+    cluster = next(iter(named.values()))
+    start = token.sent.start_char
+    earlier = [c for c in orgs if c is not cluster and any(m.start < start and not index.in_byline(m.start)
+                                                           for m in c.mentions)]
+    return None if earlier else cluster
 
 
 def _subject_of_previous_sentence(token: Token, index: EntityIndex, orgs: list[Cluster]) -> Cluster | None:
@@ -768,7 +903,7 @@ def resolve_speaker(token: Token, index: EntityIndex) -> EntityRef | None:
     if token.dep_ in ("nsubj", "nsubjpass") and (
             token.ent_type_ in ("PERCENT", "CARDINAL") or low in SHARE_WORDS or token.pos_ == "NUM"):
         # poll respondents: "47 percent of Democrats said", "nearly half said", "4 in 10 say"
-        words = token.doc[token.left_edge.i:token.right_edge.i + 1]
+        words = _without_relative_clause(token.doc[token.left_edge.i:token.right_edge.i + 1])
         span = index.span_of(words.start_char, words.end_char)
         return index.mint("Group", span.text, span, key=f"{span.text} {index.doc_id}")
     if low == "it" and token.dep_ == "nsubj":
@@ -826,8 +961,10 @@ def resolve_speaker(token: Token, index: EntityIndex) -> EntityRef | None:
         # "the Republican told reporters", "a Democrat said": one member, a person of this article;
         # never the party, nor a group every article that prints the words shares
         return index.mint_of_article("Person", span.text, span)
-    if cluster is None and token.tag_ == "NN" and token.lemma_.lower() in ORGANISATION_NOUNS and _is_definite(token):
-        org = _organisation_meant(token, index)
+    if cluster is None and (token.tag_ == "NN" or token.tag_ == "NNP" and token.text.islower()) \
+            and token.lemma_.lower() in ORGANISATION_NOUNS:
+        # (a lowercase noun the model tagged a name, "the parish council", is a noun all the same)
+        org = _organisation_meant(token, index) if _is_definite(token) else _organisation_named_in_full(token, index)
         if org is not None:
             return index.ref_for(org, span)
     if cluster is not None:
@@ -838,6 +975,14 @@ def resolve_speaker(token: Token, index: EntityIndex) -> EntityRef | None:
     owned = mint_by_reference(token, index)  # "His campaign said", "The campaign said": one person's group
     if owned is not None:
         return owned
+    team = _research_team(token, index)
+    if team is not None:
+        resolved = EntityRef(team.id, team.name, team.type, span)
+        index.add_mention(resolved)
+        return resolved
+    described = _organisation_described(token, index)
+    if described is not None:
+        return index.ref_for(described, span)
     kind = "Organization" if token.ent_type_ == "ORG" else "Group"
     if token.pos_ == "PROPN" and token.ent_type_ == "PERSON":
         kind = "Person"

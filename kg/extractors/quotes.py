@@ -27,7 +27,9 @@ source / content split of PARC 3.0 (Pareti 2016): a cue (a speech or stance verb
   "asked not to be named", "Asked whether …, she shrugged"; "refused to pay" is an intention;
   a 'not' across a comma or quotation mark before the cue is the quotation's: '"Probably
   not," she said' is a statement); a place opening a dateline never speaks (a name and an
-  age, "Salinas, 58, said", are no dateline); a cue in a to-clause after an object
+  age, "Salinas, 58, said", are no dateline) and a wire dateline opening a statement's line
+  ("QUITO, March 3 (Reuters) - Acme has halted …, the company said") is no part of the statement;
+  a cue in a to-clause after an object
   ("prompted the mayor to announce", "asked him to explain") is nobody's statement.
 - content clause: ``X said (that) …``, ``X told Y (that) …``: the cue's clausal complement,
   "that" included, cut at its paragraph; quotation marks inside make it *mixed*. Without a
@@ -136,6 +138,11 @@ _DASH_AFTER = re.compile(r"\s*([―—–]|--)\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w
 # "WALLACE: …", "Warren: …": a short capitalised name and a colon at a line's start
 # "WALLACE: …", "Warren: …", "ANN LEE, ANCHOR: …": a short name (a role after a comma) and a colon,
 # a transcript quoted as a block may open each turn with a quotation mark
+# a wire dateline opening a line: "QUITO, March 3 (Reuters) - ", "Tunis, June 2 (AP) -- ", "BENGALURU: ",
+# "SEOUL, Nov. 14 (Yonhap) -- "; a place in capitals or one an agency in brackets follows, then a dash
+# (a bare capitals word and a single dash, "US - China talks", is no dateline)
+_DATELINE = re.compile(r"(?:[A-Z][A-Z.'’ -]*[A-Z.](?=\s*[,:(]|\s*--|\s*[–—])|[A-Z][\w.'’ ]*(?=,[^\n]{0,40}\([A-Z]))"
+                       r"(?:,[^\n()–—:-]{1,40})?(?:\s*\([A-Z][\w ]*\))?\s*(?:-{1,2}|[–—:])[ \t]+(?=\S)")
 _NAME_COLON = re.compile(r"(?m)^[ \t]*[\"“]?([A-Z][\w.'’-]*(?:[ \t]+[A-Za-z][\w.'’-]*){0,5})"
                          r"(,[ \t]*[A-Z][A-Z .,'’&-]{1,60})?:[ \t]+(\S[^\n]*)$")
 # "declined to say", "refused to comment": the words were withheld
@@ -854,12 +861,22 @@ class QuoteExtractor:
                 bounds = self._clause_without(verb.head, verb, sent)
         if bounds is None:
             return None
+        bounds = (self._past_dateline(*bounds), bounds[1])
         lemma = cue_lemma(verb)
         confidence = 0.8 if lemma in SPEECH_VERBS else 0.5  # a stance, intention or position
         kind = cue_kind(lemma, to_clause=any(c.dep_ == "xcomp" for c in verb.children))
         return Statement(speaker, cue, bounds[0], bounds[1], sentence, _addressee(verb, self.index),
                          _date(verb), confidence,
                          direct=direct or mode_of(self.text[bounds[0]:bounds[1]]) == "direct", kind=kind)
+
+    def _past_dateline(self, start: int, end: int) -> int:
+        """Where a statement opening its line begins after the wire dateline the parser put in it
+        ("QUITO, March 3 (Reuters) - Acme has halted …, the company said": the place, date and agency
+        are nobody's words)."""
+        if start > 0 and self.text[start - 1] != "\n":
+            return start
+        found = _DATELINE.match(self.text, start, end)
+        return found.end() if found is not None else start
 
     def _block_after_colon(self, verb: Token, sent: Span) -> tuple[int, int] | None:
         """'The governor added:' closing its paragraph, the next paragraph set off without quotation
