@@ -1161,6 +1161,21 @@ def test_a_worry_about_something_is_a_thought(nlp):
 
 
 @pytest.mark.parametrize(("text", "kind", "content"), [
+    ("Opposition leaders object to the cuts in rural bus routes.", "position", "the cuts in rural bus routes"),
+    ("Farm groups object to cuts of $2 billion over a decade to the school meals program.", "position",
+     "cuts of $2 billion over a decade to the school meals program"),
+    ("Residents objected to the height of the tower.", "position", "the height of the tower"),
+])
+def test_a_verb_with_its_own_preposition_is_a_cue(nlp, text, kind, content):
+    """"object to the cuts": a verb that reports only with its own preposition and its object;
+    without it, or denied, nothing ("the objects", "did not object")."""
+    rows = said(analyse(nlp, text))
+    assert [(t.qualifier("kind"), t.object.span.text) for t in rows] == [(kind, content)]
+    assert not said(analyse(nlp, "The old train rails against the wall of the depot."))
+    assert not said(analyse(nlp, "Ann Cole did not object to the plan."))
+
+
+@pytest.mark.parametrize(("text", "kind", "content"), [
     ("Grower Lisi Maka is concerned about the price of diesel.", "thought", "the price of diesel"),
     ("Senator Ana Ruiz is confident that the levy will pass.", "thought", "that the levy will pass"),
     ("Minister Tom Field is keen to settle the dispute.", "intention", "to settle the dispute"),

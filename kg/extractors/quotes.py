@@ -14,7 +14,7 @@ source / content split of PARC 3.0 (Pareti 2016): a cue (a speech or stance verb
   "wants a review", "expects revenue of …"); position verbs at a lower confidence
   (``position_verbs``: "supported Sanders"); a forecast verb with a to-clause, in the active voice
   and not denied (``forecast_verbs``: "expects to be fit", a thought); a concern verb with its own
-  preposition (``concern_verbs``: "worries about the price"); an attitude adjective after "is",
+  preposition (``preposition_cues``: "worries about the price", "object to the cuts"); an attitude adjective after "is",
   "remains" … (or read as a passive participle) with its complement (``attitude_adjectives``: "is
   concerned about …", "is confident that …", "is keen to …", "remains opposed to …"), never in a
   question; with a pronoun for holder, or in another verb's clause, these three count only inside
@@ -98,8 +98,9 @@ INTENTION_VERBS = load_words("intention_verbs")
 OBJECT_CUES = load_words("object_cues")
 # stance verbs whose to-clause is a belief about what will happen ("expects to be fit")
 FORECAST_VERBS = load_words("forecast_verbs")
-# stance verbs whose prepositional object is the worry ("worried about the cost"): lemma → preposition
-CONCERN_VERBS = dict(entry.split() for entry in load_words("concern_verbs"))
+# verbs that report only with their own preposition ("worried about the cost", "object to the cuts"):
+# lemma → preposition
+PREPOSITION_CUES = dict(entry.split() for entry in load_words("preposition_cues"))
 SPEECH_NOUNS = load_words("speech_nouns")
 POSITION_VERBS = load_words("position_verbs")
 # Cues too common in other senses ("continues to trail", "posted a victory", "called a
@@ -118,7 +119,7 @@ def _attitude_adjectives() -> dict[str, tuple[frozenset[str], str]]:
 ATTITUDE_ADJECTIVES = _attitude_adjectives()
 COPULAS = {"be", "remain", "seem", "appear", "feel", "become", "grow", "stay"}
 # the lemmas _is_cue accepts only with an object or a clause
-_CUES_BY_ARGUMENT = OBJECT_CUES | STANCE_VERBS | INTENTION_VERBS | {"put"}
+_CUES_BY_ARGUMENT = OBJECT_CUES | STANCE_VERBS | INTENTION_VERBS | set(PREPOSITION_CUES) | {"put"}
 # speech verbs that also mean keeping or claiming a thing: words only with a clause or a view for object
 _HELD_NOT_SAID = {"maintain", "assert"}
 _VIEW_OBJECTS = {"innocence", "guilt", "position", "stance", "view", "belief", "opposition", "support", "line"}
@@ -502,13 +503,13 @@ def _is_cue(verb: Token) -> bool:
         return True  # "wants an independent review", "expects revenue of $4 billion"
     if lemma in STANCE_VERBS and deps & CLAUSE_DEPS:
         return True
-    if _forecast(verb, lemma, deps) or _concern(verb, lemma):
+    if _forecast(verb, lemma, deps) or _preposition_cue(verb, lemma):
         return True
     return lemma in INTENTION_VERBS and bool(deps & {"xcomp", "ccomp"})  # "wants the city to pay"
 
 
 def _attitude_cue(token: Token) -> bool:
-    """A cue only the rules for forecasts, concerns or attitude adjectives read (not a lexicon cue)."""
+    """A cue only the rules for forecasts, preposition cues or attitude adjectives read (not a lexicon cue)."""
     if token.lower_ in ATTITUDE_ADJECTIVES and _attitude_subject(token) is not None:
         return True
     if token.pos_ not in ("VERB", "AUX"):
@@ -516,11 +517,11 @@ def _attitude_cue(token: Token) -> bool:
     lemma = cue_lemma(token)
     deps = {c.dep_ for c in token.children}
     plain = (lemma in OBJECT_CUES and "dobj" in deps) or (lemma in STANCE_VERBS and deps & CLAUSE_DEPS)
-    return not plain and (_forecast(token, lemma, deps) or _concern(token, lemma))
+    return not plain and (_forecast(token, lemma, deps) or _preposition_cue(token, lemma))
 
 
 def _anchored_holder(cue: Token) -> Token | None:
-    """The holder of an attitude read by the rules for forecasts, concerns and attitude adjectives
+    """The holder of an attitude read by the rules for forecasts, preposition cues and attitude adjectives
     (:func:`_attitude_cue`) when it is a pronoun, or when the attitude stands in another verb's
     clause: such an attitude counts only inside a statement of the same speaker ("Whitlock said
     he expects to …", "The union said it was concerned about …": the speaker's own attitude, in
@@ -552,11 +553,11 @@ def _forecast(verb: Token, lemma: str, deps: set[str]) -> bool:
                for c in verb.children)
 
 
-def _concern(verb: Token, lemma: str) -> bool:
-    """"worries about the price", "said he worried about …": a concern verb with its own preposition
-    and an object after it ("worry about" alone, about nothing named, or "doesn't worry about" is no
-    statement)."""
-    prep = CONCERN_VERBS.get(lemma)
+def _preposition_cue(verb: Token, lemma: str) -> bool:
+    """"worries about the price", "said he worried about …", "Democrats object to the cuts": a verb
+    that reports only with its own preposition and an object after it ("worry about" alone, about
+    nothing named, or "doesn't worry about" is no statement; "objects" alone is a thing)."""
+    prep = PREPOSITION_CUES.get(lemma)
     return prep is not None and not _negated(verb) and any(c.dep_ == "prep" and c.lower_ == prep and any(
         g.dep_ in ("pobj", "pcomp") for g in c.children) for c in verb.rights)
 
@@ -723,7 +724,8 @@ def _complement(verb: Token) -> Span | None:
         dep = child.dep_
         if dep == "prep":
             # "called for a ban"; "accused X of lying", "described X as a liar"
-            if (child.lower_ in COMPLEMENT_PREPS and not parts and verb.lemma_ != "say") or (
+            own = PREPOSITION_CUES.get(verb.lemma_.lower()) == child.lower_  # "object to the cuts"
+            if ((child.lower_ in COMPLEMENT_PREPS or own) and not parts and verb.lemma_ != "say") or (
                     child.lower_ in ("of", "as", "to") and parts and parts[-1].dep_ == "dobj"):
                 parts.append(child)
         elif dep == "dobj":
@@ -741,7 +743,21 @@ def _complement(verb: Token) -> Span | None:
     start = first.left_edge.i
     if first.dep_ == "prep":
         start = first.i + 1
+    if first.dep_ == "prep" and PREPOSITION_CUES.get(verb.lemma_.lower()) == first.lower_:
+        last = _trailing_preps(verb, last)
     return verb.doc[start:last.right_edge.i + 1] if last.right_edge.i >= start else None
+
+
+def _trailing_preps(verb: Token, last: Token) -> Token:
+    """"object to cuts of $30 billion over a decade to the food program": the parser hangs the
+    object's own phrases on the cue; the prepositional phrases right after it are the object's."""
+    for child in verb.rights:
+        if child.i <= last.i:
+            continue
+        if child.dep_ != "prep" or child.left_edge.i != last.right_edge.i + 1:
+            break
+        last = child
+    return last
 
 
 def _share_of_a_thing(obj: Token) -> bool:
