@@ -12,9 +12,15 @@ source / content split of PARC 3.0 (Pareti 2016): a cue (a speech or stance verb
   "believes that …"); intention verbs only with a to-clause or clause (``intention_verbs``:
   "wants to …", "wants the city to pay"); a few of either with an object too (``object_cues``:
   "wants a review", "expects revenue of …"); position verbs at a lower confidence
-  (``position_verbs``: "supported Sanders"); weak cues only with a clause or quotation
-  (``weak_cues``: not "continues to trail"); an owned speech noun with a that-clause
-  (``speech_nouns``: "Trump's claim that …"); "as X put it";
+  (``position_verbs``: "supported Sanders"); a forecast verb with a to-clause, in the active voice
+  and not denied (``forecast_verbs``: "expects to be fit", a thought); a concern verb with its own
+  preposition (``preposition_cues``: "worries about the price", "object to the cuts"); an attitude adjective after "is",
+  "remains" … (or read as a passive participle) with its complement (``attitude_adjectives``: "is
+  concerned about …", "is confident that …", "is keen to …", "remains opposed to …"), never in a
+  question; with a pronoun for holder, or in another verb's clause, these three count only inside
+  a statement of the same speaker ("said he expects to …", "The firm expects to …, it said");
+  weak cues only with a clause or quotation (``weak_cues``: not "continues to trail"); an owned
+  speech noun with a that-clause (``speech_nouns``: "Trump's claim that …"); "as X put it";
   any main verb whose colon, its own or its object's, opens a quotation ("She addressed the
   crowd: “…”", "made the following comment: “…”"). A lemma the model cut short ("hoped" →
   "hop") is repaired (:func:`cue_lemma`); a plural noun at the root with a subject (or a name
@@ -92,14 +98,30 @@ SPEECH_VERBS = load_words("speech_verbs")
 STANCE_VERBS = load_words("stance_verbs")
 INTENTION_VERBS = load_words("intention_verbs")
 OBJECT_CUES = load_words("object_cues")
+# stance verbs whose to-clause is a belief about what will happen ("expects to be fit")
+FORECAST_VERBS = load_words("forecast_verbs")
+# verbs that report only with their own preposition ("worried about the cost", "object to the cuts"):
+# lemma → preposition
+PREPOSITION_CUES = dict(entry.split() for entry in load_words("preposition_cues"))
 SPEECH_NOUNS = load_words("speech_nouns")
 POSITION_VERBS = load_words("position_verbs")
 # Cues too common in other senses ("continues to trail", "posted a victory", "called a
 # meeting") to take an object or to-clause as content: only a clause or a quotation.
 WEAK_CUES = load_words("weak_cues")
 ALL_CUES = SPEECH_VERBS | STANCE_VERBS | INTENTION_VERBS | POSITION_VERBS
+
+
+def _attitude_adjectives() -> dict[str, tuple[frozenset[str], str]]:
+    """adjective → (its complements, its kind), from the ``attitude_adjectives`` lexicon."""
+    lines = [entry.split() for entry in load_words("attitude_adjectives")]
+    return {word: (frozenset(c for w, c, _ in lines if w == word), kind) for word, _, kind in lines}
+
+
+# "worried about the cost", "is keen to settle": adjective → (complements, kind), see the file
+ATTITUDE_ADJECTIVES = _attitude_adjectives()
+COPULAS = {"be", "remain", "seem", "appear", "feel", "become", "grow", "stay"}
 # the lemmas _is_cue accepts only with an object or a clause
-_CUES_BY_ARGUMENT = OBJECT_CUES | STANCE_VERBS | INTENTION_VERBS | {"put"}
+_CUES_BY_ARGUMENT = OBJECT_CUES | STANCE_VERBS | INTENTION_VERBS | set(PREPOSITION_CUES) | {"put"}
 # speech verbs that also mean keeping or claiming a thing: words only with a clause or a view for object
 _HELD_NOT_SAID = {"maintain", "assert"}
 _VIEW_OBJECTS = {"innocence", "guilt", "position", "stance", "view", "belief", "opposition", "support", "line"}
@@ -457,6 +479,8 @@ def _may_cue(table: TokenTable, i: int) -> bool:
     pos, lower = table.pos[i], table.lower[i]
     if lower == "according":
         return True
+    if lower in ATTITUDE_ADJECTIVES and pos in ("ADJ", "VERB"):
+        return True
     if pos == "VERB" or pos == "AUX":
         return table.dep[i] in ("ROOT", "ccomp") or _cue_lemma(table.lemma[i], lower) in _VERB_CUES
     if pos == "NOUN":
@@ -486,7 +510,107 @@ def _is_cue(verb: Token) -> bool:
         return True  # "wants an independent review", "expects revenue of $4 billion"
     if lemma in STANCE_VERBS and deps & CLAUSE_DEPS:
         return True
+    if _forecast(verb, lemma, deps) or _preposition_cue(verb, lemma):
+        return True
     return lemma in INTENTION_VERBS and bool(deps & {"xcomp", "ccomp"})  # "wants the city to pay"
+
+
+def _attitude_cue(token: Token) -> bool:
+    """A cue only the rules for forecasts, preposition cues or attitude adjectives read (not a lexicon cue)."""
+    if token.lower_ in ATTITUDE_ADJECTIVES and _attitude_subject(token) is not None:
+        return True
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    lemma = cue_lemma(token)
+    deps = {c.dep_ for c in token.children}
+    plain = (lemma in OBJECT_CUES and "dobj" in deps) or (lemma in STANCE_VERBS and deps & CLAUSE_DEPS)
+    return not plain and (_forecast(token, lemma, deps) or _preposition_cue(token, lemma))
+
+
+def _anchored_holder(cue: Token) -> Token | None:
+    """The holder of an attitude read by the rules for forecasts, preposition cues and attitude adjectives
+    (:func:`_attitude_cue`) when it is a pronoun, or when the attitude stands in another verb's
+    clause: such an attitude counts only inside a statement of the same speaker ("Whitlock said
+    he expects to …", "The union said it was concerned about …": the speaker's own attitude, in
+    their words). Elsewhere the pronoun may have passed over a name the model mistyped ("Farmer
+    Mette Vinther" an organisation, so "she" went to an earlier woman), and "Some believe … shows
+    the campaign is worried" is others' guess; a wrong holder is worse than none. None: no anchor
+    needed."""
+    if not _attitude_cue(cue):
+        return None
+    adjective = cue.lower_ in ATTITUDE_ADJECTIVES
+    holder = _attitude_subject(cue) if adjective else _speaker_token(cue)
+    clause = cue.head if adjective and cue.dep_ == "acomp" else cue
+    reported = clause.dep_ == "ccomp" or clause.dep_ == "conj" and clause.head.dep_ == "ccomp"
+    return holder if holder is not None and (holder.pos_ == "PRON" or reported) else None
+
+
+def _forecast(verb: Token, lemma: str, deps: set[str]) -> bool:
+    """"expects to be fit", "the company expects to record charges": a forecast verb in the active
+    voice with a to-clause is what its subject believes will happen ("is expected to resign",
+    passive, is nobody's belief in particular, nor is "with Obama expected to visit …"; "had not expected
+    to play" is no forecast; "what many expect to be …" is a noun phrase, not what they expect)."""
+    if lemma not in FORECAST_VERBS or "xcomp" not in deps or deps & {"auxpass", "nsubjpass", "neg"}:
+        return False
+    if verb.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children):
+        return False
+    if verb.dep_ in ("pcomp", "acl") or any(c.dep_ == "mark" and c.lower_ == "with" for c in verb.children):
+        return False  # "with Obama expected to visit …": a participle, passive whatever its tag
+    return any(c.dep_ == "xcomp" and c.left_edge.i > verb.i and any(a.lower_ == "to" for a in c.children)
+               for c in verb.children)
+
+
+def _preposition_cue(verb: Token, lemma: str) -> bool:
+    """"worries about the price", "said he worried about …", "Democrats object to the cuts": a verb
+    that reports only with its own preposition and an object after it ("worry about" alone, about
+    nothing named, or "doesn't worry about" is no statement; "objects" alone is a thing)."""
+    prep = PREPOSITION_CUES.get(lemma)
+    return prep is not None and not _negated(verb) and any(c.dep_ == "prep" and c.lower_ == prep and any(
+        g.dep_ in ("pobj", "pcomp") for g in c.children) for c in verb.rights)
+
+
+def _attitude_subject(word: Token) -> Token | None:
+    """The holder of an attitude adjective: the subject of its copula ("Ana Taufa is worried
+    about …", "remains opposed to …") or, where the parser read the word as a passive participle
+    ("Donors were concerned about …", "isn't convinced …"), its own subject; else None."""
+    if word.pos_ == "ADJ" and word.dep_ == "acomp" and word.head.lemma_.lower() in COPULAS:
+        holder = word.head
+    elif word.pos_ == "VERB" and word.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in word.children) \
+            and "xcomp" not in ATTITUDE_ADJECTIVES[word.lower_][0]:
+        holder = word  # not "was determined to have been involved": a finding, no intention
+    else:
+        return None
+    subjects = [c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < word.i]
+    if not subjects:  # "Kayleigh isn't convinced …": the parser may hang the subject on the auxiliary
+        subjects = [c for a in holder.children if a.dep_ in ("aux", "auxpass") and a.i < word.i
+                    for c in a.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < a.i]
+    return subjects[-1] if subjects else None
+
+
+def _attitude_content(word: Token) -> Span | None:
+    """What an attitude adjective reports: its preposition's object ("about the cost"), its clause
+    ("that the bill will pass") or to-clause ("to settle"), as its lexicon line says; else None
+    ("opposed by residents" is no position, "she was worried" says nothing). Denied, only a clause
+    is still a thought ("isn't convinced the hawk will work"); "weren't concerned about the shift",
+    "not keen to stay" report no worry or wish; nor does a perfect to-clause ("to have been …") or
+    a clause of whether or if ("not sure if …")."""
+    complements = ATTITUDE_ADJECTIVES[word.lower_][0]
+    if "ccomp" not in complements and (_negated(word) or word.dep_ == "acomp" and _negated(word.head)):
+        return None
+    doc = word.doc
+    for child in word.rights:
+        if child.dep_ in complements and child.dep_ in ("ccomp", "xcomp") and child.pos_ in ("VERB", "AUX"):
+            if child.dep_ == "xcomp" and (not any(c.lower_ == "to" for c in child.children) or any(
+                    c.dep_ == "aux" and c.lemma_.lower() == "have" for c in child.children)):
+                continue
+            if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in child.children):
+                return None  # "not sure if they could help": a question left open, no belief
+            return doc[child.left_edge.i:child.right_edge.i + 1]
+        if child.dep_ == "prep" and child.lower_ in complements:
+            objects = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
+            if objects:
+                return doc[child.i + 1:objects[-1].right_edge.i + 1]
+    return None
 
 
 def _holds_a_thing(verb: Token) -> bool:
@@ -607,7 +731,8 @@ def _complement(verb: Token) -> Span | None:
         dep = child.dep_
         if dep == "prep":
             # "called for a ban"; "accused X of lying", "described X as a liar"
-            if (child.lower_ in COMPLEMENT_PREPS and not parts and verb.lemma_ != "say") or (
+            own = PREPOSITION_CUES.get(verb.lemma_.lower()) == child.lower_  # "object to the cuts"
+            if ((child.lower_ in COMPLEMENT_PREPS or own) and not parts and verb.lemma_ != "say") or (
                     child.lower_ in ("of", "as", "to") and parts and parts[-1].dep_ == "dobj"):
                 parts.append(child)
         elif dep == "dobj":
@@ -625,7 +750,21 @@ def _complement(verb: Token) -> Span | None:
     start = first.left_edge.i
     if first.dep_ == "prep":
         start = first.i + 1
+    if first.dep_ == "prep" and PREPOSITION_CUES.get(verb.lemma_.lower()) == first.lower_:
+        last = _trailing_preps(verb, last)
     return verb.doc[start:last.right_edge.i + 1] if last.right_edge.i >= start else None
+
+
+def _trailing_preps(verb: Token, last: Token) -> Token:
+    """"object to cuts of $30 billion over a decade to the food program": the parser hangs the
+    object's own phrases on the cue; the prepositional phrases right after it are the object's."""
+    for child in verb.rights:
+        if child.i <= last.i:
+            continue
+        if child.dep_ != "prep" or child.left_edge.i != last.right_edge.i + 1:
+            break
+        last = child
+    return last
 
 
 def _share_of_a_thing(obj: Token) -> bool:
@@ -752,6 +891,7 @@ class QuoteExtractor:
 
     def statements(self) -> list[Statement]:
         out: list[Statement] = []
+        anchored: list[tuple[Statement, Token]] = []
         doc, table = self.doc, token_table(self.doc)
         # every rule below wants a verb, a noun (a cue the model read as one, a speech noun) or
         # "according" (_may_cue): the other words are passed over without making their Tokens
@@ -761,6 +901,8 @@ class QuoteExtractor:
             for token in (doc[i] for i in range(sent.start, sent.end) if wanted[i]):
                 if token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
                     st = self._according(token, sent, sentence)
+                elif token.lower_ in ATTITUDE_ADJECTIVES and _attitude_subject(token) is not None:
+                    st = self._attitude(token, sent, sentence)
                 elif (_is_cue(token) or self._colon_cue(token)) and self._quote_at(token.idx) is None:
                     st = self._cue(token, sent, sentence)
                 elif token.pos_ == "NOUN" and token.lemma_.lower() in SPEECH_NOUNS:
@@ -768,7 +910,15 @@ class QuoteExtractor:
                 else:
                     continue
                 if st is not None and st.end - st.start >= 3 and not self._headline_cue(token):
-                    out.append(st)
+                    holder = _anchored_holder(token)
+                    if holder is None:
+                        out.append(st)
+                    else:
+                        anchored.append((st, holder))
+        # an attitude that needs its speaker's own words around it, kept once all cues are read
+        # ('The company expects to …, it said': the cue after it holds it)
+        out.extend(st for st, holder in anchored if any(
+            o.start <= holder.idx < o.end and o.speaker.id == st.speaker.id for o in out))
         self._dash_quotations(out)
         self._colon_lines(out)
         self._line_turns(out)
@@ -877,6 +1027,26 @@ class QuoteExtractor:
             return start
         found = _DATELINE.match(self.text, start, end)
         return found.end() if found is not None else start
+
+    def _attitude(self, word: Token, sent: Span, sentence: TextSpan) -> Statement | None:
+        """"Ana Taufa is worried about the beans", "said it was concerned about staffing", "remains
+        opposed to the closure": an attitude adjective with its complement is its subject's
+        thought, intention or position (never in a question, nor a subject inside a quotation)."""
+        subject = _attitude_subject(word)
+        content = _attitude_content(word)
+        if subject is None or content is None or sent.text.rstrip(" \n\"”’'").endswith("?"):
+            return None
+        if self._quote_at(subject.idx) is not None or is_document(subject):
+            return None
+        speaker = resolve_speaker(subject, self.index)
+        if speaker is None:
+            return None
+        start, end = _trim(self.text, content.start_char, content.end_char)
+        if start >= end:
+            return None
+        cue = self.index.span_of(word.idx, word.idx + len(word.text))
+        return Statement(speaker, cue, start, end, sentence, None, _date(word.head), 0.5,
+                         direct=mode_of(self.text[start:end]) == "direct", kind=ATTITUDE_ADJECTIVES[word.lower_][1])
 
     def _block_after_colon(self, verb: Token, sent: Span) -> tuple[int, int] | None:
         """'The governor added:' closing its paragraph, the next paragraph set off without quotation
