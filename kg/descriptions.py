@@ -530,8 +530,8 @@ def _second_head(token: Token) -> Token | None:
     conj = next((c for c in token.children if c.dep_ == "conj"), None)
     if conj is None or not _common_noun(conj) or not conj.text.islower() or not is_head(conj):
         return None
-    left = [t for t in doc[token.i + 2:conj.i]]
-    if any(t.dep_ in ("det", "poss") or t.pos_ not in ("ADJ", "NOUN") or not t.text.islower() for t in left):
+    if any(t.dep_ in ("det", "poss") or t.pos_ not in ("ADJ", "NOUN") or not t.text.islower()
+           for t in doc[token.i + 2:conj.i]):
         return None
     return conj
 
@@ -910,13 +910,15 @@ def _possessive_roles(doc: Doc, ev: _Evidence, role_triples: Sequence[Triple]) -
                 } if named is not None else set()  # "Bush, Florida's former governor": beside the name, his
         fits = fits or {(pid, end) for (role, owner_id), people in holders.items() if owner_id == owner.id
                         and (end := _owned_role_end(token, owner_word, role)) is not None for pid in people}
-        if len(fits) != 1 or (pid := next(iter(fits))[0]) == owner.id or pid not in ev.clusters \
-                or _other_name_after(doc[next(iter(fits))[1]], pid, ev):
+        if len(fits) != 1:
+            continue
+        [(pid, end)] = fits
+        if pid == owner.id or pid not in ev.clusters or _other_name_after(doc[end], pid, ev):
             continue
         beside = token.dep_ == "appos" and ev.index.cluster_at(token.head) is ev.clusters[pid]
         if not beside and _same_clause(token, ev.clusters[pid], ev):
             continue  # ("Ann Lee, Trump's campaign manager, said": set beside her name, it is hers)
-        last = doc[next(iter(fits))[1]]
+        last = doc[end]
         first = _owner_start(owner_word)
         out.append(Description(Span.of(ev.index.text, first.idx, last.idx + len(last.text)), pid, "possessive role"))
     return out

@@ -88,9 +88,9 @@ ROLE_NOUNS = load_words("role_nouns")
 CAMPS = {"conservatives", "liberals", "progressives", "independents", "socialists", "moderates"}
 # a party's members in the plural: a named group, one across articles (``party_members_key``)
 PARTY_MEMBERS = {"democrats", "republicans", "libertarians", "tories"}
-# words that make a different, lesser office of a role ("deputy mayor" is not "the mayor")
 # words that may open an appositive, saying its role holds still ("Ann Lee, now the majority leader")
 STILL_WORDS = frozenset({"now", "currently", "also", "still"})
+# words that make a different, lesser office of a role ("deputy mayor" is not "the mayor")
 LESSER = {"vice", "deputy", "assistant", "associate", "under", "lieutenant", "co", "sub"}
 COUNT_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "both", "dozen"}
 # honorifics before a name, English and others English-language papers print ("Madam Lim Siew

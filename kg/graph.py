@@ -500,10 +500,7 @@ class KnowledgeGraph:
             u2, v2 = (target if u == node else u), (target if v == node else v)
             if g.has_edge(u2, v2, key):
                 old = g.edges[u2, v2, key]
-                if "count" in attrs and "count" in old:
-                    old["count"] += attrs["count"]
-                if "forms" in attrs and "forms" in old:
-                    old["forms"] = sorted({*old["forms"], *attrs["forms"]})
+                add_mentions(old, attrs)
             else:
                 g.add_edge(u2, v2, key=key, **attrs)
         g.remove_node(node)
@@ -762,3 +759,14 @@ def load_graph(path: str | Path) -> KnowledgeGraph:
     if path.is_dir():
         path = path / "graph.json"
     return from_node_link(json.loads(path.read_text(encoding="utf-8")))
+
+
+def add_mentions(old: dict[str, Any], attrs: dict[str, Any]) -> bool:
+    """Fold a merged node's MENTIONED_IN edge into the one its target has for the same article: the
+    counts add up, the words (``forms``) unite. False for an edge with no count (nothing to fold)."""
+    if "count" not in attrs or "count" not in old:
+        return False
+    old["count"] += attrs["count"]
+    if "forms" in attrs and "forms" in old:
+        old["forms"] = sorted({*old["forms"], *attrs["forms"]})
+    return True

@@ -94,7 +94,7 @@ class Entity:
     mentions: tuple[Span, ...] = ()
 
     def forms(self) -> list[str]:
-        """The distinct words that name the entity in its article, in order: names and the descriptions
+        """The distinct words that name the entity in its article, sorted: names and the descriptions
         resolved to it ("the governor"), not pronouns. What a reader of the graph sees as how the
         article called it (the MENTIONED_IN edge's ``forms``)."""
         return sorted({m.text for m in self.mentions if m.text.strip() and not is_pronoun(m.text)})

@@ -92,6 +92,7 @@ from kg.entities import (
     in_quotation,
     is_party_member,
     is_title_word,
+    lesser_office,
     org_basename,
     phrase_head,
 )
@@ -671,7 +672,7 @@ def _titled_person(token: Token, index: EntityIndex) -> tuple[Cluster | None, bo
         for m in cluster.mentions:
             before = index.text[max(0, m.start - 40):m.start].lower().split()
             after = index.text[m.end:m.end + 40].lower().split()
-            if m.start < token.idx and (before[-1:] == [role] and not set("-".join(before[-2:-1]).split("-")) & LESSER
+            if m.start < token.idx and (before[-1:] == [role] and not lesser_office(" ".join(before[-2:]), role)
                                         or m.text.lower().split()[:1] == [role]
                                         or after[:2] in (["the", role], [",", "the"]) and role in after[:3]):
                 found[cluster.id] = cluster

@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kg.graph import ENTITY_LABELS, KnowledgeGraph, article_id
+from kg.graph import ENTITY_LABELS, KnowledgeGraph, add_mentions, article_id
 from kg.model import DocResult, OpenDescription
 
 if TYPE_CHECKING:
@@ -289,10 +289,7 @@ class GraphStore(KnowledgeGraph):
                                (u2, v2, key)).fetchone()
             if clash is not None:
                 old = json.loads(clash[1])
-                if "count" in attrs and "count" in old:
-                    old["count"] += attrs["count"]
-                    if "forms" in attrs and "forms" in old:
-                        old["forms"] = sorted({*old["forms"], *attrs["forms"]})
+                if add_mentions(old, attrs):
                     db.execute("UPDATE edges SET data = ? WHERE rowid = ?",
                                (json.dumps(old, ensure_ascii=False), clash[0]))
                 continue
