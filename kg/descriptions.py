@@ -1137,6 +1137,7 @@ def with_nameless_nodes(left: Sequence[OpenDescription], entities: Iterable[Enti
     by_id = {e.id: e for e in entities if e.type == "Person"}
     out = []
     for found in left:
+        found = replace(found, doc=doc_id)
         words = found.span.text.lower()
         node = by_id.get(entity_id("Person", article_key(words, doc_id)))  # kg.speakers minted it so
         if node is not None and all(m.start in opened[words] if m.text.lower() == words
@@ -1164,6 +1165,17 @@ def link_across(ties: Iterable[tuple[OpenDescription, str]]) -> dict[str, set[st
     for found, person in ties:
         if found.near is None:  # a bare "the candidate" is no name of anyone's
             out[person].add(description_alias(found))
+    return dict(out)
+
+
+def forms_across(ties: Iterable[tuple[OpenDescription, str]]) -> dict[tuple[str, str], set[str]]:
+    """Descriptions the corpus tied, as words their article used for that person: {(person node id,
+    doc): words as written}. Bare heads too ("The frontrunner" there is Donald Trump): no alias of
+    anyone's, but how that article named him (its MENTIONED_IN edge's ``forms``)."""
+    out: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for found, person in ties:
+        if found.doc:
+            out[(person, found.doc)].add(found.span.text)
     return dict(out)
 
 

@@ -473,6 +473,15 @@ class KnowledgeGraph:
                 data = self.graph.nodes[node]
                 data["aliases"] = sorted(set(data.get("aliases", [])) | words)
 
+    def add_forms(self, forms: dict[tuple[str, str], set[str]]) -> None:
+        """More words an article used for an entity, found once the corpus settled
+        (``kg.descriptions.forms_across``): added to the ``forms`` of the entity's MENTIONED_IN edge
+        for that article, when it has one."""
+        for (node, doc), words in forms.items():
+            data = self.graph.get_edge_data(node, article_id(doc), f"MENTIONED_IN:{doc}")
+            if data is not None and "forms" in data:
+                data["forms"] = sorted({*data["forms"], *words})
+
     def _entity_items(self) -> Iterator[tuple[str, dict[str, Any]]]:
         """Every node (the named ones matter) in creation order, listed first so merging may change the graph."""
         return iter(list(self.graph.nodes(data=True)))

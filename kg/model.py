@@ -261,13 +261,14 @@ class OpenDescription:
     # a bare head: the people its article names only after it, and whether it stands in a quotation
     later: tuple[str, ...] = ()
     quoted: bool = False
+    doc: str = ""  # the article that wrote it: a tie adds its words to how that article named the person
 
     def to_json(self) -> dict[str, Any]:
         return {"span": self.span.to_json(), "head": self.head, "orgs": list(self.orgs),
                 "parties": list(self.parties), "candidates": list(self.candidates), "past": self.past,
                 "standing": list(self.standing), "node": self.node,
                 "near": None if self.near is None else list(self.near), "genders": list(self.genders),
-                "later": list(self.later), "quoted": self.quoted}
+                "later": list(self.later), "quoted": self.quoted, "doc": self.doc}
 
     @classmethod
     def from_json(cls, d: dict[str, Any]) -> OpenDescription:
@@ -276,7 +277,7 @@ class OpenDescription:
                    tuple(d["parties"]), tuple(d["candidates"]), past=d.get("past", False),
                    standing=tuple(d.get("standing", ())), node=d.get("node"),
                    near=None if d.get("near") is None else tuple(d["near"]), genders=tuple(d.get("genders", ())),
-                   later=tuple(d.get("later", ())), quoted=d.get("quoted", False))
+                   later=tuple(d.get("later", ())), quoted=d.get("quoted", False), doc=d.get("doc", ""))
 
 
 @dataclass

@@ -456,6 +456,23 @@ class GraphStore(KnowledgeGraph):
             if data is not None:
                 data["aliases"] = sorted(set(data.get("aliases", [])) | words)
 
+    @_disk
+    def add_forms(self, forms: dict[tuple[str, str], set[str]]) -> None:
+        """More words an article used for an entity, found once the corpus settled: added to the
+        ``forms`` of the entity's MENTIONED_IN edge for that article (on disk), when it has one."""
+        if forms:
+            self._index()
+        for (node, doc), words in forms.items():
+            row = self.db.execute("SELECT rowid, data FROM edges WHERE src = ? AND tgt = ? AND key = ?",
+                                  (node, article_id(doc), f"MENTIONED_IN:{doc}")).fetchone()
+            if row is None:
+                continue
+            data = json.loads(row[1])
+            if "forms" in data:
+                data["forms"] = sorted({*data["forms"], *words})
+                self.db.execute("UPDATE edges SET data = ? WHERE rowid = ?",
+                                (json.dumps(data, ensure_ascii=False), row[0]))
+
     def edge_count(self) -> int:
         """How many edges the file holds (whether the whole graph fits in memory)."""
         return self.db.execute("SELECT count(*) FROM edges").fetchone()[0]

@@ -254,6 +254,26 @@ def test_the_corpus_steps_see_the_same_roles_and_give_the_same_aliases(tmp_path)
     assert dict(store.node_items())[person]["aliases"] == memory.graph.nodes[person]["aliases"]
 
 
+def test_words_the_corpus_finds_join_the_article_forms_on_disk_as_in_memory(tmp_path):
+    """kg.corpus.settle adds the words it tied ("the harbour master" there is this person) to the
+    forms of the person's MENTIONED_IN edge for that article: in the file as in memory, and only
+    where the person is named in that article."""
+    memory = KnowledgeGraph()
+    memory.add_all(corpus())
+    store = GraphStore(tmp_path / "store.sqlite")
+    store.add_all(corpus())
+    u, v, key = next((u, v, k) for u, v, k, d in memory.graph.edges(keys=True, data=True)
+                     if d.get("type") == "MENTIONED_IN")
+    doc = key.partition(":")[2]
+    forms = {(u, doc): {"the harbour master"}, (u, "no-such-article"): {"the pilot"}}
+    memory.add_forms(forms)
+    store.add_forms(forms)
+    kept = dict(((a, b, k), d) for a, b, k, d in store.edge_items())[(u, v, key)]
+    assert "the harbour master" in kept["forms"]
+    assert kept["forms"] == memory.graph.edges[u, v, key]["forms"]
+    assert not any("the pilot" in d.get("forms", []) for *_e, d in store.edge_items())
+
+
 def test_the_descriptions_articles_leave_open_wait_on_disk_not_in_memory(tmp_path):
     """What the corpus settles at the end ("the former harbour master" of each article) is read back
     from the file, the same and in the same order as the in-memory graph keeps it; the store
