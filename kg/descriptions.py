@@ -93,7 +93,11 @@ words. Rules, in order (the first that links wins):
   (the subject of its clause, of its gender) to, when the article names it (:mod:`kg.own_party`;
   a mention, no alias);
 - a candidate's rival: "her primary rival", "his chief opponent" → the one other candidate of
-  that contest the article names (:mod:`kg.rivals`; a mention, no alias).
+  that contest the article names (:mod:`kg.rivals`; a mention, no alias);
+- respectively: two descriptions under one "the" made two by their verb, right after a pair of
+  people joined by "and" ("Ann Lee and Tom Ruiz ... the Ohio senator and business owner each have")
+  → the first is the first person's, the second the second's (:mod:`kg.respective`; mentions, no
+  aliases, never a speaker's words).
 
 Never, whatever fits: a party, organisation or place among the modifiers that the person's own
 roles or party name otherwise, or a nationality their roles do not name ("the French president"
@@ -146,6 +150,7 @@ from kg.indefinites import said_to_be
 from kg.lexicons import load_words
 from kg.model import Entity, EntityRef, OpenDescription, Span, Triple, entity_id
 from kg.own_party import own_parties
+from kg.respective import respective
 from kg.rivals import rivals
 from kg.token_table import token_table
 
@@ -163,6 +168,7 @@ GENDERED = {**dict.fromkeys(("he", "him", "his", "himself"), "m"),  # a pronoun'
             **dict.fromkeys(("she", "her", "hers", "herself"), "f")}
 OWN_PARTY = "own party"  # "Ann Lee broke with her own party" (kg.own_party)
 RIVAL = "rival"  # "Ann Lee and her primary rival" (kg.rivals)
+RESPECTIVE = "respectively"  # "Lee and Ruiz ... the Ohio senator and business owner each" (kg.respective)
 INDEFINITE = "indefinite"  # the rule of what the text says a person is: "Ann Lee, a retired senator"
 SAID_TO_BE = ("apposition",)  # the text sets the description beside the name: what the person is
 NOT_POINTING = {"one", "same", "other", "another", "new"}  # "the one candidate who ...", "the new mayor"
@@ -195,7 +201,7 @@ class Description:
     def names_speaker(self) -> bool:
         """May a speaker phrase that starts with these words be the entity? Not a predicate ("Lee is
         a lawyer": what she is, never a phrase that speaks) nor one's own party."""
-        return self.rule not in (f"{INDEFINITE} predicate", OWN_PARTY, RIVAL)
+        return self.rule not in (f"{INDEFINITE} predicate", OWN_PARTY, RIVAL, RESPECTIVE)
 
 
 def party_of(word: str) -> str | None:
@@ -374,6 +380,10 @@ def describe(doc: Doc, index: EntityIndex, role_triples: Sequence[Triple]
     # (or a lowercase word tagged NNP before a possessive 's: "the hotel mogul's record", a tagger slip)
     heads = (i for i, tag in enumerate(table.tag) if tag == "NN" and table.pos[i] == "NOUN" or tag == "NNP"
              and i + 1 < len(table.tag) and table.tag[i + 1] == "POS" and doc[i].text.islower())
+    for start, end, pid in respective(doc, evidence.person, lambda head: set(evidence.roles.get(head, {}))):
+        span = Span.of(index.text, doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
+        out.append(Description(span, pid, RESPECTIVE, alias=False))
+        taken.add(span.start)
     for token in (doc[i] for i in heads):
         found = _describe(token, evidence)
         if found is not None and found.span.start not in taken:
