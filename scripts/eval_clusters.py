@@ -65,7 +65,9 @@ NOT_TITLE_ENDS = {"of", "for", "with", "and", "or", "at", "to", "from", "by", "i
 # to Mr. Rubio", "rivals beyond Mr. Bush", "Mr. and Mrs. Khan", "the mother of Benghazi victim Sean Smith"
 COMPLEMENT_WORDS = NOT_TITLE_ENDS | {"a", "an", "beyond", "against", "about", "like", "over", "after", "before",
                                      "behind", "toward", "towards", "into", "among", "between", "without",
-                                     "including", "besides", "but", "nor", "versus", "under"}
+                                     "including", "besides", "but", "nor", "versus", "under",
+                                     # a relative clause's words: "those who support Mr. Trump"
+                                     "who", "whom", "whose", "which", "that"}
 
 
 def norm(text: str) -> str:

@@ -39,7 +39,8 @@ def test_titles_before_a_name_map_to_that_person(scorer):
 
 def test_a_name_that_completes_other_words_is_not_that_person(scorer):
     forms = ["a former aide to Mr. Lee", "Mr. and Mrs. Lee", "rivals beyond Mrs. Lee",
-             "the mother of victim Ann Lee", "the nonprofit of billionaire Ann Lee", "a group allied with Sen. Lee"]
+             "the mother of victim Ann Lee", "the nonprofit of billionaire Ann Lee", "a group allied with Sen. Lee",
+             "those who support Mr. Lee", "voters that back Sen. Lee"]
     assert _mapped(scorer, forms) == dict.fromkeys(forms)
 
 
