@@ -254,6 +254,10 @@ class EntityIndex:
         self._clusters: list[Cluster] = []
         self._by_char: dict[int, Cluster] = {}  # token start char -> cluster of the name covering it
         self._extra: dict[str, Cluster] = {}  # groups, reports and other minted entities by id
+        # one-word names the model tags PERSON somewhere in the article ("Trump"): never the first word
+        # of an organisation's name as its short form ("the Trump Train")
+        self._tagged_person = {words[0].lower() for ent in self.ents if ent.label_ == "PERSON"
+                               and len(words := name_tokens(ent.text)) == 1}
         self._role_holders: dict[str, list[Cluster]] = defaultdict(list)
         self._genders: dict[str, str | None] = {}
         self._owners: dict[str, Cluster] = {}  # a group's canonical name -> the organisation or person it belongs to
@@ -595,8 +599,9 @@ class EntityIndex:
             if cluster.name.isupper() and "".join(w[0] for w in name.split() if w[0].isupper()) == cluster.name:
                 cluster.name = name
                 return cluster
-        if " " not in name and kind == "Organization":
+        if " " not in name and kind == "Organization" and low not in self._tagged_person:
             # "Northwind" after "Northwind Energy": the first word of exactly one organisation's name
+            # (never a word the model also takes for a person: "Trump" beside "the Trump Train")
             same = {id(c): c for (k, _low), c in orgs.items()
                     if k == kind and " " in c.name and c.name.split()[0].lower() == low}
             if len(same) == 1:

@@ -969,3 +969,18 @@ def test_a_thing_of_a_described_entity_is_not_that_entity(nlp):
                      "and criticized the party’s lack of environmental awareness.")
     party = next(e for e in r.entities if e.name == "Republican Party")
     assert not any("lack" in m.text for m in party.mentions)
+
+
+def test_a_word_the_model_also_takes_for_a_person_is_no_organisations_short_form(nlp):
+    """"Bloomberg" the model tags a person here and an organisation there, beside "the Bloomberg
+    Express" (a campaign's nickname): the bare word is never that organisation's short form (the
+    corpus may still merge a one-word name into the person); "Northwind" after "Northwind Energy",
+    never a person's, still is."""
+    text = ("For those of you not yet on the Bloomberg Express, I know you don't want to vote for Hill, but the "
+            "pundits say that Bloomberg is a fraud.\n\nOf all the arguments against Bloomberg, Carter settled on "
+            "immigration. Bloomberg told Newsmax that the plan was maniacal.\n\nBloomberg went on to promote his "
+            "show. Bloomberg's one and only policy guy is Steve Moss.\n")
+    express = next(e for e in analyse(nlp, text).entities if e.name == "Bloomberg Express")
+    assert {m.text for m in express.mentions} == {"the Bloomberg Express"}
+    firm = analyse(nlp, "Northwind Energy cut jobs on Monday. Shares of Northwind fell 4 percent.")
+    assert "Northwind" in {m.text for e in firm.entities if e.name == "Northwind Energy" for m in e.mentions}

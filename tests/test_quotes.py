@@ -1251,3 +1251,26 @@ def test_a_pronoun_holds_a_new_attitude_only_inside_its_own_words(nlp):
     rows = said(analyse(nlp, text))
     assert sorted((t.subject.name, t.qualifier("kind")) for t in rows) == [
         ("Signe Holm", "speech"), ("Signe Holm", "thought")]
+
+
+def test_only_one_who_can_listen_is_spoken_to(nlp):
+    """The addressee is a listener: "told the paper", "told a crowd in Akron";
+    what a cue acts on ("condemned the test", "praised the decision", "telling the story") is no
+    one spoken to, and mints no group of its words."""
+    text = ("Ann Lee told the paper that the plan would fail. Tom Ruiz told a crowd in Akron that he would win. "
+            "Carl Moss condemned the test as reckless. Ann Lee praised the decision, saying it was overdue. "
+            "Tom Ruiz was telling the story of the flood when he said the dam would hold.")
+    result = analyse(nlp, text)
+    spoken_to = {t.qualifier("addressee").mention.text for t in said(result) if t.qualifier("addressee")}
+    assert spoken_to == {"the paper", "a crowd in Akron"}
+    assert not [e for e in result.entities if e.type == "Group" and e.name.lower() in (
+        "test", "decision", "story of the flood", "the test", "the decision")]
+
+
+def test_a_clause_the_parser_hung_on_the_listener_is_what_was_said(nlp):
+    """"told the board he would resign": the parser makes "he would resign" a relative clause of
+    "board"; it is the statement, and the board the one spoken to."""
+    rows = said(analyse(nlp, "Carl Benson told the board he would resign."))
+    told = [t for t in rows if t.cue.text == "told"]
+    assert [t.object.span.text for t in told] == ["he would resign"]
+    assert told[0].qualifier("addressee").mention.text == "the board"

@@ -89,7 +89,16 @@ from kg.extractors.transcripts import TurnReader, first_name_speaker, given_and_
 from kg.lexicons import load_words
 from kg.model import EntityRef, Evidence, Triple, TripleObject
 from kg.model import Span as TextSpan
-from kg.speakers import MESSAGE_NOUNS, ORGANISATION_NOUNS, ROLE_NOUNS, is_document, noun_phrase, resolve_speaker
+from kg.speakers import (
+    COMPANY_NOUNS,
+    MESSAGE_NOUNS,
+    ORGANISATION_NOUNS,
+    PERSON_NOUNS,
+    ROLE_NOUNS,
+    is_document,
+    noun_phrase,
+    resolve_speaker,
+)
 from kg.token_table import TokenTable, token_table
 
 EXTRACTOR = "quotes.rules/2"
@@ -132,6 +141,13 @@ CUE_KINDS = dict(entry.split() for entry in load_words("cue_kinds"))
 COMPLEMENT_PREPS = {"for", "about", "against", "of"}
 # Verbs whose direct object is the person spoken to, not what was said.
 ADDRESSEE_VERBS = {"tell", "ask", "inform", "assure", "advise", "urge", "remind", "warn", "email"}
+# verbs whose direct object, one who can listen, is the one spoken to ("exhorted Republicans to ...",
+# "thanked Trump for ...": the object stays in what was said, as it always has)
+TELLING_VERBS = ADDRESSEE_VERBS | {"reassure", "notify", "brief", "exhort", "implore", "caution", "encourage",
+                                   "persuade", "convince", "scold", "berate", "chide", "lecture", "admonish",
+                                   "rebuke", "reprimand", "thank", "congratulate", "address", "beg", "instruct"}
+# singular nouns of an audience or a body that may be the one spoken to ("told the paper", "a crowd")
+LISTENER_NOUNS = load_words("listener_nouns") | PERSON_NOUNS | ORGANISATION_NOUNS | COMPANY_NOUNS
 SUBJECT_DEPS = {"nsubj"}
 CLAUSE_DEPS = {"ccomp"}
 # Verbs whose subject a participle or conjoined cue borrows: "…, adding that …", "said A and added B".
@@ -742,6 +758,8 @@ def _complement(verb: Token) -> Span | None:
             if verb.lemma_ not in ADDRESSEE_VERBS or not _is_listener(child) or (
                     has_clause and verb.lemma_ in INTENTION_VERBS):
                 parts.append(child)
+            elif (said := _clause_hung_on_listener(child)) is not None:
+                parts.append(said)  # "told the board he would resign": the parser hung the clause on "board"
         elif dep in CLAUSE_DEPS or dep in ("xcomp", "oprd") or (dep == "advcl" and verb.lemma_ == "ask"):
             parts.append(child)
     if not parts:
@@ -753,6 +771,23 @@ def _complement(verb: Token) -> Span | None:
     if first.dep_ == "prep" and PREPOSITION_CUES.get(verb.lemma_.lower()) == first.lower_:
         last = _trailing_preps(verb, last)
     return verb.doc[start:last.right_edge.i + 1] if last.right_edge.i >= start else None
+
+
+def _clause_hung_on_listener(listener: Token) -> Token | None:
+    """"told the board he would resign": a clause with its own subject and no relative word that the
+    parser made a relative clause of the one spoken to is what was said."""
+    if any(t.lower_ in ("so", "such") for t in listener.subtree):
+        return None  # "tells so many lies that ...": a result, not what was said
+    # the listener's own clause, or one under its complement: "told a meeting of leaders that ..."
+    owners = {listener} | {pobj for prep in listener.rights if prep.dep_ == "prep"
+                           for pobj in prep.children if pobj.dep_ == "pobj"}
+    for owner in owners:
+        for clause in owner.rights:
+            if clause.dep_ in ("relcl", "acl", "ccomp") and any(c.dep_ in ("nsubj", "nsubjpass")
+                                                                 for c in clause.children) \
+                    and not any(t.tag_ in ("WDT", "WP", "WP$", "WRB") and t.dep_ != "mark" for t in clause.subtree):
+                return clause
+    return None
 
 
 def _trailing_preps(verb: Token, last: Token) -> Token:
@@ -791,15 +826,20 @@ def _message_clause(verb: Token) -> Span | None:
 
 
 def _is_listener(token: Token) -> bool:
-    """Could this object of *tell* / *ask* be the person spoken to (not what was said)?"""
+    """Could this object of *tell* / *ask* be the person spoken to (not what was said)? A name, a
+    pronoun, a plural, or a noun of a person, a body or an audience ("told the paper", "a crowd")."""
+    lemma = token.lemma_.lower()
     return (token.pos_ in ("PRON", "PROPN") or token.ent_type_ in ("PERSON", "ORG", "NORP")
-            or token.tag_ == "NNS" or token.lemma_.lower() in ROLE_NOUNS)
+            or token.tag_ == "NNS" or lemma in ROLE_NOUNS or lemma in LISTENER_NOUNS)
 
 
 def _addressee(verb: Token, index: EntityIndex) -> EntityRef | None:
-    """'told prosecutors', 'told The Times': the person or group spoken to."""
+    """'told prosecutors', 'told The Times', 'gave reporters a statement': the person or group spoken
+    to. Only one who can listen, and as a direct object only of a verb of telling: "condemned the
+    test", "praised Friday's decision", "telling the story" name no one spoken to."""
     for child in verb.children:
-        if child.dep_ in ADDRESSEE_DEPS and child.pos_ in ("PROPN", "NOUN", "PRON"):
+        if child.dep_ in ADDRESSEE_DEPS and child.pos_ in ("PROPN", "NOUN", "PRON") and _is_listener(child) \
+                and (child.dep_ != "dobj" or verb.lemma_ in TELLING_VERBS):
             return resolve_speaker(child, index)
     return None
 
