@@ -93,7 +93,10 @@ words. Rules, in order (the first that links wins):
   (the subject of its clause, of its gender) to, when the article names it (:mod:`kg.own_party`;
   a mention, no alias);
 - a candidate's rival: "her primary rival", "his chief opponent" → the one other candidate of
-  that contest the article names (:mod:`kg.rivals`; a mention, no alias).
+  that contest the article names (:mod:`kg.rivals`; a mention, no alias);
+- kin: "Eric Lamb said his father ..." → the one other person of the article with that surname
+  and the kin noun's gender ("father" the mention, no alias), and "the elder Lamb" the one of two
+  Lambs such a link makes the parent (:mod:`kg.kin`).
 
 Never, whatever fits: a party, organisation or place among the modifiers that the person's own
 roles or party name otherwise, or a nationality their roles do not name ("the French president"
@@ -143,6 +146,7 @@ from kg.extractors.roles import (
 from kg.given_names import gender_of as gender_of_name
 from kg.handles import HANDLE_PREFIXES
 from kg.indefinites import said_to_be
+from kg.kin import kin
 from kg.lexicons import load_words
 from kg.model import Entity, EntityRef, OpenDescription, Span, Triple, entity_id
 from kg.own_party import own_parties
@@ -163,6 +167,7 @@ GENDERED = {**dict.fromkeys(("he", "him", "his", "himself"), "m"),  # a pronoun'
             **dict.fromkeys(("she", "her", "hers", "herself"), "f")}
 OWN_PARTY = "own party"  # "Ann Lee broke with her own party" (kg.own_party)
 RIVAL = "rival"  # "Ann Lee and her primary rival" (kg.rivals)
+KIN = "kin"  # "Eric Lamb said his father", "the elder Lamb" (kg.kin)
 INDEFINITE = "indefinite"  # the rule of what the text says a person is: "Ann Lee, a retired senator"
 SAID_TO_BE = ("apposition",)  # the text sets the description beside the name: what the person is
 NOT_POINTING = {"one", "same", "other", "another", "new"}  # "the one candidate who ...", "the new mayor"
@@ -195,7 +200,7 @@ class Description:
     def names_speaker(self) -> bool:
         """May a speaker phrase that starts with these words be the entity? Not a predicate ("Lee is
         a lawyer": what she is, never a phrase that speaks) nor one's own party."""
-        return self.rule not in (f"{INDEFINITE} predicate", OWN_PARTY, RIVAL)
+        return self.rule not in (f"{INDEFINITE} predicate", OWN_PARTY, RIVAL, KIN)
 
 
 def party_of(word: str) -> str | None:
@@ -397,6 +402,9 @@ def describe(doc: Doc, index: EntityIndex, role_triples: Sequence[Triple]
                   and CANDIDACY in evidence.classes_held(pid)]
     out.extend(Description(span, pid, RIVAL, alias=False) for span, pid in
                rivals(doc, index, candidates, parties, evidence.person, linked, party_of, evidence.first))
+    people = [c for c in evidence.clusters.values() if c.type == "Person"]
+    out.extend(Description(span, pid, KIN, alias=False) for span, pid in
+               kin(doc, index, people, evidence.person, linked))
     out.sort(key=lambda d: (d.span.start, d.span.end))
     return out, left
 
