@@ -95,8 +95,9 @@ words. Rules, in order (the first that links wins):
 - a candidate's rival: "her primary rival", "his chief opponent" → the one other candidate of
   that contest the article names (:mod:`kg.rivals`; a mention, no alias);
 - kin: "Eric Lamb said his father ..." → the one other person of the article with that surname
-  and the kin noun's gender ("father" the mention, no alias), and "the elder Lamb" the one of two
-  Lambs such a link makes the parent (:mod:`kg.kin`).
+  and the kin noun's gender ("father" the mention, no alias; a speaker phrase "his father said"
+  that person), and "the elder Lamb" the one of two Lambs such a link makes the parent
+  (:mod:`kg.kin`).
 
 Never, whatever fits: a party, organisation or place among the modifiers that the person's own
 roles or party name otherwise, or a nationality their roles do not name ("the French president"
@@ -187,6 +188,7 @@ class Description:
     rule: str
     confidence: float = CONFIDENCE
     alias: bool | None = None  # set for what the text says a person is (kg.indefinites decides)
+    phrase: Span | None = None  # the words a speaker phrase starts with, when wider: "his father" of "father"
 
     @property
     def specific(self) -> bool:
@@ -200,7 +202,7 @@ class Description:
     def names_speaker(self) -> bool:
         """May a speaker phrase that starts with these words be the entity? Not a predicate ("Lee is
         a lawyer": what she is, never a phrase that speaks) nor one's own party."""
-        return self.rule not in (f"{INDEFINITE} predicate", OWN_PARTY, RIVAL, KIN)
+        return self.rule not in (f"{INDEFINITE} predicate", OWN_PARTY, RIVAL)
 
 
 def party_of(word: str) -> str | None:
@@ -403,7 +405,7 @@ def describe(doc: Doc, index: EntityIndex, role_triples: Sequence[Triple]
     out.extend(Description(span, pid, RIVAL, alias=False) for span, pid in
                rivals(doc, index, candidates, parties, evidence.person, linked, party_of, evidence.first))
     people = [c for c in evidence.clusters.values() if c.type == "Person"]
-    out.extend(Description(span, pid, KIN, alias=False) for span, pid in
+    out.extend(Description(span, pid, KIN, alias=False, phrase=phrase) for span, phrase, pid in
                kin(doc, index, people, evidence.person, linked))
     out.sort(key=lambda d: (d.span.start, d.span.end))
     return out, left

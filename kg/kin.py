@@ -20,7 +20,8 @@ Never a plural kin noun ("his sons"), a kin noun in quotation marks (whose, the 
 do not say here), a possessor kg has not resolved or one with no surname, a candidate who is the
 possessor, none or two candidates of that surname and gender ("Jeb Lamb ... his father" with
 George Lamb and George W. Lamb both named is no one), a person of unknown gender. A mention
-only, never an alias: "father" names no one beyond its article.
+only, never an alias: "father" names no one beyond its article; a speaker phrase of the whole
+words ("his father said") is that person, as a description's is (:meth:`EntityIndex.describe`).
 """
 
 from __future__ import annotations
@@ -54,15 +55,16 @@ def kin(doc: Doc, index: EntityIndex, people: Iterable[Cluster], person: Callabl
             by_surname.setdefault(surname(words).lower(), []).extend([cluster.id] * times)
     if not by_surname:
         return []
-    out: list[tuple[Span, str]] = []
+    out: list[tuple[Span, Span, str]] = []
     links: list[tuple[str, str]] = []  # (elder, younger) the kin nouns make
     table = token_table(doc)  # a Token is made only for a singular kin noun
     for token in (doc[i] for i, low in enumerate(table.lower) if low in KIN and table.tag[i] == "NN"):
         found = _relative(token, index, by_surname, person, described)
         if found is None:
             continue
-        owner, relative = found
-        out.append((Span.of(index.text, token.idx, token.idx + len(token.text)), relative))
+        owner, relative, start = found
+        end = token.idx + len(token.text)
+        out.append((Span.of(index.text, token.idx, end), Span.of(index.text, start, end), relative))
         age = KIN[token.lower_][1]
         if age == "elder":
             links.append((relative, owner))
@@ -73,8 +75,9 @@ def kin(doc: Doc, index: EntityIndex, people: Iterable[Cluster], person: Callabl
 
 
 def _relative(token: Token, index: EntityIndex, by_surname: Mapping[str, list[str]],
-              person: Callable[[Token], Cluster | None], described: Mapping[int, str]) -> tuple[str, str] | None:
-    """(possessor's id, relative's id) for a kin noun the text ties to one relative, else None."""
+              person: Callable[[Token], Cluster | None], described: Mapping[int, str]) -> tuple[str, str, int] | None:
+    """(possessor's id, relative's id, start of the possessor's words) for a kin noun the text ties
+    to one relative, else None."""
     owner = next((c for c in token.children if c.dep_ == "poss"), None)
     if owner is None or any(t.lower_ not in BESIDE and t.tag_ != "POS" for t in token.doc[owner.i + 1:token.i]) \
             or any(c.dep_ in ("conj", "cc") for c in token.children) or in_quotation(token, index.text):
@@ -88,14 +91,14 @@ def _relative(token: Token, index: EntityIndex, by_surname: Mapping[str, list[st
         return None
     gender = KIN[token.lower_][0]
     fits = [c for c in by_surname.get(surname(words).lower(), []) if c != pid and index.gender_of(c) == gender]
-    return (pid, fits[0]) if len(fits) == 1 else None
+    return (pid, fits[0], owner.left_edge.idx) if len(fits) == 1 else None
 
 
 def _elder_younger(doc: Doc, index: EntityIndex, by_surname: Mapping[str, list[str]],
-                   links: list[tuple[str, str]]) -> list[tuple[Span, str]]:
+                   links: list[tuple[str, str]]) -> list[tuple[Span, Span, str]]:
     """"the elder Lamb" → the one of the two Lambs a kin link makes the elder; "the younger Lamb"
     the other."""
-    out: list[tuple[Span, str]] = []
+    out: list[tuple[Span, Span, str]] = []
     table = token_table(doc)
     for token in (doc[i] for i, low in enumerate(table.lower) if low in AGES):
         if token.i == 0 or doc[token.i - 1].lower_ != "the" or token.i + 1 >= len(doc):
@@ -109,7 +112,8 @@ def _elder_younger(doc: Doc, index: EntityIndex, by_surname: Mapping[str, list[s
             continue
         elder, younger = next(iter(ordered))
         meant = elder if AGES[token.lower_] == "elder" else younger
-        out.append((Span.of(index.text, doc[token.i - 1].idx, name.idx + len(name.text)), meant))
+        span = Span.of(index.text, doc[token.i - 1].idx, name.idx + len(name.text))
+        out.append((span, span, meant))
     return out
 
 

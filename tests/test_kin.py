@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import analyse
+from conftest import analyse, said
 
 
 def _mentioned(result, name: str) -> set[str]:
@@ -104,3 +104,17 @@ def test_a_plural_kin_noun_is_no_one(nlp):
             "Peter Halvorsen said his brothers had paid for the library.")
     r = analyse(nlp, text)
     assert not _anyone_holds(r, "brothers")
+
+
+def test_his_father_said_is_the_father_when_the_rule_holds(nlp):
+    text = ("Peter Halvorsen and Martin Halvorsen visited Duluth on Friday. "
+            "Peter Halvorsen said the library was his idea, but his father said the gift was a family matter.")
+    speakers = {t.subject.name for t in said(analyse(nlp, text)) if "family matter" in t.object.span.text}
+    assert speakers == {"Martin Halvorsen"}
+
+
+def test_his_father_said_stays_nameless_with_two_candidates(nlp):
+    text = ("Walter Brandt and Walter K. Brandt both spoke in Omaha. "
+            "Kurt Brandt said the library was his idea, but his father said the gift was a family matter.")
+    speakers = {t.subject.name for t in said(analyse(nlp, text)) if "family matter" in t.object.span.text}
+    assert not speakers & {"Walter Brandt", "Walter K. Brandt", "Kurt Brandt"}
