@@ -7,10 +7,11 @@ Rules, in order:
   "late" the only other word before it) is a mention of a person when the possessor is resolved
   — a his/her as for one's own party (:func:`kg.own_party.possessor`: the subject of its clause,
   of its gender, past a clause whose subject is the kin phrase itself: "Eric Lamb said his father
-  had paid" is Eric Lamb's father), a name the person it names — and has a surname (a name of two words or more),
-  and the article names exactly one other person of that surname (a full name) of the kin noun's
-  gender (an honorific, a given name: :meth:`EntityIndex.gender_of`). The mention is the kin noun
-  alone ("father"): the pronoun or name before it is the possessor's own mention;
+  had paid" is Eric Lamb's father), a name the person it names — and has a surname (a name of
+  two words or more), and the article names exactly one other person of that surname (a full
+  name) of the kin noun's gender (an honorific, a given name: :meth:`EntityIndex.gender_of`).
+  The mention is the kin noun alone ("father"): the pronoun or name before it is the
+  possessor's own mention;
 - the elder, the younger: "the elder Lamb", "the younger Lamb" (a surname exactly two people of
   the article share) is the one of them that a kin link above makes the elder (a father, mother
   or grandparent of the other) or the younger (a son, daughter or grandchild); no such link, or
@@ -42,10 +43,11 @@ AGES = {"elder": "elder", "older": "elder", "younger": "younger"}
 
 
 def kin(doc: Doc, index: EntityIndex, people: Iterable[Cluster], person: Callable[[Token], Cluster | None],
-        described: Mapping[int, str]) -> list[tuple[Span, str]]:
-    """(span of the kin noun or of "the elder Lamb", the relative's id) for every such phrase the
-    text makes unique. ``people``: the article's Person clusters; ``described``: the start of a
-    description kg linked → its entity id (a possessor that is "The senator")."""
+        described: Mapping[int, str]) -> list[tuple[Span, Span, str]]:
+    """(span of the kin noun or of "the elder Lamb", span of the whole phrase with its possessor,
+    "his father", the relative's id) for every such phrase the text makes unique. ``people``: the
+    article's Person clusters; ``described``: the start of a description kg linked → its entity
+    id (a possessor that is "The senator")."""
     by_surname: dict[str, list[str]] = {}
     for cluster in people:
         words = name_tokens(cluster.name)
