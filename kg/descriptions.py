@@ -97,7 +97,11 @@ words. Rules, in order (the first that links wins):
 - respectively: two descriptions under one "the" made two by their verb, right after a pair of
   people joined by "and" ("Ann Lee and Tom Ruiz ... the Ohio senator and business owner each have")
   → the first is the first person's, the second the second's (:mod:`kg.respective`; mentions, no
-  aliases, never a speaker's words).
+  aliases, never a speaker's words);
+- kin: "Eric Lamb said his father ..." → the one other person of the article with that surname
+  and the kin noun's gender ("father" the mention, no alias; a speaker phrase "his father said"
+  that person), and "the elder Lamb" the one of two Lambs such a link makes the parent
+  (:mod:`kg.kin`).
 
 Never, whatever fits: a party, organisation or place among the modifiers that the person's own
 roles or party name otherwise, or a nationality their roles do not name ("the French president"
@@ -147,6 +151,7 @@ from kg.extractors.roles import (
 from kg.given_names import gender_of as gender_of_name
 from kg.handles import HANDLE_PREFIXES
 from kg.indefinites import said_to_be
+from kg.kin import kin
 from kg.lexicons import load_words
 from kg.model import Entity, EntityRef, OpenDescription, Span, Triple, entity_id
 from kg.own_party import own_parties
@@ -169,6 +174,7 @@ GENDERED = {**dict.fromkeys(("he", "him", "his", "himself"), "m"),  # a pronoun'
 OWN_PARTY = "own party"  # "Ann Lee broke with her own party" (kg.own_party)
 RIVAL = "rival"  # "Ann Lee and her primary rival" (kg.rivals)
 RESPECTIVE = "respectively"  # "Lee and Ruiz ... the Ohio senator and business owner each" (kg.respective)
+KIN = "kin"  # "Eric Lamb said his father", "the elder Lamb" (kg.kin)
 INDEFINITE = "indefinite"  # the rule of what the text says a person is: "Ann Lee, a retired senator"
 SAID_TO_BE = ("apposition",)  # the text sets the description beside the name: what the person is
 NOT_POINTING = {"one", "same", "other", "another", "new"}  # "the one candidate who ...", "the new mayor"
@@ -188,6 +194,7 @@ class Description:
     rule: str
     confidence: float = CONFIDENCE
     alias: bool | None = None  # set for what the text says a person is (kg.indefinites decides)
+    phrase: Span | None = None  # the words a speaker phrase starts with, when wider: "his father" of "father"
 
     @property
     def specific(self) -> bool:
@@ -407,6 +414,9 @@ def describe(doc: Doc, index: EntityIndex, role_triples: Sequence[Triple]
                   and CANDIDACY in evidence.classes_held(pid)]
     out.extend(Description(span, pid, RIVAL, alias=False) for span, pid in
                rivals(doc, index, candidates, parties, evidence.person, linked, party_of, evidence.first))
+    people = [c for c in evidence.clusters.values() if c.type == "Person"]
+    out.extend(Description(span, pid, KIN, alias=False, phrase=phrase) for span, phrase, pid in
+               kin(doc, index, people, evidence.person, linked))
     out.sort(key=lambda d: (d.span.start, d.span.end))
     return out, left
 

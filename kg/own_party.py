@@ -61,15 +61,22 @@ def own_parties(doc: Doc, index: EntityIndex, parties: Mapping[str, set[str]],
 
 
 def possessor(pronoun: Token, index: EntityIndex, person: Callable[[Token], Cluster | None],
-               described: Mapping[int, str]) -> str | None:
-    """The person a his/her stands for: the subject of the nearest clause above it, of its gender."""
+              described: Mapping[int, str], *, beyond_own: bool = False) -> str | None:
+    """The person a his/her stands for: the subject of the nearest clause above it, of its gender.
+    With ``beyond_own``, a clause whose subject is the pronoun's own phrase is passed over ("Ann
+    Lee said her mother had paid": Lee, the subject of "said", not "her mother" of "paid")."""
     gender = GENDERS[pronoun.lower_]
     if in_quotation(pronoun, index.text):
         return None
+    own = pronoun.head.i if beyond_own else -1
+
+    def subject_of(verb: Token) -> Token | None:
+        return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != own), None)
+
     verb = pronoun.head
-    while verb.dep_ not in ("ROOT",) and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+    while verb.dep_ not in ("ROOT",) and subject_of(verb) is None:
         verb = verb.head
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subject = subject_of(verb)
     if subject is None or subject.i > pronoun.i and subject.lower_ in SUBJECTS:
         return None
     pid: str | None = None

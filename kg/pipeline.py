@@ -24,7 +24,7 @@ def extract_document(document: Document, sdoc: Doc) -> DocResult:
     described, left_open = describe(sdoc, index, role_triples)
     for found in described:
         if found.names_speaker:
-            index.describe(found.entity_id, found.span)
+            index.describe(found.entity_id, found.phrase or found.span)  # "his father said": the father
     triples.extend(role_triples)
     reports = findings.ReportResolver(sdoc, index)
     triples.extend(findings.extract(sdoc, index, reports))
