@@ -762,6 +762,8 @@ def _description_words(token: Token) -> list[Token] | None:
     if not _common_noun(token) or not token.text.islower() or token.ent_type_ in ("PERSON", "ORG"):
         return None
     det = [c for c in token.children if c.dep_ == "det" and c.i < token.i]
+    if not det and (glued := _glued_to_next_object(token)) is not None:
+        return glued  # "ask the GOP front-runner a question": the parser made it a compound of "question"
     if len(det) != 1 or det[0].lower_ != "the":
         return None
     doc = token.doc
@@ -797,6 +799,23 @@ def _description_words(token: Token) -> list[Token] | None:
                 [t.i for t in tail] != list(range(of.i, of.i + len(tail))):
             return None
         words += tail
+    return words
+
+
+def _glued_to_next_object(token: Token) -> list[Token] | None:
+    """The words "the ... NOUN" of a first object the parser glued onto a second one as its compound
+    ("ask the GOP front-runner a question": "runner" a compound of "question", which has two
+    determiners, "the" before the noun and "a" right after it), or None."""
+    head, doc = token.head, token.doc
+    if token.dep_ != "compound" or head.pos_ != "NOUN" or token.i + 1 >= len(doc):
+        return None
+    dets = sorted((c for c in head.children if c.dep_ == "det"), key=lambda c: c.i)
+    if len(dets) != 2 or dets[0].lower_ != "the" or dets[1].i != token.i + 1 or dets[1].lower_ not in ("a", "an"):
+        return None
+    words = list(doc[dets[0].i:token.i + 1])
+    if any(t.ent_type_ == "PERSON" or t.pos_ == "PRON" or t.dep_ == "poss" or t.is_punct and t.text != "-"
+           for t in words):
+        return None
     return words
 
 

@@ -705,3 +705,12 @@ def test_words_the_corpus_ties_are_how_their_article_named_the_person(nlp):
     both = build_graph([one, "Democratic frontrunner Carl Moss spoke in Utah on Monday.", two])
     assert not any("The frontrunner" in _forms_in(both, node, "doc3")
                    for node in ("person:tom-ashby", "person:carl-moss"))
+
+
+def test_a_first_object_the_parser_glued_onto_the_second_is_a_description(nlp):
+    """"ask the GOP front-runner a question": the parser makes "runner" a compound of "question"
+    (two determiners on one noun); "the GOP front-runner" is still a description of its own, and
+    the one Republican front-runner named before it is who it means."""
+    text = ("Republican front-runner Tom Ashby spoke in Toledo on Monday.\n\n"
+            "A reporter, Ann Fields, tried to ask the GOP front-runner a question about taxes.")
+    assert ("the GOP front-runner", "Tom Ashby") in _resolved(nlp, text)
