@@ -845,3 +845,11 @@ def test_a_description_after_two_people_as_one_subject_is_neither(nlp):
     r = analyse(nlp, "Tom Ashby and Ann Lee met on Friday. The Maine senator said the talks had failed.")
     assert not [t for t in r.triples if t.relation == "HOLDS_ROLE" and t.subject.name in ("Tom Ashby", "Ann Lee")]
     assert not [t for t in r.triples if t.relation == "SAID" and t.subject.name in ("Tom Ashby", "Ann Lee")]
+
+
+def test_a_titled_name_after_a_or_an_is_imagined_not_held(nlp):
+    """"the prospects of a President Ann Lee": what she might become, no role she holds."""
+    text = 'Asked about the prospects of a President Ann Lee, Tom Ruiz said the lawyer "can\'t win."'
+    assert not [t for t in analyse(nlp, text).triples if t.relation == "HOLDS_ROLE" and t.subject.name == "Ann Lee"]
+    held = "President Ann Lee spoke in Ohio on Monday."
+    assert [t.object.name for t in analyse(nlp, held).triples if t.relation == "HOLDS_ROLE"] == ["President"]

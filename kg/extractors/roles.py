@@ -340,6 +340,19 @@ def _qualifier(token: Token) -> str | None:
 
 
 # -- title before the name -----------------------------------------------------------
+def _imagined(phrase: RolePhrase) -> bool:
+    """Does "a"/"an" stand right before a title and a name ("a President Ann Lee", "an Ambassador
+    Lee")? A titled name is one person; an indefinite one is someone imagined in that office."""
+    words = [t for t in phrase.tokens if not t.is_space]
+    if not words:
+        return False
+    first = min(words, key=lambda t: t.i)
+    if first.i == 0:
+        return False
+    article = first.doc[first.i - 1]  # (a capital "A" may be a name's: "A Plus reporter Isaac Saul")
+    return article.text in ("a", "an")
+
+
 def _titles_before(name_start: Token, ent: Span) -> list[RolePhrase]:
     """Walk left from the name over title words: one RolePhrase per title in front of it."""
     doc = name_start.doc
@@ -1446,6 +1459,8 @@ def extract(doc: Doc, index: EntityIndex) -> Iterator[Triple]:
             continue
         titled = False
         for phrase in _titles_before(_name_start(ent), ent):
+            if _imagined(phrase):
+                continue  # "the prospects of a President Ann Lee": what she might become, not a role held
             if _contact_clause(ent, phrase):
                 continue  # "The federal judge Trump was referring to is ...": not Trump's title
             titled = True
