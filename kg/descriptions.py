@@ -82,7 +82,10 @@ words. Rules, in order (the first that links wins):
 - left open: a description with modifiers or a complement that no one named before it fits here
   goes to the corpus (:func:`link_across`, :mod:`kg.corpus`), with the people named before it;
   so does a bare role noun ("the candidate"), which the corpus may give only to a person named
-  within :data:`BARE_REACH` sentences before it (and never as an alias: its words name no one).
+  within :data:`BARE_REACH` sentences before it (and never as an alias: its words name no one);
+  one that says its person never held office ("the political neophyte", "the outsider candidate",
+  ``outsider_words.txt``) the corpus gives to the one candidate named before it whom no article
+  gives a political office, current or former (``political_offices.txt``).
 
 - said to be: an indefinite description the text sets on a named person ("Ann Lee, a retired
   senator from Ohio", "a lawyer named Ann Lee", "Lee is a lawyer") is a mention of that person,
@@ -179,6 +182,8 @@ INDEFINITE = "indefinite"  # the rule of what the text says a person is: "Ann Le
 SAID_TO_BE = ("apposition",)  # the text sets the description beside the name: what the person is
 NOT_POINTING = {"one", "same", "other", "another", "new"}  # "the one candidate who ...", "the new mayor"
 SPEECH_VERBS = load_words("speech_verbs")
+OUTSIDER_WORDS = load_words("outsider_words")  # "the political neophyte": no office held, ever
+POLITICAL_OFFICES = load_words("political_offices")
 # nouns of a body, never of a person: a name set after one is another's ("the face of the party, Ann Lee")
 BODY_NOUNS = ORG_WORDS | load_words("organisation_nouns") | load_words("company_nouns")
 _BRACKET_PARTY = re.compile(r"\s*\((R|D|I)\s*[-–,]\s*[A-Z]")
@@ -743,8 +748,9 @@ def _left_open(token: Token, span: Span, head: str, orgs: set[str], parties: set
     end = len(ev.index.text) if end < 0 else end
     later = tuple(sorted(pid for pid, cluster in ev.clusters.items() if cluster.type == "Person"
                          and token.idx <= ev.first[pid] < end)) if bare else ()
+    outsider = bool(set(re.findall(r"[a-z-]+", span.text.lower())) & OUTSIDER_WORDS)
     return OpenDescription(span, head, tuple(sorted(orgs)), tuple(sorted(parties)), candidates, past=past,
-                           standing=tuple(sorted(standing)), near=near, later=later,
+                           standing=tuple(sorted(standing)), near=near, later=later, outsider=outsider,
                            quoted=bare and _quoted(ev.index.text, span.start))
 
 
@@ -1330,6 +1336,10 @@ def _fits(found: OpenDescription, people: set[str], graph: nx.MultiDiGraph, head
                                            for h in heads[p])]
     if not chosen and kind == CANDIDACY and found.parties:
         chosen = [p for p in people if set(found.parties) & parties[p]]
+    if found.outsider:  # "the political neophyte", "the outsider candidate": the one candidate of no office
+        pool = chosen or [p for p in people
+                          if any(role_classes().get(h.rpartition("+")[2]) == CANDIDACY for h in heads[p])]
+        chosen = [p for p in pool if not any(h.rpartition("+")[2] in POLITICAL_OFFICES for h in heads[p])]
     return sorted(p for p in chosen if set(found.standing) <= {role_classes().get(h.rpartition("+")[2])
                                                                for h in heads[p]})
 

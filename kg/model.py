@@ -262,13 +262,15 @@ class OpenDescription:
     later: tuple[str, ...] = ()
     quoted: bool = False
     doc: str = ""  # the article that wrote it: a tie adds its words to how that article named the person
+    outsider: bool = False  # "the political neophyte": one who holds or held no political office
 
     def to_json(self) -> dict[str, Any]:
         return {"span": self.span.to_json(), "head": self.head, "orgs": list(self.orgs),
                 "parties": list(self.parties), "candidates": list(self.candidates), "past": self.past,
                 "standing": list(self.standing), "node": self.node,
                 "near": None if self.near is None else list(self.near), "genders": list(self.genders),
-                "later": list(self.later), "quoted": self.quoted, "doc": self.doc}
+                "later": list(self.later), "quoted": self.quoted, "doc": self.doc,
+                "outsider": self.outsider}
 
     @classmethod
     def from_json(cls, d: dict[str, Any]) -> OpenDescription:
@@ -277,7 +279,8 @@ class OpenDescription:
                    tuple(d["parties"]), tuple(d["candidates"]), past=d.get("past", False),
                    standing=tuple(d.get("standing", ())), node=d.get("node"),
                    near=None if d.get("near") is None else tuple(d["near"]), genders=tuple(d.get("genders", ())),
-                   later=tuple(d.get("later", ())), quoted=d.get("quoted", False), doc=d.get("doc", ""))
+                   later=tuple(d.get("later", ())), quoted=d.get("quoted", False), doc=d.get("doc", ""),
+                   outsider=d.get("outsider", False))
 
 
 @dataclass

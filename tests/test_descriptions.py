@@ -714,3 +714,25 @@ def test_a_first_object_the_parser_glued_onto_the_second_is_a_description(nlp):
     text = ("Republican front-runner Tom Ashby spoke in Toledo on Monday.\n\n"
             "A reporter, Ann Fields, tried to ask the GOP front-runner a question about taxes.")
     assert ("the GOP front-runner", "Tom Ashby") in _resolved(nlp, text)
+
+
+
+def test_a_description_of_no_office_is_the_one_candidate_who_never_held_one(nlp):
+    """"The political neophyte" and "the outsider candidate" that an article leaves open are the one
+    candidate named before them whom no article gives a political office, current or former; with
+    two such candidates, or once the corpus makes the newcomer a former governor, no one."""
+    from kg.api import build_graph
+
+    race = ["Senator Ann Lee, a presidential candidate, spoke in Ohio on Monday.",
+            "Presidential candidate Tom Ruiz, a real estate developer, spoke in Utah on Monday."]
+    text = ("Ann Lee and Tom Ruiz met voters in Iowa on Friday. A fierce contest will test the political "
+            "neophyte, and the outsider candidate drew the bigger crowds.")
+    graph = build_graph([*race, text])
+    assert {"the political neophyte", "the outsider candidate"} <= _forms_in(graph, "person:tom-ruiz", "doc3")
+    assert not {"the political neophyte", "the outsider candidate"} & _forms_in(graph, "person:ann-lee", "doc3")
+    third = "Presidential candidate Carl Moss, a surgeon, spoke in Maine on Monday."
+    two = build_graph([*race, third, text.replace("Ann Lee and Tom Ruiz", "Ann Lee, Carl Moss and Tom Ruiz")])
+    assert not any("neophyte" in f for node in ("person:tom-ruiz", "person:carl-moss")
+                   for f in _forms_in(two, node, "doc4"))
+    former = build_graph([*race, "Former Governor Tom Ruiz spoke in Idaho on Monday.", text])
+    assert not any("neophyte" in f for f in _forms_in(former, "person:tom-ruiz", "doc4"))
