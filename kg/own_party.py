@@ -92,4 +92,19 @@ def possessor(pronoun: Token, index: EntityIndex, person: Callable[[Token], Clus
         pid = described.get(first)
     if pid is None or index.gender_of(pid) != gender:
         return None
+    if _rival_above(verb, pid, gender, index, person):
+        return None  # "Ruiz responded to reports that Lee planned to endorse his opponent": whose?
     return pid
+
+
+def _rival_above(verb: Token, pid: str, gender: str, index: EntityIndex,
+                 person: Callable[[Token], Cluster | None]) -> bool:
+    """Is another named person of the pronoun's gender the subject of a clause above the one that
+    gave it its person? Then the his/her could be either's: say nothing."""
+    while verb.dep_ != "ROOT" and verb.head is not verb:
+        verb = verb.head
+        for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+            other = person(subject)
+            if other is not None and other.id != pid and index.gender_of(other.id) == gender:
+                return True
+    return False

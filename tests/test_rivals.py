@@ -29,3 +29,13 @@ def test_a_former_rival_is_no_one(nlp):
             "Maria Olsen praised her former rival.")
     r = analyse(nlp, text)
     assert "her former rival" not in _mentioned(r, "Tom Ashby")
+
+
+def test_his_is_no_ones_when_two_men_are_subjects_above_it(nlp):
+    """"Tom Ruiz responded to reports that Carl Moss planned to endorse his opponent": "his" may be
+    Ruiz's (the subject above) or Moss's (the nearest): no one's opponent is named."""
+    text = ("Presidential candidate Carl Moss said on Friday that he would endorse House Speaker Paul Lee, who "
+            "faces a primary challenge from candidate Tom Ruiz.\n\nTom Ruiz responded on Friday to reports that "
+            "Moss planned to endorse his opponent.")
+    r = analyse(nlp, text)
+    assert not any("his opponent" in _mentioned(r, n) for n in ("Tom Ruiz", "Carl Moss", "Paul Lee"))
