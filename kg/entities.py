@@ -27,7 +27,8 @@ never crosses a line break, words a
 headline glues onto a name ("Clinton Breaks With Obama") and leading verbs ("Injecting
 Clinton's ...") are cut off, and the type is voted: a one-word ORG/GPE/NORP that is a known
 person's surname, or an ORG/GPE name with a person cue (an honorific before it, apposition to
-a role noun), is a person; a PERSON/ORG span that ends in a title ("Gauteng MEC for") is dropped, and a
+a role noun; a double-barrelled surname, "Leila Haddad-Cross", is no less a name), is a person;
+a PERSON/ORG span that ends in a title ("Gauteng MEC for") is dropped, and a
 one-word "person" only named after a locative preposition is no pronoun's antecedent; a name
 ending in a seat of power or a government noun ("the Obama White House", "the Lee
 administration") is an Organization, never the person; a two-word name typed ORG that is a
@@ -1474,7 +1475,7 @@ def _person_cue(ent: Span) -> bool:
         return True  # "Mr Ashby" typed ORG
     if _name_after_portfolio(ent) is not None:
         return True  # "Secretary for Housing Agnes Tsang Mei-ling" typed ORG
-    if len(ent) < 2 or not all(t.pos_ == "PROPN" or t.lower_ in NAME_PARTICLES for t in ent):
+    if len(ent) < 2 or not all(t.pos_ == "PROPN" or t.lower_ in NAME_PARTICLES or _name_hyphen(t, ent) for t in ent):
         return False
     if prev is not None and prev.lower_.rstrip(".") in TITLES_OR_HONORIFICS and prev.text[:1].isupper():
         return True  # "Mr. Lee", "Chancellor Olaf Scholz" typed ORG
@@ -1487,9 +1488,15 @@ def _person_cue(ent: Span) -> bool:
             prev.dep_ == "compound" and ent.start <= prev.head.i < ent.end or prev.text.islower()):
         return True  # "city spokesperson Ann Lee", "City of Avon spokesperson Ann Lee" typed ORG
     root = ent.root
-    if root.dep_ == "appos" and root.head.lower_ in ROLE_NOUNS and root.head.pos_ == "NOUN":
-        return True
+    if root.dep_ == "appos" and root.head.lower_ in ROLE_NOUNS and (root.head.pos_ == "NOUN" or root.head.is_lower):
+        return True  # "the shadow housing secretary, Leila Haddad-Cross," ("secretary" read as a proper noun too)
     return _role_noun_before(ent) or given and (_role_appositive_after(ent) or _role_predicate(ent))
+
+
+def _name_hyphen(token: Token, ent: Span) -> bool:
+    """The hyphen of a double-barrelled surname ("Haddad-Cross"): between two capitalised words of the name."""
+    return token.tag_ == "HYPH" and ent.start < token.i < ent.end - 1 and token.nbor(-1).text[:1].isupper() \
+        and token.nbor(1).text[:1].isupper() and token.whitespace_ == "" and token.nbor(-1).whitespace_ == ""
 
 
 def _role_appositive_after(ent: Span) -> bool:

@@ -139,3 +139,26 @@ def test_a_school_the_model_cut_at_its_possessive_is_the_school(nlp):
             "Department of Health pilot. The school plans to ask every family for its views in May.")
     rows = said(analyse(nlp, text))
     assert speaker_of(rows, "to ask every family") == "St Aidan's Academy", shown(rows)
+
+
+# -- session 10: news-styles-7 --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["Leila Haddad-Cross", "Amara Okafor-Lyle"])
+def test_a_double_barrelled_name_beside_a_role_is_a_person(nlp, name):
+    # the model types these names ORG or GPE; the hyphen of the surname hid the person cue
+    text = (f"Then came the shadow housing secretary, {name}, who thinks the scheme is a gimmick. "
+            "\"The minister is hiding,\" she said.")
+    rows = said(analyse(nlp, text))
+    for words in ("scheme is a gimmick", "minister is hiding"):
+        assert [(t.subject.name, t.subject.type) for t in rows if words in t.object.span.text] == [(name, "Person")], \
+            shown(rows)
+
+
+@pytest.mark.parametrize("name", ["Gethin ap Llyr", "Elin ap Dafydd"])
+def test_a_welsh_name_is_whole_across_its_particle(nlp, name):
+    # the model cuts these at "ap" and types the pieces PERSON, so the surname alone spoke
+    text = ("A community trust, Cwmni Bro Eifion, has raised £90,000 since May.\n\n"
+            f"Its secretary, {name}, said: \"If the pub closes, the village dies.\"")
+    rows = said(analyse(nlp, text))
+    assert speaker_of(rows, "the village dies") == name, shown(rows)
