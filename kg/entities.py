@@ -36,8 +36,10 @@ gendered given name and the surname of a full name the article gives with a gend
 ("Barack Obama's 2008 campaign" beside Michelle Obama; never "Jasper County" beside a headline's
 "Harbor County") is a person. Speakers
 that are not names are resolved here too: pronouns to the
-nearest preceding compatible subject, role nouns ("the president") to the person holding that
-role (``holder_of``), and nameless groups ("prosecutors") are minted; a minted speaker phrase
+nearest preceding compatible subject (a person no name tells the gender of takes the gender of
+the he or she resolved to it, so "The manager … He said" is no later she), role nouns ("the
+president") to the person holding that role (``holder_of``), and nameless groups ("prosecutors")
+are minted; a minted speaker phrase
 that is a person's name ("Trump") is that person, never one whose name is another's complement
 ("supporters of Trump", "a spokesman for Ann Lee"). Cross-document merging of short forms is
 ``KnowledgeGraph.merge_short_names`` in kg/graph.py.
@@ -81,6 +83,8 @@ from kg.token_table import doc_text, token_table
 LABEL_TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place",
                "NORP": "Group"}
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
+# the gender a resolved he or she gives the person it points to
+_PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
 PLURAL_PRONOUNS = {"they", "them"}
 SPEAKER_PRONOUNS = {"i", "we", "you"}
 TITLE_WORDS = load_words("titles")
@@ -887,6 +891,7 @@ class EntityIndex:
         for cluster in self._clusters + list(self._extra.values()):
             if cluster.id == ref.id:
                 cluster.mentions.append(ref.mention)
+                self._genders.pop(ref.id, None)  # a he or she resolved to it may tell its gender
                 return
 
     def author(self, mention: TextSpan) -> EntityRef:
@@ -933,6 +938,9 @@ class EntityIndex:
             words = cluster.name.split()
             if gender is None and len(words) >= 2 and len(words[0].rstrip(".")) > 1:
                 gender = gender_of_name(words[0])
+            if gender is None:  # "The manager … He said": a person no name tells of is what its he or she says
+                said = {_PRONOUN_GENDER.get(m.text.lower()) for m in cluster.mentions} - {None}
+                gender = next(iter(said)) if len(said) == 1 else None
         self._genders[entity_id_] = gender
         return gender
 

@@ -162,3 +162,52 @@ def test_a_welsh_name_is_whole_across_its_particle(nlp, name):
             f"Its secretary, {name}, said: \"If the pub closes, the village dies.\"")
     rows = said(analyse(nlp, text))
     assert speaker_of(rows, "the village dies") == name, shown(rows)
+
+
+@pytest.mark.parametrize(("text", "words", "speaker"), [
+    ("Reporters met Mayor Jo Kent on Monday. She said the fees would stay.", "fees would stay", "Jo Kent"),
+    ("Inspectors visited Dr Amir Haddad at the clinic. He said the wards were full.", "wards were full",
+     "Amir Haddad"),
+])
+def test_a_he_or_she_is_never_a_plural_noun(nlp, text, words, speaker):
+    rows = said(analyse(nlp, text))
+    assert speaker_of(rows, words) in (speaker, None), shown(rows)
+
+
+@pytest.mark.parametrize(("text", "words", "speaker"), [
+    ("The Sentinel approached the Harlow Water Board for comment, but it said leaks were a matter for the county.",
+     "leaks were a matter", "Harlow Water Board"),
+    ("Reporters asked Mayor Jo Kent about the fees, and she said they would stay.", "they would stay", "Jo Kent"),
+    ("Councillor Jo Kent asked Ana Ruiz about the delay, and she said the depot would open in May.",
+     "depot would open", "Ana Ruiz"),
+])
+def test_a_pronoun_that_answers_is_the_one_asked(nlp, text, words, speaker):
+    rows = said(analyse(nlp, text))
+    assert speaker_of(rows, words) == speaker, shown(rows)
+
+
+def test_a_nameless_person_a_he_was_given_to_is_no_she(nlp):
+    text = ("The site manager blamed a power cut. He said the servers had been repaired.\n\n"
+            "The exam board said a new date would be set within a week.\n\n"
+            "\"My daughter cried all the way home,\" she said.")
+    rows = said(analyse(nlp, text))
+    assert speaker_of(rows, "servers had been repaired") == "The site manager", shown(rows)
+    assert speaker_of(rows, "cried all the way home") != "The site manager", shown(rows)
+
+
+TOLD_HIM = ("Councillor Tom Pell said the budget was tight. Mr Pell said the library would stay open.\n\n"
+            "The last question went to Dr Ravi Shah. A bridge engineer had warned him, he said, that the old span "
+            "would fail \"within a decade\".\n\n\"I will be 90 by then,\" he said.")
+
+
+def test_a_he_who_reports_what_he_was_told_is_not_the_teller(nlp):
+    rows = said(analyse(nlp, TOLD_HIM))
+    assert ("Ravi Shah", 'that the old span would fail "within a decade"') in shown(rows), shown(rows)
+    assert speaker_of(rows, "90 by then") == "Ravi Shah", shown(rows)
+
+
+def test_a_he_is_the_one_person_the_sentence_before_names_when_its_subject_is_a_thing(nlp):
+    text = ("Councillor Tom Pell said the budget was tight.\n\nThe final word went to Dr Ravi Shah. "
+            "He said the clinic would need two more nurses.")
+    rows = said(analyse(nlp, text))
+    assert speaker_of(rows, "two more nurses") == "Ravi Shah", shown(rows)
