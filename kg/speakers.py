@@ -65,7 +65,10 @@ Rules, in order:
   else one named earlier in the same sentence: "Shares of Acme fell after the company said";
   named most often so far), else a nameless group; with words before the noun ("the parish
   council") only the one organisation named before whose name holds them all ("Kirkton
-  Parish Council", not "Angus Council"), else as any other noun phrase;
+  Parish Council", not "Angus Council"); when no organisation named before holds the noun at all
+  ("the state utility" after "Kestrel Power Ltd said …"), the organisation the text goes on about
+  (the subject of the clause it reports, or the main subject of the sentence before), else as any
+  other noun phrase;
 - a definite noun no rule above resolves ("the operator") is the one organisation named before
   with that noun in apposition ("Lumen Venue Services, a private operator appointed by …");
 - "the team" (and "the authors", "the researchers") is the one group of researchers the narration
@@ -875,6 +878,28 @@ def _organisation_named_in_full(token: Token, index: EntityIndex) -> Cluster | N
     return found[0] if len(found) == 1 else None
 
 
+def _organisation_of_kind(token: Token, index: EntityIndex) -> Cluster | None:
+    """"Kestrel Power said … . The state utility said …": a noun with words before it that say what
+    kind of body it is, when no organisation named before holds the noun (nor a word that says the
+    same), is the organisation the text goes on about (the subject of the clause its cue reports, or
+    the main subject of the sentence before), as with "the utility" (:func:`_organisation_meant`);
+    never one whose name says it is another kind of body."""
+    kids = [c for c in token.children if c.dep_ not in ("punct", "relcl", "acl", "appos", "prep")]
+    mods = [c for c in kids if c.dep_ in ("compound", "amod") and c.is_alpha and c.is_lower]
+    if not mods or len(kids) != len(mods) + 1 or not any(c.dep_ == "det" and c.lower_ == "the" for c in kids):
+        return None
+    noun = token.lemma_.lower()
+    words = {noun} | NAME_WORDS.get(noun, set())
+    orgs = [c for c in index.clusters_before(token.idx) if c.type == "Organization"
+            and any(m.start < m.end and m.start < token.idx for m in c.mentions)]
+    if any(words & set(c.name.lower().split()) for c in orgs):
+        return None  # "the parish council" beside two councils: only a name holding all its words
+    for found in (_subject_of_own_report(token, index, orgs), _subject_of_previous_sentence(token, index, orgs)):
+        if found is not None and not _other_body(found, noun, words):
+            return found
+    return None
+
+
 def _subject_of_own_report(token: Token, index: EntityIndex, orgs: list[Cluster]) -> Cluster | None:
     """The organisation of ``orgs`` that is the subject of the clause ``token``'s cue reports before
     it, when no other organisation was named in an earlier sentence: a lede says what a company did
@@ -1054,7 +1079,8 @@ def resolve_speaker(token: Token, index: EntityIndex) -> EntityRef | None:
     if cluster is None and (token.tag_ == "NN" or token.tag_ == "NNP" and token.text.islower()) \
             and token.lemma_.lower() in ORGANISATION_NOUNS:
         # (a lowercase noun the model tagged a name, "the parish council", is a noun all the same)
-        org = _organisation_meant(token, index) if _is_definite(token) else _organisation_named_in_full(token, index)
+        org = _organisation_meant(token, index) if _is_definite(token) else (
+            _organisation_named_in_full(token, index) or _organisation_of_kind(token, index))
         if org is not None:
             return index.ref_for(org, span)
     if cluster is not None:

@@ -211,3 +211,11 @@ def test_a_he_is_the_one_person_the_sentence_before_names_when_its_subject_is_a_
             "He said the clinic would need two more nurses.")
     rows = said(analyse(nlp, text))
     assert speaker_of(rows, "two more nurses") == "Ravi Shah", shown(rows)
+
+
+
+def test_a_body_named_by_its_kind_is_the_one_the_text_goes_on_about(nlp):
+    text = ("Kestrel Power Ltd said in a statement that outages would continue until March because the dams were "
+            "low.\n\nThe state utility said it was importing more electricity and urged customers to save power.")
+    rows = said(analyse(nlp, text))
+    assert speaker_of(rows, "importing more electricity") == "Kestrel Power", shown(rows)
