@@ -219,3 +219,14 @@ def test_a_body_named_by_its_kind_is_the_one_the_text_goes_on_about(nlp):
             "low.\n\nThe state utility said it was importing more electricity and urged customers to save power.")
     rows = said(analyse(nlp, text))
     assert speaker_of(rows, "importing more electricity") == "Kestrel Power", shown(rows)
+
+
+@pytest.mark.parametrize(("text", "agent"), [
+    ("In a statement on Friday, the Exam Council said the affected pupils would be contacted by SMS with a new date "
+     "and urged them not to worry.", "SMS"),
+    ("The Lusaka Water Board said residents would be alerted by Radio Phoenix before the cuts and told them to "
+     "store water.", "Radio Phoenix"),
+])
+def test_the_agent_of_the_clause_a_cue_is_joined_to_is_no_speaker(nlp, text, agent):
+    rows = said(analyse(nlp, text))
+    assert agent not in [name for name, _ in shown(rows)], shown(rows)
