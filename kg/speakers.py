@@ -28,7 +28,9 @@ Rules, in order:
 - an *it* that speaks (:func:`resolve_it`) is an organisation: inside what an organisation is
   reported to say, that organisation ("The Jazz Society said it plans …"); else the nearest
   earlier subject, within :data:`IT_WINDOW` sentences, that could be an *it* (persons and
-  plurals passed over) when it is an organisation ("Acme cut its forecast. It said …"); a
+  plurals passed over) when it is an organisation ("Acme cut its forecast. It said …"), or a
+  body the article never named ("The church council said it plans …", a singular organisation
+  noun, :func:`_nameless_body`); a
   thing ("The bill passed. It says …") or a document names nobody;
 - "those close to him", "those who know her" (a *those* with a modifier) is a group of those
   words;
@@ -423,7 +425,8 @@ def resolve_it(token: Token, index: EntityIndex, *, depth: int = 0) -> EntityRef
             ref = resolve_it(cand, index, depth=depth + 1) if depth < 3 else None
         else:
             ref = resolve_speaker(cand, index) if not is_document(cand) else None
-    if ref is None or ref.type != "Organization":
+            ref = ref if ref is None or ref.type == "Organization" or _nameless_body(cand, ref) else None
+    if ref is None or ref.type not in ("Organization", "Group"):
         return None
     resolved = EntityRef(ref.id, ref.name, ref.type, mention)
     if depth == 0:
@@ -444,8 +447,17 @@ def _reporting_organisation(token: Token, index: EntityIndex) -> EntityRef | Non
         if verb.lemma_.lower() not in SPEECH_VERBS or subject.lower_ in UNRESOLVABLE:
             return None
         ref = resolve_speaker(subject, index)
-        return ref if ref is not None and ref.type == "Organization" else None
+        return ref if ref is not None and (ref.type == "Organization" or _nameless_body(subject, ref)) else None
     return None
+
+
+def _nameless_body(token: Token, ref: EntityRef) -> bool:
+    """"The church council said it plans …": a singular organisation noun the article never named
+    (``organisation_nouns.txt``), minted as a nameless group with words that describe it, is a body
+    an *it* may stand for. A bare "the agency" no rule tied to an organisation named before is most
+    likely one the model missed ("FDA"): its *it* stays unresolved."""
+    return ref.type == "Group" and token.tag_ == "NN" and token.lemma_.lower() in ORGANISATION_NOUNS \
+        and len(ref.name.split()) > 1
 
 
 def _could_be_it(token: Token, index: EntityIndex) -> bool:

@@ -230,3 +230,13 @@ def test_a_body_named_by_its_kind_is_the_one_the_text_goes_on_about(nlp):
 def test_the_agent_of_the_clause_a_cue_is_joined_to_is_no_speaker(nlp, text, agent):
     rows = said(analyse(nlp, text))
     assert agent not in [name for name, _ in shown(rows)], shown(rows)
+
+
+def test_it_inside_what_a_nameless_body_says_is_that_body(nlp):
+    text = ("Thieves stole copper pipes from a school in Brockton overnight. The school board said it plans to "
+            "install alarms, which it hopes will deter further thefts. The bill passed on Monday. It says landlords "
+            "must fit alarms.")
+    rows = said(analyse(nlp, text))
+    assert speaker_of(rows, "to install alarms") == "school board", shown(rows)
+    assert ("school board", "to install alarms, which it hopes will deter further thefts") in shown(rows), shown(rows)
+    assert speaker_of(rows, "landlords must fit") is None, shown(rows)
