@@ -1251,3 +1251,13 @@ def test_a_pronoun_holds_a_new_attitude_only_inside_its_own_words(nlp):
     rows = said(analyse(nlp, text))
     assert sorted((t.subject.name, t.qualifier("kind")) for t in rows) == [
         ("Signe Holm", "speech"), ("Signe Holm", "thought")]
+
+
+def test_a_quotation_after_said_and_a_comma_is_the_content_whole(nlp):
+    text = ("A parent, Mr Yusuf Bello, said the family had driven from Kano.\n\n"
+            "He said, \"My daughter told me, 'Papa, the staff said the system is down, we should wait.' We waited "
+            "until evening. Nobody told us anything.\"")
+    rows = said(analyse(nlp, text))
+    (row,) = [t for t in rows if "My daughter" in t.object.span.text]
+    assert row.subject.name == "Yusuf Bello" and row.object.span.text.endswith("Nobody told us anything.\""), \
+        shown(rows)

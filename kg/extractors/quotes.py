@@ -42,7 +42,7 @@ source / content split of PARC 3.0 (Pareti 2016): a cue (a speech or stance verb
   clause, an object, to-clause or 'for …' ("called for a ban", "accused X of …"); "said in a
   statement that …": the that-clause the parser hung on the message noun. "The governor
   added:" closing its paragraph: the next paragraph, set off without quotation marks.
-- parenthetical cue: ``"…," X said.`` / ``X said: "…"``: the quotation next to the speaker
+- parenthetical cue: ``"…," X said.`` / ``X said: "…"`` / ``X said, "…"``: the quotation next to the speaker
   and cue is the content (*direct*); the quotations that follow in the paragraph with no cue
   of their own continue it (``"…," he said. "…"`` is one statement, its span running from the
   first mark to the last, as PolNeAR annotates it), as does a quotation left open at its
@@ -1122,7 +1122,7 @@ class QuoteExtractor:
         return (start, end) if end - start >= 3 else None
 
     def _adjacent_quote(self, verb: Token, sent: Span) -> Quotation | None:
-        """'"…," X said' (the quotation ends just before the speaker and cue) or 'X said: "…"'."""
+        """'"…," X said' (the quotation ends just before the speaker and cue), 'X said: "…"' or 'X said, "…"'."""
         subject = _speaker_token(verb)
         lo = verb.idx
         if subject is not None and subject.i < verb.i:
@@ -1140,8 +1140,8 @@ class QuoteExtractor:
                     return q
             if q.start > verb.idx:
                 gap = self.text[verb.idx + len(verb.text):q.start]
-                if ":" in gap and len(gap) <= 40 and "\n" not in gap.strip():
-                    return q
+                if (":" in gap and len(gap) <= 40 or gap.strip() == ",") and "\n" not in gap.strip():
+                    return q  # 'X said: "…"', and 'He said, "My son told me, …"': the quotation whole
         return None
 
     def _adjacent_reach(self, verb: Token, lo: int, sent: Span) -> int:
