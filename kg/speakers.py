@@ -63,7 +63,9 @@ Rules, in order:
   organisation named before whose name holds the noun ("the group" for "Riverside Tenants
   Group"), or the subject of the clause it reports when no other organisation was named before
   ("Acme has halted output at its mine, the company said", a dateline's agency and a byline
-  aside), or for a business noun the article's main organisation (nearest earlier subject,
+  aside), or the main subject of the sentence before ("Pecos Trail Midstream blamed … . The
+  company said"; in a transcript the one before the speaker's label, "Dr. OSEI."), or for a
+  business noun the article's main organisation (nearest earlier subject,
   else one named earlier in the same sentence: "Shares of Acme fell after the company said";
   named most often so far), else a nameless group; with words before the noun ("the parish
   council") only the one organisation named before whose name holds them all ("Kirkton
@@ -947,10 +949,22 @@ def _subject_of_previous_sentence(token: Token, index: EntityIndex, orgs: list[C
     if here.start == 0:
         return None
     before = _sentence_of(token.doc, here.start - 1)
+    if _turn_label(before) and before.start > 0:
+        before = _sentence_of(token.doc, before.start - 1)  # "Dr. OSEI. The agency told us …": the turn before
     found = {id(c): c for c in orgs for m in c.mentions if before.start_char <= m.start < before.end_char
              and (words := token.doc.char_span(m.start, m.end, alignment_mode="expand")) is not None
              and words.root.dep_ in ("nsubj", "nsubjpass") and words.root.head.dep_ == "ROOT"}
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _turn_label(sent: Span) -> bool:
+    """"Dr. OSEI.", "Mr. STROUD:" opening a line of a transcript: a speaker's label the parser made a
+    sentence of, which says nothing of what the turn goes on about."""
+    doc = sent.doc
+    words = [t for t in sent if not t.is_punct and not t.is_space]
+    starts_line = sent.start == 0 or "\n" in doc[sent.start - 1].text + doc[sent.start - 1].whitespace_
+    return starts_line and sent.text.rstrip().endswith((".", ":")) and 0 < len(words) <= 4 \
+        and words[-1].is_upper and len(words[-1]) > 1
 
 
 def _other_body(cluster: Cluster, noun: str, words: set[str]) -> bool:

@@ -240,3 +240,11 @@ def test_it_inside_what_a_nameless_body_says_is_that_body(nlp):
     assert speaker_of(rows, "to install alarms") == "school board", shown(rows)
     assert ("school board", "to install alarms, which it hopes will deter further thefts") in shown(rows), shown(rows)
     assert speaker_of(rows, "landlords must fit") is None, shown(rows)
+
+
+def test_the_agency_in_a_transcript_answer_is_the_one_the_question_named(nlp):
+    # the answer's label ("Dr. OSEI.") is a sentence of its own, which hid the question's subject
+    text = ("Ms. LANE. Thank you. Dr. Osei, has NHTSA contacted your clinic about the airbag recall?\n\n"
+            "Dr. OSEI. The agency told us in May that it would send guidance to every clinic. Nothing has arrived.")
+    rows = said(analyse(nlp, text))
+    assert speaker_of(rows, "send guidance") == "NHTSA", shown(rows)
