@@ -882,14 +882,23 @@ def _organisation_named_in_full(token: Token, index: EntityIndex) -> Cluster | N
     """"the parish council said": the one organisation named before whose name holds the noun
     and every word before it ("Kirkton Parish Council", not "Angus Council" named beside
     it); None when no name or several hold them ("the local council" is left as it was)."""
-    kids = [c for c in token.children if c.dep_ not in ("punct", "relcl", "acl", "appos", "prep")]
-    mods = [c for c in kids if c.dep_ in ("compound", "amod") and c.is_alpha and c.is_lower]
-    if not mods or len(kids) != len(mods) + 1 or not any(c.dep_ == "det" and c.lower_ == "the" for c in kids):
+    mods = _describing_words(token)
+    if not mods:
         return None
     words = {token.lemma_.lower(), *(c.lower_ for c in mods)}
     found = [c for c in index.clusters_before(token.idx) if c.type == "Organization" and words <= set(
         c.name.lower().split()) and any(m.start < m.end and m.start < token.idx for m in c.mentions)]
     return found[0] if len(found) == 1 else None
+
+
+def _describing_words(token: Token) -> list[Token]:
+    """The lowercase words before a noun that has "the" and nothing else ("the parish council":
+    [parish]; "the state utility": [state]); empty for any other noun phrase."""
+    kids = [c for c in token.children if c.dep_ not in ("punct", "relcl", "acl", "appos", "prep")]
+    mods = [c for c in kids if c.dep_ in ("compound", "amod") and c.is_alpha and c.is_lower]
+    if len(kids) != len(mods) + 1 or not any(c.dep_ == "det" and c.lower_ == "the" for c in kids):
+        return []
+    return mods
 
 
 def _organisation_of_kind(token: Token, index: EntityIndex) -> Cluster | None:
@@ -898,9 +907,7 @@ def _organisation_of_kind(token: Token, index: EntityIndex) -> Cluster | None:
     same), is the organisation the text goes on about (the subject of the clause its cue reports, or
     the main subject of the sentence before), as with "the utility" (:func:`_organisation_meant`);
     never one whose name says it is another kind of body."""
-    kids = [c for c in token.children if c.dep_ not in ("punct", "relcl", "acl", "appos", "prep")]
-    mods = [c for c in kids if c.dep_ in ("compound", "amod") and c.is_alpha and c.is_lower]
-    if not mods or len(kids) != len(mods) + 1 or not any(c.dep_ == "det" and c.lower_ == "the" for c in kids):
+    if not _describing_words(token):
         return None
     noun = token.lemma_.lower()
     words = {noun} | NAME_WORDS.get(noun, set())
