@@ -27,7 +27,8 @@ never crosses a line break, words a
 headline glues onto a name ("Clinton Breaks With Obama") and leading verbs ("Injecting
 Clinton's ...") are cut off, and the type is voted: a one-word ORG/GPE/NORP that is a known
 person's surname, or an ORG/GPE name with a person cue (an honorific before it, apposition to
-a role noun), is a person; a PERSON/ORG span that ends in a title ("Gauteng MEC for") is dropped, and a
+a role noun; a double-barrelled surname, "Leila Haddad-Cross", is no less a name), is a person;
+a PERSON/ORG span that ends in a title ("Gauteng MEC for") is dropped, and a
 one-word "person" only named after a locative preposition is no pronoun's antecedent; a name
 ending in a seat of power or a government noun ("the Obama White House", "the Lee
 administration") is an Organization, never the person; a two-word name typed ORG that is a
@@ -35,8 +36,10 @@ gendered given name and the surname of a full name the article gives with a gend
 ("Barack Obama's 2008 campaign" beside Michelle Obama; never "Jasper County" beside a headline's
 "Harbor County") is a person. Speakers
 that are not names are resolved here too: pronouns to the
-nearest preceding compatible subject, role nouns ("the president") to the person holding that
-role (``holder_of``), and nameless groups ("prosecutors") are minted; a minted speaker phrase
+nearest preceding compatible subject (a person no name tells the gender of takes the gender of
+the he or she resolved to it, so "The manager … He said" is no later she), role nouns ("the
+president") to the person holding that role (``holder_of``), and nameless groups ("prosecutors")
+are minted; a minted speaker phrase
 that is a person's name ("Trump") is that person, never one whose name is another's complement
 ("supporters of Trump", "a spokesman for Ann Lee"). Cross-document merging of short forms is
 ``KnowledgeGraph.merge_short_names`` in kg/graph.py.
@@ -80,6 +83,8 @@ from kg.token_table import doc_text, token_table
 LABEL_TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place",
                "NORP": "Group"}
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
+# the gender a resolved he or she gives the person it points to
+_PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
 PLURAL_PRONOUNS = {"they", "them"}
 SPEAKER_PRONOUNS = {"i", "we", "you"}
 TITLE_WORDS = load_words("titles")
@@ -891,6 +896,7 @@ class EntityIndex:
         for cluster in self._clusters + list(self._extra.values()):
             if cluster.id == ref.id:
                 cluster.mentions.append(ref.mention)
+                self._genders.pop(ref.id, None)  # a he or she resolved to it may tell its gender
                 return
 
     def author(self, mention: TextSpan) -> EntityRef:
@@ -937,6 +943,9 @@ class EntityIndex:
             words = cluster.name.split()
             if gender is None and len(words) >= 2 and len(words[0].rstrip(".")) > 1:
                 gender = gender_of_name(words[0])
+            if gender is None:  # "The manager … He said": a person no name tells of is what its he or she says
+                said = {_PRONOUN_GENDER.get(m.text.lower()) for m in cluster.mentions} - {None}
+                gender = next(iter(said)) if len(said) == 1 else None
         self._genders[entity_id_] = gender
         return gender
 
@@ -1479,7 +1488,7 @@ def _person_cue(ent: Span) -> bool:
         return True  # "Mr Ashby" typed ORG
     if _name_after_portfolio(ent) is not None:
         return True  # "Secretary for Housing Agnes Tsang Mei-ling" typed ORG
-    if len(ent) < 2 or not all(t.pos_ == "PROPN" or t.lower_ in NAME_PARTICLES for t in ent):
+    if len(ent) < 2 or not all(t.pos_ == "PROPN" or t.lower_ in NAME_PARTICLES or _name_hyphen(t, ent) for t in ent):
         return False
     if prev is not None and prev.lower_.rstrip(".") in TITLES_OR_HONORIFICS and prev.text[:1].isupper():
         return True  # "Mr. Lee", "Chancellor Olaf Scholz" typed ORG
@@ -1492,9 +1501,15 @@ def _person_cue(ent: Span) -> bool:
             prev.dep_ == "compound" and ent.start <= prev.head.i < ent.end or prev.text.islower()):
         return True  # "city spokesperson Ann Lee", "City of Avon spokesperson Ann Lee" typed ORG
     root = ent.root
-    if root.dep_ == "appos" and root.head.lower_ in ROLE_NOUNS and root.head.pos_ == "NOUN":
-        return True
+    if root.dep_ == "appos" and root.head.lower_ in ROLE_NOUNS and (root.head.pos_ == "NOUN" or root.head.is_lower):
+        return True  # "the shadow housing secretary, Leila Haddad-Cross," ("secretary" read as a proper noun too)
     return _role_noun_before(ent) or given and (_role_appositive_after(ent) or _role_predicate(ent))
+
+
+def _name_hyphen(token: Token, ent: Span) -> bool:
+    """The hyphen of a double-barrelled surname ("Haddad-Cross"): between two capitalised words of the name."""
+    return token.tag_ == "HYPH" and ent.start < token.i < ent.end - 1 and token.nbor(-1).text[:1].isupper() \
+        and token.nbor(1).text[:1].isupper() and token.whitespace_ == "" and token.nbor(-1).whitespace_ == ""
 
 
 def _role_appositive_after(ent: Span) -> bool:

@@ -10,9 +10,17 @@ Rules, in order:
 - a pronoun (he/she/they) is the nearest compatible earlier subject (``previous_subject``):
   he/she never a person of the other gender (an honorific, else the given name's usual
   gender, :mod:`kg.given_names`), and past one such person only a person known to agree;
-  an object pronoun is never its own clause's subject ("Lee spoke with her"); a they after a
-  clause of I/we/you is that clause's object organisation ("We asked the ministry, and they
-  said"); at most
+  an object pronoun is never its own clause's subject ("Lee spoke with her"); a he or she is
+  never a plural noun ("Reporters met the mayor. She said"); a pronoun that answers is the one
+  asked (:func:`_asked_party`): a they after a clause of I/we/you is that clause's object
+  organisation ("We asked the ministry, and they said"), and a pronoun whose verb is joined to a
+  verb of asking is that verb's object when it agrees ("The Post approached the board for
+  comment, but it said", "asked Ana Ruiz, and she said"); the subject of a parenthetical cue is
+  its sentence's first subject ("The plan, he said, is dead"), and never the subject of the clause
+  it interrupts when that clause has its pronoun for object ("An engineer had told him, he said,
+  …": he is the one told); when no subject of the sentence right before fits a he or she, the one
+  person that sentence names in any part, of that gender ("The last word went to Dr Shah. He
+  said", :func:`_only_person_named`); at most
   :data:`SUBJECTS_PER_SENTENCE` subjects are weighed in each of :data:`PRONOUN_WINDOW`
   sentences back; a they right after a person (nothing plural near) that resolves elsewhere
   gets no speaker (it may be that person's own pronoun); a one-word "person" only named after
@@ -20,7 +28,9 @@ Rules, in order:
 - an *it* that speaks (:func:`resolve_it`) is an organisation: inside what an organisation is
   reported to say, that organisation ("The Jazz Society said it plans …"); else the nearest
   earlier subject, within :data:`IT_WINDOW` sentences, that could be an *it* (persons and
-  plurals passed over) when it is an organisation ("Acme cut its forecast. It said …"); a
+  plurals passed over) when it is an organisation ("Acme cut its forecast. It said …"), or a
+  body the article never named ("The church council said it plans …", a singular organisation
+  noun, :func:`_nameless_body`); a
   thing ("The bill passed. It says …") or a document names nobody;
 - "those close to him", "those who know her" (a *those* with a modifier) is a group of those
   words;
@@ -53,11 +63,16 @@ Rules, in order:
   organisation named before whose name holds the noun ("the group" for "Riverside Tenants
   Group"), or the subject of the clause it reports when no other organisation was named before
   ("Acme has halted output at its mine, the company said", a dateline's agency and a byline
-  aside), or for a business noun the article's main organisation (nearest earlier subject,
+  aside), or the main subject of the sentence before ("Pecos Trail Midstream blamed … . The
+  company said"; in a transcript the one before the speaker's label, "Dr. OSEI."), or for a
+  business noun the article's main organisation (nearest earlier subject,
   else one named earlier in the same sentence: "Shares of Acme fell after the company said";
   named most often so far), else a nameless group; with words before the noun ("the parish
   council") only the one organisation named before whose name holds them all ("Kirkton
-  Parish Council", not "Angus Council"), else as any other noun phrase;
+  Parish Council", not "Angus Council"); when no organisation named before holds the noun at all
+  ("the state utility" after "Kestrel Power Ltd said …"), the organisation the text goes on about
+  (the subject of the clause it reports, or the main subject of the sentence before), else as any
+  other noun phrase;
 - a definite noun no rule above resolves ("the operator") is the one organisation named before
   with that noun in apposition ("Lumen Venue Services, a private operator appointed by …");
 - "the team" (and "the authors", "the researchers") is the one group of researchers the narration
@@ -136,6 +151,10 @@ MESSAGE_NOUNS = load_words("message_nouns")
 SHARE_WORDS = {"half", "third", "thirds", "quarter", "quarters", "majority", "minority", "plurality", "most",
                "many", "some", "few", "percent"}
 PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
+OBJECT_FORMS = {"he": "him", "she": "her", "they": "them"}
+# verbs of asking or contacting someone: a pronoun that answers is the one asked ("approached the board for
+# comment, but it said")
+ASKING_VERBS = {"ask", "approach", "contact", "email", "phone", "ring", "question", "press", "query", "reach"}
 PRONOUN_WINDOW = 3  # sentences a pronoun looks back for its antecedent
 IT_WINDOW = 3  # sentences an *it* looks back for its organisation (its own and two before)
 SPEECH_VERBS = load_words("speech_verbs")
@@ -222,6 +241,8 @@ def _antecedent_ok(candidate: Token, index: EntityIndex, *, plural: bool) -> boo
         return cluster.type == "Person" and not index.looks_like_place(cluster)
     if candidate.pos_ == "PROPN" and candidate.lower_ not in ROLE_NOUNS:
         return candidate.ent_type_ == "PERSON" or _person_named(candidate, index) is not None
+    if candidate.tag_ in ("NNS", "NNPS"):
+        return False  # "Reporters met the mayor. She said": a he or she is never a plural noun
     lemma = candidate.lemma_.lower()
     return candidate.pos_ in ("NOUN", "PROPN") and (lemma in ROLE_NOUNS or lemma in HOLDER_TITLES)  # "The Minister"
 
@@ -249,15 +270,18 @@ def resolve_pronoun(token: Token, index: EntityIndex, *, depth: int = 0,
         sentences.append(_sentence_of(token.doc, sentences[-1].start - 1))
     near_persons = _singular_they(token, sentences[:2], index) if plural else set()
     narrated = not in_quotation(token, index.text)
-    asked = _asked_by_first_person(token, sent, index) if plural else None
+    asked = _asked_party(token, sent, index) if noun_gender is False else None
     if asked is not None:
         ref = resolve_speaker(asked, index)
         sentences = [] if ref is not None else sentences
     nobody = False
+    told = _clause_told_to(token)
     for s in sentences:
         for cand in islice(_subjects_before(s, token, nearest_first=s is sent), SUBJECTS_PER_SENTENCE):
             if clause_verb is not None and cand.head.i == clause_verb.i:
                 continue  # "Lee spoke with her": an object pronoun is not its own clause's subject
+            if told is not None and cand.head.i == told.i:
+                continue  # "An engineer had told him, he said, …": he is the one told, not the engineer
             if narrated and in_quotation(cand, index.text):
                 continue  # '"… where Welsh is spoken," Ms Hale said. She added': the speaker, not the quote's subject
             if cand.lower_ in PERSON_PRONOUNS or cand.lower_ in PLURAL_PRONOUNS:
@@ -280,6 +304,9 @@ def resolve_pronoun(token: Token, index: EntityIndex, *, depth: int = 0,
                         ref = None
             if ref is not None:
                 break
+        if ref is None and not nobody and not plural and gender is not None and len(sentences) > 1 \
+                and s is sentences[1]:
+            ref = _only_person_named(s, index, gender, narrated=narrated, known_only=crossed)
         if ref is not None or nobody:
             break
     if nobody:
@@ -300,20 +327,81 @@ def resolve_pronoun(token: Token, index: EntityIndex, *, depth: int = 0,
     return resolved
 
 
-def _asked_by_first_person(token: Token, sent: Span, index: EntityIndex) -> Token | None:
-    """"We asked the ministry to comment, and they sent a statement": a they after a clause whose
-    subject is I/we/you is that clause's object organisation or group, as a reader takes it (the
-    speaker cannot be a they)."""
+def _clause_told_to(token: Token) -> Token | None:
+    """"A council engineer had told him, he said, that …": the clause a parenthetical cue interrupts,
+    when it has the cue's pronoun for object ("him" for a he): its subject told the speaker, so the
+    speaker is not its subject. None for any other pronoun."""
+    verb = token.head
+    obj = OBJECT_FORMS.get(token.lower_)
+    if obj is None or token.dep_ != "nsubj" or verb.dep_ != "parataxis" or verb.lemma_.lower() not in SPEECH_VERBS:
+        return None
+    host = verb.head
+    for _ in range(3):
+        if any(c.dep_ in ("dobj", "dative", "iobj") and c.lower_ == obj and c.i < token.i for c in host.children):
+            return host
+        if host.head.i == host.i:
+            return None
+        host = host.head
+    return None
+
+
+def _only_person_named(sent: Span, index: EntityIndex, gender: str, *, narrated: bool,
+                       known_only: bool) -> EntityRef | None:
+    """"The last word went to Ms Hale. She said …": when no subject of the sentence right before
+    a he or she is its antecedent, the one person that sentence names whatever its part (object,
+    "to …"), of that gender (``known_only``: known to be, once a person of the other gender was
+    passed), as a reader takes the object when the subject does not fit; None when it names none
+    or several."""
+    found: dict[str, Token] = {}
+    for t in sent:
+        cluster = index.cluster_at(t) if t.pos_ == "PROPN" else None
+        if cluster is None or cluster.type != "Person" or index.looks_like_place(cluster) \
+                or narrated and in_quotation(t, index.text):
+            continue
+        known = index.gender_of(cluster.id)
+        if known == gender or known is None and not known_only:
+            found.setdefault(cluster.id, t)
+        else:
+            return None  # a person of the other gender (or of none known) named beside: unsure
+    return resolve_speaker(next(iter(found.values())), index) if len(found) == 1 else None
+
+
+def _asked_party(token: Token, sent: Span, index: EntityIndex) -> Token | None:
+    """The one asked, when a pronoun answers: "We asked the ministry to comment, and they sent a
+    statement" (a they after a clause whose subject is I/we/you), "The Post approached the board for
+    comment, but it said …", "Reporters asked the mayor, and she said …" (a pronoun whose verb is
+    joined to a verb of asking, :data:`ASKING_VERBS`): that clause's object, as a reader takes it,
+    when it agrees with the pronoun (an organisation for *it*, a person of no other gender for
+    he/she, an organisation or a plural for *they*); the asker cannot be the one who answers."""
+    low = token.lower_
+    verb = token.head if token.dep_ == "nsubj" else None
     for t in reversed(sent[: token.i - sent.start]):
         if t.dep_ != "dobj" or t.head.i >= token.i:
             continue
         subjects = [c.lower_ for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if not subjects or not set(subjects) <= {"i", "we", "you"}:
+        first_person = bool(subjects) and set(subjects) <= {"i", "we", "you"}
+        asking = t.head.lemma_.lower() in ASKING_VERBS and verb is not None and verb.dep_ == "conj" \
+            and verb.head.i == t.head.i
+        if not (first_person and low in PLURAL_PRONOUNS or asking):
             continue
         cluster = index.cluster_at(t)
-        if cluster is not None and cluster.type == "Organization" or cluster is None and t.tag_ == "NNS":
+        if low in PLURAL_PRONOUNS and (cluster is not None and cluster.type == "Organization"
+                                       or cluster is None and t.tag_ == "NNS"):
+            return t
+        if low == "it" and cluster is not None and cluster.type == "Organization":
+            return t
+        if low in PRONOUN_GENDER and _person_of_gender(t, cluster, index, PRONOUN_GENDER[low]):
             return t
     return None
+
+
+def _person_of_gender(token: Token, cluster: Cluster | None, index: EntityIndex, gender: str) -> bool:
+    """Is ``token`` a person of no other gender: a person the index clustered, or a name the model left
+    untyped whose given name is of that gender ("asked Ana Ruiz" for a she)?"""
+    if cluster is not None:
+        return cluster.type == "Person" and index.gender_of(cluster.id) in (None, gender)
+    given = next((c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
+    return token.pos_ == "PROPN" and not token.ent_type_ and given is not None and gender_of_name(given.text) == gender
 
 
 def resolve_it(token: Token, index: EntityIndex, *, depth: int = 0) -> EntityRef | None:
@@ -323,7 +411,10 @@ def resolve_it(token: Token, index: EntityIndex, *, depth: int = 0) -> EntityRef
     over) must be an organisation; a thing ("The bill passed. It says …") names nobody."""
     mention = index.span_of(token.idx, token.idx + len(token.text))
     ref = _reporting_organisation(token, index)
-    if ref is None:
+    asked = _asked_party(token, _sentence_of(token.doc, token.i), index) if ref is None else None
+    if asked is not None:
+        ref = resolve_speaker(asked, index)
+    elif ref is None:
         sent = _sentence_of(token.doc, token.i)
         sentences = [sent]
         while len(sentences) < IT_WINDOW and sentences[-1].start > 0:
@@ -336,7 +427,8 @@ def resolve_it(token: Token, index: EntityIndex, *, depth: int = 0) -> EntityRef
             ref = resolve_it(cand, index, depth=depth + 1) if depth < 3 else None
         else:
             ref = resolve_speaker(cand, index) if not is_document(cand) else None
-    if ref is None or ref.type != "Organization":
+            ref = ref if ref is None or ref.type == "Organization" or _nameless_body(cand, ref) else None
+    if ref is None or ref.type not in ("Organization", "Group"):
         return None
     resolved = EntityRef(ref.id, ref.name, ref.type, mention)
     if depth == 0:
@@ -357,8 +449,17 @@ def _reporting_organisation(token: Token, index: EntityIndex) -> EntityRef | Non
         if verb.lemma_.lower() not in SPEECH_VERBS or subject.lower_ in UNRESOLVABLE:
             return None
         ref = resolve_speaker(subject, index)
-        return ref if ref is not None and ref.type == "Organization" else None
+        return ref if ref is not None and (ref.type == "Organization" or _nameless_body(subject, ref)) else None
     return None
+
+
+def _nameless_body(token: Token, ref: EntityRef) -> bool:
+    """"The church council said it plans …": a singular organisation noun the article never named
+    (``organisation_nouns.txt``), minted as a nameless group with words that describe it, is a body
+    an *it* may stand for. A bare "the agency" no rule tied to an organisation named before is most
+    likely one the model missed ("FDA"): its *it* stays unresolved."""
+    return ref.type == "Group" and token.tag_ == "NN" and token.lemma_.lower() in ORGANISATION_NOUNS \
+        and len(ref.name.split()) > 1
 
 
 def _could_be_it(token: Token, index: EntityIndex) -> bool:
@@ -561,22 +662,27 @@ def _sentence_of(doc: Doc, i: int) -> Span:
 
 
 def _subjects_before(sent: Span, token: Token, *, nearest_first: bool) -> Iterator[Token]:
-    """The subjects of ``sent`` before ``token``: main-clause ones first, each group nearest
+    """The subjects of ``sent`` before ``token``: a parenthetical cue's first ("The plan, he said,
+    is dead": the sentence is his report), then main-clause ones, each group nearest
     first (``nearest_first``) or in reading order. The sentence is read once and its subjects
     kept in the Doc's ``user_data`` (plain ints), so a sentence of thousands of quotations
     costs one pass, not one per pronoun."""
     doc = sent.doc
     key = ("kg_subjects", sent.start)
     if key not in doc.user_data:
+        reporting: list[int] = []
         main: list[int] = []
         other: list[int] = []
         for t in sent:
             if t.dep_ in ("nsubj", "nsubjpass"):
-                (main if t.head.dep_ == "ROOT" else other).append(t.i)
+                if t.head.dep_ == "parataxis" and t.head.lemma_.lower() in SPEECH_VERBS:
+                    reporting.append(t.i)  # "The plan, he said, is dead": the sentence is his report
+                else:
+                    (main if t.head.dep_ == "ROOT" else other).append(t.i)
         lost = _name_before_subjectless_root(sent)
         if lost is not None:
             main = sorted(main + [lost])
-        doc.user_data[key] = (tuple(main), tuple(other))
+        doc.user_data[key] = (tuple(reporting), tuple(main), tuple(other))
     for group in doc.user_data[key]:
         before = group[: bisect_left(group, token.i)]
         for i in (reversed(before) if nearest_first else before):
@@ -776,14 +882,43 @@ def _organisation_named_in_full(token: Token, index: EntityIndex) -> Cluster | N
     """"the parish council said": the one organisation named before whose name holds the noun
     and every word before it ("Kirkton Parish Council", not "Angus Council" named beside
     it); None when no name or several hold them ("the local council" is left as it was)."""
-    kids = [c for c in token.children if c.dep_ not in ("punct", "relcl", "acl", "appos", "prep")]
-    mods = [c for c in kids if c.dep_ in ("compound", "amod") and c.is_alpha and c.is_lower]
-    if not mods or len(kids) != len(mods) + 1 or not any(c.dep_ == "det" and c.lower_ == "the" for c in kids):
+    mods = _describing_words(token)
+    if not mods:
         return None
     words = {token.lemma_.lower(), *(c.lower_ for c in mods)}
     found = [c for c in index.clusters_before(token.idx) if c.type == "Organization" and words <= set(
         c.name.lower().split()) and any(m.start < m.end and m.start < token.idx for m in c.mentions)]
     return found[0] if len(found) == 1 else None
+
+
+def _describing_words(token: Token) -> list[Token]:
+    """The lowercase words before a noun that has "the" and nothing else ("the parish council":
+    [parish]; "the state utility": [state]); empty for any other noun phrase."""
+    kids = [c for c in token.children if c.dep_ not in ("punct", "relcl", "acl", "appos", "prep")]
+    mods = [c for c in kids if c.dep_ in ("compound", "amod") and c.is_alpha and c.is_lower]
+    if len(kids) != len(mods) + 1 or not any(c.dep_ == "det" and c.lower_ == "the" for c in kids):
+        return []
+    return mods
+
+
+def _organisation_of_kind(token: Token, index: EntityIndex) -> Cluster | None:
+    """"Kestrel Power said … . The state utility said …": a noun with words before it that say what
+    kind of body it is, when no organisation named before holds the noun (nor a word that says the
+    same), is the organisation the text goes on about (the subject of the clause its cue reports, or
+    the main subject of the sentence before), as with "the utility" (:func:`_organisation_meant`);
+    never one whose name says it is another kind of body."""
+    if not _describing_words(token):
+        return None
+    noun = token.lemma_.lower()
+    words = {noun} | NAME_WORDS.get(noun, set())
+    orgs = [c for c in index.clusters_before(token.idx) if c.type == "Organization"
+            and any(m.start < m.end and m.start < token.idx for m in c.mentions)]
+    if any(words & set(c.name.lower().split()) for c in orgs):
+        return None  # "the parish council" beside two councils: only a name holding all its words
+    for found in (_subject_of_own_report(token, index, orgs), _subject_of_previous_sentence(token, index, orgs)):
+        if found is not None and not _other_body(found, noun, words):
+            return found
+    return None
 
 
 def _subject_of_own_report(token: Token, index: EntityIndex, orgs: list[Cluster]) -> Cluster | None:
@@ -821,10 +956,22 @@ def _subject_of_previous_sentence(token: Token, index: EntityIndex, orgs: list[C
     if here.start == 0:
         return None
     before = _sentence_of(token.doc, here.start - 1)
+    if _turn_label(before) and before.start > 0:
+        before = _sentence_of(token.doc, before.start - 1)  # "Dr. OSEI. The agency told us …": the turn before
     found = {id(c): c for c in orgs for m in c.mentions if before.start_char <= m.start < before.end_char
              and (words := token.doc.char_span(m.start, m.end, alignment_mode="expand")) is not None
              and words.root.dep_ in ("nsubj", "nsubjpass") and words.root.head.dep_ == "ROOT"}
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _turn_label(sent: Span) -> bool:
+    """"Dr. OSEI.", "Mr. STROUD:" opening a line of a transcript: a speaker's label the parser made a
+    sentence of, which says nothing of what the turn goes on about."""
+    doc = sent.doc
+    words = [t for t in sent if not t.is_punct and not t.is_space]
+    starts_line = sent.start == 0 or "\n" in doc[sent.start - 1].text + doc[sent.start - 1].whitespace_
+    return starts_line and sent.text.rstrip().endswith((".", ":")) and 0 < len(words) <= 4 \
+        and words[-1].is_upper and len(words[-1]) > 1
 
 
 def _other_body(cluster: Cluster, noun: str, words: set[str]) -> bool:
@@ -965,7 +1112,8 @@ def resolve_speaker(token: Token, index: EntityIndex) -> EntityRef | None:
     if cluster is None and (token.tag_ == "NN" or token.tag_ == "NNP" and token.text.islower()) \
             and token.lemma_.lower() in ORGANISATION_NOUNS:
         # (a lowercase noun the model tagged a name, "the parish council", is a noun all the same)
-        org = _organisation_meant(token, index) if _is_definite(token) else _organisation_named_in_full(token, index)
+        org = _organisation_meant(token, index) if _is_definite(token) else (
+            _organisation_named_in_full(token, index) or _organisation_of_kind(token, index))
         if org is not None:
             return index.ref_for(org, span)
     if cluster is not None:

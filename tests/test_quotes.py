@@ -1274,3 +1274,13 @@ def test_a_clause_the_parser_hung_on_the_listener_is_what_was_said(nlp):
     told = [t for t in rows if t.cue.text == "told"]
     assert [t.object.span.text for t in told] == ["he would resign"]
     assert told[0].qualifier("addressee").mention.text == "the board"
+
+
+def test_a_quotation_after_said_and_a_comma_is_the_content_whole(nlp):
+    text = ("A parent, Mr Yusuf Bello, said the family had driven from Kano.\n\n"
+            "He said, \"My daughter told me, 'Papa, the staff said the system is down, we should wait.' We waited "
+            "until evening. Nobody told us anything.\"")
+    rows = said(analyse(nlp, text))
+    (row,) = [t for t in rows if "My daughter" in t.object.span.text]
+    assert row.subject.name == "Yusuf Bello" and row.object.span.text.endswith("Nobody told us anything.\""), \
+        shown(rows)

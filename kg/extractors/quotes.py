@@ -42,7 +42,7 @@ source / content split of PARC 3.0 (Pareti 2016): a cue (a speech or stance verb
   clause, an object, to-clause or 'for …' ("called for a ban", "accused X of …"); "said in a
   statement that …": the that-clause the parser hung on the message noun. "The governor
   added:" closing its paragraph: the next paragraph, set off without quotation marks.
-- parenthetical cue: ``"…," X said.`` / ``X said: "…"``: the quotation next to the speaker
+- parenthetical cue: ``"…," X said.`` / ``X said: "…"`` / ``X said, "…"``: the quotation next to the speaker
   and cue is the content (*direct*); the quotations that follow in the paragraph with no cue
   of their own continue it (``"…," he said. "…"`` is one statement, its span running from the
   first mark to the last, as PolNeAR annotates it), as does a quotation left open at its
@@ -60,7 +60,8 @@ source / content split of PARC 3.0 (Pareti 2016): a cue (a speech or stance verb
   a line opening with a short name and a colon ('WALLACE: …', 'Warren: …') name the speaker.
 - speakers and addressees are resolved by :mod:`kg.speakers` (pronouns, role nouns, groups,
   poll respondents, the author for a first person); a subject the parser lost or put inside
-  the quotation is replaced by the name beside the cue; a participle takes the subject of
+  the quotation is replaced by the name beside the cue (never a name of the clause a conjoined
+  cue is joined to: "would be contacted by SMS and urged them to wait" is not SMS's); a participle takes the subject of
   its clause ("…, adding that …"), or the noun it describes ("a prosecutor writing …",
   "talk about a rival challenging him"); a conjoined cue borrows its head's subject, except a
   thing's ("fears the closure is a first step and wants …": the closure wants nothing), where a
@@ -456,13 +457,18 @@ def _name_beside(verb: Token) -> Token | None:
     parsed as a fragment): the name right before it after a closing mark, or right after it."""
     sent = verb.sent
     before = []
+    closed = False  # a closing mark before the name: the cue is a quotation's
     for t in reversed(sent[:verb.i - sent.start]):
-        if t.text in CLOSE_MARKS or t.text in TOGGLE_MARKS or t.text == "''" or len(before) > 8:
+        closed = t.text in CLOSE_MARKS or t.text in TOGGLE_MARKS or t.text == "''"
+        if closed or len(before) > 8:
             break
         before.append(t)
     else:
         before = []
     names = [t for t in before if t.pos_ == "PROPN" and t.ent_type_ in ("PERSON", "ORG")]
+    if verb.dep_ == "conj" and not closed:  # "… would be contacted by SMS and urged them to wait": a name of
+        head = verb.head  # the clause the cue is joined to (its agent, its object) is that clause's, no speaker
+        names = [t for t in names if not head.is_ancestor(t) or verb.is_ancestor(t)]
     if names:
         return names[0]
     if verb.i > sent.start and verb.doc[verb.i - 1].is_punct:  # '…,” said Ann Lee'
@@ -1156,7 +1162,7 @@ class QuoteExtractor:
         return (start, end) if end - start >= 3 else None
 
     def _adjacent_quote(self, verb: Token, sent: Span) -> Quotation | None:
-        """'"…," X said' (the quotation ends just before the speaker and cue) or 'X said: "…"'."""
+        """'"…," X said' (the quotation ends just before the speaker and cue), 'X said: "…"' or 'X said, "…"'."""
         subject = _speaker_token(verb)
         lo = verb.idx
         if subject is not None and subject.i < verb.i:
@@ -1174,8 +1180,8 @@ class QuoteExtractor:
                     return q
             if q.start > verb.idx:
                 gap = self.text[verb.idx + len(verb.text):q.start]
-                if ":" in gap and len(gap) <= 40 and "\n" not in gap.strip():
-                    return q
+                if (":" in gap and len(gap) <= 40 or gap.strip() == ",") and "\n" not in gap.strip():
+                    return q  # 'X said: "…"', and 'He said, "My son told me, …"': the quotation whole
         return None
 
     def _adjacent_reach(self, verb: Token, lo: int, sent: Span) -> int:
