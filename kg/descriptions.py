@@ -169,6 +169,7 @@ CONFIDENCE = 0.6  # a description points back; a name (0.8 and above) names
 NAMED = 0.8  # role triples at least this sure stand beside a name: evidence for a description
 BARE_REACH = 2  # sentences a bare "the pollster" may stand after its person's last mention
 CANDIDACY = "candidacy"  # the role class of "the Republican nominee", "the GOP front-runner"
+EPITHET_CLASSES = {CANDIDACY, "business"}  # classes whose bare heads stand for one another across articles
 COMPLEMENT_WORDS = {"of", "for", "to", "from", "at", "in", "with", "on", "against", "by"}  # a complement's words
 PAST = {"former", "ex", "erstwhile", "onetime", "one-time"}  # "the former president" held it before
 RELATIVE = {"who", "whom", "that", "which"}  # a relative pronoun stands for the words before it
@@ -1331,7 +1332,9 @@ def _fits(found: OpenDescription, people: set[str], graph: nx.MultiDiGraph, head
     chosen = [p for p in people if _holds(heads[p], found.head, orgs) and (not found.past
                                                                            or found.head in former[p])]
     kind = role_classes().get(found.head)
-    if not chosen and kind is not None and not found.past:
+    # a bare head of a class of jobs ("the host", "the reporter") is by class alone no one the corpus names:
+    # only epithets stand in for each other so ("the mogul" of "businessman X", "the frontrunner")
+    if not chosen and kind is not None and not found.past and (found.near is None or kind in EPITHET_CLASSES):
         chosen = [p for p in people if any(role_classes().get(h) == kind and _holds(heads[p], h, orgs)
                                            for h in heads[p])]
     if not chosen and kind == CANDIDACY and found.parties:

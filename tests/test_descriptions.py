@@ -736,3 +736,18 @@ def test_a_description_of_no_office_is_the_one_candidate_who_never_held_one(nlp)
                    for f in _forms_in(two, node, "doc4"))
     former = build_graph([*race, "Former Governor Tom Ruiz spoke in Idaho on Monday.", text])
     assert not any("neophyte" in f for f in _forms_in(former, "person:tom-ruiz", "doc4"))
+
+
+def test_a_bare_job_noun_is_no_one_by_its_class_alone_but_an_epithet_is(nlp):
+    """Across the corpus a bare "the anchor" is not the one person named before it whom another
+    article calls a TV host (the anchor is most often someone else, unnamed); a bare "the mogul" is
+    the one another article calls a businessman: epithets stand in for each other, jobs do not."""
+    from kg.api import build_graph
+
+    host = build_graph(["TV host Tom Ruiz spoke in Ohio on Monday.",
+                        "Tom Ruiz threw a reporter out of a news conference in Iowa. The anchor was trying to ask "
+                        "a question."])
+    assert "The anchor" not in _forms_in(host, "person:tom-ruiz", "doc2")
+    mogul = build_graph(["Businessman Tom Ruiz spoke in Ohio on Monday.",
+                         "Tom Ruiz toured a plant in Iowa on Friday. The mogul promised new jobs."])
+    assert "The mogul" in _forms_in(mogul, "person:tom-ruiz", "doc2")

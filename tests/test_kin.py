@@ -118,3 +118,12 @@ def test_his_father_said_stays_nameless_with_two_candidates(nlp):
             "Kurt Brandt said the library was his idea, but his father said the gift was a family matter.")
     speakers = {t.subject.name for t in said(analyse(nlp, text)) if "family matter" in t.object.span.text}
     assert not speakers & {"Walter Brandt", "Walter K. Brandt", "Kurt Brandt"}
+
+
+def test_a_grandchild_the_article_does_not_name_is_no_one(nlp):
+    """"Ann Lamb often mentions her granddaughter": the one other woman Lamb of the article may be
+    her daughter; a grandchild or an uncle is not linked."""
+    text = ("Jane Lamb announced that she was expecting her second child. Ann Lamb said she was thrilled. "
+            "Ann Lamb often mentions her granddaughter in speeches.")
+    r = analyse(nlp, text)
+    assert "granddaughter" not in {m.text for e in r.entities if e.name == "Jane Lamb" for m in e.mentions}
