@@ -529,8 +529,10 @@ def _describe(token: Token, ev: _Evidence) -> Description | OpenDescription | No
     # "the senator from Vermont" says more than its head (a complement of a role noun; not "the end of the day")
     # a bare role noun ("the candidate") too, for one of the people named in the sentences just before it
     if not fits and (modifiers or is_head(token)):
+        firms = {_org_words(t).lower() for t in words if t.ent_type_ == "ORG" and t.i != token.i
+                 and t.text[:1].isupper() and party_of(_org_words(t)) is None}  # (never "of state")
         return _left_open(token, span, held_head, named, parties, ev, past=past, standing=standing, dated=dated,
-                          bare=not modifiers and words[-1].i == token.i)
+                          bare=not modifiers and words[-1].i == token.i, firms=firms)
     fits = {pid: why for pid, why in fits.items() if not (parties and ev.parties.get(pid) and not parties
                                                           & ev.parties[pid])}
     if len(fits) != 1:
@@ -728,8 +730,8 @@ def _rival_candidates(ev: _Evidence, token: Token, fits: set[str]) -> bool:
 
 
 def _left_open(token: Token, span: Span, head: str, orgs: set[str], parties: set[str], ev: _Evidence, *,
-               past: bool, standing: set[str], dated: set[tuple[str, str]], bare: bool = False
-               ) -> OpenDescription | None:
+               past: bool, standing: set[str], dated: set[tuple[str, str]], bare: bool = False,
+               firms: set[str] = frozenset()) -> OpenDescription | None:
     """A description no one named before it fits in its article, with the people it may be: those
     named before it, not in its own clause, of no other party than it names, and not one the
     article gives its head only with a year it does not name ("the GOP nominee" is not the "2012
@@ -752,6 +754,7 @@ def _left_open(token: Token, span: Span, head: str, orgs: set[str], parties: set
     outsider = bool(set(re.findall(r"[a-z-]+", span.text.lower())) & OUTSIDER_WORDS)
     return OpenDescription(span, head, tuple(sorted(orgs)), tuple(sorted(parties)), candidates, past=past,
                            standing=tuple(sorted(standing)), near=near, later=later, outsider=outsider,
+                           firms=tuple(sorted(firms)),
                            quoted=bare and _quoted(ev.index.text, span.start))
 
 
@@ -1329,6 +1332,9 @@ def _fits(found: OpenDescription, people: set[str], graph: nx.MultiDiGraph, head
     roles other than a candidacy); each standing it names held."""
     people = {p for p in people if p in graph and not _party_clash(found, parties[p], in_office[p])}
     orgs = {_org_word(org) for org in found.orgs}
+    # an organisation it names by name must be one the person's role of that head names: "the president
+    # of the Arab American Institute" is no holder of a bare "President"
+    people = {p for p in people if all(_firm_named(_org_word(f), set().union(*heads[p].values())) for f in found.firms)}
     chosen = [p for p in people if _holds(heads[p], found.head, orgs) and (not found.past
                                                                            or found.head in former[p])]
     kind = role_classes().get(found.head)
@@ -1345,6 +1351,17 @@ def _fits(found: OpenDescription, people: set[str], graph: nx.MultiDiGraph, head
         chosen = [p for p in pool if not any(h.rpartition("+")[2] in POLITICAL_OFFICES for h in heads[p])]
     return sorted(p for p in chosen if set(found.standing) <= {role_classes().get(h.rpartition("+")[2])
                                                                for h in heads[p]})
+
+
+def _firm_named(firm: str, held: set[str]) -> bool:
+    """Is the organisation among those the person's roles name, written in full or in part ("U.S.
+    Court of Appeals" of "U.S. Court of Appeals for the D.C. Circuit") or by its initials ("HP" of
+    "Hewlett-Packard")?"""
+    def initials(name: str) -> str:
+        return "".join(w[0] for w in re.split(r"[\s-]+", name) if w)
+
+    return any(firm == org or firm in org or org in firm or initials(org) == firm or initials(firm) == org
+               for org in held)
 
 
 def _party_clash(found: OpenDescription, held: set[str], in_office: set[str]) -> bool:

@@ -263,6 +263,7 @@ class OpenDescription:
     quoted: bool = False
     doc: str = ""  # the article that wrote it: a tie adds its words to how that article named the person
     outsider: bool = False  # "the political neophyte": one who holds or held no political office
+    firms: tuple[str, ...] = ()  # organisations it names by name: the person's roles must name them
 
     def to_json(self) -> dict[str, Any]:
         return {"span": self.span.to_json(), "head": self.head, "orgs": list(self.orgs),
@@ -270,7 +271,7 @@ class OpenDescription:
                 "standing": list(self.standing), "node": self.node,
                 "near": None if self.near is None else list(self.near), "genders": list(self.genders),
                 "later": list(self.later), "quoted": self.quoted, "doc": self.doc,
-                "outsider": self.outsider}
+                "outsider": self.outsider, "firms": list(self.firms)}
 
     @classmethod
     def from_json(cls, d: dict[str, Any]) -> OpenDescription:
@@ -280,7 +281,7 @@ class OpenDescription:
                    standing=tuple(d.get("standing", ())), node=d.get("node"),
                    near=None if d.get("near") is None else tuple(d["near"]), genders=tuple(d.get("genders", ())),
                    later=tuple(d.get("later", ())), quoted=d.get("quoted", False), doc=d.get("doc", ""),
-                   outsider=d.get("outsider", False))
+                   outsider=d.get("outsider", False), firms=tuple(d.get("firms", ())))
 
 
 @dataclass

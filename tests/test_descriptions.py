@@ -751,3 +751,19 @@ def test_a_bare_job_noun_is_no_one_by_its_class_alone_but_an_epithet_is(nlp):
     mogul = build_graph(["Businessman Tom Ruiz spoke in Ohio on Monday.",
                          "Tom Ruiz toured a plant in Iowa on Friday. The mogul promised new jobs."])
     assert "The mogul" in _forms_in(mogul, "person:tom-ruiz", "doc2")
+
+
+def test_an_organisation_a_description_names_must_be_one_the_persons_roles_name(nlp):
+    """"The president of the Harbor Institute" is not the one person named before it whom the corpus
+    calls only "President" (no organisation): it names a body her roles do not. One the corpus
+    names is hers."""
+    from kg.api import build_graph
+
+    bare = build_graph(["President Ann Lee spoke in Ohio on Monday.",
+                        "Ann Lee and Tom Ruiz met voters in Iowa on Friday. Critics said the president of the "
+                        "Harbor Institute had erred."])
+    assert not any("Harbor" in f for f in _forms_in(bare, "person:ann-lee", "doc2"))
+    firm = build_graph(["Harbor Institute president Ann Lee spoke in Ohio on Monday.",
+                        "Ann Lee and Tom Ruiz met voters in Iowa on Friday. Critics said the president of the "
+                        "Harbor Institute had erred."])
+    assert any("Harbor" in f for f in _forms_in(firm, "person:ann-lee", "doc2"))
