@@ -844,9 +844,10 @@ def _addressee(verb: Token, index: EntityIndex) -> EntityRef | None:
     to. Only one who can listen, and as a direct object only of a verb of telling: "condemned the
     test", "praised Friday's decision", "telling the story" name no one spoken to."""
     for child in verb.children:
-        if child.dep_ in ADDRESSEE_DEPS and child.pos_ in ("PROPN", "NOUN", "PRON") and _is_listener(child) \
-                and (child.dep_ != "dobj" or verb.lemma_ in TELLING_VERBS):
-            return resolve_speaker(child, index)
+        if child.dep_ in ADDRESSEE_DEPS and child.pos_ in ("PROPN", "NOUN", "PRON") and _is_listener(child):
+            # (resolved either way: "criticized the nominee" still tells whom the words name)
+            ref = resolve_speaker(child, index)
+            return ref if child.dep_ != "dobj" or verb.lemma_ in TELLING_VERBS else None
     return None
 
 
