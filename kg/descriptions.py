@@ -1332,9 +1332,10 @@ def _fits(found: OpenDescription, people: set[str], graph: nx.MultiDiGraph, head
     roles other than a candidacy); each standing it names held."""
     people = {p for p in people if p in graph and not _party_clash(found, parties[p], in_office[p])}
     orgs = {_org_word(org) for org in found.orgs}
-    # an organisation it names by name must be one the person's role of that head names: "the president
-    # of the Arab American Institute" is no holder of a bare "President"
-    people = {p for p in people if all(_firm_named(_org_word(f), set().union(*heads[p].values())) for f in found.firms)}
+    # an organisation it names by name must be one a role of the person's names: "the president of the
+    # Arab American Institute" is no holder of a bare "President"
+    people = {p for p in people
+              if all(_firm_named(_org_word(f), set().union(*heads[p].values())) for f in found.firms)}
     chosen = [p for p in people if _holds(heads[p], found.head, orgs) and (not found.past
                                                                            or found.head in former[p])]
     kind = role_classes().get(found.head)
