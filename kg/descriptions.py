@@ -1334,8 +1334,8 @@ def _fits(found: OpenDescription, people: set[str], graph: nx.MultiDiGraph, head
     orgs = {_org_word(org) for org in found.orgs}
     # an organisation it names by name must be one a role of the person's names: "the president of the
     # Arab American Institute" is no holder of a bare "President"
-    people = {p for p in people
-              if all(_firm_named(_org_word(f), set().union(*heads[p].values())) for f in found.firms)}
+    firms = [_org_word(f) for f in found.firms]
+    people = {p for p in people if _firms_named(firms, set().union(*heads[p].values()))}
     chosen = [p for p in people if _holds(heads[p], found.head, orgs) and (not found.past
                                                                            or found.head in former[p])]
     kind = role_classes().get(found.head)
@@ -1354,15 +1354,15 @@ def _fits(found: OpenDescription, people: set[str], graph: nx.MultiDiGraph, head
                                                                for h in heads[p]})
 
 
-def _firm_named(firm: str, held: set[str]) -> bool:
-    """Is the organisation among those the person's roles name, written in full or in part ("U.S.
+def _firms_named(firms: list[str], held: set[str]) -> bool:
+    """Is each organisation among those the person's roles name, written in full or in part ("U.S.
     Court of Appeals" of "U.S. Court of Appeals for the D.C. Circuit") or by its initials ("HP" of
     "Hewlett-Packard")?"""
     def initials(name: str) -> str:
         return "".join(w[0] for w in re.split(r"[\s-]+", name) if w)
 
-    return any(firm == org or firm in org or org in firm or initials(org) == firm or initials(firm) == org
-               for org in held)
+    return all(any(firm in org or org in firm or initials(org) == firm or initials(firm) == org for org in held)
+               for firm in firms)
 
 
 def _party_clash(found: OpenDescription, held: set[str], in_office: set[str]) -> bool:

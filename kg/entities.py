@@ -83,8 +83,8 @@ from kg.token_table import doc_text, token_table
 LABEL_TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place",
                "NORP": "Group"}
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
-# the gender a resolved he or she gives the person it points to
-_PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
+# the gender a he or she gives the person it points to
+PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
 PLURAL_PRONOUNS = {"they", "them"}
 SPEAKER_PRONOUNS = {"i", "we", "you"}
 TITLE_WORDS = load_words("titles")
@@ -259,10 +259,9 @@ class EntityIndex:
         self._clusters: list[Cluster] = []
         self._by_char: dict[int, Cluster] = {}  # token start char -> cluster of the name covering it
         self._extra: dict[str, Cluster] = {}  # groups, reports and other minted entities by id
-        # one-word names the model tags PERSON somewhere in the article ("Trump"): never the first word
-        # of an organisation's name as its short form ("the Trump Train")
-        self._tagged_person = {words[0].lower() for ent in self.ents if ent.label_ == "PERSON"
-                               and len(words := name_tokens(ent.text)) == 1}
+        # one-word names the model tags PERSON somewhere in the article ("Trump"), read off the type vote
+        # (_person_spans): never the first word of an organisation's name as its short form ("the Trump Train")
+        self._tagged_person: set[str] = set()
         self._role_holders: dict[str, list[Cluster]] = defaultdict(list)
         self._genders: dict[str, str | None] = {}
         self._owners: dict[str, Cluster] = {}  # a group's canonical name -> the organisation or person it belongs to
@@ -291,6 +290,7 @@ class EntityIndex:
             words = name_tokens(self._words(ent))
             if len(words) == 1:
                 votes[(words[0].lower(), ent.label_ == "PERSON")] += 1
+        self._tagged_person = {word for word, person in votes if person}
         # the surnames of the article's full names that start with a gendered given name ("Michelle Obama";
         # not a headline's "Bellwether County")
         surnames = {words[-1].lower() for ent in self.ents if ent.label_ == "PERSON"
@@ -944,7 +944,7 @@ class EntityIndex:
             if gender is None and len(words) >= 2 and len(words[0].rstrip(".")) > 1:
                 gender = gender_of_name(words[0])
             if gender is None:  # "The manager … He said": a person no name tells of is what its he or she says
-                said = {_PRONOUN_GENDER.get(m.text.lower()) for m in cluster.mentions} - {None}
+                said = {PRONOUN_GENDER.get(m.text.lower()) for m in cluster.mentions} - {None}
                 gender = next(iter(said)) if len(said) == 1 else None
         self._genders[entity_id_] = gender
         return gender

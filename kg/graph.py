@@ -479,8 +479,8 @@ class KnowledgeGraph:
         for that article, when it has one."""
         for (node, doc), words in forms.items():
             data = self.graph.get_edge_data(node, article_id(doc), f"MENTIONED_IN:{doc}")
-            if data is not None and "forms" in data:
-                data["forms"] = sorted({*data["forms"], *words})
+            if data is not None:
+                unite_forms(data, words)
 
     def _entity_items(self) -> Iterator[tuple[str, dict[str, Any]]]:
         """Every node (the named ones matter) in creation order, listed first so merging may change the graph."""
@@ -776,6 +776,15 @@ def add_mentions(old: dict[str, Any], attrs: dict[str, Any]) -> bool:
     if "count" not in attrs or "count" not in old:
         return False
     old["count"] += attrs["count"]
-    if "forms" in attrs and "forms" in old:
-        old["forms"] = sorted({*old["forms"], *attrs["forms"]})
+    if "forms" in attrs:
+        unite_forms(old, attrs["forms"])
+    return True
+
+
+def unite_forms(edge: dict[str, Any], words: Iterable[str]) -> bool:
+    """Unite ``words`` with the ``forms`` of a MENTIONED_IN edge's attributes (kept sorted); False for
+    an edge that keeps no forms (a graph of an older kg)."""
+    if "forms" not in edge:
+        return False
+    edge["forms"] = sorted({*edge["forms"], *words})
     return True

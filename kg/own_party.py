@@ -101,7 +101,7 @@ def _rival_above(verb: Token, pid: str, gender: str, index: EntityIndex,
                  person: Callable[[Token], Cluster | None]) -> bool:
     """Is another named person of the pronoun's gender the subject of a clause above the one that
     gave it its person? Then the his/her could be either's: say nothing."""
-    while verb.dep_ != "ROOT" and verb.head is not verb:
+    while verb.dep_ != "ROOT":
         verb = verb.head
         for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
             other = person(subject)

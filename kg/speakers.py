@@ -101,6 +101,7 @@ from kg.entities import (
     LESSER,
     PERSON_PRONOUNS,
     PLURAL_PRONOUNS,
+    PRONOUN_GENDER,
     STILL_WORDS,
     Cluster,
     EntityIndex,
@@ -150,7 +151,6 @@ MESSAGE_NOUNS = load_words("message_nouns")
 # Words that name a share of people polled ("nearly half said", "a majority say")
 SHARE_WORDS = {"half", "third", "thirds", "quarter", "quarters", "majority", "minority", "plurality", "most",
                "many", "some", "few", "percent"}
-PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
 OBJECT_FORMS = {"he": "him", "she": "her", "they": "them"}
 # verbs of asking or contacting someone: a pronoun that answers is the one asked ("approached the board for
 # comment, but it said")

@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kg.graph import ENTITY_LABELS, KnowledgeGraph, add_mentions, article_id
+from kg.graph import ENTITY_LABELS, KnowledgeGraph, add_mentions, article_id, unite_forms
 from kg.model import DocResult, OpenDescription
 
 if TYPE_CHECKING:
@@ -468,8 +468,7 @@ class GraphStore(KnowledgeGraph):
             if row is None:
                 continue
             data = json.loads(row[1])
-            if "forms" in data:
-                data["forms"] = sorted({*data["forms"], *words})
+            if unite_forms(data, words):
                 self.db.execute("UPDATE edges SET data = ? WHERE rowid = ?",
                                 (json.dumps(data, ensure_ascii=False), row[0]))
 
